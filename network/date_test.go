@@ -1,0 +1,70 @@
+package network
+
+import (
+	"testing"
+)
+
+func TestParsePeriod(t *testing.T) {
+	for _, tt := range []struct {
+		in         string
+		start, end string
+		prec       Precision
+	}{
+		{"2016.07.08", "2016-07-08", "2016-07-08", Day},
+		{"2017.9.20", "2017-09-20", "2017-09-20", Day},
+		{"2018-05-17", "2018-05-17", "2018-05-17", Day},
+		{"2018/5/17", "2018-05-17", "2018-05-17", Day},
+		{"2016.12", "2016-12-01", "2016-12-31", Month},
+		{"2018.6", "2018-06-01", "2018-06-30", Month},
+		{"2016-02", "2016-02-01", "2016-02-29", Month},
+		{"2018", "2018-01-01", "2018-12-31", Year},
+		{"2018.13", "", "", ""},
+		{"2018.02.30", "", "", ""},
+		{"2018.1.0", "", "", ""},
+		{"18.1.1", "", "", ""},
+		{"2018.001", "", "", ""},
+		{"", "", "", ""},
+		{"2018.5.17.1", "", "", ""},
+		{"May 2018", "", "", ""},
+	} {
+		p, err := ParsePeriod(tt.in)
+		if tt.prec == "" {
+			if err == nil {
+				t.Errorf("ParsePeriod(%q) = %v, want error", tt.in, p)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("ParsePeriod(%q): %v", tt.in, err)
+			continue
+		}
+		if got := p.Start.Format("2006-01-02"); got != tt.start {
+			t.Errorf("ParsePeriod(%q).Start = %s, want %s", tt.in, got, tt.start)
+		}
+		if got := p.End.Format("2006-01-02"); got != tt.end {
+			t.Errorf("ParsePeriod(%q).End = %s, want %s", tt.in, got, tt.end)
+		}
+		if p.Precision != tt.prec {
+			t.Errorf("ParsePeriod(%q).Precision = %s, want %s", tt.in, p.Precision, tt.prec)
+		}
+	}
+}
+
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"2018.1", "2018-05-17", "2018", "2016.02.29", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParsePeriod(s)
+		if err != nil {
+			return
+		}
+		if p.End.Before(p.Start) {
+			t.Fatalf("%q: end %v before start %v", s, p.End, p.Start)
+		}
+		q, err := ParsePeriod(p.String())
+		if err != nil || q != p {
+			t.Fatalf("round trip %q -> %q -> %v, %v", s, p.String(), q, err)
+		}
+	})
+}

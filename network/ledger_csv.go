@@ -1,0 +1,142 @@
+package network
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Ledger CSV columns. The reader needs only the required ones; every other
+// column is optional, and columns it does not know (such as the *_printed
+// columns of the embedded ledger) are ignored.
+var (
+	// LedgerRequired are the columns a ledger file must have.
+	LedgerRequired = []string{"contractor_id", "end_user_id", "amount_cny"}
+	// LedgerOptional are the other columns the reader understands.
+	LedgerOptional = []string{"row", "contract_no", "client_type", "client_type_printed", "signatory_id",
+		"title", "title_en", "date_start", "date_end", "date_precision", "date", "description", "description_en", "notes"}
+)
+
+// ledgerAliases maps accepted alternative column names to canonical ones.
+var ledgerAliases = map[string]string{
+	"contractor": "contractor_id",
+	"signatory":  "signatory_id",
+	"end_user":   "end_user_id",
+	"amount":     "amount_cny",
+}
+
+// printedClientTypes maps the ledger's Chinese client directions to codes,
+// so that a user's ledger may use either.
+var printedClientTypes = map[string]ClientType{
+	"公安": PublicSecurity, "安全": StateSecurity, "企业": Enterprise, "政府": Government,
+}
+
+// ReadContracts reads a ledger CSV: a header row, then one contract per row.
+//
+// Required columns: contractor_id, end_user_id, amount_cny (aliases
+// contractor, end_user, amount). Optional: row (default: the data row
+// number), signatory_id (default: the end user, a direct contract),
+// client_type (a code of ClientTypes or 公安, 安全, 企业, 政府; default
+// unknown), contract_no, title, title_en, description, description_en,
+// notes (ids separated by ";"), and the signing date either as date_start
+// with optional date_end and date_precision (ISO dates), or as a single date
+// column in a form ParsePeriod accepts. Other columns are ignored.
+//
+// Amounts are yuan with at most two decimals (ParseAmount). A UTF-8 byte
+// order mark and CRLF line ends are accepted; rows whose cells are all blank
+// are skipped. All errors of the file, up to MaxErrors, are returned
+// together as an ErrorList of *InputError.
+func ReadContracts(name string, r io.Reader) ([]Contract, error) {
+	t, err := newCSVTable(name, r, LedgerRequired, ledgerAliases)
+	if err != nil {
+		return nil, err
+	}
+	var out []Contract
+	for n := 1; t.next(); n++ {
+		c := Contract{
+			Row:           n,
+			Line:          t.line(),
+			ContractNo:    t.get("contract_no"),
+			Title:         t.get("title"),
+			TitleEN:       t.get("title_en"),
+			Contractor:    t.require("contractor_id"),
+			EndUser:       t.require("end_user_id"),
+			Description:   t.get("description"),
+			DescriptionEN: t.get("description_en"),
+		}
+		if v := t.get("row"); v != "" || t.has("row") {
+			row, err := strconv.Atoi(v)
+			if err != nil || row < 1 {
+				t.fail("row", v, fmt.Errorf("%w: want a positive whole number", ErrBadInteger))
+			}
+			c.Row = row
+		}
+		c.Signatory = t.get("signatory_id")
+		if c.Signatory == "" {
+			c.Signatory = c.EndUser
+		}
+		c.ClientTypePrinted = t.get("client_type_printed")
+		if ct, ok := printedClientTypes[t.get("client_type")]; ok {
+			c.ClientType = ct
+		} else {
+			c.ClientType = enum(t, "client_type", UnknownClient, ClientTypes)
+		}
+		if v := t.require("amount_cny"); v != "" {
+			a, err := ParseAmount(v)
+			if err != nil {
+				t.fail("amount_cny", v, fmt.Errorf("%w: want yuan such as 470000.00", err))
+			}
+			c.Amount = a
+		}
+		c.Date = readPeriod(t)
+		for _, id := range strings.Split(t.get("notes"), ";") {
+			if id = strings.TrimSpace(id); id != "" {
+				c.Notes = append(c.Notes, id)
+			}
+		}
+		out = append(out, c)
+	}
+	if len(t.errs) > 0 {
+		return nil, t.errs
+	}
+	if len(out) == 0 {
+		return nil, &InputError{File: name, Err: ErrNoRows}
+	}
+	return out, nil
+}
+
+// readPeriod reads the signing date of the current row.
+func readPeriod(t *csvTable) Period {
+	if v := t.get("date_start"); v != "" {
+		start, err := parseISODay(v)
+		if err != nil {
+			t.fail("date_start", v, fmt.Errorf("%w: want YYYY-MM-DD", err))
+			return Period{}
+		}
+		end := start
+		if v := t.get("date_end"); v != "" {
+			if end, err = parseISODay(v); err != nil {
+				t.fail("date_end", v, fmt.Errorf("%w: want YYYY-MM-DD", err))
+				return Period{}
+			}
+			if end.Before(start) {
+				t.fail("date_end", v, fmt.Errorf("%w: before date_start", ErrBadDate))
+				return Period{}
+			}
+		}
+		p := Period{Start: start, End: end, Precision: inferPrecision(start, end)}
+		if v := t.get("date_precision"); v != "" {
+			p.Precision = enum(t, "date_precision", p.Precision, []Precision{Day, Month, Year, Range})
+		}
+		return p
+	}
+	if v := t.get("date"); v != "" {
+		p, err := ParsePeriod(v)
+		if err != nil {
+			t.fail("date", v, fmt.Errorf("%w: want YYYY-MM-DD, YYYY-MM or YYYY", err))
+		}
+		return p
+	}
+	return Period{}
+}

@@ -1,0 +1,175 @@
+package network
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+const goodLedger = "\uFEFFrow,contractor_id,signatory_id,end_user_id,client_type,amount_cny,date_start,date_end,notes,extra\r\n" +
+	"2,isoon,front,psb,public_security,\"1,000.50\",2018-01-01,2018-01-31,T1;T2,x\r\n" +
+	"1,isoon,,ssb,安全,20,2017-03-30,,,y\r\n" +
+	",,,,,,,,,\r\n"
+
+func TestReadContractsGood(t *testing.T) {
+	cs, err := ReadContracts("l.csv", strings.NewReader(goodLedger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != 2 {
+		t.Fatalf("got %d contracts, want 2 (the blank row is skipped)", len(cs))
+	}
+	c := cs[0]
+	if c.Row != 2 || c.Contractor != "isoon" || c.Signatory != "front" || c.EndUser != "psb" ||
+		c.ClientType != PublicSecurity || c.Amount != 100050 || c.Date.Precision != Month || c.Line != 2 ||
+		len(c.Notes) != 2 || c.Direct() {
+		t.Errorf("first contract %+v", c)
+	}
+	c = cs[1]
+	if c.Signatory != "ssb" || !c.Direct() || c.ClientType != StateSecurity || c.Date.Precision != Day || c.Line != 3 {
+		t.Errorf("second contract %+v", c)
+	}
+	l, err := NewLedger("l.csv", cs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Contracts[0].Row != 1 || len(l.Entities) != 4 || l.Total() != 102050 {
+		t.Errorf("ledger: rows %d.., %d entities, total %s", l.Contracts[0].Row, len(l.Entities), l.Total())
+	}
+	if e, _ := l.Entity("front"); e.Kind != UnknownKind || e.Name() != "front" {
+		t.Errorf("derived entity %+v", e)
+	}
+}
+
+// TestReadContractsBad checks the exact message for each kind of bad input.
+func TestReadContractsBad(t *testing.T) {
+	const h = "row,contractor_id,end_user_id,amount_cny,date_start,date_end,client_type\n"
+	for _, tt := range []struct {
+		name, in, want string
+		is         error
+	}{
+		{"empty file", "", `l.csv:1: empty file: no header row`, nil},
+		{"missing column", "row,contractor_id\n1,a\n", `l.csv:1: end_user_id, amount_cny: required column missing`, ErrMissingColumn},
+		{"duplicate column", "contractor_id,end_user_id,amount_cny,Amount\n", `l.csv:1:38: amount_cny: duplicate column name (see column 3)`, ErrDuplicateColumn},
+		{"no rows", h, `l.csv: no data rows`, ErrNoRows},
+		{"bad amount", h + "1,a,b,12x,,,\n", `l.csv:2:7: amount_cny: invalid amount: want yuan such as 470000.00 (got "12x")`, ErrBadAmount},
+		{"empty amount", h + "1,a,b,,,,\n", `l.csv:2:7: amount_cny: empty value`, ErrEmpty},
+		{"empty party", h + "1,,b,5,,,\n", `l.csv:2:3: contractor_id: empty value`, ErrEmpty},
+		{"bad row", h + "x,a,b,5,,,\n", `l.csv:2:1: row: invalid integer: want a positive whole number (got "x")`, ErrBadInteger},
+		{"bad date", h + "1,a,b,5,2018.5.1,,\n", `l.csv:2:9: date_start: invalid date: want YYYY-MM-DD (got "2018.5.1")`, ErrBadDate},
+		{"end before start", h + "1,a,b,5,2018-05-02,2018-05-01,\n", `l.csv:2:20: date_end: invalid date: before date_start (got "2018-05-01")`, ErrBadDate},
+		{"bad client type", h + "1,a,b,5,,,police\n", `l.csv:2:11: client_type: value not allowed: want one of public_security, state_security, enterprise, government, unknown (got "police")`, ErrBadEnum},
+		{"field count", h + "1,a,b\n", `l.csv:2: wrong number of fields: 3, the header has 7`, nil},
+		{"bare quote", h + "1,a\"b,c,5,,,\n", `l.csv:2:4: bare " in non-quoted-field`, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadContracts("l.csv", strings.NewReader(tt.in))
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error\n got %s\nwant %s", err, tt.want)
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("error does not wrap %v", tt.is)
+			}
+			var ie *InputError
+			if !errors.As(err, &ie) {
+				t.Errorf("error %T is not an *InputError", err)
+			}
+		})
+	}
+}
+
+func TestReadContractsCollectsErrors(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("contractor_id,end_user_id,amount_cny\n")
+	for i := 0; i < 50; i++ {
+		b.WriteString("a,b,bad\n")
+	}
+	_, err := ReadContracts("l.csv", strings.NewReader(b.String()))
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != MaxErrors {
+		t.Fatalf("got %v, want %d errors", err, MaxErrors)
+	}
+	if !strings.HasSuffix(err.Error(), "(stopped after 20 errors)") || !strings.HasPrefix(err.Error(), "l.csv:2:5: amount_cny") {
+		t.Errorf("message %q", err)
+	}
+}
+
+func TestNewLedgerErrors(t *testing.T) {
+	cs := []Contract{
+		{Row: 1, Line: 2, Contractor: "a", Signatory: "b", EndUser: "c"},
+		{Row: 1, Line: 3, Contractor: "a", Signatory: "a", EndUser: "a"},
+	}
+	_, err := NewLedger("l.csv", cs, []Entity{{ID: "a"}, {ID: "c"}})
+	want := `l.csv:2: signatory_id: unknown entity: not in the entity table (got "b")
+l.csv:3: row: duplicate key (got "1") (see l.csv:2)
+l.csv:3: end_user_id: contractor and end user are the same party (got "a")`
+	if err == nil || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+}
+
+func TestReadEntities(t *testing.T) {
+	es, err := ReadEntities("e.csv", strings.NewReader("id,name_en,kind,name_zh_variants\na,A,company,x|y\nb,,,\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 2 || es[0].Kind != Company || len(es[0].Variants) != 2 || es[1].Kind != UnknownKind || es[1].Level != UnknownLevel {
+		t.Errorf("entities %+v", es)
+	}
+	_, err = ReadEntities("e.csv", strings.NewReader("id,kind\na,company\nb,bank\na,company\n"))
+	want := `e.csv:3:3: kind: value not allowed: want one of public_security_organ, state_security_organ, government_office, state_owned_enterprise, company, association, unidentified_unit, individual, unknown (got "bank")
+e.csv:4:1: id: duplicate key (got "a") (see e.csv:2)`
+	if err == nil || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+}
+
+func FuzzReadContracts(f *testing.F) {
+	f.Add(goodLedger)
+	f.Add("contractor_id,end_user_id,amount_cny,date\na,b,1.5,2018.1\n")
+	f.Add("contractor,end_user,amount\n\"a\nb\",c,1\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		cs, err := ReadContracts("f.csv", strings.NewReader(in))
+		if err != nil {
+			if err.Error() == "" || !strings.HasPrefix(err.Error(), "f.csv") {
+				t.Fatalf("bad message %q", err)
+			}
+			return
+		}
+		if len(cs) == 0 {
+			t.Fatal("no contracts and no error")
+		}
+		for _, c := range cs {
+			if c.Amount < 0 || c.Contractor == "" || c.EndUser == "" || c.Signatory == "" {
+				t.Fatalf("invalid contract accepted: %+v", c)
+			}
+		}
+		if l, err := NewLedger("f.csv", cs, nil); err == nil {
+			BuildLedger(l) // must not panic
+		}
+	})
+}
+
+func FuzzReadEntities(f *testing.F) {
+	f.Add("id,name_en,kind\na,A,company\n")
+	f.Add("id\n\"\"\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		es, err := ReadEntities("e.csv", strings.NewReader(in))
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "e.csv") {
+				t.Fatalf("bad message %q", err)
+			}
+			return
+		}
+		seen := map[string]bool{}
+		for _, e := range es {
+			if e.ID == "" || seen[e.ID] {
+				t.Fatalf("bad or duplicate id accepted: %q", e.ID)
+			}
+			seen[e.ID] = true
+		}
+	})
+}
