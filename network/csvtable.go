@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -182,4 +183,17 @@ func enum[T ~string](t *csvTable, col string, def T, allowed []T) T {
 	}
 	t.fail(col, v, fmt.Errorf("%w: want one of %s", ErrBadEnum, strings.Join(names, ", ")))
 	return def
+}
+
+// columnsExcept returns the canonical column names in header order, less
+// the given ones.
+func (t *csvTable) columnsExcept(skip ...string) []string {
+	var out []string
+	for name := range t.col {
+		if !slices.Contains(skip, name) {
+			out = append(out, name)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return t.col[a] - t.col[b] })
+	return out
 }

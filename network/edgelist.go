@@ -1,0 +1,190 @@
+package network
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+
+	"gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/simple"
+)
+
+// Errors of edge lists.
+var (
+	ErrSelfLoop   = errors.New("self-loop: an edge from a node to itself is not supported")
+	ErrBadWeight  = errors.New("invalid weight: want a positive finite number")
+	ErrUnknownRef = errors.New("node not in the node file")
+)
+
+// EdgeListOptions say how to read an edge list.
+type EdgeListOptions struct {
+	Directed bool // edges run source → target; otherwise they are undirected
+	Weighted bool // read the weight column (required then); otherwise every edge weighs 1
+	// Strict refuses edges whose endpoints are not in the node file; by
+	// default such endpoints become nodes without attributes. It has no
+	// effect without a node file.
+	Strict bool
+}
+
+// Graph is a graph read from an edge list, with node names and attributes
+// on the side. Node i of G is Names[i]; Attrs[i] maps attribute name (a
+// column of the node file) to value.
+type Graph struct {
+	G         graph.Weighted // *simple.WeightedDirectedGraph or *simple.WeightedUndirectedGraph
+	Directed  bool
+	Names     []string
+	Attrs     []map[string]string
+	AttrNames []string // attribute columns of the node file, in file order
+	Edges     int      // number of edges after merging
+	Merged    int      // duplicate edges merged into one (weights added)
+}
+
+// ID returns the node id of a name.
+func (g *Graph) ID(name string) (int64, bool) {
+	for i, n := range g.Names {
+		if n == name {
+			return int64(i), true
+		}
+	}
+	return 0, false
+}
+
+// ReadEdgeList reads a graph from an edge CSV with header source,target and,
+// for a weighted graph, weight (aliases: from/to, src/dst, value), and
+// optionally from a node CSV with header id followed by attribute columns,
+// so that isolates and node attributes come in. nodes may be nil.
+//
+// Node ids are dense and follow the order of first appearance: the node
+// file's rows first, then endpoints in edge-file order, so the same files
+// give the same ids. A repeated edge (in either direction on an undirected
+// graph) is merged into one whose weight is the sum, and counted in
+// Graph.Merged. Self-loops are refused, as are weights that are not
+// positive finite numbers (weights are also used as distances). Errors are
+// collected up to MaxErrors and name file, line, column and field.
+//
+// Gonum's simple graphs give a non-edge the weight +Inf and a node to
+// itself 0.
+func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.Reader, opt EdgeListOptions) (*Graph, error) {
+	g := &Graph{Directed: opt.Directed}
+	index := map[string]int64{}
+	add := func(name string) int64 {
+		id, ok := index[name]
+		if !ok {
+			id = int64(len(g.Names))
+			index[name] = id
+			g.Names = append(g.Names, name)
+			g.Attrs = append(g.Attrs, nil)
+		}
+		return id
+	}
+	if nodes != nil {
+		t, err := newCSVTable(nodesName, nodes, []string{"id"}, map[string]string{"name": "id", "node": "id"})
+		if err != nil {
+			return nil, err
+		}
+		g.AttrNames = t.columnsExcept("id")
+		first := map[string]int{}
+		for t.next() {
+			name := t.require("id")
+			if name == "" {
+				continue
+			}
+			if line, dup := first[name]; dup {
+				t.fail("id", name, ErrDuplicateKey)
+				t.errs[len(t.errs)-1].Other = fmt.Sprintf("%s:%d", nodesName, line)
+				continue
+			}
+			first[name] = t.line()
+			id := add(name)
+			attrs := map[string]string{}
+			for _, a := range g.AttrNames {
+				attrs[a] = t.get(a)
+			}
+			g.Attrs[id] = attrs
+		}
+		if len(t.errs) > 0 {
+			return nil, t.errs
+		}
+	}
+	fromNodeFile := len(g.Names)
+
+	required := []string{"source", "target"}
+	if opt.Weighted {
+		required = append(required, "weight")
+	}
+	t, err := newCSVTable(edgesName, edges, required, map[string]string{
+		"from": "source", "to": "target", "src": "source", "dst": "target", "value": "weight"})
+	if err != nil {
+		return nil, err
+	}
+	type key [2]int64
+	weight := map[key]float64{}
+	var order []key
+	for t.next() {
+		s, d := t.require("source"), t.require("target")
+		w := 1.0
+		if opt.Weighted {
+			v := t.require("weight")
+			if v != "" {
+				f, err := strconv.ParseFloat(v, 64)
+				if err != nil || !(f > 0) || math.IsInf(f, 0) {
+					t.fail("weight", v, ErrBadWeight)
+				}
+				w = f
+			}
+		}
+		if s == "" || d == "" {
+			continue
+		}
+		if s == d {
+			t.fail("target", d, ErrSelfLoop)
+			continue
+		}
+		if opt.Strict && nodes != nil {
+			for _, p := range []struct{ col, v string }{{"source", s}, {"target", d}} {
+				if id, ok := index[p.v]; !ok || id >= int64(fromNodeFile) {
+					t.fail(p.col, p.v, ErrUnknownRef)
+				}
+			}
+		}
+		k := key{add(s), add(d)}
+		if !opt.Directed && k[0] > k[1] {
+			k[0], k[1] = k[1], k[0]
+		}
+		if _, dup := weight[k]; dup {
+			g.Merged++
+		} else {
+			order = append(order, k)
+		}
+		weight[k] += w
+	}
+	if len(t.errs) > 0 {
+		return nil, t.errs
+	}
+	if len(g.Names) == 0 {
+		return nil, &InputError{File: edgesName, Err: ErrNoRows}
+	}
+	g.Edges = len(order)
+	if opt.Directed {
+		dg := simple.NewWeightedDirectedGraph(0, math.Inf(1))
+		for i := range g.Names {
+			dg.AddNode(simple.Node(i))
+		}
+		for _, k := range order {
+			dg.SetWeightedEdge(dg.NewWeightedEdge(simple.Node(k[0]), simple.Node(k[1]), weight[k]))
+		}
+		g.G = dg
+	} else {
+		ug := simple.NewWeightedUndirectedGraph(0, math.Inf(1))
+		for i := range g.Names {
+			ug.AddNode(simple.Node(i))
+		}
+		for _, k := range order {
+			ug.SetWeightedEdge(ug.NewWeightedEdge(simple.Node(k[0]), simple.Node(k[1]), weight[k]))
+		}
+		g.G = ug
+	}
+	return g, nil
+}

@@ -1,0 +1,84 @@
+package network
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestReadEdgeList(t *testing.T) {
+	nodes := "id,province\nc,Yunnan\nz,Hainan\n"
+	edges := "from,to,weight\na,b,2\nb,a,3\nb,c,1.5\n"
+	g, err := ReadEdgeList("e.csv", strings.NewReader(edges), "n.csv", strings.NewReader(nodes), EdgeListOptions{Weighted: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(g.Names, " ") != "c z a b" || g.Merged != 1 || g.G.Nodes().Len() != 4 || g.Edges != 2 {
+		t.Errorf("names %v merged %d nodes %d edges %d", g.Names, g.Merged, g.G.Nodes().Len(), g.Edges)
+	}
+	a, _ := g.ID("a")
+	b, _ := g.ID("b")
+	if w, ok := g.G.Weight(a, b); !ok || w != 5 {
+		t.Errorf("merged weight %v, want 5", w)
+	}
+	if g.Attrs[1]["province"] != "Hainan" || g.Attrs[2] != nil || strings.Join(g.AttrNames, ",") != "province" {
+		t.Errorf("attrs %v %v", g.Attrs, g.AttrNames)
+	}
+
+	d, err := ReadEdgeList("e.csv", strings.NewReader("source,target\na,b\nb,a\n"), "", nil, EdgeListOptions{Directed: true})
+	if err != nil || d.Edges != 2 || d.Merged != 0 {
+		t.Errorf("directed: %v, %v", d, err)
+	}
+}
+
+func TestReadEdgeListErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name, edges, nodes string
+		opt                EdgeListOptions
+		want               string
+	}{
+		{"missing weight column", "source,target\na,b\n", "", EdgeListOptions{Weighted: true}, "e.csv:1: weight: required column missing"},
+		{"bad weight", "source,target,weight\na,b,-1\na,c,x\n", "", EdgeListOptions{Weighted: true},
+			"e.csv:2:5: weight: invalid weight: want a positive finite number (got \"-1\")\ne.csv:3:5: weight: invalid weight: want a positive finite number (got \"x\")"},
+		{"self loop", "source,target\na,a\n", "", EdgeListOptions{}, "e.csv:2:3: target: self-loop: an edge from a node to itself is not supported (got \"a\")"},
+		{"strict", "source,target\na,b\n", "id\na\n", EdgeListOptions{Strict: true}, "e.csv:2:3: target: node not in the node file (got \"b\")"},
+		{"duplicate node", "source,target\na,b\n", "id\na\na\n", EdgeListOptions{}, "n.csv:3:1: id: duplicate key (got \"a\") (see n.csv:2)"},
+		{"empty", "source,target\n", "", EdgeListOptions{}, "e.csv: no data rows"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var nodes *strings.Reader
+			if tt.nodes != "" {
+				nodes = strings.NewReader(tt.nodes)
+			}
+			var err error
+			if nodes != nil {
+				_, err = ReadEdgeList("e.csv", strings.NewReader(tt.edges), "n.csv", nodes, tt.opt)
+			} else {
+				_, err = ReadEdgeList("e.csv", strings.NewReader(tt.edges), "", nil, tt.opt)
+			}
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error\n got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzReadEdgeList(f *testing.F) {
+	f.Add("source,target,weight\na,b,1\nb,c,2.5\n", "id,x\na,1\n", true, false)
+	f.Add("from,to\n1,2\n2,1\n", "", false, true)
+	f.Fuzz(func(t *testing.T, edges, nodes string, weighted, directed bool) {
+		var g *Graph
+		var err error
+		opt := EdgeListOptions{Weighted: weighted, Directed: directed}
+		if nodes == "" {
+			g, err = ReadEdgeList("e.csv", strings.NewReader(edges), "", nil, opt)
+		} else {
+			g, err = ReadEdgeList("e.csv", strings.NewReader(edges), "n.csv", strings.NewReader(nodes), opt)
+		}
+		if err != nil {
+			return
+		}
+		if g.G.Nodes().Len() != len(g.Names) {
+			t.Fatalf("%d nodes, %d names", g.G.Nodes().Len(), len(g.Names))
+		}
+	})
+}
