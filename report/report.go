@@ -1,0 +1,416 @@
+package report
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/ecosys-sna/ecosys/metrics"
+	"github.com/ecosys-sna/ecosys/network"
+	"github.com/ecosys-sna/ecosys/plots"
+)
+
+// Input is an input file of a report, recorded in provenance.json.
+type Input struct {
+	Name   string `json:"name"`           // as given by the user, or the embedded resource name
+	Path   string `json:"-"`              // file on disk, "" for embedded data; used to refuse overwriting inputs
+	SHA256 string `json:"sha256"`         // hex digest of the bytes read
+	Bytes  int    `json:"bytes"`          // size
+	Note   string `json:"note,omitempty"` // e.g. "embedded"
+}
+
+// NewInput describes the bytes of an input file.
+func NewInput(name, path string, data []byte) Input {
+	sum := sha256.Sum256(data)
+	return Input{Name: name, Path: path, SHA256: hex.EncodeToString(sum[:]), Bytes: len(data)}
+}
+
+// Options configure a report.
+type Options struct {
+	Ledger   *network.Ledger
+	Inputs   []Input
+	Title    string // default "i-SOON contract ledger"
+	Source   string // source line of every figure, e.g. "Source: NIDS Commentary No. 371, Figure 2"
+	Citation string // full citation printed in index.html
+	Version  string // ecosys version, recorded in provenance.json
+	Lang     plots.Lang
+	FontPath string
+	DPI      int // PNG resolution; 0 means plots.DefaultDPI
+}
+
+// Dimensions are the tabulations a report contains, in order.
+var Dimensions = []network.Dimension{
+	network.DimClientType, network.DimMinistry, network.DimLevel, network.DimProvince,
+	network.DimYear, network.DimDirect, network.DimKind, network.DimEndUser, network.DimSignatory,
+}
+
+// Write builds the report and writes it to dir. dir must not exist unless
+// force is set, in which case it is replaced; it must not contain an input
+// file. Write returns the warnings of the figures (for example, Chinese
+// labels asked for without a CJK font).
+func Write(dir string, force bool, opts Options) (warnings []string, err error) {
+	if opts.Ledger == nil {
+		return nil, errors.New("report: no ledger")
+	}
+	if err := checkDestination(dir, force, opts.Inputs); err != nil {
+		return nil, err
+	}
+	files, warnings, err := Build(opts)
+	if err != nil {
+		return nil, err
+	}
+	return warnings, writeDirAtomic(dir, force, files)
+}
+
+// Build renders the report in memory: a map from relative path (with
+// forward slashes) to content.
+func Build(opts Options) (files map[string][]byte, warnings []string, err error) {
+	if opts.Title == "" {
+		opts.Title = "i-SOON contract ledger"
+	}
+	l := opts.Ledger
+	files = map[string][]byte{}
+	page := pageData{Title: opts.Title, Citation: opts.Citation, Source: l.Source,
+		Contracts: len(l.Contracts), Total: l.Total().String(), Parties: len(l.Entities)}
+
+	tallies := map[network.Dimension]metrics.Tally{}
+	for _, d := range Dimensions {
+		g, err := l.GroupBy(d)
+		if err != nil {
+			return nil, nil, err
+		}
+		t := metrics.Tabulate(g)
+		if d == network.DimYear {
+			t.SortByKey()
+		}
+		tallies[d] = t
+		name := "tables/by-" + string(d) + ".csv"
+		rows := [][]string{{string(d), "label", "contracts", "amount_cny", "share_contracts", "share_amount"}}
+		for _, g := range t.Groups {
+			rows = append(rows, []string{g.Key, g.Label, fmt.Sprint(g.Contracts), string(g.AmountCNY),
+				fmt.Sprintf("%.4f", g.ShareContracts), fmt.Sprintf("%.4f", g.ShareAmount)})
+		}
+		rows = append(rows, []string{"total", "", fmt.Sprint(t.TotalContracts), string(t.TotalCNY), "1.0000", "1.0000"})
+		if files[name], err = encodeCSV(rows); err != nil {
+			return nil, nil, err
+		}
+		page.Tables = append(page.Tables, tallyTable(d, t, name))
+	}
+	if g, ok := tallies[network.DimClientType].Group(string(network.PublicSecurity)); ok {
+		page.PublicSecurity = g.Contracts
+	}
+
+	n := network.BuildLedger(l)
+	pt := PartyTable(n)
+	if files["tables/parties.csv"], err = encodeCSV(append([][]string{pt.Header}, pt.Rows...)); err != nil {
+		return nil, nil, err
+	}
+	page.Parties2 = table{Caption: "Parties: degree and strength in the ledger network", CSV: "tables/parties.csv", Header: pt.Header, Rows: pt.Rows}
+	if files["tables/edges.csv"], err = encodeCSV(edgesTable(n)); err != nil {
+		return nil, nil, err
+	}
+
+	popts := plots.Options{Lang: opts.Lang, FontPath: opts.FontPath, Source: opts.Source, DPI: opts.DPI}
+	figs := []struct {
+		name, caption string
+		make          func() (*plots.Figure, error)
+	}{
+		{"client-type", "Contracts and amount by client type", func() (*plots.Figure, error) {
+			return plots.ContractsByCategory("Contracts by client type", clientTypeCategories(tallies[network.DimClientType]), popts)
+		}},
+		{"network", "The ledger network: contractor → intermediary signatories → end users", func() (*plots.Figure, error) {
+			return plots.LayeredNetwork("i-SOON ledger network", LedgerNet(n), popts)
+		}},
+	}
+	for _, f := range figs {
+		fig, err := f.make()
+		if err != nil {
+			return nil, nil, fmt.Errorf("report: figure %s: %w", f.name, err)
+		}
+		warnings = append(warnings, fig.Warnings...)
+		for _, ext := range []string{"svg", "png"} {
+			b, err := fig.Encode(ext)
+			if err != nil {
+				return nil, nil, fmt.Errorf("report: figure %s.%s: %w", f.name, ext, err)
+			}
+			files["figures/"+f.name+"."+ext] = b
+		}
+		page.Figures = append(page.Figures, figure{Caption: f.caption, SVG: "figures/" + f.name + ".svg", PNG: "figures/" + f.name + ".png"})
+	}
+	slices.Sort(warnings)
+	warnings = slices.Compact(warnings)
+
+	if files["index.html"], err = renderPage(page); err != nil {
+		return nil, nil, err
+	}
+	if files["provenance.json"], err = provenance(opts, files); err != nil {
+		return nil, nil, err
+	}
+	return files, warnings, nil
+}
+
+// clientTypeCategories orders the client-type tally in the display order of
+// network.ClientTypes.
+func clientTypeCategories(t metrics.Tally) []plots.Category {
+	names := map[network.ClientType][2]string{
+		network.PublicSecurity: {"Public security", "公安"},
+		network.StateSecurity:  {"State security", "安全"},
+		network.Enterprise:     {"Enterprise", "企业"},
+		network.Government:     {"Government", "政府"},
+		network.UnknownClient:  {"Not printed", "未标注"},
+	}
+	var cats []plots.Category
+	for _, ct := range network.ClientTypes {
+		if g, ok := t.Group(string(ct)); ok {
+			cats = append(cats, plots.Category{Label: names[ct][0], LabelZH: names[ct][1], Count: g.Contracts, Amount: float64(g.AmountFen) / 100})
+		}
+	}
+	return cats
+}
+
+// KindLabels are display names of entity kinds.
+var KindLabels = map[string]string{
+	string(network.PublicSecurityOrgan):  "Public-security organ",
+	string(network.StateSecurityOrgan):   "State-security organ",
+	string(network.GovernmentOffice):     "Government office",
+	string(network.StateOwnedEnterprise): "State-owned enterprise",
+	string(network.Company):              "Company",
+	string(network.Association):          "Association",
+	string(network.UnidentifiedUnit):     "Unidentified unit",
+	string(network.Individual):           "Individual",
+	string(network.UnknownKind):          "Unknown",
+}
+
+// LedgerNet converts a ledger network for plots.LayeredNetwork: nodes in
+// layers by role, coloured by entity kind, sized by the number of contracts
+// they take part in, edges weighted by amount.
+func LedgerNet(n *network.Network) plots.Net {
+	var net plots.Net
+	contracts := make([]int, len(n.Nodes))
+	for _, e := range n.Edges {
+		contracts[e.To] += e.Contracts
+		if n.Nodes[e.From].Role == network.Contractor {
+			contracts[e.From] += e.Contracts
+		}
+	}
+	for _, v := range n.Nodes {
+		zh := v.Entity.NameZH
+		if v.Entity.Kind == network.Individual {
+			zh = "" // individuals are drawn by their opaque label only
+		}
+		net.Nodes = append(net.Nodes, plots.NetNode{ID: v.Entity.ID, Label: v.Entity.Name(), LabelZH: zh,
+			Kind: string(v.Entity.Kind), Layer: v.Layer(), Size: float64(contracts[v.ID])})
+	}
+	for _, e := range n.Edges {
+		net.Edges = append(net.Edges, plots.NetEdge{From: int(e.From), To: int(e.To), Weight: e.Amount.Yuan()})
+	}
+	for _, k := range network.Kinds {
+		net.KindOrder = append(net.KindOrder, string(k))
+	}
+	net.KindLabels = KindLabels
+	return net
+}
+
+// Table is a table of strings with a header row.
+type Table struct {
+	Header []string
+	Rows   [][]string
+}
+
+// Party is a party of the ledger network with its degree and strength.
+type Party struct {
+	ID           string      `json:"id"`
+	NameEN       string      `json:"name_en"`
+	NameZH       string      `json:"name_zh"`
+	Role         string      `json:"role"`
+	Kind         string      `json:"kind"`
+	Ministry     string      `json:"ministry"`
+	Level        string      `json:"level"`
+	Province     string      `json:"province"`
+	InDegree     int         `json:"in_degree"`      // distinct partners on incoming ties
+	OutDegree    int         `json:"out_degree"`     // distinct partners on outgoing ties
+	ContractsIn  int         `json:"contracts_in"`   // in-strength counted in contracts
+	ContractsOut int         `json:"contracts_out"`  // out-strength counted in contracts
+	AmountIn     json.Number `json:"amount_in_cny"`  // in-strength in CNY, exact
+	AmountOut    json.Number `json:"amount_out_cny"` // out-strength in CNY, exact
+}
+
+// Parties returns one Party per node of the ledger network, in node order.
+// Degrees count distinct partners; strengths add the contract counts and
+// the amounts of the ties (metrics.Degrees on the count-weighted graph;
+// amounts are summed exactly from the edges).
+func Parties(n *network.Network) []Party {
+	deg := metrics.Degrees(n.Directed(network.ByContracts))
+	in := make([]network.Amount, len(n.Nodes))
+	out := make([]network.Amount, len(n.Nodes))
+	for _, e := range n.Edges {
+		out[e.From] += e.Amount
+		in[e.To] += e.Amount
+	}
+	ps := make([]Party, len(n.Nodes))
+	for i, v := range n.Nodes {
+		d, e := deg[v.ID], v.Entity
+		ps[i] = Party{ID: e.ID, NameEN: e.Name(), NameZH: e.NameZH, Role: string(v.Role), Kind: string(e.Kind),
+			Ministry: string(e.Ministry), Level: string(e.Level), Province: e.Province,
+			InDegree: d.In, OutDegree: d.Out, ContractsIn: int(d.InStrength), ContractsOut: int(d.OutStrength),
+			AmountIn: json.Number(in[i].String()), AmountOut: json.Number(out[i].String())}
+	}
+	return ps
+}
+
+// PartyTable returns Parties as a table of strings.
+func PartyTable(n *network.Network) Table {
+	t := Table{Header: []string{"id", "name_en", "name_zh", "role", "kind", "ministry", "level", "province",
+		"in_degree", "out_degree", "contracts_in", "contracts_out", "amount_in_cny", "amount_out_cny"}}
+	for _, p := range Parties(n) {
+		t.Rows = append(t.Rows, []string{p.ID, p.NameEN, p.NameZH, p.Role, p.Kind, p.Ministry, p.Level, p.Province,
+			fmt.Sprint(p.InDegree), fmt.Sprint(p.OutDegree), fmt.Sprint(p.ContractsIn), fmt.Sprint(p.ContractsOut),
+			string(p.AmountIn), string(p.AmountOut)})
+	}
+	return t
+}
+
+func edgesTable(n *network.Network) [][]string {
+	rows := [][]string{{"from", "to", "contracts", "amount_cny", "rows"}}
+	for _, e := range n.Edges {
+		rs := make([]string, len(e.Rows))
+		for i, r := range e.Rows {
+			rs[i] = fmt.Sprint(r)
+		}
+		rows = append(rows, []string{n.Nodes[e.From].Entity.ID, n.Nodes[e.To].Entity.ID, fmt.Sprint(e.Contracts), e.Amount.String(), strings.Join(rs, ";")})
+	}
+	return rows
+}
+
+func encodeCSV(rows [][]string) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	if err := w.WriteAll(rows); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// provenance records the version, inputs, parameters and the SHA-256 of
+// every other file of the report.
+func provenance(opts Options, files map[string][]byte) ([]byte, error) {
+	type file struct {
+		Path   string `json:"path"`
+		SHA256 string `json:"sha256"`
+	}
+	p := struct {
+		Generator  string            `json:"generator"`
+		Version    string            `json:"ecosys_version"`
+		Inputs     []Input           `json:"inputs"`
+		Parameters map[string]string `json:"parameters"`
+		Citation   string            `json:"citation,omitempty"`
+		Files      []file            `json:"files"`
+	}{Generator: "ecosys report", Version: opts.Version, Inputs: opts.Inputs, Citation: opts.Citation,
+		Parameters: map[string]string{"lang": string(opts.Lang), "font": opts.FontPath, "dpi": fmt.Sprint(opts.DPI), "title": opts.Title}}
+	if p.Parameters["lang"] == "" {
+		p.Parameters["lang"] = string(plots.LangEN)
+	}
+	names := make([]string, 0, len(files))
+	for k := range files {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, k := range names {
+		sum := sha256.Sum256(files[k])
+		p.Files = append(p.Files, file{k, hex.EncodeToString(sum[:])})
+	}
+	b, err := json.MarshalIndent(p, "", "  ")
+	return append(b, '\n'), err
+}
+
+// checkDestination refuses to write over an existing directory without
+// force, or into a directory that holds an input.
+func checkDestination(dir string, force bool, inputs []Input) error {
+	if dir == "" {
+		return errors.New("report: no output directory")
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	for _, in := range inputs {
+		if in.Path == "" {
+			continue
+		}
+		p, err := filepath.Abs(in.Path)
+		if err == nil && (p == abs || strings.HasPrefix(p, abs+string(filepath.Separator))) {
+			return fmt.Errorf("report: output directory %s contains the input %s; choose another --out", dir, in.Path)
+		}
+	}
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("report: %w", err)
+	case !fi.IsDir():
+		return fmt.Errorf("report: %s exists and is not a directory", dir)
+	case !force:
+		return fmt.Errorf("report: %s already exists; use --force to replace it", dir)
+	}
+	return nil
+}
+
+// writeDirAtomic writes files into a new temporary directory beside dir and
+// renames it into place. An existing dir (allowed by force) is moved aside
+// first and removed only once the new one is in place.
+func writeDirAtomic(dir string, force bool, files map[string][]byte) (err error) {
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	for name, data := range files {
+		p := filepath.Join(tmp, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+	}
+	var old string
+	if _, statErr := os.Stat(dir); statErr == nil {
+		if !force {
+			return fmt.Errorf("report: %s already exists; use --force to replace it", dir)
+		}
+		old = tmp + ".old"
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if old != "" {
+			os.Rename(old, dir)
+		}
+		return fmt.Errorf("report: %w", err)
+	}
+	if old != "" {
+		os.RemoveAll(old)
+	}
+	return nil
+}

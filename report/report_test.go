@@ -1,0 +1,134 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/network"
+	"github.com/ecosys-sna/ecosys/report"
+)
+
+func options(t *testing.T) report.Options {
+	t.Helper()
+	lb, _ := datasets.ReadFile(datasets.Ledger)
+	eb, _ := datasets.ReadFile(datasets.Entities)
+	l, err := network.ReadLedger("isoon-ledger", bytes.NewReader(lb), "isoon-entities", bytes.NewReader(eb))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return report.Options{
+		Ledger:  l,
+		Inputs:  []report.Input{report.NewInput("isoon-ledger", "", lb), report.NewInput("isoon-entities", "", eb)},
+		Source:  "Source: NIDS Commentary No. 371, Figure 2",
+		Version: "test",
+	}
+}
+
+func TestBuild(t *testing.T) {
+	files, warnings, err := report.Build(options(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 0 {
+		t.Errorf("warnings in English: %v", warnings)
+	}
+	var names []string
+	for k := range files {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, want := range []string{"index.html", "provenance.json", "figures/client-type.svg", "figures/client-type.png",
+		"figures/network.svg", "figures/network.png", "tables/by-client-type.csv", "tables/by-level.csv",
+		"tables/by-province.csv", "tables/by-ministry.csv", "tables/by-year.csv", "tables/by-end-user.csv", "tables/parties.csv", "tables/edges.csv"} {
+		if _, ok := files[want]; !ok {
+			t.Errorf("report lacks %s (has %v)", want, names)
+		}
+	}
+	// Values: see metrics/tabulate_test.go for where each comes from.
+	wantCSV := `client-type,label,contracts,amount_cny,share_contracts,share_amount
+public_security,public_security,18,5439000.00,0.5625,0.6576
+state_security,state_security,7,1095000.00,0.2188,0.1324
+enterprise,enterprise,5,1042500.00,0.1562,0.1261
+unknown,unknown,1,600000.00,0.0312,0.0725
+government,government,1,94000.00,0.0312,0.0114
+total,,32,8270500.00,1.0000,1.0000
+`
+	if got := string(files["tables/by-client-type.csv"]); got != wantCSV {
+		t.Errorf("by-client-type.csv:\n%s\nwant\n%s", got, wantCSV)
+	}
+	html := string(files["index.html"])
+	for _, want := range []string{`<img src="figures/network.svg"`, `<img src="figures/client-type.svg"`, "18 of the contracts are marked public security", "8,270,500.00"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("index.html lacks %q", want)
+		}
+	}
+	if regexp.MustCompile(`(src|href)="https?:`).MatchString(html) {
+		t.Error("index.html loads a remote resource; it must open offline")
+	}
+	var prov struct {
+		Version string `json:"ecosys_version"`
+		Inputs  []report.Input
+		Files   []struct{ Path, SHA256 string }
+	}
+	if err := json.Unmarshal(files["provenance.json"], &prov); err != nil {
+		t.Fatal(err)
+	}
+	if prov.Version != "test" || len(prov.Inputs) != 2 || len(prov.Files) != len(files)-1 || len(prov.Inputs[0].SHA256) != 64 {
+		t.Errorf("provenance %+v", prov)
+	}
+}
+
+func TestBuildDeterministic(t *testing.T) {
+	a, _, err := report.Build(options(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, _ := report.Build(options(t))
+	for k := range a {
+		if !bytes.Equal(a[k], b[k]) {
+			t.Errorf("%s differs between two builds", k)
+		}
+	}
+}
+
+func TestWriteAtomicAndForce(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	opts := options(t)
+	if _, err := report.Write(dir, false, opts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := report.Write(dir, false, opts); err == nil || !strings.Contains(err.Error(), "--force") {
+		t.Errorf("second Write without force: %v, want a refusal naming --force", err)
+	}
+	os.WriteFile(filepath.Join(dir, "stale.txt"), []byte("x"), 0o644)
+	if _, err := report.Write(dir, true, opts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "stale.txt")); err == nil {
+		t.Error("--force kept a stale file of the old report")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dir))
+	if len(entries) != 1 {
+		t.Errorf("temporary directories left behind: %v", entries)
+	}
+	// An input inside the output directory is refused, even with force.
+	in := filepath.Join(dir, "ledger.csv")
+	os.WriteFile(in, []byte("x"), 0o644)
+	opts.Inputs = append(opts.Inputs, report.Input{Name: "ledger.csv", Path: in})
+	if _, err := report.Write(dir, true, opts); err == nil || !strings.Contains(err.Error(), "contains the input") {
+		t.Errorf("Write over an input: %v", err)
+	}
+	if _, err := os.Stat(in); err != nil {
+		t.Error("the input was removed")
+	}
+}
