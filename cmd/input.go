@@ -1,0 +1,89 @@
+package cmd
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+
+	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/network"
+	"github.com/ecosys-sna/ecosys/report"
+)
+
+// embeddedSource is the source line of figures of the embedded ledger.
+const embeddedSource = "Source: NIDS Commentary No. 371 (GOTO and SETO 2025), Figure 2"
+
+// ledgerInput names the ledger a command reads: a contracts file and an
+// optional entity table, or the embedded data set when both are empty.
+type ledgerInput struct {
+	LedgerPath   string
+	EntitiesPath string
+}
+
+// Embedded reports whether the embedded ledger is used.
+func (in ledgerInput) Embedded() bool { return in.LedgerPath == "" }
+
+// load reads and joins the ledger. It returns the inputs with their
+// checksums, for provenance. Without --entities, a user ledger's parties
+// become entities of unknown kind named by their ids; the embedded ledger
+// always comes with its entity table unless --entities replaces it.
+func (in ledgerInput) load() (*network.Ledger, []report.Input, error) {
+	var inputs []report.Input
+	read := func(path, embedded string) (string, []byte, error) {
+		if path == "" {
+			b, err := datasets.ReadFile(embedded)
+			if err != nil {
+				return "", nil, err
+			}
+			r, _ := datasets.Lookup(embedded)
+			in := report.NewInput(embedded, "", b)
+			in.Note = "embedded " + r.Path
+			inputs = append(inputs, in)
+			return embedded + ".csv", b, nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return "", nil, err
+		}
+		inputs = append(inputs, report.NewInput(path, path, b))
+		return path, b, nil
+	}
+	lname, lb, err := read(in.LedgerPath, datasets.Ledger)
+	if err != nil {
+		return nil, nil, err
+	}
+	cs, err := network.ReadContracts(lname, bytes.NewReader(lb))
+	if err != nil {
+		return nil, nil, err
+	}
+	var es []network.Entity
+	if in.EntitiesPath != "" || in.Embedded() {
+		ename, eb, err := read(in.EntitiesPath, datasets.Entities)
+		if err != nil {
+			return nil, nil, err
+		}
+		if es, err = network.ReadEntities(ename, bytes.NewReader(eb)); err != nil {
+			return nil, nil, err
+		}
+		if es == nil {
+			es = []network.Entity{}
+		}
+	}
+	l, err := network.NewLedger(lname, cs, es)
+	if err != nil {
+		return nil, nil, err
+	}
+	return l, inputs, nil
+}
+
+// figureSource returns the source line for figures: the flag if given, the
+// paper for the embedded ledger, the file name otherwise.
+func (in ledgerInput) figureSource(flag string) string {
+	switch {
+	case flag != "":
+		return flag
+	case in.Embedded():
+		return embeddedSource
+	}
+	return fmt.Sprintf("Source: %s", in.LedgerPath)
+}

@@ -1,0 +1,105 @@
+package cmd
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/plots"
+	"github.com/ecosys-sna/ecosys/report"
+)
+
+// ReportOptions are the options of "ecosys report".
+type ReportOptions struct {
+	IO       *IOStreams
+	Version  string
+	Input    ledgerInput
+	Out      string
+	Force    bool
+	Lang     string
+	FontPath string
+	DPI      int
+	Source   string
+}
+
+// NewCmdReport returns the "report" command. If runF is not nil, it is
+// called with the parsed options instead of running the command.
+func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
+	opts := &ReportOptions{IO: f.IO, Version: f.Version}
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "Write an HTML report with figures and tables",
+		Long: `Write a report on a ledger into a directory: index.html (opens offline),
+figures as SVG and PNG, tables as CSV, and provenance.json with the ecosys
+version, the SHA-256 of every input and output, and the parameters.
+
+The same inputs and flags give byte-identical files. The report is written
+to a temporary directory and renamed into place; an existing directory is
+replaced only with --force, and never if it holds an input file.
+
+Chinese labels (--lang zh or both) need a CJK font: --font FILE, or one
+found on the system (Debian: fonts-noto-cjk or fonts-wqy-microhei). Without
+one, figures fall back to English with a warning.`,
+		Example: `  ecosys report
+  ecosys report --out isoon-report --lang both
+  ecosys report --ledger my-ledger.csv --entities my-parties.csv --out my-report`,
+		Args: exactArgs(0, ""),
+		RunE: func(*cobra.Command, []string) error {
+			if _, err := plots.ParseLang(opts.Lang); err != nil {
+				return FlagErrorf("invalid argument %q for \"--lang\" flag: want en, zh or both", opts.Lang)
+			}
+			if opts.DPI < 0 || opts.DPI > 2400 {
+				return FlagErrorf("invalid argument %d for \"--dpi\" flag: want 1 to 2400", opts.DPI)
+			}
+			if opts.Out == "" {
+				return FlagErrorf("--out must not be empty")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(opts)
+		},
+	}
+	addLedgerFlags(cmd, &opts.Input)
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "ecosys-report", "Output `directory`")
+	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "Replace the output directory if it exists")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "en", "Label language: {en|zh|both}")
+	cmd.Flags().StringVar(&opts.FontPath, "font", "", "CJK font `file` (.ttf, .otf, .ttc) for Chinese labels")
+	cmd.Flags().IntVar(&opts.DPI, "dpi", plots.DefaultDPI, "Resolution of the PNG figures")
+	cmd.Flags().StringVar(&opts.Source, "source", "", "Source line printed under every figure (default: the data set's citation, or the ledger file name)")
+	return cmd
+}
+
+func reportRun(opts *ReportOptions) error {
+	l, inputs, err := opts.Input.load()
+	if err != nil {
+		return err
+	}
+	lang, _ := plots.ParseLang(opts.Lang)
+	ro := report.Options{
+		Ledger:   l,
+		Inputs:   inputs,
+		Source:   opts.Input.figureSource(opts.Source),
+		Version:  opts.Version,
+		Lang:     lang,
+		FontPath: opts.FontPath,
+		DPI:      opts.DPI,
+	}
+	if opts.Input.Embedded() {
+		if p, err := datasets.Meta(); err == nil {
+			ro.Citation = p.Citation
+		}
+	} else {
+		ro.Title = "Contract ledger " + opts.Input.LedgerPath
+	}
+	warnings, err := report.Write(opts.Out, opts.Force, ro)
+	for _, w := range warnings {
+		fmt.Fprintln(opts.IO.ErrOut, "ecosys: warning:", w)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s/index.html\n", opts.Out)
+	return nil
+}

@@ -1,0 +1,84 @@
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestNewCmdReport(t *testing.T) {
+	tests := []struct {
+		argv    string
+		check   func(o *ReportOptions) bool
+		wantErr string
+	}{
+		{argv: "", check: func(o *ReportOptions) bool {
+			return o.Out == "ecosys-report" && !o.Force && o.Lang == "en" && o.DPI == 300 && o.Input.Embedded()
+		}},
+		{argv: "--out r -f --lang both --font f.ttc --dpi 150 --ledger l.csv --source S", check: func(o *ReportOptions) bool {
+			return o.Out == "r" && o.Force && o.Lang == "both" && o.FontPath == "f.ttc" && o.DPI == 150 && o.Input.LedgerPath == "l.csv" && o.Source == "S"
+		}},
+		{argv: "--lang fr", wantErr: `invalid argument "fr" for "--lang" flag`},
+		{argv: "--dpi -3", wantErr: `invalid argument -3 for "--dpi" flag`},
+		{argv: "--dpi x", wantErr: `invalid argument "x" for "--dpi" flag`},
+		{argv: "--out=", wantErr: "--out must not be empty"},
+		{argv: "now", wantErr: `unexpected argument "now"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.argv, func(t *testing.T) {
+			io, _, _ := Test()
+			var got *ReportOptions
+			c := NewCmdReport(&Factory{IO: io}, func(o *ReportOptions) error { got = o; return nil })
+			if checkErr(t, execute(c, tt.argv), tt.wantErr) && !tt.check(got) {
+				t.Errorf("options %+v", *got)
+			}
+		})
+	}
+}
+
+func TestReportRun(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "rep")
+	io, out, errOut := Test()
+	if code := Run([]string{"report", "--out", dir, "--dpi", "72"}, &Factory{IO: io, Version: "test"}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if out.Len() != 0 || errOut.String() != "Wrote "+dir+"/index.html\n" {
+		t.Errorf("stdout %q, stderr %q", out, errOut)
+	}
+	first, err := os.ReadFile(filepath.Join(dir, "provenance.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(first), `"ecosys_version": "test"`) || !strings.Contains(string(first), `"note": "embedded data/isoon-ledger.csv"`) {
+		t.Errorf("provenance.json:\n%s", first)
+	}
+	// A second run refuses to overwrite, then replaces with --force and
+	// gives byte-identical files.
+	io, _, errOut = Test()
+	if code := Run([]string{"report", "--out", dir}, &Factory{IO: io}); code != ExitError || !strings.Contains(errOut.String(), "--force") {
+		t.Errorf("second run: exit %d, stderr %q", code, errOut)
+	}
+	io, _, _ = Test()
+	if code := Run([]string{"report", "--out", dir, "--dpi", "72", "--force"}, &Factory{IO: io, Version: "test"}); code != ExitOK {
+		t.Fatalf("--force: exit %d", code)
+	}
+	second, _ := os.ReadFile(filepath.Join(dir, "provenance.json"))
+	if string(first) != string(second) {
+		t.Error("two runs gave different provenance.json (it lists the SHA-256 of every file)")
+	}
+}
+
+func TestReportRefusesInputDir(t *testing.T) {
+	dir := t.TempDir()
+	ledger := filepath.Join(dir, "l.csv")
+	os.WriteFile(ledger, []byte("contractor_id,end_user_id,amount_cny\na,b,1\n"), 0o644)
+	io, _, errOut := Test()
+	code := Run([]string{"report", "--ledger", ledger, "--out", dir, "--force"}, &Factory{IO: io})
+	if code != ExitError || !strings.Contains(errOut.String(), "contains the input") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if _, err := os.Stat(ledger); err != nil {
+		t.Error("input file removed")
+	}
+}
