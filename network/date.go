@@ -25,7 +25,7 @@ type Period struct {
 }
 
 // IsZero reports whether the date is unknown.
-func (p Period) IsZero() bool { return p.Start.IsZero() }
+func (p Period) IsZero() bool { return p.Precision == "" }
 
 // Year returns the calendar year of the start of the period, or 0 when the
 // date is unknown. A period may in principle straddle a year boundary; the
@@ -54,7 +54,7 @@ func (p Period) String() string {
 // ParsePeriod parses a date written as YYYY-MM-DD, YYYY-MM or YYYY, with "-",
 // "." or "/" as separator and month and day with or without a leading zero
 // (2018-05-17, 2018.5.17, 2018/05, 2018). The precision follows from the
-// number of parts.
+// number of parts. Years must have four digits, from 1000 to 9999.
 func ParsePeriod(s string) (Period, error) {
 	s = strings.TrimSpace(s)
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '.' || r == '/' })
@@ -70,6 +70,9 @@ func ParsePeriod(s string) (Period, error) {
 		n[i] = v
 	}
 	y := n[0]
+	if y < 1000 {
+		return Period{}, fmt.Errorf("%w: year %d", ErrBadDate, y)
+	}
 	switch len(n) {
 	case 1:
 		return Period{date(y, 1, 1), date(y, 12, 31), Year}, nil
@@ -90,7 +93,7 @@ func ParsePeriod(s string) (Period, error) {
 // parseISODay parses YYYY-MM-DD strictly.
 func parseISODay(s string) (time.Time, error) {
 	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
+	if err != nil || t.Year() < 1000 {
 		return time.Time{}, ErrBadDate
 	}
 	return t, nil

@@ -26,6 +26,8 @@ func TestParsePeriod(t *testing.T) {
 		{"", "", "", ""},
 		{"2018.5.17.1", "", "", ""},
 		{"May 2018", "", "", ""},
+		{"0001.1", "", "", ""}, // found by FuzzParsePeriod: year 1 read as an unknown date
+		{"0999", "", "", ""},
 	} {
 		p, err := ParsePeriod(tt.in)
 		if tt.prec == "" {
