@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 
 	"gonum.org/v1/gonum/graph"
@@ -187,4 +188,44 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 		g.G = ug
 	}
 	return g, nil
+}
+
+// ErrBadModes is returned by Modes when a node attribute does not split
+// the nodes into two modes.
+var ErrBadModes = errors.New("two-mode graph needs exactly two values")
+
+// Modes returns the mode (0 or 1) of every node of a two-mode graph, read
+// from the node attribute column: the first value seen in the node file is
+// mode 0, the other mode 1. nodesName names the node file in errors. It is
+// an error if the column is missing, if a node has no value (including an
+// endpoint that is not in the node file), or if the column does not have
+// exactly two values. Whether edges join the two modes is checked by the
+// two-mode measures.
+func Modes(g *Graph, nodesName, column string) (func(id int64) int, error) {
+	if !slices.Contains(g.AttrNames, column) {
+		return nil, &InputError{File: nodesName, Line: 1, Field: column, Err: ErrMissingColumn}
+	}
+	var values []string
+	mode := make([]int, len(g.Names))
+	for i, a := range g.Attrs {
+		v := a[column]
+		if a == nil || v == "" {
+			return nil, &InputError{File: nodesName, Field: column, Value: g.Names[i],
+				Err: fmt.Errorf("%w: node %q has no mode", ErrBadModes, g.Names[i])}
+		}
+		j := slices.Index(values, v)
+		if j < 0 {
+			j = len(values)
+			values = append(values, v)
+		}
+		if j > 1 {
+			return nil, &InputError{File: nodesName, Field: column, Value: v,
+				Err: fmt.Errorf("%w, found a third: %s", ErrBadModes, v)}
+		}
+		mode[i] = j
+	}
+	if len(values) != 2 {
+		return nil, &InputError{File: nodesName, Field: column, Err: fmt.Errorf("%w, found %d", ErrBadModes, len(values))}
+	}
+	return func(id int64) int { return mode[id] }, nil
 }

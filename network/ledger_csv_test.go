@@ -46,7 +46,7 @@ func TestReadContractsBad(t *testing.T) {
 	const h = "row,contractor_id,end_user_id,amount_cny,date_start,date_end,client_type\n"
 	for _, tt := range []struct {
 		name, in, want string
-		is         error
+		is             error
 	}{
 		{"empty file", "", `l.csv:1: empty file: no header row`, nil},
 		{"missing column", "row,contractor_id\n1,a\n", `l.csv:1: end_user_id, amount_cny: required column missing`, ErrMissingColumn},

@@ -1,0 +1,274 @@
+package cmd
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+
+	"github.com/spf13/cobra"
+	"gonum.org/v1/gonum/graph"
+
+	"github.com/ecosys-sna/ecosys/metrics"
+	"github.com/ecosys-sna/ecosys/network"
+)
+
+// Names of the embedded networks that "ecosys metrics" computes on.
+const (
+	netLedger        = "ledger"          // contractor → signatory → end user, directed
+	netLedgerTwoMode = "ledger-two-mode" // signatory × end user, bipartite
+)
+
+// MetricsOptions are the options of "ecosys metrics".
+type MetricsOptions struct {
+	IO         *IOStreams
+	Network    string // embedded network name, or "" with EdgesPath
+	Input      ledgerInput
+	Weight     string // contracts or amount, for ledger networks
+	EdgesPath  string
+	NodesPath  string
+	Directed   bool
+	Weighted   bool
+	Distances  bool
+	TwoMode    bool
+	ModeColumn string
+	Graph      bool // print the graph-level table instead of the node table
+	Workers    int
+	Format     string
+}
+
+// NewCmdMetrics returns the "metrics" command. If runF is not nil, it is
+// called with the parsed options instead of running the command.
+func NewCmdMetrics(f *Factory, runF func(*MetricsOptions) error) *cobra.Command {
+	opts := &MetricsOptions{IO: f.IO}
+	cmd := &cobra.Command{
+		Use:   "metrics [ledger|ledger-two-mode]",
+		Short: "Compute centralities, centralization, hierarchy and structure of a network",
+		Long: `Compute every node and graph measure of ecosys on a network: degree,
+strength, betweenness (raw Freeman and normalized), closeness
+(Wasserman-Faust), harmonic, eigenvector, PageRank, HITS, k-core,
+clustering, constraint and effective size per node; density, components,
+transitivity, path length, diameter, assortativity, reciprocity, Freeman
+centralization with its theoretical maximum, Krackhardt's hierarchy and
+the concentration of degree and strength for the graph.
+
+The network is either embedded, by name (the i-SOON ledger network
+"ledger", directed contractor → signatory → end user, or its two-mode
+view "ledger-two-mode", signatories × end users; --ledger and
+--entities replace the embedded ledger), or your own edge list:
+--edges FILE with header source,target[,weight], and optionally --nodes
+FILE with header id[,attributes] to bring in isolates and attributes.
+
+Weights are tie strengths (contracts, amounts): they weight strength,
+eigenvector, PageRank, HITS and constraint. Shortest paths count edges
+unless --distances says the weights are lengths.
+
+--format json prints everything ({"graph": …, "nodes": […], "notes":
+[…]}), numbers at full precision, null where a value is undefined with
+the reason in notes. The table formats print one row per node, or the
+graph-level values with --graph.`,
+		Example: `  ecosys metrics ledger --format json
+  ecosys metrics ledger --graph
+  ecosys metrics ledger-two-mode --graph --format markdown
+  ecosys metrics --edges edges.csv --nodes nodes.csv --directed --weighted
+  ecosys metrics --edges davis.csv --nodes davis-nodes.csv --two-mode --mode-column mode --graph`,
+		Args: maxArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.Network = args[0]
+			}
+			switch {
+			case opts.Network == "" && opts.EdgesPath == "":
+				return FlagErrorf("name an embedded network (ledger, ledger-two-mode) or give --edges FILE")
+			case opts.Network != "" && opts.EdgesPath != "":
+				return FlagErrorf("give either a network name or --edges, not both")
+			case opts.Network != "" && opts.Network != netLedger && opts.Network != netLedgerTwoMode:
+				return FlagErrorf("unknown network %q (want ledger or ledger-two-mode)", opts.Network)
+			case opts.TwoMode && opts.ModeColumn == "":
+				return FlagErrorf("--two-mode needs --mode-column COLUMN of the node file")
+			case opts.TwoMode && (opts.NodesPath == "" || opts.Directed):
+				return FlagErrorf("--two-mode needs --nodes and an undirected graph")
+			case opts.Weight != "contracts" && opts.Weight != "amount":
+				return FlagErrorf("invalid argument %q for \"--weight\" flag: want contracts or amount", opts.Weight)
+			case opts.Workers < 0:
+				return FlagErrorf("invalid argument %d for \"--workers\" flag: want 0 (all cores) or more", opts.Workers)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return metricsRun(opts)
+		},
+	}
+	addLedgerFlags(cmd, &opts.Input)
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Weight, "weight", "amount", "Edge weight of a ledger network: {contracts|amount}")
+	fl.StringVar(&opts.EdgesPath, "edges", "", "Edge list CSV `file` (source,target[,weight])")
+	fl.StringVar(&opts.NodesPath, "nodes", "", "Node list CSV `file` (id[,attributes]) for isolates and attributes")
+	fl.BoolVar(&opts.Directed, "directed", false, "Edges run source → target")
+	fl.BoolVar(&opts.Weighted, "weighted", false, "Read the weight column as tie strength")
+	fl.BoolVar(&opts.Distances, "distances", false, "Use the weights as lengths in shortest paths")
+	fl.BoolVar(&opts.TwoMode, "two-mode", false, "The graph is two-mode (bipartite); see --mode-column")
+	fl.StringVar(&opts.ModeColumn, "mode-column", "", "Node-file `column` naming each node's mode (two values; the first seen is mode 0)")
+	fl.BoolVar(&opts.Graph, "graph", false, "Print graph-level values instead of one row per node (table formats)")
+	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines for shortest paths (0: all cores); results do not depend on it")
+	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
+	return cmd
+}
+
+// metricsGraph is a graph to measure with its node names and modes.
+type metricsGraph struct {
+	g     graph.Graph
+	names []string
+	mode  func(int64) int
+}
+
+func metricsRun(opts *MetricsOptions) error {
+	mg, err := loadMetricsGraph(opts)
+	if err != nil {
+		return err
+	}
+	rep, err := metrics.Compute(mg.g, func(id int64) string { return mg.names[id] }, metrics.Options{
+		Weighted: opts.Weighted || opts.Network != "", Distances: opts.Distances, Workers: opts.Workers, Mode: mg.mode})
+	if err != nil {
+		return err
+	}
+	if opts.Format == FormatJSON {
+		return writeJSON(opts.IO.Out, rep)
+	}
+	for _, n := range rep.Notes {
+		fmt.Fprintln(opts.IO.ErrOut, "ecosys: note:", n)
+	}
+	if opts.Graph {
+		return writeTable(opts.IO.Out, opts.Format, []string{"measure", "value", "max"}, graphRows(rep), opts.IO.IsTTY)
+	}
+	header := []string{"id", "degree", "in_degree", "out_degree", "strength", "betweenness", "betweenness_normalized",
+		"closeness", "harmonic", "eigenvector", "pagerank", "hub", "authority", "core", "clustering", "constraint", "effective_size"}
+	rows := make([][]string, len(rep.Nodes))
+	for i, n := range rep.Nodes {
+		rows[i] = []string{n.Name, strconv.Itoa(n.Degree), optInt(n.InDegree), optInt(n.OutDegree), num(n.Strength),
+			num(n.Betweenness), num(n.BetweennessNormalized), num(n.Closeness), num(n.Harmonic), num(n.Eigenvector),
+			num(n.PageRank), num(n.Hub), num(n.Authority), strconv.Itoa(n.Core), num(n.Clustering), num(n.Constraint), num(n.EffectiveSize)}
+	}
+	return writeTable(opts.IO.Out, opts.Format, header, rows, opts.IO.IsTTY)
+}
+
+// graphRows flattens the graph-level values of a report.
+func graphRows(rep *metrics.Report) [][]string {
+	g := rep.Graph
+	rows := [][]string{
+		{"nodes", strconv.Itoa(g.Nodes), ""}, {"edges", strconv.Itoa(g.Edges), ""},
+		{"directed", strconv.FormatBool(g.Directed), ""}, {"weighted", strconv.FormatBool(g.Weighted), ""},
+		{"density", num(g.Density), ""}, {"weak_components", strconv.Itoa(g.WeakComponents), ""},
+		{"strong_components", strconv.Itoa(g.StrongComponents), ""}, {"largest_component", strconv.Itoa(g.LargestComponent), ""},
+		{"transitivity", num(g.Transitivity), ""}, {"average_path_length", num(g.AveragePathLength), ""},
+		{"diameter", num(g.Diameter), ""}, {"degree_assortativity", num(g.DegreeAssortativity), ""},
+		{"reciprocity", num(g.Reciprocity), ""},
+	}
+	for _, k := range []string{"degree", "in_degree", "out_degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector"} {
+		if c, ok := g.Centralization[k]; ok {
+			rows = append(rows, []string{"centralization." + k, num(c.Value), strconv.FormatFloat(c.Max, 'g', -1, 64)})
+		}
+	}
+	h := g.Hierarchy
+	rows = append(rows, []string{"hierarchy.connectedness", num(h.Connectedness), ""}, []string{"hierarchy.hierarchy", num(h.Hierarchy), ""},
+		[]string{"hierarchy.efficiency", num(h.Efficiency), ""}, []string{"hierarchy.lubness", num(h.LUBness), ""})
+	for _, k := range []string{"degree", "strength"} {
+		c := g.Concentration[k]
+		rows = append(rows, []string{"concentration." + k + ".gini", num(c.Gini), ""}, []string{"concentration." + k + ".hhi", num(c.HHI), ""},
+			[]string{"concentration." + k + ".theil", num(c.Theil), ""}, []string{"concentration." + k + ".entropy", num(c.Entropy), ""},
+			[]string{"concentration." + k + ".top1_share", num(c.Top1Share), ""})
+	}
+	for _, tm := range []struct {
+		key string
+		c   *metrics.TwoModeCentralization
+	}{{"two_mode", g.TwoMode}, {"two_mode_valued", g.TwoModeValued}} {
+		if tm.c != nil {
+			rows = append(rows, []string{tm.key + ".mode0", num(tm.c.Mode0.Value), strconv.FormatFloat(tm.c.Mode0.Max, 'g', -1, 64)},
+				[]string{tm.key + ".mode1", num(tm.c.Mode1.Value), strconv.FormatFloat(tm.c.Mode1.Max, 'g', -1, 64)})
+		}
+	}
+	return rows
+}
+
+// num formats a value at full precision, or "NA" when undefined.
+func num(v metrics.Value) string {
+	if !v.OK {
+		return "NA"
+	}
+	return strconv.FormatFloat(v.V, 'g', -1, 64)
+}
+
+func optInt(p *int) string {
+	if p == nil {
+		return "NA"
+	}
+	return strconv.Itoa(*p)
+}
+
+// loadMetricsGraph builds the graph named by the options.
+func loadMetricsGraph(opts *MetricsOptions) (*metricsGraph, error) {
+	if opts.Network != "" {
+		l, _, err := opts.Input.load()
+		if err != nil {
+			return nil, err
+		}
+		w := network.ByAmount
+		if opts.Weight == "contracts" {
+			w = network.ByContracts
+		}
+		if opts.Network == netLedger {
+			n := network.BuildLedger(l)
+			names := make([]string, len(n.Nodes))
+			for i, v := range n.Nodes {
+				names[i] = v.Entity.ID
+			}
+			return &metricsGraph{g: n.Directed(w), names: names}, nil
+		}
+		tm, err := network.TwoModeOf(l, network.BySignatory, network.ByEndUser)
+		if err != nil {
+			return nil, err
+		}
+		var names []string
+		for _, e := range tm.Rows {
+			names = append(names, "signatory:"+e.ID)
+		}
+		for _, e := range tm.Cols {
+			names = append(names, "end_user:"+e.ID)
+		}
+		rows := int64(len(tm.Rows))
+		return &metricsGraph{g: tm.Bipartite(w), names: names, mode: func(id int64) int {
+			if id < rows {
+				return 0
+			}
+			return 1
+		}}, nil
+	}
+	ef, err := os.Open(opts.EdgesPath)
+	if err != nil {
+		return nil, err
+	}
+	defer ef.Close()
+	var g *network.Graph
+	eo := network.EdgeListOptions{Directed: opts.Directed, Weighted: opts.Weighted}
+	if opts.NodesPath != "" {
+		nf, err := os.Open(opts.NodesPath)
+		if err != nil {
+			return nil, err
+		}
+		defer nf.Close()
+		g, err = network.ReadEdgeList(opts.EdgesPath, ef, opts.NodesPath, nf, eo)
+		if err != nil {
+			return nil, err
+		}
+	} else if g, err = network.ReadEdgeList(opts.EdgesPath, ef, "", nil, eo); err != nil {
+		return nil, err
+	}
+	mg := &metricsGraph{g: g.G, names: g.Names}
+	if opts.TwoMode {
+		mode, err := network.Modes(g, opts.NodesPath, opts.ModeColumn)
+		if err != nil {
+			return nil, err
+		}
+		mg.mode = mode
+	}
+	return mg, nil
+}

@@ -1,0 +1,128 @@
+package cmd
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestNewCmdMetrics(t *testing.T) {
+	tests := []struct {
+		argv    string
+		check   func(o *MetricsOptions) bool
+		wantErr string
+	}{
+		{argv: "ledger", check: func(o *MetricsOptions) bool {
+			return o.Network == "ledger" && o.Weight == "amount" && o.Format == "table" && !o.Graph
+		}},
+		{argv: "ledger-two-mode --weight contracts --graph --format json", check: func(o *MetricsOptions) bool {
+			return o.Network == "ledger-two-mode" && o.Weight == "contracts" && o.Graph && o.Format == "json"
+		}},
+		{argv: "--edges e.csv --nodes n.csv --directed --weighted --distances --workers 2", check: func(o *MetricsOptions) bool {
+			return o.EdgesPath == "e.csv" && o.NodesPath == "n.csv" && o.Directed && o.Weighted && o.Distances && o.Workers == 2
+		}},
+		{argv: "--edges e.csv --nodes n.csv --two-mode --mode-column mode", check: func(o *MetricsOptions) bool {
+			return o.TwoMode && o.ModeColumn == "mode"
+		}},
+		{argv: "", wantErr: "name an embedded network"},
+		{argv: "ledger --edges e.csv", wantErr: "either a network name or --edges"},
+		{argv: "nope", wantErr: `unknown network "nope"`},
+		{argv: "--edges e.csv --two-mode", wantErr: "--two-mode needs --mode-column"},
+		{argv: "--edges e.csv --two-mode --mode-column m", wantErr: "--two-mode needs --nodes"},
+		{argv: "ledger --weight euros", wantErr: `invalid argument "euros" for "--weight"`},
+		{argv: "ledger --workers -1", wantErr: `invalid argument -1 for "--workers"`},
+		{argv: "ledger extra", wantErr: "extra"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.argv, func(t *testing.T) {
+			io, _, _ := Test()
+			var got *MetricsOptions
+			c := NewCmdMetrics(&Factory{IO: io}, func(o *MetricsOptions) error { got = o; return nil })
+			if checkErr(t, execute(c, tt.argv), tt.wantErr) && !tt.check(got) {
+				t.Errorf("options %+v", *got)
+			}
+		})
+	}
+}
+
+// TestMetricsJSONShape checks the JSON keys promised in the documentation.
+func TestMetricsJSONShape(t *testing.T) {
+	io, out, _ := Test()
+	if err := metricsRun(&MetricsOptions{IO: io, Network: "ledger", Weight: "amount", Format: FormatJSON}); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Graph map[string]json.RawMessage `json:"graph"`
+		Nodes []map[string]json.RawMessage
+		Notes []string
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"nodes", "edges", "density", "weak_components", "strong_components", "transitivity",
+		"average_path_length", "diameter", "degree_assortativity", "reciprocity", "centralization", "hierarchy"} {
+		if _, ok := got.Graph[k]; !ok {
+			t.Errorf("graph lacks %q", k)
+		}
+	}
+	for _, k := range []string{"id", "degree", "in_degree", "out_degree", "strength", "betweenness", "betweenness_normalized",
+		"closeness", "harmonic", "eigenvector", "pagerank", "hub", "authority", "core", "clustering", "constraint", "effective_size"} {
+		if _, ok := got.Nodes[0][k]; !ok {
+			t.Errorf("node lacks %q", k)
+		}
+	}
+	var centr map[string]struct {
+		Value *float64 `json:"value"`
+		Max   float64  `json:"max"`
+	}
+	json.Unmarshal(got.Graph["centralization"], &centr)
+	for _, k := range []string{"degree", "in_degree", "out_degree", "betweenness", "closeness", "harmonic", "eigenvector"} {
+		if _, ok := centr[k]; !ok {
+			t.Errorf("centralization lacks %q", k)
+		}
+	}
+	// The ledger network is an out-tree rooted at i-SOON: no eigenvector
+	// (a DAG), so eigenvector centralization is null and a note says why.
+	if centr["eigenvector"].Value != nil || len(got.Notes) == 0 {
+		t.Errorf("eigenvector centralization %v, notes %v", centr["eigenvector"].Value, got.Notes)
+	}
+	// 29 parties, i-SOON has out-degree 21 (ledger golden file).
+	if string(got.Graph["nodes"]) != "29" {
+		t.Errorf("nodes %s", got.Graph["nodes"])
+	}
+}
+
+func TestMetricsEdgeList(t *testing.T) {
+	dir := t.TempDir()
+	edges := filepath.Join(dir, "e.csv")
+	nodes := filepath.Join(dir, "n.csv")
+	// A star with centre a, plus the isolate e from the node file.
+	os.WriteFile(edges, []byte("source,target\na,b\na,c\na,d\n"), 0o644)
+	os.WriteFile(nodes, []byte("id,side\na,x\nb,y\nc,y\nd,y\ne,y\n"), 0o644)
+	io, out, _ := Test()
+	if err := metricsRun(&MetricsOptions{IO: io, EdgesPath: edges, NodesPath: nodes, Weight: "amount", Format: FormatCSV}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 6 || !strings.HasPrefix(lines[1], "a,3,NA,NA,3,3,") || !strings.HasPrefix(lines[5], "e,0,") {
+		t.Errorf("node table:\n%s", out)
+	}
+	// Two-mode: a is one mode, b-e the other.
+	io, out, _ = Test()
+	if err := metricsRun(&MetricsOptions{IO: io, EdgesPath: edges, NodesPath: nodes, TwoMode: true, ModeColumn: "side",
+		Weight: "amount", Graph: true, Format: FormatCSV}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "two_mode.mode1,") {
+		t.Errorf("graph table lacks two-mode centralization:\n%s", out)
+	}
+	// A mode column with three values is a data error.
+	os.WriteFile(nodes, []byte("id,side\na,x\nb,y\nc,z\nd,y\n"), 0o644)
+	io, _, errOut := Test()
+	code := Run([]string{"metrics", "--edges", edges, "--nodes", nodes, "--two-mode", "--mode-column", "side"}, &Factory{IO: io})
+	if code != ExitData || !strings.Contains(errOut.String(), "found a third: z") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
