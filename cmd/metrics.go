@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -31,7 +32,9 @@ type MetricsOptions struct {
 	Distances  bool
 	TwoMode    bool
 	ModeColumn string
-	Graph      bool // print the graph-level table instead of the node table
+	Group      string // node attribute for assortativity, group modularity and brokerage
+	Seed       uint64 // Louvain seed
+	Graph      bool   // print the graph-level table instead of the node table
 	Workers    int
 	Format     string
 }
@@ -89,6 +92,8 @@ graph-level values with --graph.`,
 				return FlagErrorf("--two-mode needs --nodes and an undirected graph")
 			case opts.Weight != "contracts" && opts.Weight != "amount":
 				return FlagErrorf("invalid argument %q for \"--weight\" flag: want contracts or amount", opts.Weight)
+			case opts.Group != "" && opts.Network == "" && opts.NodesPath == "":
+				return FlagErrorf("--group needs --nodes, whose column it names")
 			case opts.Workers < 0:
 				return FlagErrorf("invalid argument %d for \"--workers\" flag: want 0 (all cores) or more", opts.Workers)
 			}
@@ -108,6 +113,8 @@ graph-level values with --graph.`,
 	fl.BoolVar(&opts.Distances, "distances", false, "Use the weights as lengths in shortest paths")
 	fl.BoolVar(&opts.TwoMode, "two-mode", false, "The graph is two-mode (bipartite); see --mode-column")
 	fl.StringVar(&opts.ModeColumn, "mode-column", "", "Node-file `column` naming each node's mode (two values; the first seen is mode 0)")
+	fl.StringVar(&opts.Group, "group", "", "Node attribute `column` (ledger: province, ministry, kind, level, role) for attribute assortativity, group modularity and brokerage roles")
+	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the Louvain community detection")
 	fl.BoolVar(&opts.Graph, "graph", false, "Print graph-level values instead of one row per node (table formats)")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines for shortest paths (0: all cores); results do not depend on it")
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
@@ -119,6 +126,7 @@ type metricsGraph struct {
 	g     graph.Graph
 	names []string
 	mode  func(int64) int
+	group map[int64]string
 }
 
 func metricsRun(opts *MetricsOptions) error {
@@ -127,7 +135,8 @@ func metricsRun(opts *MetricsOptions) error {
 		return err
 	}
 	rep, err := metrics.Compute(mg.g, func(id int64) string { return mg.names[id] }, metrics.Options{
-		Weighted: opts.Weighted || opts.Network != "", Distances: opts.Distances, Workers: opts.Workers, Mode: mg.mode})
+		Weighted: opts.Weighted || opts.Network != "", Distances: opts.Distances, Workers: opts.Workers, Mode: mg.mode,
+		Group: mg.group, Seed: opts.Seed})
 	if err != nil {
 		return err
 	}
@@ -141,12 +150,20 @@ func metricsRun(opts *MetricsOptions) error {
 		return writeTable(opts.IO.Out, opts.Format, []string{"measure", "value", "max"}, graphRows(rep), opts.IO.IsTTY)
 	}
 	header := []string{"id", "degree", "in_degree", "out_degree", "strength", "betweenness", "betweenness_normalized",
-		"closeness", "harmonic", "eigenvector", "pagerank", "hub", "authority", "core", "clustering", "constraint", "effective_size"}
+		"closeness", "harmonic", "eigenvector", "pagerank", "hub", "authority", "core", "clustering", "constraint", "effective_size", "community"}
+	if opts.Group != "" {
+		header = append(header, "coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+	}
 	rows := make([][]string, len(rep.Nodes))
 	for i, n := range rep.Nodes {
 		rows[i] = []string{n.Name, strconv.Itoa(n.Degree), optInt(n.InDegree), optInt(n.OutDegree), num(n.Strength),
 			num(n.Betweenness), num(n.BetweennessNormalized), num(n.Closeness), num(n.Harmonic), num(n.Eigenvector),
-			num(n.PageRank), num(n.Hub), num(n.Authority), strconv.Itoa(n.Core), num(n.Clustering), num(n.Constraint), num(n.EffectiveSize)}
+			num(n.PageRank), num(n.Hub), num(n.Authority), strconv.Itoa(n.Core), num(n.Clustering), num(n.Constraint), num(n.EffectiveSize),
+			optInt(n.Community)}
+		if b := n.Brokerage; b != nil {
+			rows[i] = append(rows[i], strconv.Itoa(b.Coordinator), strconv.Itoa(b.Itinerant), strconv.Itoa(b.Representative),
+				strconv.Itoa(b.Gatekeeper), strconv.Itoa(b.Liaison))
+		}
 	}
 	return writeTable(opts.IO.Out, opts.Format, header, rows, opts.IO.IsTTY)
 }
@@ -171,11 +188,20 @@ func graphRows(rep *metrics.Report) [][]string {
 	h := g.Hierarchy
 	rows = append(rows, []string{"hierarchy.connectedness", num(h.Connectedness), ""}, []string{"hierarchy.hierarchy", num(h.Hierarchy), ""},
 		[]string{"hierarchy.efficiency", num(h.Efficiency), ""}, []string{"hierarchy.lubness", num(h.LUBness), ""})
-	for _, k := range []string{"degree", "strength"} {
-		c := g.Concentration[k]
-		rows = append(rows, []string{"concentration." + k + ".gini", num(c.Gini), ""}, []string{"concentration." + k + ".hhi", num(c.HHI), ""},
-			[]string{"concentration." + k + ".theil", num(c.Theil), ""}, []string{"concentration." + k + ".entropy", num(c.Entropy), ""},
-			[]string{"concentration." + k + ".top1_share", num(c.Top1Share), ""})
+	for _, ix := range []struct {
+		name string
+		m    map[string]metrics.Value
+	}{{"gini", g.Gini}, {"hhi", g.HHI}, {"hhi_normalized", g.NormalizedHHI}, {"theil", g.Theil}, {"entropy", g.Entropy}, {"top1_share", g.Top1Share}} {
+		for _, k := range []string{"degree", "strength"} {
+			rows = append(rows, []string{ix.name + "." + k, num(ix.m[k]), ""})
+		}
+	}
+	rows = append(rows, []string{"louvain.q", num(g.Louvain.Q), ""}, []string{"louvain.communities", strconv.Itoa(g.Louvain.Communities), ""})
+	if g.AttributeAssortativity != nil {
+		rows = append(rows, []string{"attribute_assortativity", num(*g.AttributeAssortativity), ""})
+	}
+	if g.GroupModularity != nil {
+		rows = append(rows, []string{"group_modularity", num(*g.GroupModularity), ""})
 	}
 	for _, tm := range []struct {
 		key string
@@ -187,6 +213,24 @@ func graphRows(rep *metrics.Report) [][]string {
 		}
 	}
 	return rows
+}
+
+// entityAttr returns a ledger party's attribute by name.
+func entityAttr(v network.Node, name string) (string, bool) {
+	e := v.Entity
+	switch name {
+	case "province":
+		return e.Province, true
+	case "ministry":
+		return string(e.Ministry), true
+	case "kind":
+		return string(e.Kind), true
+	case "level":
+		return string(e.Level), true
+	case "role":
+		return string(v.Role), true
+	}
+	return "", false
 }
 
 // num formats a value at full precision, or "NA" when undefined.
@@ -217,11 +261,24 @@ func loadMetricsGraph(opts *MetricsOptions) (*metricsGraph, error) {
 		}
 		if opts.Network == netLedger {
 			n := network.BuildLedger(l)
-			names := make([]string, len(n.Nodes))
+			mg := &metricsGraph{g: n.Directed(w), names: make([]string, len(n.Nodes))}
 			for i, v := range n.Nodes {
-				names[i] = v.Entity.ID
+				mg.names[i] = v.Entity.ID
 			}
-			return &metricsGraph{g: n.Directed(w), names: names}, nil
+			if opts.Group != "" {
+				mg.group = map[int64]string{}
+				for _, v := range n.Nodes {
+					a, ok := entityAttr(v, opts.Group)
+					if !ok {
+						return nil, FlagErrorf("unknown --group %q for a ledger network (want province, ministry, kind, level or role)", opts.Group)
+					}
+					mg.group[v.ID] = a
+				}
+			}
+			return mg, nil
+		}
+		if opts.Group != "" {
+			return nil, FlagErrorf("--group is not available for %s", opts.Network)
 		}
 		tm, err := network.TwoModeOf(l, network.BySignatory, network.ByEndUser)
 		if err != nil {
@@ -263,6 +320,15 @@ func loadMetricsGraph(opts *MetricsOptions) (*metricsGraph, error) {
 		return nil, err
 	}
 	mg := &metricsGraph{g: g.G, names: g.Names}
+	if opts.Group != "" {
+		if !slices.Contains(g.AttrNames, opts.Group) {
+			return nil, &network.InputError{File: opts.NodesPath, Line: 1, Field: opts.Group, Err: network.ErrMissingColumn}
+		}
+		mg.group = map[int64]string{}
+		for i, a := range g.Attrs {
+			mg.group[int64(i)] = a[opts.Group]
+		}
+	}
 	if opts.TwoMode {
 		mode, err := network.Modes(g, opts.NodesPath, opts.ModeColumn)
 		if err != nil {

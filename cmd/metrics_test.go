@@ -33,6 +33,8 @@ func TestNewCmdMetrics(t *testing.T) {
 		{argv: "--edges e.csv --two-mode --mode-column m", wantErr: "--two-mode needs --nodes"},
 		{argv: "ledger --weight euros", wantErr: `invalid argument "euros" for "--weight"`},
 		{argv: "ledger --workers -1", wantErr: `invalid argument -1 for "--workers"`},
+		{argv: "--edges e.csv --group province", wantErr: "--group needs --nodes"},
+		{argv: "ledger --group province --seed 9", check: func(o *MetricsOptions) bool { return o.Group == "province" && o.Seed == 9 }},
 		{argv: "ledger extra", wantErr: "extra"},
 	}
 	for _, tt := range tests {
@@ -124,5 +126,22 @@ func TestMetricsEdgeList(t *testing.T) {
 	code := Run([]string{"metrics", "--edges", edges, "--nodes", nodes, "--two-mode", "--mode-column", "side"}, &Factory{IO: io})
 	if code != ExitData || !strings.Contains(errOut.String(), "found a third: z") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestMetricsGroup(t *testing.T) {
+	io, out, _ := Test()
+	if err := metricsRun(&MetricsOptions{IO: io, Network: "ledger", Weight: "amount", Group: "ministry", Graph: true, Format: FormatCSV, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\nattribute_assortativity,", "\ngroup_modularity,", "\ngini.strength,", "\nlouvain.q,"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("graph table lacks %q:\n%s", strings.TrimSpace(want), out)
+		}
+	}
+	io, _, _ = Test()
+	err := metricsRun(&MetricsOptions{IO: io, Network: "ledger", Weight: "amount", Group: "colour", Format: FormatCSV})
+	if err == nil || !strings.Contains(err.Error(), `unknown --group "colour"`) {
+		t.Errorf("bad group: %v", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 
 	"gonum.org/v1/gonum/graph"
@@ -34,6 +35,13 @@ type Options struct {
 	// each node, and Compute adds the two-mode degree centralization of
 	// each mode (Borgatti and Everett 1997).
 	Mode func(id int64) int
+	// Group, if not nil, assigns nodes to groups (a province, a ministry):
+	// Compute adds the attribute assortativity and the modularity of the
+	// partition into groups, and each node's Gould-Fernandez brokerage
+	// roles. A node missing from Group is in the group "".
+	Group map[int64]string
+	// Seed seeds the Louvain community detection (rand.NewPCG(Seed, Seed)).
+	Seed uint64
 }
 
 // Report holds every measure of a graph: graph-level values and one record
@@ -47,57 +55,67 @@ type Report struct {
 
 // GraphMeasures are the graph-level values of a Report.
 type GraphMeasures struct {
-	Nodes               int                         `json:"nodes"`
-	Edges               int                         `json:"edges"`
-	Directed            bool                        `json:"directed"`
-	Weighted            bool                        `json:"weighted"`
-	Density             Value                       `json:"density"`
-	WeakComponents      int                         `json:"weak_components"`
-	StrongComponents    int                         `json:"strong_components"`
-	LargestComponent    int                         `json:"largest_component"`
-	Transitivity        Value                       `json:"transitivity"`
-	AveragePathLength   Value                       `json:"average_path_length"`
-	Diameter            Value                       `json:"diameter"`
-	DegreeAssortativity Value                       `json:"degree_assortativity"`
-	Reciprocity         Value                       `json:"reciprocity"`
-	Centralization      map[string]Centralization   `json:"centralization"`
-	Hierarchy           Hierarchy                   `json:"hierarchy"`
-	Concentration       map[string]ConcentrationSet `json:"concentration"`
-	TwoMode             *TwoModeCentralization      `json:"two_mode,omitempty"`
-	TwoModeValued       *TwoModeCentralization      `json:"two_mode_valued,omitempty"`
+	Nodes               int                       `json:"nodes"`
+	Edges               int                       `json:"edges"`
+	Directed            bool                      `json:"directed"`
+	Weighted            bool                      `json:"weighted"`
+	Density             Value                     `json:"density"`
+	WeakComponents      int                       `json:"weak_components"`
+	StrongComponents    int                       `json:"strong_components"`
+	LargestComponent    int                       `json:"largest_component"`
+	Transitivity        Value                     `json:"transitivity"`
+	AveragePathLength   Value                     `json:"average_path_length"`
+	Diameter            Value                     `json:"diameter"`
+	DegreeAssortativity Value                     `json:"degree_assortativity"`
+	Reciprocity         Value                     `json:"reciprocity"`
+	Centralization      map[string]Centralization `json:"centralization"`
+	Hierarchy           Hierarchy                 `json:"hierarchy"`
+	// Concentration of node degree and strength: each index maps
+	// "degree" and "strength" to its value (paths gini.strength, …).
+	Gini                   map[string]Value       `json:"gini"`
+	HHI                    map[string]Value       `json:"hhi"`
+	NormalizedHHI          map[string]Value       `json:"hhi_normalized"`
+	Theil                  map[string]Value       `json:"theil"`
+	Entropy                map[string]Value       `json:"entropy"`
+	Top1Share              map[string]Value       `json:"top1_share"`
+	Louvain                LouvainSummary         `json:"louvain"`
+	AttributeAssortativity *Value                 `json:"attribute_assortativity,omitempty"` // with Options.Group
+	GroupModularity        *Value                 `json:"group_modularity,omitempty"`        // modularity of the Group partition
+	TwoMode                *TwoModeCentralization `json:"two_mode,omitempty"`
+	TwoModeValued          *TwoModeCentralization `json:"two_mode_valued,omitempty"`
 }
 
-// ConcentrationSet holds the concentration indices of one node value.
-type ConcentrationSet struct {
-	Gini          Value `json:"gini"`
-	HHI           Value `json:"hhi"`
-	NormalizedHHI Value `json:"hhi_normalized"`
-	Theil         Value `json:"theil"`
-	Entropy       Value `json:"entropy"`
-	Top1Share     Value `json:"top1_share"`
+// LouvainSummary is the Louvain partition of a Report: its modularity and
+// number of communities; each node's community is in NodeMeasures.
+type LouvainSummary struct {
+	Q           Value  `json:"q"`
+	Communities int    `json:"communities"`
+	Seed        uint64 `json:"seed"`
 }
 
 // NodeMeasures are the values of one node in a Report. In- and out-degree
 // are null on undirected graphs.
 type NodeMeasures struct {
-	ID                    int64  `json:"-"`
-	Name                  string `json:"id"`
-	Degree                int    `json:"degree"`
-	InDegree              *int   `json:"in_degree"`
-	OutDegree             *int   `json:"out_degree"`
-	Strength              Value  `json:"strength"`
-	Betweenness           Value  `json:"betweenness"`
-	BetweennessNormalized Value  `json:"betweenness_normalized"`
-	Closeness             Value  `json:"closeness"`
-	Harmonic              Value  `json:"harmonic"`
-	Eigenvector           Value  `json:"eigenvector"`
-	PageRank              Value  `json:"pagerank"`
-	Hub                   Value  `json:"hub"`
-	Authority             Value  `json:"authority"`
-	Core                  int    `json:"core"`
-	Clustering            Value  `json:"clustering"`
-	Constraint            Value  `json:"constraint"`
-	EffectiveSize         Value  `json:"effective_size"`
+	ID                    int64           `json:"-"`
+	Name                  string          `json:"id"`
+	Degree                int             `json:"degree"`
+	InDegree              *int            `json:"in_degree"`
+	OutDegree             *int            `json:"out_degree"`
+	Strength              Value           `json:"strength"`
+	Betweenness           Value           `json:"betweenness"`
+	BetweennessNormalized Value           `json:"betweenness_normalized"`
+	Closeness             Value           `json:"closeness"`
+	Harmonic              Value           `json:"harmonic"`
+	Eigenvector           Value           `json:"eigenvector"`
+	PageRank              Value           `json:"pagerank"`
+	Hub                   Value           `json:"hub"`
+	Authority             Value           `json:"authority"`
+	Core                  int             `json:"core"`
+	Clustering            Value           `json:"clustering"`
+	Constraint            Value           `json:"constraint"`
+	EffectiveSize         Value           `json:"effective_size"`
+	Community             *int            `json:"community"`
+	Brokerage             *BrokerageRoles `json:"brokerage,omitempty"`
 }
 
 // Compute computes every measure of the package on g. name gives each node
@@ -276,7 +294,64 @@ func Compute(g graph.Graph, name func(id int64) string, opt Options) (*Report, e
 		degs[i] = float64(deg[node.ID()][0])
 		strs[i] = strength[node.ID()]
 	}
-	gm.Concentration = map[string]ConcentrationSet{"degree": concentration(degs), "strength": concentration(strs)}
+	gm.Gini, gm.HHI, gm.NormalizedHHI = map[string]Value{}, map[string]Value{}, map[string]Value{}
+	gm.Theil, gm.Entropy, gm.Top1Share = map[string]Value{}, map[string]Value{}, map[string]Value{}
+	for k, x := range map[string][]float64{"degree": degs, "strength": strs} {
+		gm.Gini[k], gm.HHI[k], gm.NormalizedHHI[k] = Gini(x), HHI(x), NormalizedHHI(x)
+		gm.Theil[k], gm.Entropy[k], gm.Top1Share[k] = Theil(x), Entropy(x), TopShare(x, 1)
+	}
+
+	// Communities: Louvain on the graph (on its underlying undirected
+	// graph when directed), seeded.
+	gm.Louvain.Seed = opt.Seed
+	var ug graph.Undirected
+	if directed {
+		ug = graph.Undirect{G: dg}
+		note("louvain: run on the underlying undirected graph")
+	} else {
+		ug, _ = g.(graph.Undirected)
+	}
+	if ug != nil {
+		p, err := Louvain(ug, 1, rand.NewPCG(opt.Seed, opt.Seed))
+		if err != nil {
+			gm.Louvain.Q = Undefined(err.Error())
+			note("louvain: %v", err)
+		} else {
+			gm.Louvain.Q, gm.Louvain.Communities = p.Q, len(p.Communities)
+			for i := range r.Nodes {
+				c := p.Community[r.Nodes[i].ID]
+				r.Nodes[i].Community = &c
+			}
+		}
+	}
+
+	if opt.Group != nil {
+		group := make(map[int64]string, n)
+		for _, node := range ids {
+			group[node.ID()] = opt.Group[node.ID()]
+		}
+		aa := AttributeAssortativity(g, group)
+		gm.AttributeAssortativity = &aa
+		labels := map[string]int{}
+		part := make(map[int64]int, n)
+		for _, node := range ids { // communities numbered in node order
+			k := group[node.ID()]
+			if _, ok := labels[k]; !ok {
+				labels[k] = len(labels)
+			}
+			part[node.ID()] = labels[k]
+		}
+		q, err := Modularity(g, part, 1)
+		if err != nil {
+			q = Undefined(err.Error())
+		}
+		gm.GroupModularity = &q
+		roles := Brokerage(g, group)
+		for i := range r.Nodes {
+			b := roles[r.Nodes[i].ID]
+			r.Nodes[i].Brokerage = &b
+		}
+	}
 
 	if opt.Mode != nil {
 		ug, ok := g.(graph.Undirected)
@@ -312,10 +387,6 @@ func Compute(g graph.Graph, name func(id int64) string, opt Options) (*Report, e
 		r.Notes = []string{}
 	}
 	return r, nil
-}
-
-func concentration(x []float64) ConcentrationSet {
-	return ConcentrationSet{Gini: Gini(x), HHI: HHI(x), NormalizedHHI: NormalizedHHI(x), Theil: Theil(x), Entropy: Entropy(x), Top1Share: TopShare(x, 1)}
 }
 
 // finite wraps a node score, undefined if it is NaN or infinite.

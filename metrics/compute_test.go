@@ -110,3 +110,39 @@ func TestComputeTwoModeDavis(t *testing.T) {
 		t.Errorf("two-mode %+v", r.Graph.TwoMode)
 	}
 }
+
+// TestComputeGroups checks the group measures on karate with the club
+// attribute against NetworkX 2.8.8:
+// nx.attribute_assortativity_coefficient(G, "club") = 0.717530864197531,
+// community.modularity(G, clubs, weight=None) = 0.3582347140039448.
+func TestComputeGroups(t *testing.T) {
+	g := loadGraph(t, "karate", false, false)
+	group := map[int64]string{}
+	for i, a := range g.Attrs {
+		group[int64(i)] = a["club"]
+	}
+	r, err := metrics.Compute(g.G, nil, metrics.Options{Group: group, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Graph.AttributeAssortativity == nil || !scalar.EqualWithinAbsOrRel(r.Graph.AttributeAssortativity.V, 0.717530864197531, 1e-12, 1e-12) {
+		t.Errorf("attribute assortativity %+v", r.Graph.AttributeAssortativity)
+	}
+	if r.Graph.GroupModularity == nil || !scalar.EqualWithinAbsOrRel(r.Graph.GroupModularity.V, 0.3582347140039448, 1e-12, 1e-12) {
+		t.Errorf("group modularity %+v", r.Graph.GroupModularity)
+	}
+	if r.Nodes[0].Brokerage == nil || r.Nodes[0].Community == nil {
+		t.Fatal("no brokerage or community on nodes")
+	}
+	// Louvain is seeded: the same seed gives the same partition, and its
+	// modularity is near the best known for karate (0.4198).
+	r2, _ := metrics.Compute(g.G, nil, metrics.Options{Group: group, Seed: 7})
+	for i := range r.Nodes {
+		if *r.Nodes[i].Community != *r2.Nodes[i].Community {
+			t.Fatal("same seed, different Louvain partition")
+		}
+	}
+	if q := r.Graph.Louvain.Q.V; q < 0.40 || q > 0.4198 {
+		t.Errorf("Louvain Q = %v", q)
+	}
+}
