@@ -269,13 +269,7 @@ func Compute(g graph.Graph, name func(id int64) string, opt Options) (*Report, e
 	}
 	gm.Centralization["betweenness"] = Centralize(ps.Betweenness, MaxBetweenness(n, directed))
 	gm.Centralization["closeness"] = Centralize(ps.Closeness, MaxCloseness(n, directed))
-	harm := map[int64]float64{}
-	for id, h := range ps.Harmonic {
-		if n > 1 {
-			harm[id] = h / float64(n-1)
-		}
-	}
-	gm.Centralization["harmonic"] = Centralize(harm, MaxHarmonic(n, directed))
+	gm.Centralization["harmonic"] = Centralize(harmonicShare(ps.Harmonic, n), MaxHarmonic(n, directed))
 	if eigErr == nil {
 		gm.Centralization["eigenvector"] = Centralize(eig, MaxEigenvector(n, directed))
 	} else {
@@ -288,12 +282,7 @@ func Compute(g graph.Graph, name func(id int64) string, opt Options) (*Report, e
 	}
 
 	// Concentration of degree and strength over nodes.
-	degs := make([]float64, n)
-	strs := make([]float64, n)
-	for i, node := range ids {
-		degs[i] = float64(deg[node.ID()][0])
-		strs[i] = strength[node.ID()]
-	}
+	degs, strs := nodeValues(g, false), nodeValues(g, weighted)
 	gm.Gini, gm.HHI, gm.NormalizedHHI = map[string]Value{}, map[string]Value{}, map[string]Value{}
 	gm.Theil, gm.Entropy, gm.Top1Share = map[string]Value{}, map[string]Value{}, map[string]Value{}
 	for k, x := range map[string][]float64{"degree": degs, "strength": strs} {
