@@ -15,16 +15,21 @@ type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 	IsTTY  bool
+	// ErrTTY reports whether ErrOut is a terminal: progress bars are drawn
+	// only then.
+	ErrTTY bool
 }
 
 // System returns the process's standard streams. IsTTY is true when standard
 // output is a character device (a terminal).
 func System() *IOStreams {
-	tty := false
-	if fi, err := os.Stdout.Stat(); err == nil {
-		tty = fi.Mode()&os.ModeCharDevice != 0
-	}
-	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTTY: tty}
+	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr)}
+}
+
+// isTerminal reports whether f is a character device (a terminal).
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // Test returns streams for tests: an empty input, buffers that capture

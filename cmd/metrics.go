@@ -19,24 +19,30 @@ const (
 	netLedgerTwoMode = "ledger-two-mode" // signatory × end user, bipartite
 )
 
-// MetricsOptions are the options of "ecosys metrics".
-type MetricsOptions struct {
-	IO         *IOStreams
+// graphInput names the network a command measures: an embedded network
+// by name, or an edge list with an optional node list.
+type graphInput struct {
 	Network    string // embedded network name, or "" with EdgesPath
-	Input      ledgerInput
+	Ledger     ledgerInput
 	Weight     string // contracts or amount, for ledger networks
 	EdgesPath  string
 	NodesPath  string
 	Directed   bool
 	Weighted   bool
-	Distances  bool
 	TwoMode    bool
 	ModeColumn string
 	Group      string // node attribute for assortativity, group modularity and brokerage
-	Seed       uint64 // Louvain seed
-	Graph      bool   // print the graph-level table instead of the node table
-	Workers    int
-	Format     string
+}
+
+// MetricsOptions are the options of "ecosys metrics".
+type MetricsOptions struct {
+	IO        *IOStreams
+	Input     graphInput
+	Distances bool
+	Seed      uint64 // Louvain seed
+	Graph     bool   // print the graph-level table instead of the node table
+	Workers   int
+	Format    string
 }
 
 // NewCmdMetrics returns the "metrics" command. If runF is not nil, it is
@@ -76,25 +82,10 @@ graph-level values with --graph.`,
   ecosys metrics --edges davis.csv --nodes davis-nodes.csv --two-mode --mode-column mode --graph`,
 		Args: maxArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.Network = args[0]
+			if err := opts.Input.validate(args); err != nil {
+				return err
 			}
-			switch {
-			case opts.Network == "" && opts.EdgesPath == "":
-				return FlagErrorf("name an embedded network (ledger, ledger-two-mode) or give --edges FILE")
-			case opts.Network != "" && opts.EdgesPath != "":
-				return FlagErrorf("give either a network name or --edges, not both")
-			case opts.Network != "" && opts.Network != netLedger && opts.Network != netLedgerTwoMode:
-				return FlagErrorf("unknown network %q (want ledger or ledger-two-mode)", opts.Network)
-			case opts.TwoMode && opts.ModeColumn == "":
-				return FlagErrorf("--two-mode needs --mode-column COLUMN of the node file")
-			case opts.TwoMode && (opts.NodesPath == "" || opts.Directed):
-				return FlagErrorf("--two-mode needs --nodes and an undirected graph")
-			case opts.Weight != "contracts" && opts.Weight != "amount":
-				return FlagErrorf("invalid argument %q for \"--weight\" flag: want contracts or amount", opts.Weight)
-			case opts.Group != "" && opts.Network == "" && opts.NodesPath == "":
-				return FlagErrorf("--group needs --nodes, whose column it names")
-			case opts.Workers < 0:
+			if opts.Workers < 0 {
 				return FlagErrorf("invalid argument %d for \"--workers\" flag: want 0 (all cores) or more", opts.Workers)
 			}
 			if runF != nil {
@@ -103,17 +94,9 @@ graph-level values with --graph.`,
 			return metricsRun(opts)
 		},
 	}
-	addLedgerFlags(cmd, &opts.Input)
+	opts.Input.addFlags(cmd)
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Weight, "weight", "amount", "Edge weight of a ledger network: {contracts|amount}")
-	fl.StringVar(&opts.EdgesPath, "edges", "", "Edge list CSV `file` (source,target[,weight])")
-	fl.StringVar(&opts.NodesPath, "nodes", "", "Node list CSV `file` (id[,attributes]) for isolates and attributes")
-	fl.BoolVar(&opts.Directed, "directed", false, "Edges run source → target")
-	fl.BoolVar(&opts.Weighted, "weighted", false, "Read the weight column as tie strength")
 	fl.BoolVar(&opts.Distances, "distances", false, "Use the weights as lengths in shortest paths")
-	fl.BoolVar(&opts.TwoMode, "two-mode", false, "The graph is two-mode (bipartite); see --mode-column")
-	fl.StringVar(&opts.ModeColumn, "mode-column", "", "Node-file `column` naming each node's mode (two values; the first seen is mode 0)")
-	fl.StringVar(&opts.Group, "group", "", "Node attribute `column` (ledger: province, ministry, kind, level, role) for attribute assortativity, group modularity and brokerage roles")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the Louvain community detection")
 	fl.BoolVar(&opts.Graph, "graph", false, "Print graph-level values instead of one row per node (table formats)")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines for shortest paths (0: all cores); results do not depend on it")
@@ -130,12 +113,12 @@ type metricsGraph struct {
 }
 
 func metricsRun(opts *MetricsOptions) error {
-	mg, err := loadMetricsGraph(opts)
+	mg, err := opts.Input.load()
 	if err != nil {
 		return err
 	}
 	rep, err := metrics.Compute(mg.g, func(id int64) string { return mg.names[id] }, metrics.Options{
-		Weighted: opts.Weighted || opts.Network != "", Distances: opts.Distances, Workers: opts.Workers, Mode: mg.mode,
+		Weighted: opts.Input.weighted(), Distances: opts.Distances, Workers: opts.Workers, Mode: mg.mode,
 		Group: mg.group, Seed: opts.Seed})
 	if err != nil {
 		return err
@@ -151,7 +134,7 @@ func metricsRun(opts *MetricsOptions) error {
 	}
 	header := []string{"id", "degree", "in_degree", "out_degree", "strength", "betweenness", "betweenness_normalized",
 		"closeness", "harmonic", "eigenvector", "pagerank", "hub", "authority", "core", "clustering", "constraint", "effective_size", "community"}
-	if opts.Group != "" {
+	if opts.Input.Group != "" {
 		header = append(header, "coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 	}
 	rows := make([][]string, len(rep.Nodes))
@@ -248,10 +231,10 @@ func optInt(p *int) string {
 	return strconv.Itoa(*p)
 }
 
-// loadMetricsGraph builds the graph named by the options.
-func loadMetricsGraph(opts *MetricsOptions) (*metricsGraph, error) {
+// load builds the graph named by the input.
+func (opts *graphInput) load() (*metricsGraph, error) {
 	if opts.Network != "" {
-		l, _, err := opts.Input.load()
+		l, _, err := opts.Ledger.load()
 		if err != nil {
 			return nil, err
 		}
@@ -337,4 +320,46 @@ func loadMetricsGraph(opts *MetricsOptions) (*metricsGraph, error) {
 		mg.mode = mode
 	}
 	return mg, nil
+}
+
+// weighted reports whether edge weights are read: always for the ledger
+// networks (amounts or contract counts), with --weighted for edge lists.
+func (in *graphInput) weighted() bool { return in.Weighted || in.Network != "" }
+
+// addFlags adds the flags that name a network.
+func (in *graphInput) addFlags(cmd *cobra.Command) {
+	addLedgerFlags(cmd, &in.Ledger)
+	fl := cmd.Flags()
+	fl.StringVar(&in.Weight, "weight", "amount", "Edge weight of a ledger network: {contracts|amount}")
+	fl.StringVar(&in.EdgesPath, "edges", "", "Edge list CSV `file` (source,target[,weight])")
+	fl.StringVar(&in.NodesPath, "nodes", "", "Node list CSV `file` (id[,attributes]) for isolates and attributes")
+	fl.BoolVar(&in.Directed, "directed", false, "Edges run source → target")
+	fl.BoolVar(&in.Weighted, "weighted", false, "Read the weight column as tie strength")
+	fl.BoolVar(&in.TwoMode, "two-mode", false, "The graph is two-mode (bipartite); see --mode-column")
+	fl.StringVar(&in.ModeColumn, "mode-column", "", "Node-file `column` naming each node's mode (two values; the first seen is mode 0)")
+	fl.StringVar(&in.Group, "group", "", "Node attribute `column` (ledger: province, ministry, kind, level, role) for attribute assortativity, group modularity and brokerage roles")
+}
+
+// validate checks the flags and the optional network name argument.
+func (in *graphInput) validate(args []string) error {
+	if len(args) == 1 {
+		in.Network = args[0]
+	}
+	switch {
+	case in.Network == "" && in.EdgesPath == "":
+		return FlagErrorf("name an embedded network (ledger, ledger-two-mode) or give --edges FILE")
+	case in.Network != "" && in.EdgesPath != "":
+		return FlagErrorf("give either a network name or --edges, not both")
+	case in.Network != "" && in.Network != netLedger && in.Network != netLedgerTwoMode:
+		return FlagErrorf("unknown network %q (want ledger or ledger-two-mode)", in.Network)
+	case in.TwoMode && in.ModeColumn == "":
+		return FlagErrorf("--two-mode needs --mode-column COLUMN of the node file")
+	case in.TwoMode && (in.NodesPath == "" || in.Directed):
+		return FlagErrorf("--two-mode needs --nodes and an undirected graph")
+	case in.Weight != "contracts" && in.Weight != "amount":
+		return FlagErrorf("invalid argument %q for \"--weight\" flag: want contracts or amount", in.Weight)
+	case in.Group != "" && in.Network == "" && in.NodesPath == "":
+		return FlagErrorf("--group needs --nodes, whose column it names")
+	}
+	return nil
 }

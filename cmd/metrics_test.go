@@ -15,16 +15,16 @@ func TestNewCmdMetrics(t *testing.T) {
 		wantErr string
 	}{
 		{argv: "ledger", check: func(o *MetricsOptions) bool {
-			return o.Network == "ledger" && o.Weight == "amount" && o.Format == "table" && !o.Graph
+			return o.Input.Network == "ledger" && o.Input.Weight == "amount" && o.Format == "table" && !o.Graph
 		}},
 		{argv: "ledger-two-mode --weight contracts --graph --format json", check: func(o *MetricsOptions) bool {
-			return o.Network == "ledger-two-mode" && o.Weight == "contracts" && o.Graph && o.Format == "json"
+			return o.Input.Network == "ledger-two-mode" && o.Input.Weight == "contracts" && o.Graph && o.Format == "json"
 		}},
 		{argv: "--edges e.csv --nodes n.csv --directed --weighted --distances --workers 2", check: func(o *MetricsOptions) bool {
-			return o.EdgesPath == "e.csv" && o.NodesPath == "n.csv" && o.Directed && o.Weighted && o.Distances && o.Workers == 2
+			return o.Input.EdgesPath == "e.csv" && o.Input.NodesPath == "n.csv" && o.Input.Directed && o.Input.Weighted && o.Distances && o.Workers == 2
 		}},
 		{argv: "--edges e.csv --nodes n.csv --two-mode --mode-column mode", check: func(o *MetricsOptions) bool {
-			return o.TwoMode && o.ModeColumn == "mode"
+			return o.Input.TwoMode && o.Input.ModeColumn == "mode"
 		}},
 		{argv: "", wantErr: "name an embedded network"},
 		{argv: "ledger --edges e.csv", wantErr: "either a network name or --edges"},
@@ -34,7 +34,7 @@ func TestNewCmdMetrics(t *testing.T) {
 		{argv: "ledger --weight euros", wantErr: `invalid argument "euros" for "--weight"`},
 		{argv: "ledger --workers -1", wantErr: `invalid argument -1 for "--workers"`},
 		{argv: "--edges e.csv --group province", wantErr: "--group needs --nodes"},
-		{argv: "ledger --group province --seed 9", check: func(o *MetricsOptions) bool { return o.Group == "province" && o.Seed == 9 }},
+		{argv: "ledger --group province --seed 9", check: func(o *MetricsOptions) bool { return o.Input.Group == "province" && o.Seed == 9 }},
 		{argv: "ledger extra", wantErr: "extra"},
 	}
 	for _, tt := range tests {
@@ -52,7 +52,7 @@ func TestNewCmdMetrics(t *testing.T) {
 // TestMetricsJSONShape checks the JSON keys promised in the documentation.
 func TestMetricsJSONShape(t *testing.T) {
 	io, out, _ := Test()
-	if err := metricsRun(&MetricsOptions{IO: io, Network: "ledger", Weight: "amount", Format: FormatJSON}); err != nil {
+	if err := metricsRun(&MetricsOptions{IO: io, Input: graphInput{Network: "ledger", Weight: "amount"}, Format: FormatJSON}); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {
@@ -104,7 +104,7 @@ func TestMetricsEdgeList(t *testing.T) {
 	os.WriteFile(edges, []byte("source,target\na,b\na,c\na,d\n"), 0o644)
 	os.WriteFile(nodes, []byte("id,side\na,x\nb,y\nc,y\nd,y\ne,y\n"), 0o644)
 	io, out, _ := Test()
-	if err := metricsRun(&MetricsOptions{IO: io, EdgesPath: edges, NodesPath: nodes, Weight: "amount", Format: FormatCSV}); err != nil {
+	if err := metricsRun(&MetricsOptions{IO: io, Input: graphInput{EdgesPath: edges, NodesPath: nodes, Weight: "amount"}, Format: FormatCSV}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -113,8 +113,8 @@ func TestMetricsEdgeList(t *testing.T) {
 	}
 	// Two-mode: a is one mode, b-e the other.
 	io, out, _ = Test()
-	if err := metricsRun(&MetricsOptions{IO: io, EdgesPath: edges, NodesPath: nodes, TwoMode: true, ModeColumn: "side",
-		Weight: "amount", Graph: true, Format: FormatCSV}); err != nil {
+	if err := metricsRun(&MetricsOptions{IO: io, Input: graphInput{EdgesPath: edges, NodesPath: nodes, TwoMode: true, ModeColumn: "side",
+		Weight: "amount"}, Graph: true, Format: FormatCSV}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(out.String(), "two_mode.mode1,") {
@@ -131,7 +131,7 @@ func TestMetricsEdgeList(t *testing.T) {
 
 func TestMetricsGroup(t *testing.T) {
 	io, out, _ := Test()
-	if err := metricsRun(&MetricsOptions{IO: io, Network: "ledger", Weight: "amount", Group: "ministry", Graph: true, Format: FormatCSV, Seed: 1}); err != nil {
+	if err := metricsRun(&MetricsOptions{IO: io, Input: graphInput{Network: "ledger", Weight: "amount", Group: "ministry"}, Graph: true, Format: FormatCSV, Seed: 1}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"\nattribute_assortativity,", "\ngroup_modularity,", "\ngini.strength,", "\nlouvain.q,"} {
@@ -140,7 +140,7 @@ func TestMetricsGroup(t *testing.T) {
 		}
 	}
 	io, _, _ = Test()
-	err := metricsRun(&MetricsOptions{IO: io, Network: "ledger", Weight: "amount", Group: "colour", Format: FormatCSV})
+	err := metricsRun(&MetricsOptions{IO: io, Input: graphInput{Network: "ledger", Weight: "amount", Group: "colour"}, Format: FormatCSV})
 	if err == nil || !strings.Contains(err.Error(), `unknown --group "colour"`) {
 		t.Errorf("bad group: %v", err)
 	}
