@@ -1,0 +1,322 @@
+package null
+
+import (
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+
+	"gonum.org/v1/gonum/graph"
+)
+
+// kind says which lists a Curveball sampler trades and how.
+type kind int
+
+const (
+	undirectedKind kind = iota // symmetric neighbour lists; trades update the neighbours' lists
+	directedKind               // out-neighbour lists, with triangle reversals
+	bipartiteKind              // neighbour lists of mode-0 nodes (rows)
+)
+
+// curveball samples graphs with fixed degrees by Curveball trades from the
+// observed graph. The adjacency is flat: the list of node i is
+// adj[off[i]:off[i+1]], sorted; list lengths never change.
+type curveball struct {
+	model  Model
+	obs    *observed
+	kind   kind
+	off    []int
+	adj    []int32 // observed lists; each sample works on a copy
+	owner  []int32 // owner[r] is the node whose list holds adj[r] (directedKind)
+	active []int32 // nodes whose lists take part in trades
+	trades int
+	// noTriangles switches triangle reversals off (for tests that show
+	// they are needed).
+	noTriangles bool
+}
+
+func newDegree(obs *observed, trades int) *curveball {
+	k := directedKind
+	if !obs.directed {
+		k = undirectedKind
+	}
+	return newCurveball(Degree, obs, k, trades)
+}
+
+func newBipartite(obs *observed, trades int, mode func(id int64) int) (*curveball, error) {
+	if mode == nil {
+		return nil, errors.New("null: bipartite-degree needs Options.Mode")
+	}
+	modes := make([]int, len(obs.ids))
+	for i, id := range obs.ids {
+		modes[i] = mode(id)
+		if modes[i] != 0 && modes[i] != 1 {
+			return nil, fmt.Errorf("null: node %d has mode %d, want 0 or 1", id, modes[i])
+		}
+	}
+	for _, e := range obs.edges {
+		if modes[e.u] == modes[e.v] {
+			return nil, fmt.Errorf("null: edge between nodes %d and %d of the same mode %d", obs.ids[e.u], obs.ids[e.v], modes[e.u])
+		}
+		if obs.directed && modes[e.u] == 1 {
+			return nil, fmt.Errorf("null: arc from node %d of mode 1 to node %d of mode 0; a directed two-mode graph must run from mode 0 to mode 1", obs.ids[e.u], obs.ids[e.v])
+		}
+	}
+	// Rows are the mode-0 nodes. Store each edge in its row only.
+	rowObs := *obs
+	rowObs.edges = make([]edge, len(obs.edges))
+	for i, e := range obs.edges {
+		if modes[e.u] == 1 {
+			e.u, e.v = e.v, e.u
+		}
+		rowObs.edges[i] = e
+	}
+	cb := newCurveball(BipartiteDegree, &rowObs, bipartiteKind, trades)
+	cb.obs = obs
+	return cb, nil
+}
+
+// newCurveball builds the flat lists from obs.edges: both directions for
+// undirectedKind, u → v only otherwise.
+func newCurveball(model Model, obs *observed, k kind, trades int) *curveball {
+	n := len(obs.ids)
+	deg := make([]int, n)
+	for _, e := range obs.edges {
+		deg[e.u]++
+		if k == undirectedKind {
+			deg[e.v]++
+		}
+	}
+	cb := &curveball{model: model, obs: obs, kind: k, off: make([]int, n+1)}
+	for i, d := range deg {
+		cb.off[i+1] = cb.off[i] + d
+		if d > 0 {
+			cb.active = append(cb.active, int32(i))
+		}
+	}
+	cb.adj = make([]int32, cb.off[n])
+	next := slices.Clone(cb.off[:n])
+	for _, e := range obs.edges {
+		cb.adj[next[e.u]] = e.v
+		next[e.u]++
+		if k == undirectedKind {
+			cb.adj[next[e.v]] = e.u
+			next[e.v]++
+		}
+	}
+	for i := range n {
+		slices.Sort(cb.adj[cb.off[i]:cb.off[i+1]])
+	}
+	if k == directedKind {
+		cb.owner = make([]int32, len(cb.adj))
+		for i := range n {
+			for r := cb.off[i]; r < cb.off[i+1]; r++ {
+				cb.owner[r] = int32(i)
+			}
+		}
+	}
+	cb.trades = trades
+	if trades == 0 {
+		cb.trades = max(100, 10*len(cb.active))
+	}
+	return cb
+}
+
+func (s *curveball) Model() Model { return s.model }
+
+func (s *curveball) Sample(src rand.Source) (graph.Graph, error) {
+	rng := rand.New(src)
+	st := &state{cb: s, adj: slices.Clone(s.adj), rng: rng}
+	if k := len(s.active); k >= 2 {
+		for range s.trades {
+			i := rng.IntN(k)
+			j := rng.IntN(k - 1)
+			if j >= i {
+				j++
+			}
+			st.trade(s.active[i], s.active[j])
+			if s.kind == directedKind && !s.noTriangles && rng.IntN(2) == 0 {
+				st.reverseTriangle()
+			}
+		}
+	}
+	return s.obs.build(st.edges(), rng), nil
+}
+
+// state is the working copy of the lists during one sample.
+type state struct {
+	cb  *curveball
+	adj []int32
+	rng *rand.Rand
+	// scratch
+	common, pool []int32
+	from         []bool // from[i]: pool[i] was in u's list
+	toU, toV     []int32
+}
+
+func (st *state) list(u int32) []int32 { return st.adj[st.cb.off[u]:st.cb.off[u+1]] }
+
+// trade redistributes the entries of lists u and v that are not shared and
+// may move (see New).
+func (st *state) trade(u, v int32) {
+	a, b := st.list(u), st.list(v)
+	common, pool, from := st.common[:0], st.pool[:0], st.from[:0]
+	hasUV, hasVU := false, false
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			if a[i] == v {
+				hasUV = true
+			} else {
+				pool, from = append(pool, a[i]), append(from, true)
+			}
+			i++
+		case i == len(a) || b[j] < a[i]:
+			if b[j] == u {
+				hasVU = true
+			} else {
+				pool, from = append(pool, b[j]), append(from, false)
+			}
+			j++
+		default:
+			common = append(common, a[i])
+			i++
+			j++
+		}
+	}
+	st.common, st.pool, st.from = common, pool, from
+	na := len(a) - len(common) // entries of u that may move
+	if hasUV {
+		na--
+	}
+	if na == 0 || na == len(pool) {
+		return // nothing to trade
+	}
+	// A uniform subset of size na of the pool goes to u, by selection
+	// sampling (Knuth, TAOCP vol. 2, Algorithm 3.4.2S): the pool is sorted,
+	// so both parts come out sorted.
+	toU, toV := st.toU[:0], st.toV[:0]
+	need := na
+	for i, x := range pool {
+		if left := len(pool) - i; need == left || (need > 0 && st.rng.IntN(left) < need) {
+			toU = append(toU, x)
+			need--
+			if !from[i] && st.cb.kind == undirectedKind {
+				st.replace(x, v, u) // x moved from v to u
+			}
+		} else {
+			toV = append(toV, x)
+			if from[i] && st.cb.kind == undirectedKind {
+				st.replace(x, u, v) // x moved from u to v
+			}
+		}
+	}
+	st.toU, st.toV = toU, toV
+	mergeInto(a, common, toU, v, hasUV)
+	mergeInto(b, common, toV, u, hasVU)
+}
+
+// mergeInto writes the union of the sorted lists x and y, and z if withZ,
+// in increasing order into dst, whose length is the total.
+func mergeInto(dst, x, y []int32, z int32, withZ bool) {
+	i, j, k := 0, 0, 0
+	for k < len(dst) {
+		var next int32
+		switch {
+		case j == len(y) || (i < len(x) && x[i] < y[j]):
+			if i == len(x) {
+				// only z left
+				dst[k] = z
+				return
+			}
+			next = x[i]
+			if withZ && z < next {
+				next, withZ = z, false
+			} else {
+				i++
+			}
+		default:
+			next = y[j]
+			if withZ && z < next {
+				next, withZ = z, false
+			} else {
+				j++
+			}
+		}
+		dst[k] = next
+		k++
+	}
+}
+
+// replace replaces old by nw in the sorted list of x, keeping it sorted.
+// old must be in the list and nw not.
+func (st *state) replace(x, old, nw int32) {
+	l := st.list(x)
+	p, _ := slices.BinarySearch(l, old)
+	if nw > old {
+		for p+1 < len(l) && l[p+1] < nw {
+			l[p] = l[p+1]
+			p++
+		}
+	} else {
+		for p > 0 && l[p-1] > nw {
+			l[p] = l[p-1]
+			p--
+		}
+	}
+	l[p] = nw
+}
+
+func (st *state) has(x, y int32) bool {
+	_, ok := slices.BinarySearch(st.list(x), y)
+	return ok
+}
+
+// reverseTriangle attempts one triangle reversal (see New): arc u→v
+// uniform, w uniform among the out-neighbours of v; if w→u is an arc and
+// none of v→u, w→v, u→w is, the cycle u→v→w→u becomes u→w→v→u.
+func (st *state) reverseTriangle() {
+	if len(st.adj) == 0 {
+		return
+	}
+	r := st.rng.IntN(len(st.adj))
+	u, v := st.cb.owner[r], st.adj[r]
+	lv := st.list(v)
+	if len(lv) == 0 {
+		return
+	}
+	w := lv[st.rng.IntN(len(lv))]
+	if w == u || !st.has(w, u) || st.has(v, u) || st.has(w, v) || st.has(u, w) {
+		return
+	}
+	st.replace(u, v, w)
+	st.replace(v, w, u)
+	st.replace(w, u, v)
+}
+
+// edges returns the edges of the current lists, in canonical order for the
+// graph's type (build sorts them again, which costs little).
+func (st *state) edges() []edge {
+	s := st.cb
+	var out []edge
+	if s.kind == undirectedKind {
+		out = make([]edge, 0, len(st.adj)/2)
+	} else {
+		out = make([]edge, 0, len(st.adj))
+	}
+	for i := range len(s.off) - 1 {
+		u := int32(i)
+		for _, v := range st.list(u) {
+			switch {
+			case s.kind == undirectedKind && v < u:
+				continue
+			case s.kind == bipartiteKind && !s.obs.directed && v < u:
+				out = append(out, edge{v, u})
+			default:
+				out = append(out, edge{u, v})
+			}
+		}
+	}
+	return out
+}
