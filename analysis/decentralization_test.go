@@ -1,0 +1,61 @@
+package analysis_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/network"
+)
+
+func ledger(t *testing.T) *network.Ledger {
+	t.Helper()
+	lb, _ := datasets.ReadFile(datasets.Ledger)
+	eb, _ := datasets.ReadFile(datasets.Entities)
+	l, err := network.ReadLedger("isoon-ledger", bytes.NewReader(lb), "isoon-entities", bytes.NewReader(eb))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func TestDecentralization(t *testing.T) {
+	l := ledger(t)
+	v, err := analysis.Decentralization(l, analysis.Options{Samples: 199, BootSamples: 99, Seed: 1, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Rows) != 5 || v.Unobserved != 22 { // 21 observed end users, topped up to 43
+		t.Fatalf("%d rows, %d unobserved", len(v.Rows), v.Unobserved)
+	}
+	byStat := map[string]analysis.Row{}
+	for _, r := range v.Rows {
+		byStat[r.Statistic] = r
+	}
+	// The 14 intermediated contracts join 7 intermediaries to 7 bureaus one
+	// to one (network golden file): 7 clusters of 2 among 14 parties.
+	if r := byStat["largest_component_share"]; r.Observed != 2.0/14 || r.Test == nil || r.Test.PLower != 1.0/200 {
+		t.Errorf("largest component share %+v %+v", r, r.Test)
+	}
+	// Amounts into end users: Chengdu PSB has 2,620,000 of 8,270,500 CNY
+	// (metrics/tabulate_test.go).
+	if r := byStat["end_users.top1_share"]; r.Observed != 2620000.0/8270500 || r.Test != nil {
+		t.Errorf("top share %+v", r)
+	}
+	// The same seed gives the same table with other worker counts.
+	a, _ := json.Marshal(v)
+	w, err := analysis.Decentralization(l, analysis.Options{Samples: 199, BootSamples: 99, Seed: 1, Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(w)
+	if !bytes.Equal(a, b) {
+		t.Error("verdict depends on the number of workers")
+	}
+	tab := analysis.VerdictTable(v)
+	if len(tab.Rows) != 5 || len(tab.Rows[0]) != len(tab.Header) {
+		t.Errorf("table %v", tab)
+	}
+}
