@@ -9,19 +9,24 @@ import (
 const module = "github.com/ecosys-sna/ecosys"
 
 // TestDependencyDirection enforces the layering of STYLE.md: cmd → {report,
-// network, metrics, plots, datasets} → gonum; report → {network, metrics,
-// plots}; datasets imports only the standard library; metrics and plots do
-// not import network; nothing imports cmd.
+// analysis, network, metrics, plots, datasets} → gonum; report → {network,
+// metrics, plots, analysis}; analysis → {network, metrics and its sub-packages};
+// metrics/inference → metrics/null → gonum; datasets imports only the
+// standard library; metrics and plots do not import network; nothing
+// imports cmd.
 func TestDependencyDirection(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("go command not found")
 	}
 	forbidden := map[string][]string{
-		"datasets": {"network", "metrics", "plots", "report", "cmd"},
-		"network":  {"datasets", "metrics", "plots", "report", "cmd"},
-		"metrics":  {"datasets", "network", "plots", "report", "cmd"},
-		"plots":    {"datasets", "network", "metrics", "report", "cmd"},
-		"report":   {"datasets", "cmd"},
+		"datasets":          {"network", "metrics", "plots", "report", "cmd"},
+		"network":           {"datasets", "metrics", "plots", "report", "cmd"},
+		"metrics":           {"datasets", "network", "plots", "report", "cmd"},
+		"plots":             {"datasets", "network", "metrics", "report", "cmd"},
+		"report":            {"datasets", "cmd"},
+		"metrics/null":      {"datasets", "network", "plots", "report", "cmd", "analysis", "metrics/inference"},
+		"metrics/inference": {"datasets", "network", "plots", "report", "cmd", "analysis"},
+		"analysis":          {"datasets", "plots", "report", "cmd"},
 	}
 	for pkg, bad := range forbidden {
 		out, err := exec.Command("go", "list", "-deps", "./"+pkg).CombinedOutput()

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/plots"
 	"github.com/ecosys-sna/ecosys/report"
@@ -21,6 +22,8 @@ type ReportOptions struct {
 	FontPath string
 	DPI      int
 	Source   string
+	Samples  int    // null and bootstrap samples of the verdict; 0 leaves it out
+	Seed     uint64 // seed of the verdict
 }
 
 // NewCmdReport returns the "report" command. If runF is not nil, it is
@@ -52,6 +55,9 @@ one, figures fall back to English with a warning.`,
 			if opts.DPI < 0 || opts.DPI > 2400 {
 				return FlagErrorf("invalid argument %d for \"--dpi\" flag: want 1 to 2400", opts.DPI)
 			}
+			if opts.Samples < 0 {
+				return FlagErrorf("invalid argument %d for \"--samples\" flag: want 0 or more", opts.Samples)
+			}
 			if opts.Out == "" {
 				return FlagErrorf("--out must not be empty")
 			}
@@ -67,6 +73,8 @@ one, figures fall back to English with a warning.`,
 	cmd.Flags().StringVar(&opts.Lang, "lang", "en", "Label language: {en|zh|both}")
 	cmd.Flags().StringVar(&opts.FontPath, "font", "", "CJK font `file` (.ttf, .otf, .ttc) for Chinese labels")
 	cmd.Flags().IntVar(&opts.DPI, "dpi", plots.DefaultDPI, "Resolution of the PNG figures")
+	cmd.Flags().IntVar(&opts.Samples, "samples", 1000, "Null-model and bootstrap samples of the decentralization verdict (0: leave the verdict out)")
+	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "Seed of the decentralization verdict")
 	cmd.Flags().StringVar(&opts.Source, "source", "", "Source line printed under every figure (default: the data set's citation, or the ledger file name)")
 	return cmd
 }
@@ -92,6 +100,11 @@ func reportRun(opts *ReportOptions) error {
 		}
 	} else {
 		ro.Title = "Contract ledger " + opts.Input.LedgerPath
+	}
+	if opts.Samples > 0 {
+		if ro.Verdict, err = analysis.Decentralization(l, analysis.Options{Samples: opts.Samples, BootSamples: opts.Samples, Seed: opts.Seed}); err != nil {
+			fmt.Fprintln(opts.IO.ErrOut, "ecosys: warning: no decentralization verdict:", err)
+		}
 	}
 	warnings, err := report.Write(opts.Out, opts.Force, ro)
 	for _, w := range warnings {

@@ -14,7 +14,7 @@ func TestNewCmdReport(t *testing.T) {
 		wantErr string
 	}{
 		{argv: "", check: func(o *ReportOptions) bool {
-			return o.Out == "ecosys-report" && !o.Force && o.Lang == "en" && o.DPI == 300 && o.Input.Embedded()
+			return o.Out == "ecosys-report" && !o.Force && o.Lang == "en" && o.DPI == 300 && o.Input.Embedded() && o.Samples == 1000 && o.Seed == 1
 		}},
 		{argv: "--out r -f --lang both --font f.ttc --dpi 150 --ledger l.csv --source S", check: func(o *ReportOptions) bool {
 			return o.Out == "r" && o.Force && o.Lang == "both" && o.FontPath == "f.ttc" && o.DPI == 150 && o.Input.LedgerPath == "l.csv" && o.Source == "S"
@@ -23,6 +23,7 @@ func TestNewCmdReport(t *testing.T) {
 		{argv: "--dpi -3", wantErr: `invalid argument -3 for "--dpi" flag`},
 		{argv: "--dpi x", wantErr: `invalid argument "x" for "--dpi" flag`},
 		{argv: "--out=", wantErr: "--out must not be empty"},
+		{argv: "--samples -1", wantErr: `invalid argument -1 for "--samples"`},
 		{argv: "now", wantErr: `unexpected argument "now"`},
 	}
 	for _, tt := range tests {
@@ -40,7 +41,7 @@ func TestNewCmdReport(t *testing.T) {
 func TestReportRun(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "rep")
 	io, out, errOut := Test()
-	if code := Run([]string{"report", "--out", dir, "--dpi", "72"}, &Factory{IO: io, Version: "test"}); code != ExitOK {
+	if code := Run([]string{"report", "--out", dir, "--dpi", "72", "--samples", "40"}, &Factory{IO: io, Version: "test"}); code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	if out.Len() != 0 || errOut.String() != "Wrote "+dir+"/index.html\n" {
@@ -60,10 +61,13 @@ func TestReportRun(t *testing.T) {
 		t.Errorf("second run: exit %d, stderr %q", code, errOut)
 	}
 	io, _, _ = Test()
-	if code := Run([]string{"report", "--out", dir, "--dpi", "72", "--force"}, &Factory{IO: io, Version: "test"}); code != ExitOK {
+	if code := Run([]string{"report", "--out", dir, "--dpi", "72", "--samples", "40", "--force"}, &Factory{IO: io, Version: "test"}); code != ExitOK {
 		t.Fatalf("--force: exit %d", code)
 	}
 	second, _ := os.ReadFile(filepath.Join(dir, "provenance.json"))
+	if _, err := os.Stat(filepath.Join(dir, "tables", "verdict.csv")); err != nil {
+		t.Error("report lacks the verdict table")
+	}
 	if string(first) != string(second) {
 		t.Error("two runs gave different provenance.json (it lists the SHA-256 of every file)")
 	}
@@ -74,7 +78,7 @@ func TestReportRefusesInputDir(t *testing.T) {
 	ledger := filepath.Join(dir, "l.csv")
 	os.WriteFile(ledger, []byte("contractor_id,end_user_id,amount_cny\na,b,1\n"), 0o644)
 	io, _, errOut := Test()
-	code := Run([]string{"report", "--ledger", ledger, "--out", dir, "--force"}, &Factory{IO: io})
+	code := Run([]string{"report", "--ledger", ledger, "--out", dir, "--force", "--samples", "0"}, &Factory{IO: io})
 	if code != ExitError || !strings.Contains(errOut.String(), "contains the input") {
 		t.Errorf("exit %d, stderr %q", code, errOut)
 	}

@@ -59,6 +59,7 @@ Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
 		NewCmdDatasets,
 		NewCmdLedger,
 		func(f *Factory) *cobra.Command { return NewCmdMetrics(f, nil) },
+		func(f *Factory) *cobra.Command { return NewCmdTest(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdReport(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdVersion(f, nil) },
 	}

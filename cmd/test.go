@@ -1,0 +1,327 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/metrics"
+	"github.com/ecosys-sna/ecosys/metrics/inference"
+	"github.com/ecosys-sna/ecosys/metrics/null"
+)
+
+// TestOptions are the options of "ecosys test".
+type TestOptions struct {
+	IO      *IOStreams
+	Input   graphInput
+	Stats   []string
+	Null    string
+	Samples int
+	Seed    uint64
+	Workers int
+	Shard   inference.Shard
+	Format  string
+}
+
+// NewCmdTest returns the "test" command with its subcommands. If runF is
+// not nil, it is called with the parsed options instead of running the
+// command.
+func NewCmdTest(f *Factory, runF func(*TestOptions) error) *cobra.Command {
+	opts := &TestOptions{IO: f.IO}
+	var shard string
+	cmd := &cobra.Command{
+		Use:   "test [ledger|ledger-two-mode] --stat LIST --null MODEL",
+		Short: "Test graph statistics against null models (conditional uniform graph tests)",
+		Long: `Compare graph statistics of a network with their distribution over random
+graphs that keep some of its properties fixed: a conditional uniform graph
+test. For each statistic it prints the observed value, the null mean, SD
+and quantiles, p_upper = (1 + #{T* ≥ T}) / (1 + R) and p_lower likewise,
+the Monte Carlo standard error and a z-score.
+
+Null models (--null): gnm keeps the numbers of nodes and edges (G(n, m));
+degree keeps every node's degree (in- and out-degree on directed graphs;
+Curveball); bipartite-degree keeps the degrees of both modes of a two-mode
+network (Curveball on the bipartite matrix: the null for a contract
+ledger); bipartite-gnm keeps only the sizes of both modes and the number
+of ties. With weights, they are permuted over the sampled ties. A statistic that the null model fixes (degree centralization
+under degree) is flagged constant: it cannot be tested with that model.
+
+Statistics (--stat, comma-separated) are named by their path in the JSON
+of 'ecosys metrics': ` + strings.Join(metrics.StatisticPaths(), ", ") + `.
+
+Replicate i always uses the same random stream, derived from --seed, so the
+result is the same for any --workers and any --shard split: run shards as
+an array job (--shard 1/10 … 10/10 writes JSON with every replicate's
+value) and combine them with 'ecosys test merge'.`,
+		Example: `  ecosys test ledger-two-mode --stat centralization.betweenness,largest_component_share --null bipartite-degree
+  ecosys test --edges e.csv --nodes n.csv --stat centralization.degree --null gnm --samples 10000 --seed 7
+  ecosys test ledger-two-mode --stat gini.strength --null bipartite-degree --shard 3/10 > part3.json
+  ecosys test merge part*.json
+  ecosys test decentralization`,
+		Args: maxArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			if err := opts.Input.validate(args); err != nil {
+				return err
+			}
+			if len(opts.Stats) == 0 {
+				return FlagErrorf("--stat is required: one or more of %s", strings.Join(metrics.StatisticPaths(), ", "))
+			}
+			for _, s := range opts.Stats {
+				if _, err := metrics.LookupStatistic(s, metrics.StatContext{}); err != nil {
+					return FlagErrorf("invalid --stat: %v", strings.TrimPrefix(err.Error(), "metrics: "))
+				}
+			}
+			if _, err := null.ParseModel(opts.Null); err != nil {
+				return FlagErrorf("invalid argument %q for \"--null\" flag: want gnm, degree, bipartite-degree or bipartite-gnm", opts.Null)
+			}
+			if opts.Samples < 1 {
+				return FlagErrorf("invalid argument %d for \"--samples\" flag: want at least 1", opts.Samples)
+			}
+			if opts.Workers < 0 {
+				return FlagErrorf("invalid argument %d for \"--workers\" flag: want 0 (all cores) or more", opts.Workers)
+			}
+			if shard != "" {
+				s, err := parseShard(shard)
+				if err != nil {
+					return err
+				}
+				opts.Shard = s
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return testRun(opts)
+		},
+	}
+	opts.Input.addFlags(cmd)
+	fl := cmd.Flags()
+	fl.StringSliceVar(&opts.Stats, "stat", nil, "Statistics to test, by JSON path (comma-separated)")
+	fl.StringVar(&opts.Null, "null", "", "Null model: {gnm|degree|bipartite-degree|bipartite-gnm}")
+	fl.IntVar(&opts.Samples, "samples", 1000, "Number of random graphs R")
+	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the random streams")
+	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
+	fl.StringVar(&shard, "shard", "", "Run only shard `i/k` of the replicates and print them as JSON for 'ecosys test merge'")
+	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
+	cmd.AddCommand(NewCmdTestMerge(f, nil), NewCmdTestDecentralization(f, nil))
+	return cmd
+}
+
+// parseShard reads "i/k" with 1 ≤ i ≤ k (1-based on the command line).
+func parseShard(s string) (inference.Shard, error) {
+	a, b, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(a)
+	k, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || k < 1 || i < 1 || i > k {
+		return inference.Shard{}, FlagErrorf("invalid argument %q for \"--shard\" flag: want i/k with 1 ≤ i ≤ k", s)
+	}
+	return inference.Shard{Index: i - 1, Count: k}, nil
+}
+
+// shardFile is what a shard run prints: one shard per statistic.
+type shardFile struct {
+	Shards []*inference.CUGShard `json:"shards"`
+}
+
+func testRun(opts *TestOptions) error {
+	mg, err := opts.Input.load()
+	if err != nil {
+		return err
+	}
+	model, _ := null.ParseModel(opts.Null)
+	if (model == null.BipartiteDegree || model == null.BipartiteGNM) && mg.mode == nil {
+		return FlagErrorf("--null %s needs a two-mode network (ledger-two-mode, or --two-mode --mode-column)", model)
+	}
+	sampler, err := null.New(model, mg.g, null.Options{PermuteWeights: opts.Input.weighted(), Mode: mg.mode})
+	if err != nil {
+		return err
+	}
+	var results []*inference.CUGResult
+	var shards []*inference.CUGShard
+	for i, path := range opts.Stats {
+		st, _ := metrics.LookupStatistic(path, metrics.StatContext{Weighted: opts.Input.weighted(), Mode: mg.mode})
+		res, sh, err := inference.CUG(mg.g, path, inference.Statistic(st.Fn), sampler,
+			inference.CUGOptions{Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers, Shard: opts.Shard})
+		if err != nil {
+			return err
+		}
+		results, shards = append(results, res), append(shards, sh)
+		if opts.IO.ErrTTY {
+			fmt.Fprintf(opts.IO.ErrOut, "\r%d/%d statistics tested", i+1, len(opts.Stats))
+		}
+	}
+	if opts.IO.ErrTTY {
+		fmt.Fprintln(opts.IO.ErrOut)
+	}
+	if opts.Shard.Count > 0 {
+		return writeJSON(opts.IO.Out, shardFile{Shards: shards})
+	}
+	return writeCUG(opts.IO, opts.Format, results)
+}
+
+// writeCUG prints test results in a format.
+func writeCUG(io *IOStreams, format string, results []*inference.CUGResult) error {
+	for _, r := range results {
+		if r.Constant {
+			fmt.Fprintf(io.ErrOut, "ecosys: warning: %s is constant under the %s null model: it cannot be tested with it\n", r.Statistic, r.Null)
+		}
+	}
+	if format == FormatJSON {
+		return writeJSON(io.Out, results)
+	}
+	header := []string{"statistic", "null", "observed", "mean", "sd", "q0.025", "q0.975", "p_upper", "p_lower", "mcse", "z", "samples", "constant"}
+	rows := make([][]string, len(results))
+	for i, r := range results {
+		rows[i] = []string{r.Statistic, r.Null, fnum(r.Observed), fnum(r.Mean), fnum(r.SD), fnum(r.Quantiles["0.025"]), fnum(r.Quantiles["0.975"]),
+			fnum(r.PUpper), fnum(r.PLower), fnum(r.MCSE), num(r.Z), strconv.Itoa(r.Samples), strconv.FormatBool(r.Constant)}
+	}
+	return writeTable(io.Out, format, header, rows, io.IsTTY)
+}
+
+func fnum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// TestMergeOptions are the options of "ecosys test merge".
+type TestMergeOptions struct {
+	IO     *IOStreams
+	Files  []string
+	Format string
+}
+
+// NewCmdTestMerge returns the "test merge" command.
+func NewCmdTestMerge(f *Factory, runF func(*TestMergeOptions) error) *cobra.Command {
+	opts := &TestMergeOptions{IO: f.IO}
+	cmd := &cobra.Command{
+		Use:   "merge FILE...",
+		Short: "Combine the JSON of 'ecosys test --shard' runs into the full result",
+		Long: `Combine the outputs of 'ecosys test --shard i/k' into exactly the result of
+the unsharded run. Every shard of the same statistics, null model, seed and
+number of samples must be given once.`,
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return FlagErrorf("missing shard files")
+			}
+			return nil
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Files = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return testMergeRun(opts)
+		},
+	}
+	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
+	return cmd
+}
+
+func testMergeRun(opts *TestMergeOptions) error {
+	byStat := map[string][]*inference.CUGShard{}
+	var order []string
+	for _, name := range opts.Files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		var f shardFile
+		if err := json.Unmarshal(b, &f); err != nil {
+			return fmt.Errorf("%s: not the output of 'ecosys test --shard': %w", name, err)
+		}
+		for _, s := range f.Shards {
+			if _, ok := byStat[s.Statistic]; !ok {
+				order = append(order, s.Statistic)
+			}
+			byStat[s.Statistic] = append(byStat[s.Statistic], s)
+		}
+	}
+	var results []*inference.CUGResult
+	for _, st := range order {
+		r, err := inference.Merge(byStat[st])
+		if err != nil {
+			return err
+		}
+		results = append(results, r)
+	}
+	return writeCUG(opts.IO, opts.Format, results)
+}
+
+// TestDecentralizationOptions are the options of "ecosys test decentralization".
+type TestDecentralizationOptions struct {
+	IO          *IOStreams
+	Ledger      ledgerInput
+	Samples     int
+	BootSamples int
+	Seed        uint64
+	Workers     int
+	Unobserved  int
+	Format      string
+}
+
+// NewCmdTestDecentralization returns the "test decentralization" command.
+func NewCmdTestDecentralization(f *Factory, runF func(*TestDecentralizationOptions) error) *cobra.Command {
+	opts := &TestDecentralizationOptions{IO: f.IO}
+	cmd := &cobra.Command{
+		Use:   "decentralization",
+		Short: "The decentralization verdict table of a ledger",
+		Long: `Compute the decentralization verdict table of a ledger (the embedded i-SOON
+ledger by default): for each statistic of the signatory × end-user network,
+the observed value, the test against the two-mode null with fixed degrees
+(amounts permuted), a bootstrap interval over contracts, the value when 20%
+of contracts are missing and when unobserved end users are added (up to
+the 43 bureaus of the i-SOON indictment), and the values on a star, a tree,
+a few hubs and a mesh of the same size.`,
+		Example: `  ecosys test decentralization
+  ecosys test decentralization --samples 10000 --format json`,
+		Args: exactArgs(0, ""),
+		RunE: func(*cobra.Command, []string) error {
+			if opts.Samples < 1 || opts.BootSamples < 1 {
+				return FlagErrorf("--samples and --bootstrap must be at least 1")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return testDecentralizationRun(opts)
+		},
+	}
+	addLedgerFlags(cmd, &opts.Ledger)
+	fl := cmd.Flags()
+	fl.IntVar(&opts.Samples, "samples", 1000, "Null-model replicates per statistic")
+	fl.IntVar(&opts.BootSamples, "bootstrap", 1000, "Bootstrap and missing-data replicates")
+	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of every random procedure")
+	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
+	fl.IntVar(&opts.Unobserved, "unobserved", 0, "End users added in the unobserved scenario (0: up to 43 in all)")
+	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
+	return cmd
+}
+
+func testDecentralizationRun(opts *TestDecentralizationOptions) error {
+	l, _, err := opts.Ledger.load()
+	if err != nil {
+		return err
+	}
+	ao := analysis.Options{Samples: opts.Samples, BootSamples: opts.BootSamples, Seed: opts.Seed, Workers: opts.Workers, Unobserved: opts.Unobserved}
+	if opts.IO.ErrTTY {
+		ao.Progress = func(done, total int) { fmt.Fprintf(opts.IO.ErrOut, "\r%d/%d statistics", done, total) }
+	}
+	v, err := analysis.Decentralization(l, ao)
+	if opts.IO.ErrTTY {
+		fmt.Fprintln(opts.IO.ErrOut)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.Format == FormatJSON {
+		return writeJSON(opts.IO.Out, v)
+	}
+	t := analysis.VerdictTable(v)
+	if err := writeTable(opts.IO.Out, opts.Format, t.Header, t.Rows, opts.IO.IsTTY); err != nil {
+		return err
+	}
+	for _, n := range v.Notes {
+		fmt.Fprintln(opts.IO.ErrOut, "ecosys: note:", n)
+	}
+	return nil
+}

@@ -1,0 +1,101 @@
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ecosys-sna/ecosys/metrics/inference"
+)
+
+func TestNewCmdTest(t *testing.T) {
+	tests := []struct {
+		argv    string
+		check   func(o *TestOptions) bool
+		wantErr string
+	}{
+		{argv: "ledger-two-mode --stat centralization.betweenness,gini.strength --null bipartite-degree", check: func(o *TestOptions) bool {
+			return o.Input.Network == "ledger-two-mode" && len(o.Stats) == 2 && o.Null == "bipartite-degree" && o.Samples == 1000 && o.Seed == 1 && o.Shard.Count == 0
+		}},
+		{argv: "--edges e.csv --stat density --null gnm --samples 50 --seed 9 --workers 2 --shard 2/3", check: func(o *TestOptions) bool {
+			return o.Input.EdgesPath == "e.csv" && o.Samples == 50 && o.Seed == 9 && o.Workers == 2 && o.Shard == inference.Shard{Index: 1, Count: 3}
+		}},
+		{argv: "ledger --null gnm", wantErr: "--stat is required"},
+		{argv: "ledger --stat nope --null gnm", wantErr: `invalid --stat: unknown statistic "nope"`},
+		{argv: "ledger --stat density --null random", wantErr: `invalid argument "random" for "--null"`},
+		{argv: "ledger --stat density --null gnm --samples 0", wantErr: `invalid argument 0 for "--samples"`},
+		{argv: "ledger --stat density --null gnm --shard 4/3", wantErr: `invalid argument "4/3" for "--shard"`},
+		{argv: "ledger --stat density --null gnm --shard x", wantErr: `invalid argument "x" for "--shard"`},
+		{argv: "--stat density --null gnm", wantErr: "name an embedded network"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.argv, func(t *testing.T) {
+			io, _, _ := Test()
+			var got *TestOptions
+			c := NewCmdTest(&Factory{IO: io}, func(o *TestOptions) error { got = o; return nil })
+			if checkErr(t, execute(c, tt.argv), tt.wantErr) && !tt.check(got) {
+				t.Errorf("options %+v", *got)
+			}
+		})
+	}
+}
+
+// TestTestShardsMerge checks that three shards merged give exactly the
+// output of the unsharded run.
+func TestTestShardsMerge(t *testing.T) {
+	args := []string{"test", "ledger", "--stat", "centralization.betweenness,gini.strength", "--null", "gnm", "--samples", "60", "--seed", "5", "--format", "json"}
+	io, whole, errOut := Test()
+	if code := Run(args, &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	dir := t.TempDir()
+	var files []string
+	for i := 1; i <= 3; i++ {
+		io, out, errOut := Test()
+		if code := Run(append(args, "--shard", strings.Replace("i/3", "i", string(rune('0'+i)), 1)), &Factory{IO: io}); code != ExitOK {
+			t.Fatalf("shard %d: exit %d: %s", i, code, errOut)
+		}
+		f := filepath.Join(dir, "part"+string(rune('0'+i))+".json")
+		os.WriteFile(f, out.Bytes(), 0o644)
+		files = append(files, f)
+	}
+	io, merged, errOut := Test()
+	if code := Run(append([]string{"test", "merge", "--format", "json"}, files...), &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("merge: exit %d: %s", code, errOut)
+	}
+	if merged.String() != whole.String() {
+		t.Errorf("merged\n%s\nunsharded\n%s", merged, whole)
+	}
+	// A missing shard is refused.
+	io, _, errOut = Test()
+	if code := Run([]string{"test", "merge", files[0], files[2]}, &Factory{IO: io}); code == ExitOK {
+		t.Errorf("merge of 2 of 3 shards succeeded: %s", errOut)
+	}
+}
+
+func TestTestConstantWarning(t *testing.T) {
+	// Degree centralization cannot vary under the degree null.
+	io, out, errOut := Test()
+	code := Run([]string{"test", "ledger", "--stat", "centralization.degree", "--null", "degree", "--samples", "20"}, &Factory{IO: io})
+	if code != ExitOK || !strings.Contains(errOut.String(), "is constant under the degree null model") || !strings.Contains(out.String(), "\ttrue\n") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	io, _, errOut = Test()
+	code = Run([]string{"test", "ledger", "--stat", "density", "--null", "bipartite-degree"}, &Factory{IO: io})
+	if code != ExitUsage || !strings.Contains(errOut.String(), "--null bipartite-degree needs a two-mode network") {
+		t.Errorf("bipartite on a one-mode network: exit %d, %q", code, errOut)
+	}
+}
+
+func TestTestDecentralization(t *testing.T) {
+	io, out, errOut := Test()
+	code := Run([]string{"test", "decentralization", "--samples", "99", "--bootstrap", "49", "--format", "csv"}, &Factory{IO: io})
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != 6 || !strings.HasPrefix(lines[1], "largest_component_share,0.1429,") || !strings.Contains(errOut.String(), "out-tree by construction") {
+		t.Errorf("stdout\n%s\nstderr\n%s", out, errOut)
+	}
+}
