@@ -33,6 +33,8 @@ type pageData struct {
 	Figures        []figure
 	Tables         []table
 	Parties2       table
+	Verdict        *table
+	VerdictNotes   []string
 }
 
 // tallyTable formats a tabulation for the HTML page.
@@ -92,6 +94,9 @@ figcaption,.note{font-size:.85rem;color:#555}
 <h2>Figures</h2>
 {{range .Figures}}<figure><img src="{{.SVG}}" alt="{{.Caption}}"><figcaption>{{.Caption}} (<a href="{{.SVG}}">SVG</a>, <a href="{{.PNG}}">PNG</a>)</figcaption></figure>
 {{end}}
+{{with .Verdict}}<h2>Decentralization verdict</h2>
+{{template "table" .}}{{end}}{{if .VerdictNotes}}<ul class="note">{{range .VerdictNotes}}<li>{{.}}</li>{{end}}</ul>
+<p class="note">Each statistic is compared with its distribution under the null model named in the notes: p_upper = (1 + #{T* ≥ T}) / (1 + R), p_lower likewise. The bootstrap resamples contracts; the missing and unobserved columns give the mean and 95% range when contracts are removed at random or end users added. The last columns give the value on a star, a tree, a few hubs and a mesh of the same size. The ledger is one contractor's record: it can show how that firm's clients and intermediaries are spread, not how the whole ecosystem is governed.</p>{{end}}
 <h2>Tables</h2>
 {{range .Tables}}{{template "table" .}}{{end}}
 {{template "table" .Parties2}}

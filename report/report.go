@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/plots"
@@ -44,6 +45,9 @@ type Options struct {
 	Lang     plots.Lang
 	FontPath string
 	DPI      int // PNG resolution; 0 means plots.DefaultDPI
+	// Verdict, if not nil, adds the decentralization verdict table
+	// (analysis.Decentralization) with its notes.
+	Verdict *analysis.Verdict
 }
 
 // Dimensions are the tabulations a report contains, in order.
@@ -147,6 +151,20 @@ func Build(opts Options) (files map[string][]byte, warnings []string, err error)
 	}
 	slices.Sort(warnings)
 	warnings = slices.Compact(warnings)
+
+	if v := opts.Verdict; v != nil {
+		vt := analysis.VerdictTable(v)
+		if files["tables/verdict.csv"], err = encodeCSV(append([][]string{vt.Header}, vt.Rows...)); err != nil {
+			return nil, nil, err
+		}
+		page.Verdict = &table{Caption: fmt.Sprintf("Decentralization verdict (%d null samples, %d bootstrap samples, seed %d)", v.Samples, v.BootSamples, v.Seed),
+			CSV: "tables/verdict.csv", Header: vt.Header, Rows: vt.Rows}
+		page.VerdictNotes = v.Notes
+		if files["verdict.json"], err = json.MarshalIndent(v, "", "  "); err != nil {
+			return nil, nil, fmt.Errorf("report: %w", err)
+		}
+		files["verdict.json"] = append(files["verdict.json"], '\n')
+	}
 
 	if files["index.html"], err = renderPage(page); err != nil {
 		return nil, nil, err

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/report"
@@ -82,6 +83,25 @@ total,,32,8270500.00,1.0000,1.0000
 	}
 	if prov.Version != "test" || len(prov.Inputs) != 2 || len(prov.Files) != len(files)-1 || len(prov.Inputs[0].SHA256) != 64 {
 		t.Errorf("provenance %+v", prov)
+	}
+}
+
+func TestBuildWithVerdict(t *testing.T) {
+	opts := options(t)
+	v, err := analysis.Decentralization(opts.Ledger, analysis.Options{Samples: 19, BootSamples: 19, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Verdict = v
+	files, _, err := report.Build(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(files["tables/verdict.csv"]), "statistic,observed,") || !strings.Contains(string(files["index.html"]), "Decentralization verdict") {
+		t.Error("no verdict in the report")
+	}
+	if _, ok := files["verdict.json"]; !ok {
+		t.Error("no verdict.json")
 	}
 }
 
