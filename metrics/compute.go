@@ -158,7 +158,7 @@ func Compute(g graph.Graph, name func(id int64) string, opt Options) (*Report, e
 		return nil, err
 	}
 	if weighted && !opt.Distances {
-		note("shortest paths count edges: weights are tie strengths, not distances (set distances to use them as lengths)")
+		note("shortest paths count edges: weights are tie strengths, not distances (Options.Distances, --distances, uses them as lengths)")
 	}
 	bn := NormalizeBetweenness(ps.Betweenness, directed)
 	gm.AveragePathLength, gm.Diameter = ps.AveragePathLength, ps.Diameter

@@ -1,6 +1,7 @@
 // Package null draws random graphs for conditional uniform graph tests: a
 // Sampler keeps a property of an observed graph fixed (its size, its degree
-// sequence, or the degrees of both modes of a two-mode graph) and draws
+// sequence, the degrees of both modes of a two-mode graph, or the sizes of
+// both modes and the number of edges) and draws
 // graphs uniformly at random among all simple graphs that share it.
 //
 // Graphs are gonum graphs (gonum.org/v1/gonum/graph) without self-loops or
@@ -17,7 +18,8 @@
 // samples, so a test of it is meaningless: density and mean degree under
 // GNM; every degree-based statistic (degree centralization, degree Gini,
 // degree distribution) under Degree; each mode's degree statistics under
-// BipartiteDegree; total weight when weights are permuted. Statistics that
+// BipartiteDegree; two-mode density under BipartiteGNM; total weight when
+// weights are permuted. Statistics that
 // do vary under Degree include betweenness, closeness and harmonic
 // centralization, hierarchy, transitivity, assortativity and modularity.
 //
