@@ -189,17 +189,16 @@ func verdictSpecs() ([]rowSpec, error) {
 		specs = append(specs, rowSpec{stat: s.path, meaning: s.meaning, network: "intermediary × end user (intermediated contracts)",
 			stat2: inference.Statistic(st.Fn), twoMode: true})
 	}
-	for _, s := range []struct {
-		name, meaning string
-		fn            func([]float64) metrics.Value
-	}{
-		{"end_users.gini", "inequality of contract amounts over end users", metrics.Gini},
-		{"end_users.hhi", "Herfindahl-Hirschman concentration of amounts over end users (1: one end user)", metrics.HHI},
-		{"end_users.top1_share", "share of all amounts going to the largest end user", func(x []float64) metrics.Value { return metrics.TopShare(x, 1) }},
+	for _, s := range []struct{ name, meaning string }{
+		{"end_users.gini", "inequality of contract amounts over end users"},
+		{"end_users.hhi", "Herfindahl-Hirschman concentration of amounts over end users (1: one end user)"},
+		{"end_users.top1_share", "share of all amounts going to the largest end user"},
 	} {
-		fn := s.fn
-		specs = append(specs, rowSpec{stat: s.name, meaning: s.meaning, network: "ledger network, amounts into end users",
-			stat2: func(g graph.Graph) metrics.Value { return fn(endUserAmounts(g)) }})
+		stat, err := LedgerStatistic(s.name)
+		if err != nil {
+			return nil, err
+		}
+		specs = append(specs, rowSpec{stat: s.name, meaning: s.meaning, network: "ledger network, amounts into end users", stat2: stat})
 	}
 	return specs, nil
 }

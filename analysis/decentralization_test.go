@@ -7,6 +7,7 @@ import (
 
 	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/metrics/inference"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -57,5 +58,33 @@ func TestDecentralization(t *testing.T) {
 	tab := analysis.VerdictTable(v)
 	if len(tab.Rows) != 5 || len(tab.Rows[0]) != len(tab.Header) {
 		t.Errorf("table %v", tab)
+	}
+}
+
+func TestCompareAndSensitivity(t *testing.T) {
+	l := ledger(t)
+	r, err := analysis.Compare(l, network.DimYear, "2017", "2018", "end_users.hhi", inference.CUGOptions{Samples: 199, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 11 contracts in 2017, 19 in 2018 (metrics/tabulate_test.go).
+	if r.SizeA != 11 || r.SizeB != 19 || r.PTwoSided <= 0 || r.PTwoSided > 1 {
+		t.Errorf("compare %+v", r)
+	}
+	if _, err := analysis.Compare(l, network.DimYear, "2017", "1999", "end_users.hhi", inference.CUGOptions{Samples: 9, Seed: 1}); err == nil {
+		t.Error("empty group accepted")
+	}
+	pts, err := analysis.Sensitivity(l, "end_users.hhi", analysis.RemoveContracts, []float64{0, 0.25}, inference.BootOptions{Samples: 99, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Nothing removed: every replicate is the observed HHI.
+	obs, _ := analysis.LedgerStatistic("end_users.hhi")
+	want := obs(network.BuildLedger(l).Directed(network.ByAmount)).V
+	if pts[0].Mean != want || pts[0].Lower != want || pts[1].Lower > pts[1].Upper {
+		t.Errorf("sensitivity %+v, observed %v", pts, want)
+	}
+	if _, err := analysis.Sensitivity(l, "end_users.hhi", "rows", []float64{0.1}, inference.BootOptions{Samples: 9}); err == nil {
+		t.Error("unknown removal accepted")
 	}
 }

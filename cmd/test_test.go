@@ -99,3 +99,25 @@ func TestTestDecentralization(t *testing.T) {
 		t.Errorf("stdout\n%s\nstderr\n%s", out, errOut)
 	}
 }
+
+func TestTestCompareAndSensitivity(t *testing.T) {
+	for _, tt := range []struct {
+		args    []string
+		code    ExitCode
+		want    string
+		wantErr string
+	}{
+		{[]string{"test", "compare", "--by", "year", "--a", "2017", "--b", "2018", "--samples", "49", "--format", "csv"}, ExitOK, "end_users.hhi,2017,2018,11,19,", ""},
+		{[]string{"test", "compare", "--by", "year", "--a", "2017", "--b", "2017"}, ExitUsage, "", "--a and --b must name two different groups"},
+		{[]string{"test", "compare", "--by", "colour", "--a", "x", "--b", "y"}, ExitUsage, "", `invalid argument "colour" for "--by"`},
+		{[]string{"test", "sensitivity", "--fractions", "0,0.2", "--samples", "29", "--format", "csv"}, ExitOK, "fraction_removed,mean,", ""},
+		{[]string{"test", "sensitivity", "--remove", "rows"}, ExitUsage, "", `invalid argument "rows" for "--remove"`},
+		{[]string{"test", "sensitivity", "--fractions", "1.5"}, ExitUsage, "", "is not in [0, 1)"},
+	} {
+		io, out, errOut := Test()
+		code := Run(tt.args, &Factory{IO: io})
+		if code != tt.code || !strings.Contains(out.String(), tt.want) || !strings.Contains(errOut.String(), tt.wantErr) {
+			t.Errorf("%v: exit %d\nstdout %q\nstderr %q", tt.args, code, out, errOut)
+		}
+	}
+}
