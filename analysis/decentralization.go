@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -119,9 +120,9 @@ func intermediaryGraph(l *network.Ledger) graph.Graph {
 	}
 	slices.SortFunc(keys, func(a, b [2]string) int {
 		if a[0] != b[0] {
-			return cmpStr(a[0], b[0])
+			return cmp.Compare(a[0], b[0])
 		}
-		return cmpStr(a[1], b[1])
+		return cmp.Compare(a[1], b[1])
 	})
 	for _, k := range keys {
 		i, _ := slices.BinarySearch(sig, k[0])
@@ -129,16 +130,6 @@ func intermediaryGraph(l *network.Ledger) graph.Graph {
 		g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(i), simple.Node(modeOffset+j), w[k]))
 	}
 	return g
-}
-
-func cmpStr(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // endUserAmounts returns the total amount of each end user of a ledger

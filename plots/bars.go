@@ -43,18 +43,7 @@ type Category struct {
 // cats is empty, a label is empty, a count is negative, or an amount is
 // negative, NaN or infinite.
 func ContractsByCategory(title string, cats []Category, opts Options) (*Figure, error) {
-	fig, err := contractsByCategory(title, cats, opts)
-	if err != nil {
-		return nil, err
-	}
-	if fig.usesCJK {
-		fig.english = func() (*Figure, error) {
-			o := opts
-			o.Lang = LangEN
-			return contractsByCategory(title, cats, o)
-		}
-	}
-	return fig, nil
+	return withEnglishFallback(opts, func(o Options) (*Figure, error) { return contractsByCategory(title, cats, o) })
 }
 
 func contractsByCategory(title string, cats []Category, opts Options) (*Figure, error) {

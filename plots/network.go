@@ -152,18 +152,7 @@ const (
 // repeated, a layer is negative, a size or weight is negative or not
 // finite, or an edge refers to a missing node.
 func LayeredNetwork(title string, n Net, opts Options) (*Figure, error) {
-	fig, err := layeredNetwork(title, n, opts)
-	if err != nil {
-		return nil, err
-	}
-	if fig.usesCJK {
-		fig.english = func() (*Figure, error) {
-			o := opts
-			o.Lang = LangEN
-			return layeredNetwork(title, n, o)
-		}
-	}
-	return fig, nil
+	return withEnglishFallback(opts, func(o Options) (*Figure, error) { return layeredNetwork(title, n, o) })
 }
 
 func validateNet(n Net) error {

@@ -69,3 +69,21 @@ func (f *Figure) finish(fs *fontSet) {
 		f.cjkFamilies = []string{fs.cjk.Family}
 	}
 }
+
+// withEnglishFallback builds a figure with opts and, when it draws Chinese
+// text, keeps a way to rebuild it in English for PDF output (see
+// Figure.Encode).
+func withEnglishFallback(opts Options, build func(Options) (*Figure, error)) (*Figure, error) {
+	fig, err := build(opts)
+	if err != nil {
+		return nil, err
+	}
+	if fig.usesCJK {
+		fig.english = func() (*Figure, error) {
+			o := opts
+			o.Lang = LangEN
+			return build(o)
+		}
+	}
+	return fig, nil
+}
