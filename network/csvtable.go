@@ -1,22 +1,25 @@
 package network
 
 import (
-	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"slices"
 	"strings"
+	"unicode"
 )
 
-// csvTable reads a CSV file with a header row. It strips a UTF-8 byte order
-// mark, maps column aliases to their canonical names, checks for required
-// and duplicate columns, skips rows whose cells are all blank, and locates
-// every cell for error messages.
+// csvTable reads a CSV file with a header row. It converts the text to
+// UTF-8 (toUTF8), maps column aliases to their canonical names, checks for
+// required and duplicate columns, skips rows whose cells are all blank, and
+// locates every cell for error messages.
 type csvTable struct {
 	name   string
 	r      *csv.Reader
+	header []string       // the header cells, trimmed and lower-cased
 	col    map[string]int // canonical column name -> index
 	record []string
 	errs   ErrorList
@@ -24,20 +27,67 @@ type csvTable struct {
 
 const bom = "\uFEFF"
 
-// maxFieldBytes bounds a single cell, so that a corrupt file cannot make the
-// reader hold an unbounded string.
-const maxFieldBytes = 1 << 20
+// Limits of the table readers. The readers hold a whole file in memory, so
+// that they can check and convert its encoding before parsing it; the limits
+// keep a corrupt or wrong file from exhausting memory. Input over a limit is
+// refused with an InputError that wraps ErrTooLarge (file and field) or
+// ErrTooManyColumns.
+const (
+	// MaxFileBytes is the largest file the readers accept: 1 GiB.
+	MaxFileBytes = 1 << 30
+	// MaxFieldBytes is the longest cell: 1 MiB.
+	MaxFieldBytes = 1 << 20
+	// MaxColumns is the largest number of columns of a header row.
+	MaxColumns = 1000
+)
+
+// ErrTooLarge is wrapped by the errors of a file over MaxFileBytes and of a
+// cell over MaxFieldBytes.
+var ErrTooLarge = errors.New("too large")
+
+// fileLimit is MaxFileBytes, lowered by tests.
+var fileLimit int64 = MaxFileBytes
 
 // newCSVTable reads the header. aliases maps accepted alternative column
 // names to canonical ones. Columns that are neither required nor known are
 // ignored.
 func newCSVTable(name string, r io.Reader, required []string, aliases map[string]string) (*csvTable, error) {
-	br := bufio.NewReader(r)
-	if b, err := br.Peek(len(bom)); err == nil && string(b) == bom {
-		br.Discard(len(bom))
+	return readCSVTable(name, r, required, aliases, ReadOptions{})
+}
+
+// readCSVTable is newCSVTable with options. It reads the whole of r, which
+// must hold at most MaxFileBytes, and converts it to UTF-8 (toUTF8). A
+// file whose lines end in "\r" alone (classic Mac OS) has them turned
+// into "\n", with a warning. A file whose first line has tabs and no comma
+// is read as tab-separated (Excel's "Unicode text" is UTF-16 with tabs).
+func readCSVTable(name string, r io.Reader, required []string, aliases map[string]string, opt ReadOptions) (*csvTable, error) {
+	tooLarge := &InputError{File: name, Err: fmt.Errorf("file %w: over %s, the limit of the readers; split it or keep only the rows you need", ErrTooLarge, byteSize(fileLimit))}
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > fileLimit {
+			return nil, tooLarge
+		}
 	}
-	t := &csvTable{name: name, r: csv.NewReader(br), col: map[string]int{}}
+	data, err := io.ReadAll(io.LimitReader(r, fileLimit+1))
+	if err != nil {
+		return nil, &InputError{File: name, Err: err}
+	}
+	if int64(len(data)) > fileLimit {
+		return nil, tooLarge
+	}
+	if data, err = toUTF8(name, data, opt); err != nil {
+		return nil, err
+	}
+	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
+		opt.warn("%s: line ends converted from \"\\r\" (classic Mac OS) to \"\\n\"", name)
+	}
+
+	t := &csvTable{name: name, r: csv.NewReader(bytes.NewReader(data)), col: map[string]int{}}
 	t.r.ReuseRecord = true
+	first, _, _ := bytes.Cut(data, []byte{'\n'})
+	if bytes.IndexByte(first, '\t') >= 0 && bytes.IndexByte(first, ',') < 0 {
+		t.r.Comma = '\t' // tab-separated, as Excel's "Unicode text"
+	}
 	header, err := t.r.Read()
 	if err == io.EOF {
 		return nil, &InputError{File: name, Line: 1, Err: errors.New("empty file: no header row")}
@@ -45,9 +95,17 @@ func newCSVTable(name string, r io.Reader, required []string, aliases map[string
 	if err != nil {
 		return nil, t.parseError(err)
 	}
+	if len(header) > MaxColumns {
+		return nil, &InputError{File: name, Line: 1, Column: t.pos(MaxColumns),
+			Err: fmt.Errorf("%w: %d, the limit is %d", ErrTooManyColumns, len(header), MaxColumns)}
+	}
 	firstAt := map[string]int{}
 	for i, h := range header {
-		key := strings.ToLower(strings.TrimSpace(h))
+		if len(h) > MaxFieldBytes {
+			return nil, t.fieldTooLarge(i)
+		}
+		key := strings.ToLower(trim(h))
+		t.header = append(t.header, key)
 		if c, ok := aliases[key]; ok {
 			key = c
 		}
@@ -73,6 +131,34 @@ func newCSVTable(name string, r io.Reader, required []string, aliases map[string
 	return t, nil
 }
 
+// ErrTooManyColumns is wrapped by the error of a header row with more than
+// MaxColumns cells.
+var ErrTooManyColumns = errors.New("too many columns")
+
+// trim removes white space (including the ideographic space U+3000) and
+// byte order marks from both ends of a cell.
+func trim(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' })
+}
+
+// fieldTooLarge returns the error of field i of the current record.
+func (t *csvTable) fieldTooLarge(i int) *InputError {
+	line, col := t.r.FieldPos(i)
+	return &InputError{File: t.name, Line: line, Column: col,
+		Err: fmt.Errorf("field %w: over %s", ErrTooLarge, byteSize(MaxFieldBytes))}
+}
+
+// byteSize formats n bytes in GiB or MiB when it is a whole number of them.
+func byteSize(n int64) string {
+	switch {
+	case n > 0 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n > 0 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
 // pos returns the 1-based column of field i of the current record.
 func (t *csvTable) pos(i int) int {
 	_, c := t.r.FieldPos(i)
@@ -89,7 +175,8 @@ func (t *csvTable) parseError(err error) *InputError {
 }
 
 // next advances to the next non-blank record. It returns false at the end of
-// the file, after a syntax error, or when too many errors were collected.
+// the file, after a syntax error, or when too many errors were collected. A
+// row that repeats the header (two files joined together, say) is an error.
 func (t *csvTable) next() bool {
 	for len(t.errs) < MaxErrors {
 		rec, err := t.r.Read()
@@ -100,22 +187,30 @@ func (t *csvTable) next() bool {
 			if errors.Is(err, csv.ErrFieldCount) {
 				line, _ := t.r.FieldPos(0)
 				t.errs = append(t.errs, &InputError{File: t.name, Line: line,
-					Err: fmt.Errorf("wrong number of fields: %d, the header has %d", len(rec), len(t.col))})
+					Err: fmt.Errorf("wrong number of fields: %d, the header has %d", len(rec), len(t.header))})
 				continue
 			}
 			t.errs = append(t.errs, t.parseError(err))
 			return false
 		}
-		blank := true
+		blank, header := true, len(t.header) > 1
 		for i, f := range rec {
-			if len(f) > maxFieldBytes {
-				t.errs = append(t.errs, &InputError{File: t.name, Line: t.line(), Column: t.pos(i),
-					Err: fmt.Errorf("field longer than %d bytes", maxFieldBytes)})
+			if len(f) > MaxFieldBytes {
+				t.errs = append(t.errs, t.fieldTooLarge(i))
 				return false
 			}
-			if strings.TrimSpace(f) != "" {
+			f = trim(f)
+			if f != "" {
 				blank = false
 			}
+			if header && strings.ToLower(f) != t.header[i] {
+				header = false
+			}
+		}
+		if header {
+			t.errs = append(t.errs, &InputError{File: t.name, Line: t.line(),
+				Err: errors.New("the header row is repeated here: were two files joined together? Remove this line")})
+			continue
 		}
 		if !blank {
 			t.record = rec
@@ -137,14 +232,14 @@ func (t *csvTable) has(col string) bool {
 	return ok
 }
 
-// get returns the trimmed cell of the column in the current record, or "" if
-// the file has no such column.
+// get returns the cell of the column in the current record, trimmed of
+// white space and byte order marks, or "" if the file has no such column.
 func (t *csvTable) get(col string) string {
 	i, ok := t.col[col]
 	if !ok || i >= len(t.record) {
 		return ""
 	}
-	return strings.TrimSpace(t.record[i])
+	return trim(t.record[i])
 }
 
 // fail records an error in the cell of col.

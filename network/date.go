@@ -52,22 +52,32 @@ func (p Period) String() string {
 }
 
 // ParsePeriod parses a date written as YYYY-MM-DD, YYYY-MM or YYYY, with "-",
-// "." or "/" as separator and month and day with or without a leading zero
-// (2018-05-17, 2018.5.17, 2018/05, 2018). The precision follows from the
-// number of parts. Years must have four digits, from 1000 to 9999.
+// "." or "/" as separator (the same throughout) and month and day with or
+// without a leading zero (2018-05-17, 2018.5.17, 2018/05, 2018), or in the
+// Chinese form 2018年5月17日, 2018年5月 or 2018年. Full-width digits and
+// separators (２０１８．５．１７, ２０１８年５月) are read as ASCII (foldWidth),
+// and surrounding spaces are ignored. The precision follows from the number
+// of parts. Years must have four digits, from 1000 to 9999; months and days
+// one or two, and must exist (2018-02-30 is refused).
 func ParsePeriod(s string) (Period, error) {
-	s = strings.TrimSpace(s)
-	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '.' || r == '/' })
+	s = trim(foldWidth(s))
+	var parts []string
+	if strings.Contains(s, "年") {
+		parts = chineseDate(s)
+	} else if i := strings.IndexAny(s, "-./"); i < 0 {
+		parts = []string{s}
+	} else {
+		parts = strings.Split(s, s[i:i+1])
+	}
 	if len(parts) == 0 || len(parts) > 3 || len(parts[0]) != 4 {
 		return Period{}, ErrBadDate
 	}
 	n := make([]int, len(parts))
 	for i, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 || (i > 0 && len(p) > 2) {
+		if p == "" || (i > 0 && len(p) > 2) || strings.Trim(p, "0123456789") != "" {
 			return Period{}, ErrBadDate
 		}
-		n[i] = v
+		n[i], _ = strconv.Atoi(p)
 	}
 	y := n[0]
 	if y < 1000 {
@@ -88,6 +98,26 @@ func ParsePeriod(s string) (Period, error) {
 		return Period{}, fmt.Errorf("%w: no such day", ErrBadDate)
 	}
 	return Period{d, d, Day}, nil
+}
+
+// chineseDate splits 2018年5月17日, 2018年5月 or 2018年 into its numbers,
+// and returns nil for anything else.
+func chineseDate(s string) []string {
+	var parts []string
+	for _, unit := range []string{"年", "月", "日"} {
+		if s == "" {
+			break
+		}
+		p, rest, ok := strings.Cut(s, unit)
+		if !ok {
+			return nil
+		}
+		parts, s = append(parts, p), rest
+	}
+	if s != "" {
+		return nil
+	}
+	return parts
 }
 
 // parseISODay parses YYYY-MM-DD strictly.

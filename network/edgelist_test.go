@@ -1,6 +1,7 @@
 package network
 
 import (
+	"encoding/binary"
 	"strings"
 	"testing"
 )
@@ -65,6 +66,8 @@ func TestReadEdgeListErrors(t *testing.T) {
 func FuzzReadEdgeList(f *testing.F) {
 	f.Add("source,target,weight\na,b,1\nb,c,2.5\n", "id,x\na,1\n", true, false)
 	f.Add("from,to\n1,2\n2,1\n", "", false, true)
+	f.Add(badEdges, string(toUTF16("id,x\n安洵,1\n", binary.BigEndian)), true, false)
+	f.Add("source\ttarget\ra\tb\r", "id\n\xb0\xb2\xe4\xad\n", false, false)
 	f.Fuzz(func(t *testing.T, edges, nodes string, weighted, directed bool) {
 		var g *Graph
 		var err error

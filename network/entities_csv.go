@@ -13,10 +13,18 @@ import (
 var EntitiesRequired = []string{"id"}
 
 // ReadEntities reads an entity table CSV (see EntitiesRequired). Ids must be
-// unique; a duplicate names both lines. All errors of the file, up to
-// MaxErrors, are returned together as an ErrorList.
+// unique; a duplicate names both lines. Columns the reader does not know
+// are ignored. Encodings, line ends and limits are as for ReadContracts. All
+// errors of the file, up to MaxErrors, are returned together as an
+// ErrorList.
 func ReadEntities(name string, r io.Reader) ([]Entity, error) {
-	t, err := newCSVTable(name, r, EntitiesRequired, nil)
+	return ReadEntitiesWithOptions(name, r, ReadOptions{})
+}
+
+// ReadEntitiesWithOptions is ReadEntities, calling opt.Warn with each
+// warning about the file (such as a conversion from GB18030).
+func ReadEntitiesWithOptions(name string, r io.Reader, opt ReadOptions) ([]Entity, error) {
+	t, err := readCSVTable(name, r, EntitiesRequired, nil, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -55,13 +63,18 @@ func ReadEntities(name string, r io.Reader) ([]Entity, error) {
 // ReadLedger reads a contracts file and, when entities is not nil, an entity
 // table, and joins them with NewLedger. The names are used in error messages.
 func ReadLedger(contractsName string, contracts io.Reader, entitiesName string, entities io.Reader) (*Ledger, error) {
-	cs, err := ReadContracts(contractsName, contracts)
+	return ReadLedgerWithOptions(contractsName, contracts, entitiesName, entities, ReadOptions{})
+}
+
+// ReadLedgerWithOptions is ReadLedger with reading options (warnings).
+func ReadLedgerWithOptions(contractsName string, contracts io.Reader, entitiesName string, entities io.Reader, opt ReadOptions) (*Ledger, error) {
+	cs, err := ReadContractsWithOptions(contractsName, contracts, opt)
 	if err != nil {
 		return nil, err
 	}
 	var es []Entity
 	if entities != nil {
-		if es, err = ReadEntities(entitiesName, entities); err != nil {
+		if es, err = ReadEntitiesWithOptions(entitiesName, entities, opt); err != nil {
 			return nil, err
 		}
 		if es == nil {

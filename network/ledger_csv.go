@@ -41,14 +41,32 @@ var printedClientTypes = map[string]ClientType{
 // unknown), contract_no, title, title_en, description, description_en,
 // notes (ids separated by ";"), and the signing date either as date_start
 // with optional date_end and date_precision (ISO dates), or as a single date
-// column in a form ParsePeriod accepts. Other columns are ignored.
+// column in a form ParsePeriod accepts. Columns the reader does not know
+// are ignored, whatever they hold, though no name may appear twice. Column
+// names are matched without regard to case or to surrounding spaces.
 //
-// Amounts are yuan with at most two decimals (ParseAmount). A UTF-8 byte
-// order mark and CRLF line ends are accepted; rows whose cells are all blank
-// are skipped. All errors of the file, up to MaxErrors, are returned
-// together as an ErrorList of *InputError.
+// Amounts are yuan in a form ParseAmount accepts (470000.00, ¥1,000, 2.9万).
+// The file may be UTF-8 (with or without a byte order mark), UTF-16 with a
+// byte order mark, or GB18030/GBK; GB18030 is taken only for a file that is
+// not valid UTF-8, decodes without error or control characters, and has at
+// least 90% of its non-ASCII characters among the GB2312 codes, and it is
+// converted silently here (use ReadContractsWithOptions to be told). Other
+// text is refused, naming the first byte that is not UTF-8, and so is a
+// binary file. Lines may end in "\n", "\r\n" or,
+// throughout the file, "\r"; a file whose first line has tabs and no comma
+// is read as tab-separated. Rows whose cells are all blank are skipped,
+// and a last line without a line end is read as usual. Files over
+// MaxFileBytes, cells over MaxFieldBytes and headers over MaxColumns are
+// refused. All errors of the file, up to MaxErrors, are returned together
+// as an ErrorList of *InputError.
 func ReadContracts(name string, r io.Reader) ([]Contract, error) {
-	t, err := newCSVTable(name, r, LedgerRequired, ledgerAliases)
+	return ReadContractsWithOptions(name, r, ReadOptions{})
+}
+
+// ReadContractsWithOptions is ReadContracts, calling opt.Warn with each
+// warning about the file (such as a conversion from GB18030).
+func ReadContractsWithOptions(name string, r io.Reader, opt ReadOptions) ([]Contract, error) {
+	t, err := readCSVTable(name, r, LedgerRequired, ledgerAliases, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +152,7 @@ func readPeriod(t *csvTable) Period {
 	if v := t.get("date"); v != "" {
 		p, err := ParsePeriod(v)
 		if err != nil {
-			t.fail("date", v, fmt.Errorf("%w: want YYYY-MM-DD, YYYY-MM or YYYY", err))
+			t.fail("date", v, fmt.Errorf("%w: want YYYY-MM-DD, YYYY-MM, YYYY or YYYY年M月D日", err))
 		}
 		return p
 	}

@@ -1,9 +1,12 @@
 package network
 
 import (
+	"encoding/binary"
 	"errors"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 const goodLedger = "\uFEFFrow,contractor_id,signatory_id,end_user_id,client_type,amount_cny,date_start,date_end,notes,extra\r\n" +
@@ -131,6 +134,15 @@ func FuzzReadContracts(f *testing.F) {
 	f.Add(goodLedger)
 	f.Add("contractor_id,end_user_id,amount_cny,date\na,b,1.5,2018.1\n")
 	f.Add("contractor,end_user,amount\n\"a\nb\",c,1\n")
+	// Encodings, line ends and the Chinese forms of amounts and dates.
+	f.Add(string(encode(f, simplifiedchinese.GBK, badLedger)))
+	f.Add(string(toUTF16(goodLedger, binary.LittleEndian)))
+	f.Add(string(toUTF16(strings.ReplaceAll(badLedger, ",", "\t"), binary.BigEndian)))
+	f.Add(strings.ReplaceAll(badLedger, "\n", "\r"))
+	f.Add("contractor_id,end_user_id,amount_cny,date\na,b,￥２．９万元,２０１８年５月１７日\na,b,RMB 1亿,2018年\n")
+	f.Add("\uFEFFcontractor_id,end_user_id,amount_cny\na,b,1\n\uFEFFcontractor_id,end_user_id,amount_cny\n")
+	f.Add("contractor_id,end_user_id,amount_cny\na,b\x00,1\n")
+	f.Add("id\n\xff\xfe\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		cs, err := ReadContracts("f.csv", strings.NewReader(in))
 		if err != nil {
@@ -156,6 +168,9 @@ func FuzzReadContracts(f *testing.F) {
 func FuzzReadEntities(f *testing.F) {
 	f.Add("id,name_en,kind\na,A,company\n")
 	f.Add("id\n\"\"\n")
+	f.Add(string(encode(f, simplifiedchinese.GB18030, "id,name_zh\nsichuan-anxun,四川安洵信息技术有限公司\n")))
+	f.Add(string(toUTF16("id\tname_zh\na\t成都\n", binary.LittleEndian)))
+	f.Add("id\rname\ra\rb\r")
 	f.Fuzz(func(t *testing.T, in string) {
 		es, err := ReadEntities("e.csv", strings.NewReader(in))
 		if err != nil {
