@@ -18,6 +18,9 @@ const embeddedSource = "Source: NIDS Commentary No. 371 (GOTO and SETO 2025), Fi
 type ledgerInput struct {
 	LedgerPath   string
 	EntitiesPath string
+	// Warn receives the readers' warnings (a file converted from GB18030,
+	// say); commands set it to print them on standard error.
+	Warn func(msg string)
 }
 
 // Embedded reports whether the embedded ledger is used.
@@ -52,7 +55,8 @@ func (in ledgerInput) load() (*network.Ledger, []report.Input, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	cs, err := network.ReadContracts(lname, bytes.NewReader(lb))
+	ro := network.ReadOptions{Warn: in.Warn}
+	cs, err := network.ReadContractsWithOptions(lname, bytes.NewReader(lb), ro)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -62,7 +66,7 @@ func (in ledgerInput) load() (*network.Ledger, []report.Input, error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if es, err = network.ReadEntities(ename, bytes.NewReader(eb)); err != nil {
+		if es, err = network.ReadEntitiesWithOptions(ename, bytes.NewReader(eb), ro); err != nil {
 			return nil, nil, err
 		}
 		if es == nil {
@@ -86,4 +90,9 @@ func (in ledgerInput) figureSource(flag string) string {
 		return embeddedSource
 	}
 	return fmt.Sprintf("Source: %s", in.LedgerPath)
+}
+
+// warner returns a Warn function that prints reader warnings on stderr.
+func warner(io *IOStreams) func(string) {
+	return func(msg string) { fmt.Fprintln(io.ErrOut, "ecosys: warning:", msg) }
 }

@@ -44,7 +44,7 @@ type LedgerPartiesOptions struct {
 // NewCmdLedgerParties returns the "ledger parties" command. If runF is not
 // nil, it is called with the parsed options instead of running the command.
 func NewCmdLedgerParties(f *Factory, runF func(*LedgerPartiesOptions) error) *cobra.Command {
-	opts := &LedgerPartiesOptions{IO: f.IO}
+	opts := &LedgerPartiesOptions{IO: f.IO, Input: ledgerInput{Warn: warner(f.IO)}}
 	cmd := &cobra.Command{
 		Use:   "parties",
 		Short: "List the parties of the ledger network with degree and strength",
@@ -98,7 +98,7 @@ func dimensionNames() []string {
 // NewCmdLedgerSummary returns the "ledger summary" command. If runF is not
 // nil, it is called with the parsed options instead of running the command.
 func NewCmdLedgerSummary(f *Factory, runF func(*LedgerSummaryOptions) error) *cobra.Command {
-	opts := &LedgerSummaryOptions{IO: f.IO}
+	opts := &LedgerSummaryOptions{IO: f.IO, Input: ledgerInput{Warn: warner(f.IO)}}
 	cmd := &cobra.Command{
 		Use:   "summary",
 		Short: "Count contracts and sum amounts by a dimension",

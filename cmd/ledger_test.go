@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func TestNewCmdLedgerSummary(t *testing.T) {
@@ -121,5 +123,24 @@ func TestLedgerSummaryUserFile(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), "no such file") {
 		t.Errorf("stderr %q", errOut)
+	}
+}
+
+// TestLedgerSummaryGB18030 checks that a ledger exported in GB18030 (as
+// Chinese spreadsheets do) is read, with a warning on stderr.
+func TestLedgerSummaryGB18030(t *testing.T) {
+	utf8 := "contractor_id,end_user_id,amount_cny,client_type\nisoon,成都市公安局,470000.00,公安\nisoon,海口安全局,55000,安全\n"
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(utf8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "gb.csv")
+	os.WriteFile(path, []byte(gb), 0o644)
+	io, out, errOut := Test()
+	if code := Run([]string{"ledger", "summary", "--ledger", path, "--by", "end-user", "--format", "csv"}, &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out.String(), "成都市公安局,成都市公安局,1,470000.00") || !strings.Contains(errOut.String(), "ecosys: warning: "+path+": converted from GB18030") {
+		t.Errorf("stdout %q\nstderr %q", out, errOut)
 	}
 }

@@ -48,7 +48,7 @@ type MetricsOptions struct {
 // NewCmdMetrics returns the "metrics" command. If runF is not nil, it is
 // called with the parsed options instead of running the command.
 func NewCmdMetrics(f *Factory, runF func(*MetricsOptions) error) *cobra.Command {
-	opts := &MetricsOptions{IO: f.IO}
+	opts := &MetricsOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)}}}
 	cmd := &cobra.Command{
 		Use:   "metrics [ledger|ledger-two-mode]",
 		Short: "Compute centralities, centralization, hierarchy and structure of a network",
@@ -288,7 +288,7 @@ func (opts *graphInput) load() (*metricsGraph, error) {
 	}
 	defer ef.Close()
 	var g *network.Graph
-	eo := network.EdgeListOptions{Directed: opts.Directed, Weighted: opts.Weighted}
+	eo := network.EdgeListOptions{Directed: opts.Directed, Weighted: opts.Weighted, Warn: opts.Ledger.Warn}
 	if opts.NodesPath != "" {
 		nf, err := os.Open(opts.NodesPath)
 		if err != nil {

@@ -32,7 +32,7 @@ type TestOptions struct {
 // not nil, it is called with the parsed options instead of running the
 // command.
 func NewCmdTest(f *Factory, runF func(*TestOptions) error) *cobra.Command {
-	opts := &TestOptions{IO: f.IO}
+	opts := &TestOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)}}}
 	var shard string
 	cmd := &cobra.Command{
 		Use:   "test [ledger|ledger-two-mode] --stat LIST --null MODEL",
@@ -262,7 +262,7 @@ type TestDecentralizationOptions struct {
 
 // NewCmdTestDecentralization returns the "test decentralization" command.
 func NewCmdTestDecentralization(f *Factory, runF func(*TestDecentralizationOptions) error) *cobra.Command {
-	opts := &TestDecentralizationOptions{IO: f.IO}
+	opts := &TestDecentralizationOptions{IO: f.IO, Ledger: ledgerInput{Warn: warner(f.IO)}}
 	cmd := &cobra.Command{
 		Use:   "decentralization",
 		Short: "The decentralization verdict table of a ledger",

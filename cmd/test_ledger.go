@@ -27,7 +27,7 @@ type TestCompareOptions struct {
 
 // NewCmdTestCompare returns the "test compare" command.
 func NewCmdTestCompare(f *Factory, runF func(*TestCompareOptions) error) *cobra.Command {
-	opts := &TestCompareOptions{IO: f.IO}
+	opts := &TestCompareOptions{IO: f.IO, Ledger: ledgerInput{Warn: warner(f.IO)}}
 	cmd := &cobra.Command{
 		Use:   "compare --by DIMENSION --a VALUE --b VALUE --stat PATH",
 		Short: "Permutation test of a statistic between two groups of contracts",
@@ -107,7 +107,7 @@ type TestSensitivityOptions struct {
 
 // NewCmdTestSensitivity returns the "test sensitivity" command.
 func NewCmdTestSensitivity(f *Factory, runF func(*TestSensitivityOptions) error) *cobra.Command {
-	opts := &TestSensitivityOptions{IO: f.IO}
+	opts := &TestSensitivityOptions{IO: f.IO, Ledger: ledgerInput{Warn: warner(f.IO)}}
 	cmd := &cobra.Command{
 		Use:   "sensitivity --stat PATH --remove contracts|nodes|edges",
 		Short: "How a statistic of the ledger network moves as data go missing",

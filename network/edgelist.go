@@ -27,6 +27,9 @@ type EdgeListOptions struct {
 	// default such endpoints become nodes without attributes. It has no
 	// effect without a node file.
 	Strict bool
+	// Warn, when not nil, receives the warnings of the CSV readers (a file
+	// converted from GB18030 or UTF-16, old Mac line ends); see ReadOptions.
+	Warn func(msg string)
 }
 
 // Graph is a graph read from an edge list, with node names and attributes
@@ -81,7 +84,7 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 		return id
 	}
 	if nodes != nil {
-		t, err := newCSVTable(nodesName, nodes, []string{"id"}, map[string]string{"name": "id", "node": "id"})
+		t, err := readCSVTable(nodesName, nodes, []string{"id"}, map[string]string{"name": "id", "node": "id"}, ReadOptions{Warn: opt.Warn})
 		if err != nil {
 			return nil, err
 		}
@@ -115,8 +118,8 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 	if opt.Weighted {
 		required = append(required, "weight")
 	}
-	t, err := newCSVTable(edgesName, edges, required, map[string]string{
-		"from": "source", "to": "target", "src": "source", "dst": "target", "value": "weight"})
+	t, err := readCSVTable(edgesName, edges, required, map[string]string{
+		"from": "source", "to": "target", "src": "source", "dst": "target", "value": "weight"}, ReadOptions{Warn: opt.Warn})
 	if err != nil {
 		return nil, err
 	}
