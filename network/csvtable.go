@@ -42,8 +42,17 @@ const (
 )
 
 // ErrTooLarge is wrapped by the errors of a file over MaxFileBytes and of a
-// cell over MaxFieldBytes.
-var ErrTooLarge = errors.New("too large")
+// cell over MaxFieldBytes. Like every limit error of the readers, it also
+// matches ErrLimit with errors.Is.
+var ErrTooLarge error = limitError("too large")
+
+// limitError is a limit error of the CSV readers; it unwraps to ErrLimit,
+// the sentinel the graph file readers use, so one errors.Is test catches
+// every limit.
+type limitError string
+
+func (e limitError) Error() string { return string(e) }
+func (e limitError) Unwrap() error { return ErrLimit }
 
 // fileLimit is MaxFileBytes, lowered by tests.
 var fileLimit int64 = MaxFileBytes
@@ -133,7 +142,7 @@ func readCSVTable(name string, r io.Reader, required []string, aliases map[strin
 
 // ErrTooManyColumns is wrapped by the error of a header row with more than
 // MaxColumns cells.
-var ErrTooManyColumns = errors.New("too many columns")
+var ErrTooManyColumns error = limitError("too many columns")
 
 // trim removes white space (including the ideographic space U+3000) and
 // byte order marks from both ends of a cell.

@@ -322,7 +322,7 @@ func TestLimits(t *testing.T) {
 	if _, err := ReadContracts("l.csv", strings.NewReader(h+"\na,b,1"+strings.Repeat(",", MaxColumns-3)+"\n")); err != nil {
 		t.Errorf("%d columns: %v", MaxColumns, err)
 	}
-	if _, err := ReadContracts("l.csv", strings.NewReader(h+",y\n")); !errors.Is(err, ErrTooManyColumns) {
+	if _, err := ReadContracts("l.csv", strings.NewReader(h+",y\n")); !errors.Is(err, ErrTooManyColumns) || !errors.Is(err, ErrLimit) {
 		t.Errorf("%d columns: %v", MaxColumns+1, err)
 	}
 }
