@@ -3,8 +3,10 @@ package cmd
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"gonum.org/v1/gonum/graph"
@@ -32,6 +34,7 @@ type graphInput struct {
 	TwoMode    bool
 	ModeColumn string
 	Group      string // node attribute for assortativity, group modularity and brokerage
+	GraphPath  string // a GraphML, GEXF or node-link JSON file instead of an edge list
 }
 
 // MetricsOptions are the options of "ecosys metrics".
@@ -282,30 +285,14 @@ func (opts *graphInput) load() (*metricsGraph, error) {
 			return 1
 		}}, nil
 	}
-	ef, err := os.Open(opts.EdgesPath)
+	g, err := opts.readFile()
 	if err != nil {
-		return nil, err
-	}
-	defer ef.Close()
-	var g *network.Graph
-	eo := network.EdgeListOptions{Directed: opts.Directed, Weighted: opts.Weighted, Warn: opts.Ledger.Warn}
-	if opts.NodesPath != "" {
-		nf, err := os.Open(opts.NodesPath)
-		if err != nil {
-			return nil, err
-		}
-		defer nf.Close()
-		g, err = network.ReadEdgeList(opts.EdgesPath, ef, opts.NodesPath, nf, eo)
-		if err != nil {
-			return nil, err
-		}
-	} else if g, err = network.ReadEdgeList(opts.EdgesPath, ef, "", nil, eo); err != nil {
 		return nil, err
 	}
 	mg := &metricsGraph{g: g.G, names: g.Names}
 	if opts.Group != "" {
 		if !slices.Contains(g.AttrNames, opts.Group) {
-			return nil, &network.InputError{File: opts.NodesPath, Line: 1, Field: opts.Group, Err: network.ErrMissingColumn}
+			return nil, &network.InputError{File: opts.attrFile(), Line: 1, Field: opts.Group, Err: network.ErrMissingColumn}
 		}
 		mg.group = map[int64]string{}
 		for i, a := range g.Attrs {
@@ -313,7 +300,7 @@ func (opts *graphInput) load() (*metricsGraph, error) {
 		}
 	}
 	if opts.TwoMode {
-		mode, err := network.Modes(g, opts.NodesPath, opts.ModeColumn)
+		mode, err := network.Modes(g, opts.attrFile(), opts.ModeColumn)
 		if err != nil {
 			return nil, err
 		}
@@ -324,7 +311,51 @@ func (opts *graphInput) load() (*metricsGraph, error) {
 
 // weighted reports whether edge weights are read: always for the ledger
 // networks (amounts or contract counts), with --weighted for edge lists.
-func (in *graphInput) weighted() bool { return in.Weighted || in.Network != "" }
+func (in *graphInput) weighted() bool { return in.Weighted || in.Network != "" || in.GraphPath != "" }
+
+// attrFile names the file that holds the node attributes.
+func (in *graphInput) attrFile() string {
+	if in.GraphPath != "" {
+		return in.GraphPath
+	}
+	return in.NodesPath
+}
+
+// readFile reads the graph of --edges (with --nodes) or of --graph, by the
+// file's extension.
+func (in *graphInput) readFile() (*network.Graph, error) {
+	if in.GraphPath != "" {
+		f, err := os.Open(in.GraphPath)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		switch strings.ToLower(filepath.Ext(in.GraphPath)) {
+		case ".graphml", ".xml":
+			return network.ReadGraphML(in.GraphPath, f)
+		case ".gexf":
+			return network.ReadGEXF(in.GraphPath, f)
+		case ".json":
+			return network.ReadNodeLink(in.GraphPath, f)
+		}
+		return nil, FlagErrorf("--graph-file %s: unknown extension (want .graphml, .gexf or .json)", in.GraphPath)
+	}
+	ef, err := os.Open(in.EdgesPath)
+	if err != nil {
+		return nil, err
+	}
+	defer ef.Close()
+	eo := network.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, Warn: in.Ledger.Warn}
+	if in.NodesPath == "" {
+		return network.ReadEdgeList(in.EdgesPath, ef, "", nil, eo)
+	}
+	nf, err := os.Open(in.NodesPath)
+	if err != nil {
+		return nil, err
+	}
+	defer nf.Close()
+	return network.ReadEdgeList(in.EdgesPath, ef, in.NodesPath, nf, eo)
+}
 
 // addFlags adds the flags that name a network.
 func (in *graphInput) addFlags(cmd *cobra.Command) {
@@ -333,6 +364,7 @@ func (in *graphInput) addFlags(cmd *cobra.Command) {
 	fl.StringVar(&in.Weight, "weight", "amount", "Edge weight of a ledger network: {contracts|amount}")
 	fl.StringVar(&in.EdgesPath, "edges", "", "Edge list CSV `file` (source,target[,weight])")
 	fl.StringVar(&in.NodesPath, "nodes", "", "Node list CSV `file` (id[,attributes]) for isolates and attributes")
+	fl.StringVar(&in.GraphPath, "graph-file", "", "Graph `file` in GraphML (.graphml), GEXF (.gexf) or node-link JSON (.json), as Gephi, NetworkX and igraph write them")
 	fl.BoolVar(&in.Directed, "directed", false, "Edges run source → target")
 	fl.BoolVar(&in.Weighted, "weighted", false, "Read the weight column as tie strength")
 	fl.BoolVar(&in.TwoMode, "two-mode", false, "The graph is two-mode (bipartite); see --mode-column")
@@ -345,21 +377,29 @@ func (in *graphInput) validate(args []string) error {
 	if len(args) == 1 {
 		in.Network = args[0]
 	}
+	sources := 0
+	for _, s := range []string{in.Network, in.EdgesPath, in.GraphPath} {
+		if s != "" {
+			sources++
+		}
+	}
 	switch {
-	case in.Network == "" && in.EdgesPath == "":
-		return FlagErrorf("name an embedded network (ledger, ledger-two-mode) or give --edges FILE")
-	case in.Network != "" && in.EdgesPath != "":
-		return FlagErrorf("give either a network name or --edges, not both")
+	case sources == 0:
+		return FlagErrorf("name an embedded network (ledger, ledger-two-mode) or give --edges FILE or --graph-file FILE")
+	case sources > 1:
+		return FlagErrorf("give one of a network name, --edges or --graph-file")
+	case in.GraphPath != "" && (in.NodesPath != "" || in.Directed || in.Weighted):
+		return FlagErrorf("--graph-file files say themselves whether they are directed and weighted, and carry their nodes: drop --nodes, --directed and --weighted")
 	case in.Network != "" && in.Network != netLedger && in.Network != netLedgerTwoMode:
 		return FlagErrorf("unknown network %q (want ledger or ledger-two-mode)", in.Network)
 	case in.TwoMode && in.ModeColumn == "":
 		return FlagErrorf("--two-mode needs --mode-column COLUMN of the node file")
-	case in.TwoMode && (in.NodesPath == "" || in.Directed):
-		return FlagErrorf("--two-mode needs --nodes and an undirected graph")
+	case in.TwoMode && ((in.NodesPath == "" && in.GraphPath == "") || in.Directed):
+		return FlagErrorf("--two-mode needs node attributes (--nodes or --graph-file) and an undirected graph")
 	case in.Weight != "contracts" && in.Weight != "amount":
 		return FlagErrorf("invalid argument %q for \"--weight\" flag: want contracts or amount", in.Weight)
-	case in.Group != "" && in.Network == "" && in.NodesPath == "":
-		return FlagErrorf("--group needs --nodes, whose column it names")
+	case in.Group != "" && in.Network == "" && in.NodesPath == "" && in.GraphPath == "":
+		return FlagErrorf("--group needs node attributes (--nodes or --graph-file)")
 	}
 	return nil
 }

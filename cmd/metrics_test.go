@@ -27,13 +27,15 @@ func TestNewCmdMetrics(t *testing.T) {
 			return o.Input.TwoMode && o.Input.ModeColumn == "mode"
 		}},
 		{argv: "", wantErr: "name an embedded network"},
-		{argv: "ledger --edges e.csv", wantErr: "either a network name or --edges"},
+		{argv: "ledger --edges e.csv", wantErr: "give one of a network name, --edges or --graph-file"},
+		{argv: "--graph-file g.graphml --directed", wantErr: "--graph-file files say themselves"},
+		{argv: "--graph-file g.gexf --group kind", check: func(o *MetricsOptions) bool { return o.Input.GraphPath == "g.gexf" && o.Input.Group == "kind" }},
 		{argv: "nope", wantErr: `unknown network "nope"`},
 		{argv: "--edges e.csv --two-mode", wantErr: "--two-mode needs --mode-column"},
-		{argv: "--edges e.csv --two-mode --mode-column m", wantErr: "--two-mode needs --nodes"},
+		{argv: "--edges e.csv --two-mode --mode-column m", wantErr: "--two-mode needs node attributes"},
 		{argv: "ledger --weight euros", wantErr: `invalid argument "euros" for "--weight"`},
 		{argv: "ledger --workers -1", wantErr: `invalid argument -1 for "--workers"`},
-		{argv: "--edges e.csv --group province", wantErr: "--group needs --nodes"},
+		{argv: "--edges e.csv --group province", wantErr: "--group needs node attributes"},
 		{argv: "ledger --group province --seed 9", check: func(o *MetricsOptions) bool { return o.Input.Group == "province" && o.Seed == 9 }},
 		{argv: "ledger extra", wantErr: "extra"},
 	}

@@ -60,6 +60,7 @@ Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
 		NewCmdLedger,
 		func(f *Factory) *cobra.Command { return NewCmdMetrics(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdTest(f, nil) },
+		func(f *Factory) *cobra.Command { return NewCmdExport(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdReport(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdVersion(f, nil) },
 	}

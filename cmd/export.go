@@ -1,0 +1,126 @@
+package cmd
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecosys-sna/ecosys/network"
+)
+
+// ExportOptions are the options of "ecosys export".
+type ExportOptions struct {
+	IO     *IOStreams
+	Input  graphInput
+	Format string
+	Out    string
+	Force  bool
+}
+
+// exportFormats are the graph file formats "ecosys export" writes.
+var exportFormats = []string{"graphml", "gexf", "json", "dot"}
+
+// NewCmdExport returns the "export" command. If runF is not nil, it is
+// called with the parsed options instead of running the command.
+func NewCmdExport(f *Factory, runF func(*ExportOptions) error) *cobra.Command {
+	opts := &ExportOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)}}}
+	cmd := &cobra.Command{
+		Use:   "export [ledger] --format graphml|gexf|json|dot",
+		Short: "Write a network as GraphML, GEXF, node-link JSON or DOT",
+		Long: `Write a network in a format other tools read: GraphML (Gephi, NetworkX,
+igraph, yEd), GEXF (Gephi, NetworkX), node-link JSON (NetworkX's
+json_graph, D3) or DOT (Graphviz). The embedded ledger network carries each
+party's entity id, names, kind, ministry, level, province, city and role,
+and each tie's contracts, amount and ledger rows; an edge list or graph
+file carries its own attributes.
+
+The file is written to a temporary file and renamed into place; an
+existing file is replaced only with --force, and never if it is an input.`,
+		Example: `  ecosys export ledger --format graphml --out isoon.graphml
+  ecosys export ledger --format gexf --weight contracts > isoon.gexf
+  ecosys export --edges e.csv --nodes n.csv --directed --format json --out g.json`,
+		Args: maxArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			if err := opts.Input.validate(args); err != nil {
+				return err
+			}
+			if opts.Input.Network == netLedgerTwoMode {
+				return FlagErrorf("export the two-mode view from a ledger of your own with --edges; the embedded network to export is %q", netLedger)
+			}
+			if err := opts.refuseInputAsOutput(); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return exportRun(opts)
+		},
+	}
+	opts.Input.addFlags(cmd)
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "Output `file` (default: standard output)")
+	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "Replace the output file if it exists")
+	cmd.Flags().Var(NewFormatFlag(&opts.Format, "graphml", exportFormats...), "format", "Format: {graphml|gexf|json|dot}")
+	return cmd
+}
+
+// refuseInputAsOutput makes sure that --out is none of the input files.
+func (opts *ExportOptions) refuseInputAsOutput() error {
+	if opts.Out == "" || opts.Out == "-" {
+		return nil
+	}
+	out, err := filepath.Abs(opts.Out)
+	if err != nil {
+		return err
+	}
+	in := opts.Input
+	for _, p := range []string{in.EdgesPath, in.NodesPath, in.GraphPath, in.Ledger.LedgerPath, in.Ledger.EntitiesPath} {
+		if p == "" {
+			continue
+		}
+		if a, err := filepath.Abs(p); err == nil && a == out {
+			return FlagErrorf("--out %s is an input file; choose another name", opts.Out)
+		}
+	}
+	return nil
+}
+
+func exportRun(opts *ExportOptions) error {
+	var g *network.Graph
+	if opts.Input.Network == netLedger {
+		l, _, err := opts.Input.Ledger.load()
+		if err != nil {
+			return err
+		}
+		w := network.ByAmount
+		if opts.Input.Weight == "contracts" {
+			w = network.ByContracts
+		}
+		g = network.BuildLedger(l).Graph(w)
+	} else {
+		var err error
+		if g, err = opts.Input.readFile(); err != nil {
+			return err
+		}
+	}
+	var b bytes.Buffer
+	write := map[string]func(*bytes.Buffer, *network.Graph) error{
+		"graphml": func(w *bytes.Buffer, g *network.Graph) error { return network.WriteGraphML(w, g) },
+		"gexf":    func(w *bytes.Buffer, g *network.Graph) error { return network.WriteGEXF(w, g) },
+		"json":    func(w *bytes.Buffer, g *network.Graph) error { return network.WriteNodeLink(w, g) },
+		"dot":     func(w *bytes.Buffer, g *network.Graph) error { return network.WriteDOT(w, g) },
+	}[opts.Format]
+	if err := write(&b, g); err != nil {
+		return err
+	}
+	if opts.Out == "" || opts.Out == "-" {
+		_, err := opts.IO.Out.Write(b.Bytes())
+		return err
+	}
+	if err := writeFileAtomic(opts.Out, b.Bytes(), opts.Force); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%d nodes, %d edges)\n", opts.Out, len(g.Names), g.Edges)
+	return nil
+}
