@@ -35,6 +35,15 @@ type EdgeListOptions struct {
 // Graph is a graph read from an edge list, with node names and attributes
 // on the side. Node i of G is Names[i]; Attrs[i] maps attribute name (a
 // column of the node file) to value.
+//
+// Edge attributes other than the weight, which G carries, are in
+// EdgeAttrs, keyed by the (from, to) node ids of the edge; on an
+// undirected graph the key has from < to. A nil map, a missing key or a
+// nil value means that the edge has no attributes; a missing name in an
+// edge's map means that the edge lacks that attribute, which differs from
+// an empty value. EdgeAttrNames lists the edge attribute names in a stable
+// order (the columns of the edge file, the declarations of a graph file);
+// an edge attribute may not be called "weight".
 type Graph struct {
 	G         graph.Weighted // *simple.WeightedDirectedGraph or *simple.WeightedUndirectedGraph
 	Directed  bool
@@ -43,6 +52,9 @@ type Graph struct {
 	AttrNames []string // attribute columns of the node file, in file order
 	Edges     int      // number of edges after merging
 	Merged    int      // duplicate edges merged into one (weights added)
+
+	EdgeAttrNames []string                       // edge attribute names other than the weight, in a stable order
+	EdgeAttrs     map[[2]int64]map[string]string // attributes by (from, to) node ids, from < to if undirected
 }
 
 // ID returns the node id of a name.
@@ -60,11 +72,18 @@ func (g *Graph) ID(name string) (int64, bool) {
 // optionally from a node CSV with header id followed by attribute columns,
 // so that isolates and node attributes come in. nodes may be nil.
 //
+// Every other column of the edge CSV is an edge attribute: Graph.EdgeAttrNames
+// lists those columns in header order, and Graph.EdgeAttrs gives every
+// edge a value for each of them (an empty field is an empty value). A
+// weight column is never an attribute, even when the graph is not
+// weighted. Without such columns EdgeAttrs is nil.
+//
 // Node ids are dense and follow the order of first appearance: the node
 // file's rows first, then endpoints in edge-file order, so the same files
 // give the same ids. A repeated edge (in either direction on an undirected
 // graph) is merged into one whose weight is the sum, and counted in
-// Graph.Merged. Self-loops are refused, as are weights that are not
+// Graph.Merged; the merged edge keeps the attributes of its first row and
+// the attributes of the later rows are dropped. Self-loops are refused, as are weights that are not
 // positive finite numbers (weights are also used as distances). Errors are
 // collected up to MaxErrors and name file, line, column and field.
 //
@@ -123,6 +142,7 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 	if err != nil {
 		return nil, err
 	}
+	g.EdgeAttrNames = t.columnsExcept("source", "target", "weight")
 	type key [2]int64
 	weight := map[key]float64{}
 	var order []key
@@ -161,6 +181,16 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 			g.Merged++
 		} else {
 			order = append(order, k)
+			if len(g.EdgeAttrNames) > 0 {
+				attrs := make(map[string]string, len(g.EdgeAttrNames))
+				for _, a := range g.EdgeAttrNames {
+					attrs[a] = t.get(a)
+				}
+				if g.EdgeAttrs == nil {
+					g.EdgeAttrs = map[[2]int64]map[string]string{}
+				}
+				g.EdgeAttrs[k] = attrs
+			}
 		}
 		weight[k] += w
 	}

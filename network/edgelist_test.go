@@ -31,6 +31,52 @@ func TestReadEdgeList(t *testing.T) {
 	}
 }
 
+// Columns of the edge file other than source, target and weight are edge
+// attributes; merged edges keep the first row's.
+func TestReadEdgeListEdgeAttrs(t *testing.T) {
+	edges := "from,备注,to,value,kind\n" +
+		"a,\"合同 \"\"甲\"\" <b> & c\",b,2,signed\n" +
+		"b,second row,a,3,dropped\n" +
+		"c,,b,1,\n"
+	for _, directed := range []bool{false, true} {
+		g, err := ReadEdgeList("e.csv", strings.NewReader(edges), "", nil, EdgeListOptions{Weighted: true, Directed: directed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(g.EdgeAttrNames, ",") != "备注,kind" {
+			t.Errorf("EdgeAttrNames %q, want header order", g.EdgeAttrNames)
+		}
+		ab := g.EdgeAttrs[[2]int64{0, 1}]
+		if ab["备注"] != `合同 "甲" <b> & c` || ab["kind"] != "signed" || len(ab) != 2 {
+			t.Errorf("directed %t: a-b attributes %q", directed, ab)
+		}
+		cb := [2]int64{2, 1} // c is node 2, b node 1
+		if !directed {
+			cb = [2]int64{1, 2}
+		}
+		if a, ok := g.EdgeAttrs[cb]["备注"]; !ok || a != "" || g.EdgeAttrs[cb]["kind"] != "" {
+			t.Errorf("directed %t: c-b attributes %q, want empty values", directed, g.EdgeAttrs[cb])
+		}
+		wantEdges := 2
+		if directed {
+			wantEdges = 3
+			if ba := g.EdgeAttrs[[2]int64{1, 0}]; ba["备注"] != "second row" || ba["kind"] != "dropped" {
+				t.Errorf("b->a attributes %q", ba)
+			}
+		}
+		if len(g.EdgeAttrs) != wantEdges || g.Edges != wantEdges {
+			t.Errorf("directed %t: %d edges, %d with attributes: %v", directed, g.Edges, len(g.EdgeAttrs), g.EdgeAttrs)
+		}
+	}
+
+	// Unweighted: a weight column is still not an attribute; no other
+	// column, no EdgeAttrs.
+	g, err := ReadEdgeList("e.csv", strings.NewReader("source,target,weight\na,b,2\n"), "", nil, EdgeListOptions{})
+	if err != nil || g.EdgeAttrNames != nil || g.EdgeAttrs != nil {
+		t.Errorf("unweighted: %v %q %v", err, g.EdgeAttrNames, g.EdgeAttrs)
+	}
+}
+
 func TestReadEdgeListErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name, edges, nodes string
@@ -68,6 +114,7 @@ func FuzzReadEdgeList(f *testing.F) {
 	f.Add("from,to\n1,2\n2,1\n", "", false, true)
 	f.Add(badEdges, string(toUTF16("id,x\n安洵,1\n", binary.BigEndian)), true, false)
 	f.Add("source\ttarget\ra\tb\r", "id\n\xb0\xb2\xe4\xad\n", false, false)
+	f.Add("source,note,target,weight,k\na,\"x,y\",b,1,z\nb,,a,2,\n", "", true, false)
 	f.Fuzz(func(t *testing.T, edges, nodes string, weighted, directed bool) {
 		var g *Graph
 		var err error
@@ -82,6 +129,14 @@ func FuzzReadEdgeList(f *testing.F) {
 		}
 		if g.G.Nodes().Len() != len(g.Names) {
 			t.Fatalf("%d nodes, %d names", g.G.Nodes().Len(), len(g.Names))
+		}
+		if len(g.EdgeAttrNames) > 0 && len(g.EdgeAttrs) != g.Edges {
+			t.Fatalf("%d edges, %d with attributes", g.Edges, len(g.EdgeAttrs))
+		}
+		for k, a := range g.EdgeAttrs {
+			if !g.G.HasEdgeBetween(k[0], k[1]) || !directed && k[0] > k[1] || len(a) != len(g.EdgeAttrNames) {
+				t.Fatalf("edge attributes %v %q of a non-edge or incomplete", k, a)
+			}
 		}
 	})
 }

@@ -84,6 +84,8 @@ func TestReadBadFormats(t *testing.T) {
 			`bad.gexf:9:1: target: edge "a" -- "c": node not declared in the file (got "c")`, network.ErrUnknownNode},
 		{"GEXF undeclared attribute", "gexf", strings.Replace(gexf("directed", ""), `<node id="a"/>`, `<node id="a"><attvalues><attvalue for="9" value="x"/></attvalues></node>`, 1),
 			`bad.gexf:5:25: for: attribute key not declared (got "9")`, network.ErrUndeclaredKey},
+		{"GEXF undeclared edge attribute", "gexf", gexf("directed", "<edge source=\"a\" target=\"b\"><attvalues><attvalue for=\"0\" value=\"x\"/></attvalues></edge>\n"),
+			`bad.gexf:9:40: for: attribute key not declared (got "0")`, network.ErrUndeclaredKey},
 		{"GEXF hierarchy", "gexf", strings.Replace(gexf("directed", ""), `<node id="a"/>`, `<node id="a"><nodes/></node>`, 1),
 			`bad.gexf:5:14: nodes: unsupported graph file: nested nodes (a hierarchical graph)`, network.ErrFormat},
 		{"GEXF duplicate node", "gexf", strings.Replace(gexf("directed", ""), `<node id="a"/>`, `<node id="b"/>`, 1),

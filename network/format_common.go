@@ -108,6 +108,8 @@ type graphBuilder struct {
 	attrs     []map[string]string
 	attrNames []string
 	attrSeen  map[string]bool
+	edgeNames []string // edge attribute names, as EdgeAttrNames
+	edgeSeen  map[string]bool
 	index     map[string]int64
 	nodeAt    []filePos
 	edges     []rawEdge
@@ -119,11 +121,12 @@ type graphBuilder struct {
 type rawEdge struct {
 	source, target string
 	weight         float64 // 0 if the weight was bad (and reported)
+	attrs          map[string]string
 	at             filePos
 }
 
 func newGraphBuilder(file string) *graphBuilder {
-	return &graphBuilder{file: file, attrSeen: map[string]bool{}, index: map[string]int64{}}
+	return &graphBuilder{file: file, attrSeen: map[string]bool{}, edgeSeen: map[string]bool{}, index: map[string]int64{}}
 }
 
 // fail records an error at a place of the file.
@@ -147,6 +150,14 @@ func (b *graphBuilder) declareAttr(name string) {
 	if !b.attrSeen[name] {
 		b.attrSeen[name] = true
 		b.attrNames = append(b.attrNames, name)
+	}
+}
+
+// declareEdgeAttr adds an edge attribute name to Graph.EdgeAttrNames.
+func (b *graphBuilder) declareEdgeAttr(name string) {
+	if !b.edgeSeen[name] {
+		b.edgeSeen[name] = true
+		b.edgeNames = append(b.edgeNames, name)
 	}
 }
 
@@ -176,8 +187,9 @@ func (b *graphBuilder) addNode(id string, attrs map[string]string, at filePos) e
 }
 
 // addEdge adds an edge. weight is its text if hasWeight, else the weight
-// is 1; weightAt locates it. The error is fatal (a limit).
-func (b *graphBuilder) addEdge(source, target, weight string, hasWeight bool, at, weightAt filePos) error {
+// is 1; weightAt locates it. attrs may be nil, and their names must have
+// been declared. The error is fatal (a limit).
+func (b *graphBuilder) addEdge(source, target, weight string, hasWeight bool, attrs map[string]string, at, weightAt filePos) error {
 	if source == "" {
 		b.fail(at, "source", "", ErrEmpty)
 	}
@@ -199,7 +211,10 @@ func (b *graphBuilder) addEdge(source, target, weight string, hasWeight bool, at
 	if len(b.edges) >= readLimits.edges {
 		return b.fatal(at, "", "", fmt.Errorf("%w: more than %d edges", ErrLimit, readLimits.edges))
 	}
-	b.edges = append(b.edges, rawEdge{source, target, w, at})
+	if len(attrs) == 0 {
+		attrs = nil
+	}
+	b.edges = append(b.edges, rawEdge{source, target, w, attrs, at})
 	return nil
 }
 
@@ -253,7 +268,7 @@ func (b *graphBuilder) graph(directed bool) (*Graph, error) {
 	if len(b.names) == 0 {
 		return nil, ErrorList{{File: b.file, Err: ErrNoNodes}}
 	}
-	g := &Graph{Directed: directed, Names: b.names, Attrs: b.attrs, AttrNames: b.attrNames, Edges: len(ok)}
+	g := &Graph{Directed: directed, Names: b.names, Attrs: b.attrs, AttrNames: b.attrNames, Edges: len(ok), EdgeAttrNames: b.edgeNames}
 	var add func(u, v int64, w float64)
 	if directed {
 		dg := simple.NewWeightedDirectedGraph(0, math.Inf(1))
@@ -271,7 +286,14 @@ func (b *graphBuilder) graph(directed bool) (*Graph, error) {
 		g.G = ug
 	}
 	for _, k := range ok {
-		add(k[0], k[1], b.edges[seen[k]].weight)
+		e := b.edges[seen[k]]
+		add(k[0], k[1], e.weight)
+		if e.attrs != nil {
+			if g.EdgeAttrs == nil {
+				g.EdgeAttrs = map[[2]int64]map[string]string{}
+			}
+			g.EdgeAttrs[k] = e.attrs
+		}
 	}
 	return g, nil
 }
@@ -296,35 +318,71 @@ func (b *graphBuilder) readError(err error, at filePos) error {
 // A writable graph is a Graph checked for writing, with its edges sorted.
 type writable struct {
 	*Graph
-	attrNames []string // AttrNames, then attributes used but not declared, sorted
-	edges     []writableEdge
+	attrNames     []string // AttrNames, then attributes used but not declared, sorted
+	edgeAttrNames []string // EdgeAttrNames, then edge attributes used but not declared, sorted
+	edges         []writableEdge
 }
 
 type writableEdge struct {
 	from, to int64
 	weight   float64
+	attrs    [][2]string // in edgeAttrNames order, those the edge has
 }
 
-// attrs returns the attributes of node i in attrNames order, skipping
-// those the node does not have.
-func (g *writable) attrs(i int) [][2]string {
-	if i >= len(g.Attrs) || g.Attrs[i] == nil {
+// attrNamesOf returns the names of declared, deduplicated, followed by the
+// other keys of the maps, sorted.
+func attrNamesOf(declared []string, maps func(yield func(map[string]string) bool)) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range declared {
+		if !seen[a] {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	var extra []string
+	for m := range maps {
+		for k := range m {
+			if !seen[k] {
+				seen[k] = true
+				extra = append(extra, k)
+			}
+		}
+	}
+	slices.Sort(extra)
+	return append(out, extra...)
+}
+
+// ordered returns the entries of m in the order of names, skipping the
+// names m does not have.
+func ordered(m map[string]string, names []string) [][2]string {
+	if len(m) == 0 {
 		return nil
 	}
 	var out [][2]string
-	for _, k := range g.attrNames {
-		if v, ok := g.Attrs[i][k]; ok {
+	for _, k := range names {
+		if v, ok := m[k]; ok {
 			out = append(out, [2]string{k, v})
 		}
 	}
 	return out
 }
 
+// attrs returns the attributes of node i in attrNames order, skipping
+// those the node does not have.
+func (g *writable) attrs(i int) [][2]string {
+	if i >= len(g.Attrs) {
+		return nil
+	}
+	return ordered(g.Attrs[i], g.attrNames)
+}
+
 // forWriting checks that g can be written and read back: node ids are
 // 0..len(Names)-1, names are unique and not empty, weights are positive
-// and finite, and all text is valid UTF-8 (and, for XML, has only
-// characters XML allows).
-func forWriting(g *Graph, xmlText bool) (*writable, error) {
+// and finite, EdgeAttrs has only edges of G (from < to if undirected),
+// no edge attribute is called "weight" or one of reserved, and all text is
+// valid UTF-8 (and, for XML, has only characters XML allows).
+func forWriting(g *Graph, xmlText bool, reserved ...string) (*writable, error) {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("network: cannot write graph: "+format, args...)
 	}
@@ -368,30 +426,52 @@ func forWriting(g *Graph, xmlText bool) (*writable, error) {
 		}
 	}
 	w := &writable{Graph: g}
-	declared := map[string]bool{}
-	for _, a := range g.AttrNames {
-		if !declared[a] {
-			declared[a] = true
-			w.attrNames = append(w.attrNames, a)
-		}
-	}
-	var extra []string
+	w.attrNames = attrNamesOf(g.AttrNames, slices.Values(g.Attrs))
 	for _, attrs := range g.Attrs {
-		for k, v := range attrs {
-			if !declared[k] {
-				declared[k] = true
-				extra = append(extra, k)
-			}
-			if err := text("attribute value", v); err != nil {
+		for _, kv := range ordered(attrs, w.attrNames) {
+			if err := text("attribute value", kv[1]); err != nil {
 				return nil, err
 			}
 		}
 	}
-	slices.Sort(extra)
-	w.attrNames = append(w.attrNames, extra...)
 	for _, a := range w.attrNames {
 		if err := text("attribute name", a); err != nil {
 			return nil, err
+		}
+	}
+	var edgeKeys [][2]int64
+	for k := range g.EdgeAttrs {
+		edgeKeys = append(edgeKeys, k)
+	}
+	slices.SortFunc(edgeKeys, func(a, b [2]int64) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	w.edgeAttrNames = attrNamesOf(g.EdgeAttrNames, func(yield func(map[string]string) bool) {
+		for _, k := range edgeKeys {
+			if !yield(g.EdgeAttrs[k]) {
+				return
+			}
+		}
+	})
+	for _, a := range w.edgeAttrNames {
+		if a == "weight" || slices.Contains(reserved, a) {
+			return nil, bad("edge attribute %q: the format has no room for it", a)
+		}
+		if err := text("edge attribute name", a); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range edgeKeys {
+		attrs := g.EdgeAttrs[k]
+		if len(attrs) == 0 {
+			continue
+		}
+		isEdge := k[0] >= 0 && k[0] < int64(n) && k[1] >= 0 && k[1] < int64(n) && (g.Directed || k[0] < k[1]) && g.G.Edge(k[0], k[1]) != nil
+		if !isEdge {
+			return nil, bad("edge attributes for (%d, %d), which is not an edge (from < to on an undirected graph)", k[0], k[1])
+		}
+		for _, kv := range ordered(attrs, w.edgeAttrNames) {
+			if err := text("edge attribute value", kv[1]); err != nil {
+				return nil, err
+			}
 		}
 	}
 	for u := range int64(n) {
@@ -405,7 +485,7 @@ func forWriting(g *Graph, xmlText bool) (*writable, error) {
 			if !(wt > 0) || math.IsInf(wt, 0) {
 				return nil, bad("edge %q -> %q: weight %v: %v", g.Names[u], g.Names[v.ID()], wt, ErrBadWeight)
 			}
-			w.edges = append(w.edges, writableEdge{u, v.ID(), wt})
+			w.edges = append(w.edges, writableEdge{u, v.ID(), wt, ordered(g.EdgeAttrs[[2]int64{u, v.ID()}], w.edgeAttrNames)})
 		}
 	}
 	return w, nil

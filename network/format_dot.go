@@ -8,7 +8,8 @@ import (
 
 // WriteDOT writes g in the DOT language of Graphviz ([DOT]): a digraph or
 // graph whose node ids are the nodes' names, each node with its
-// attributes and each edge with its weight as "weight". Ids, attribute
+// attributes and each edge with its weight as "weight" followed by its
+// edge attributes (none of which may be called "weight"). Ids, attribute
 // names and values are all quoted, with " and \ escaped as \" and \\ and
 // line breaks written as \n, so any name is safe. The file is the same for
 // the same graph, with the order of nodes, edges and attributes and the
@@ -47,7 +48,11 @@ func WriteDOT(w io.Writer, g *Graph) error {
 	}
 	for _, e := range wg.edges {
 		bw.WriteString("\t" + dotQuote(g.Names[e.from]) + arrow + dotQuote(g.Names[e.to]) +
-			" [weight=" + dotQuote(formatWeight(e.weight)) + "];\n")
+			" [weight=" + dotQuote(formatWeight(e.weight)))
+		for _, kv := range e.attrs {
+			bw.WriteString(", " + dotQuote(kv[0]) + "=" + dotQuote(kv[1]))
+		}
+		bw.WriteString("];\n")
 	}
 	bw.WriteString("}\n")
 	return bw.Flush()

@@ -23,9 +23,12 @@ const (
 // NetworkX (read_gexf) read; ReadGEXF also reads 1.3. The node id and
 // label are the node's name; node attributes are declared in
 // <attributes class="node"> with type "string" and given in each node's
-// <attvalues>; the edge weight is the edge's weight attribute, so there
-// are no edge <attributes>. defaultedgetype is directed or undirected.
-// Edges get ids 0, 1, … in (from, to) order.
+// <attvalues>; the edge weight is the edge's weight attribute, and the
+// other edge attributes are declared in <attributes class="edge"> (with
+// ids e0, e1, …) with type "string" and given in each edge's <attvalues>.
+// defaultedgetype is directed or undirected. Edges get ids 0, 1, … in
+// (from, to) order and no label: an edge attribute "label" is written as
+// an attvalue, which ReadGEXF reads back as such.
 //
 // The file is the same for the same graph, with the order of nodes, edges
 // and attributes and the checks of WriteGraphML.
@@ -54,6 +57,15 @@ func WriteGEXF(w io.Writer, g *Graph) error {
 		}
 		bw.WriteString("    </attributes>\n")
 	}
+	edgeIDs := map[string]string{}
+	if len(wg.edgeAttrNames) > 0 {
+		bw.WriteString("    <attributes class=\"edge\" mode=\"static\">\n")
+		for i, a := range wg.edgeAttrNames {
+			edgeIDs[a] = "e" + strconv.Itoa(i)
+			fmt.Fprintf(bw, "      <attribute id=%q title=\"%s\" type=\"string\"/>\n", edgeIDs[a], xmlEscape(a))
+		}
+		bw.WriteString("    </attributes>\n")
+	}
 	bw.WriteString("    <nodes>\n")
 	for i, name := range g.Names {
 		n := xmlEscape(name)
@@ -70,8 +82,17 @@ func WriteGEXF(w io.Writer, g *Graph) error {
 	}
 	bw.WriteString("    </nodes>\n    <edges>\n")
 	for i, e := range wg.edges {
-		fmt.Fprintf(bw, "      <edge id=\"%d\" source=\"%s\" target=\"%s\" weight=\"%s\"/>\n",
+		fmt.Fprintf(bw, "      <edge id=\"%d\" source=\"%s\" target=\"%s\" weight=\"%s\"",
 			i, xmlEscape(g.Names[e.from]), xmlEscape(g.Names[e.to]), formatWeight(e.weight))
+		if len(e.attrs) == 0 {
+			bw.WriteString("/>\n")
+			continue
+		}
+		bw.WriteString(">\n        <attvalues>\n")
+		for _, kv := range e.attrs {
+			fmt.Fprintf(bw, "          <attvalue for=%q value=\"%s\"/>\n", edgeIDs[kv[0]], xmlEscape(kv[1]))
+		}
+		bw.WriteString("        </attvalues>\n      </edge>\n")
 	}
 	bw.WriteString("    </edges>\n  </graph>\n</gexf>\n")
 	return bw.Flush()
@@ -96,10 +117,15 @@ type gexfAttr struct {
 // title is declared.
 //
 // The edge weight is the edge's weight attribute, or else its attvalue
-// for an edge attribute titled "weight", or else 1. Other edge
-// attributes, labels, ids, colours, positions and sizes (viz), spells and
-// other elements are ignored without error; of several attvalues for the
-// same attribute (a dynamic graph) the last is kept.
+// for an edge attribute titled "weight", or else 1. The edge's other
+// attvalues go into Graph.EdgeAttrs by the title of their <attribute
+// class="edge"> (text whatever the type; a <default> fills in edges that
+// lack it), and Graph.EdgeAttrNames lists those titles in declaration
+// order. An edge label is kept as the edge attribute "label", unless an
+// edge attribute of that title is declared. Edge ids, types, kinds,
+// colours, positions and sizes (viz), spells and other elements are
+// ignored without error; of several attvalues for the same attribute (a
+// dynamic graph) the last is kept.
 //
 // defaultedgetype="directed" gives a directed graph, anything else an
 // undirected one (undirected is GEXF's default). An edge whose type
@@ -116,8 +142,11 @@ func ReadGEXF(name string, r io.Reader) (*Graph, error) {
 		edgeAttrs  = map[string]*gexfAttr{}
 		weightDecl *gexfAttr // the first edge attribute titled "weight"
 		nodeOrder  []*gexfAttr
+		edgeOrder  []*gexfAttr          // edge attributes but those titled "weight"
+		edgeLabel  bool                 // an edge attribute titled "label" is declared
 		class      map[string]*gexfAttr // of the <attributes> being read
 		forNodes   bool                 // class is nodeAttrs
+		forEdges   bool                 // class is edgeAttrs
 		decl       *gexfAttr            // the <attribute> being read
 		hasLabel   bool                 // an attribute titled "label" is declared
 		graphs     int
@@ -130,9 +159,10 @@ func ReadGEXF(name string, r io.Reader) (*Graph, error) {
 			at        filePos
 		}
 		edge struct {
-			source, target, weight string
-			hasWeight              bool
-			at, weightAt           filePos
+			source, target, weight, label string
+			hasWeight                     bool
+			attrs                         map[string]string
+			at, weightAt                  filePos
 		}
 	)
 	for !b.full() {
@@ -161,10 +191,10 @@ func ReadGEXF(name string, r io.Reader) (*Graph, error) {
 					edgeType = "undirected"
 				}
 			case "gexf/graph/attributes":
-				class, forNodes = nodeAttrs, true
+				class, forNodes, forEdges = nodeAttrs, true, false
 				switch c, _ := attr(t, "class"); c {
 				case "edge":
-					class, forNodes = edgeAttrs, false
+					class, forNodes, forEdges = edgeAttrs, false, true
 				case "node", "":
 				default: // graph attributes, ignored
 					class, forNodes = map[string]*gexfAttr{}, false
@@ -180,13 +210,18 @@ func ReadGEXF(name string, r io.Reader) (*Graph, error) {
 					b.fail(s.at, "id", id, fmt.Errorf("%w: attribute declared twice", ErrDuplicateKey))
 				}
 				class[id] = decl
-				if !forNodes && title == "weight" && weightDecl == nil {
+				if forEdges && title == "weight" && weightDecl == nil {
 					weightDecl = decl
 				}
 				if forNodes {
 					b.declareAttr(title)
 					nodeOrder = append(nodeOrder, decl)
 					hasLabel = hasLabel || title == "label"
+				}
+				if forEdges && title != "weight" {
+					b.declareEdgeAttr(title)
+					edgeOrder = append(edgeOrder, decl)
+					edgeLabel = edgeLabel || title == "label"
 				}
 			case "gexf/graph/attributes/attribute/default":
 				text.start()
@@ -210,8 +245,17 @@ func ReadGEXF(name string, r io.Reader) (*Graph, error) {
 						node.attrs = map[string]string{}
 					}
 					node.attrs[a.title] = value
-				} else if a := edgeAttrs[id]; a != nil && a == weightDecl && !edge.hasWeight {
-					edge.weight, edge.hasWeight, edge.weightAt = value, true, s.at
+				} else if a := edgeAttrs[id]; a == nil {
+					b.fail(s.at, "for", id, ErrUndeclaredKey)
+				} else if a == weightDecl {
+					if !edge.hasWeight {
+						edge.weight, edge.hasWeight, edge.weightAt = value, true, s.at
+					}
+				} else if a.title != "weight" {
+					if edge.attrs == nil {
+						edge.attrs = map[string]string{}
+					}
+					edge.attrs[a.title] = value
 				}
 			case "gexf/graph/nodes/node/nodes":
 				return nil, b.fatal(s.at, "nodes", "", fmt.Errorf("%w: nested nodes (a hierarchical graph)", ErrFormat))
@@ -219,7 +263,8 @@ func ReadGEXF(name string, r io.Reader) (*Graph, error) {
 				edge.source, _ = attr(t, "source")
 				edge.target, _ = attr(t, "target")
 				edge.weight, edge.hasWeight = attr(t, "weight")
-				edge.at, edge.weightAt = s.at, s.at
+				edge.label, _ = attr(t, "label")
+				edge.attrs, edge.at, edge.weightAt = nil, s.at, s.at
 				if et, ok := attr(t, "type"); ok && et != edgeType {
 					b.fail(s.at, "type", et, ErrMixedEdges)
 				}
@@ -256,7 +301,22 @@ func ReadGEXF(name string, r io.Reader) (*Graph, error) {
 				if !edge.hasWeight && weightDecl != nil && weightDecl.def != nil {
 					edge.weight, edge.hasWeight = *weightDecl.def, true
 				}
-				if err := b.addEdge(edge.source, edge.target, edge.weight, edge.hasWeight, edge.at, edge.weightAt); err != nil {
+				for _, a := range edgeOrder {
+					if _, ok := edge.attrs[a.title]; !ok && a.def != nil {
+						if edge.attrs == nil {
+							edge.attrs = map[string]string{}
+						}
+						edge.attrs[a.title] = *a.def
+					}
+				}
+				if edge.label != "" && !edgeLabel {
+					if edge.attrs == nil {
+						edge.attrs = map[string]string{}
+					}
+					edge.attrs["label"] = edge.label
+					b.declareEdgeAttr("label")
+				}
+				if err := b.addEdge(edge.source, edge.target, edge.weight, edge.hasWeight, edge.attrs, edge.at, edge.weightAt); err != nil {
 					return nil, err
 				}
 			}

@@ -11,15 +11,17 @@ import (
 const graphMLSpace = "http://graphml.graphdrawing.org/xmlns"
 
 // WriteGraphML writes g as GraphML 1.0 ([GraphML]). The node id is the
-// node's name. Every node attribute is declared by a <key> of attr.type
-// "string" and the edge weight by a <key> with attr.name "weight" and
-// attr.type "double"; edgedefault says whether the graph is directed.
+// node's name. Every node attribute is declared by a <key for="node"> of
+// attr.type "string", the edge weight by a <key> with attr.name "weight"
+// and attr.type "double", and every edge attribute by a <key for="edge">
+// of attr.type "string"; edgedefault says whether the graph is directed.
 //
 // The file is the same for the same graph: nodes come in id order, edges
 // in (from, to) order (from < to on an undirected graph), and attributes
-// in the order of g.AttrNames followed by any attribute that AttrNames
-// does not list, sorted. A node writes only the attributes it has, so a
-// missing attribute and an empty one stay distinct. Weights are written
+// in the order of g.AttrNames (g.EdgeAttrNames for edges) followed by any
+// attribute that it does not list, sorted. A node or edge writes only the
+// attributes it has, so a missing attribute and an empty one stay
+// distinct. An edge attribute may not be called "weight". Weights are written
 // in the shortest form that reads back to the same float64. WriteGraphML
 // returns an error, and writes nothing, if a weight is not positive and
 // finite (so never NaN), if names are empty or repeated, or if text is not
@@ -45,6 +47,11 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 	}
 	weightKey := "d" + strconv.Itoa(len(wg.attrNames))
 	fmt.Fprintf(bw, "  <key id=%q for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n", weightKey)
+	edgeKeys := map[string]string{}
+	for i, a := range wg.edgeAttrNames {
+		edgeKeys[a] = "d" + strconv.Itoa(len(wg.attrNames)+1+i)
+		fmt.Fprintf(bw, "  <key id=%q for=\"edge\" attr.name=\"%s\" attr.type=\"string\"/>\n", edgeKeys[a], xmlEscape(a))
+	}
 	edgeDefault := "undirected"
 	if g.Directed {
 		edgeDefault = "directed"
@@ -63,8 +70,12 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 		bw.WriteString("    </node>\n")
 	}
 	for _, e := range wg.edges {
-		fmt.Fprintf(bw, "    <edge source=\"%s\" target=\"%s\">\n      <data key=%q>%s</data>\n    </edge>\n",
+		fmt.Fprintf(bw, "    <edge source=\"%s\" target=\"%s\">\n      <data key=%q>%s</data>\n",
 			xmlEscape(g.Names[e.from]), xmlEscape(g.Names[e.to]), weightKey, formatWeight(e.weight))
+		for _, kv := range e.attrs {
+			fmt.Fprintf(bw, "      <data key=%q>%s</data>\n", edgeKeys[kv[0]], xmlEscape(kv[1]))
+		}
+		bw.WriteString("    </edge>\n")
 	}
 	bw.WriteString("  </graph>\n</graphml>\n")
 	return bw.Flush()
@@ -74,6 +85,7 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 type graphMLKey struct {
 	name     string  // attr.name, or the id if there is none
 	node     bool    // for node or all
+	edge     bool    // for edge or all, and not the weight
 	ignore   bool    // a yEd graphics key, without attr.name
 	def      *string // <default>
 	declared filePos
@@ -91,9 +103,13 @@ type graphMLKey struct {
 // vertex names in the attribute "name"; the reader does not rename them.
 //
 // The edge weight is the edge's <data> for the key whose attr.name is
-// "weight" (or that key's default, or else 1). Other edge attributes,
-// graph attributes, ports, <desc> and elements of other namespaces (yEd's
-// graphics) are ignored without error.
+// "weight" (or that key's default, or else 1). Every other edge attribute
+// (a key for="edge" or "all" whose attr.name is not "weight") goes into
+// Graph.EdgeAttrs, as text, with its <default> filling in edges that lack
+// it; Graph.EdgeAttrNames lists the edge keys in declaration order. Graph
+// attributes, ports, <desc> and elements of other namespaces (yEd's
+// graphics, and keys without attr.name that yEd declares for them) are
+// ignored without error.
 //
 // edgedefault="directed" gives a directed graph, anything else an
 // undirected one (as in NetworkX). It is an error if an edge's "directed"
@@ -115,6 +131,8 @@ func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 	keys := map[string]*graphMLKey{}
 	var (
 		nodeKeys  []*graphMLKey // in declaration order, for defaults
+		edgeKeys  []*graphMLKey
+		edgeAttrs map[string]string
 		weightKey *graphMLKey
 		graphs    int
 		directed  bool
@@ -168,10 +186,20 @@ func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 					b.declareAttr(key.name)
 					nodeKeys = append(nodeKeys, key)
 				}
-				if key.name == "weight" && !key.ignore && weightKey == nil {
-					if f, _ := attr(t, "for"); f == "edge" || f == "all" || f == "" {
+				forEdge := false
+				switch f, _ := attr(t, "for"); f {
+				case "edge", "all", "":
+					forEdge = !key.ignore
+				}
+				switch {
+				case forEdge && key.name == "weight":
+					if weightKey == nil {
 						weightKey = key
 					}
+				case forEdge:
+					key.edge = true
+					b.declareEdgeAttr(key.name)
+					edgeKeys = append(edgeKeys, key)
 				}
 			case "graphml/key/default":
 				text.start()
@@ -195,6 +223,7 @@ func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 				edge[0], _ = attr(t, "source")
 				edge[1], _ = attr(t, "target")
 				weight, hasWeight, edgeAt, weightAt = "", false, s.at, s.at
+				edgeAttrs = nil
 				if d, ok := attr(t, "directed"); ok && (d == "true") != directed {
 					b.fail(s.at, "directed", d, ErrMixedEdges)
 				}
@@ -222,8 +251,15 @@ func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 				}
 			case "graphml/graph/edge/data":
 				v := text.stop()
-				if data != nil && data == weightKey {
+				switch {
+				case data == nil:
+				case data == weightKey:
 					weight, hasWeight, weightAt = v, true, dataAt
+				case data.edge:
+					if edgeAttrs == nil {
+						edgeAttrs = map[string]string{}
+					}
+					edgeAttrs[data.name] = v
 				}
 			case "graphml/graph/node":
 				for _, k := range nodeKeys {
@@ -241,7 +277,15 @@ func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 				if !hasWeight && weightKey != nil && weightKey.def != nil {
 					weight, hasWeight, weightAt = *weightKey.def, true, weightKey.declared
 				}
-				if err := b.addEdge(edge[0], edge[1], weight, hasWeight, edgeAt, weightAt); err != nil {
+				for _, k := range edgeKeys {
+					if _, ok := edgeAttrs[k.name]; !ok && k.def != nil {
+						if edgeAttrs == nil {
+							edgeAttrs = map[string]string{}
+						}
+						edgeAttrs[k.name] = *k.def
+					}
+				}
+				if err := b.addEdge(edge[0], edge[1], weight, hasWeight, edgeAttrs, edgeAt, weightAt); err != nil {
 					return nil, err
 				}
 			}

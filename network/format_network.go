@@ -1,9 +1,16 @@
 package network
 
-import "slices"
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
 
 // LedgerAttrNames are the node attributes of Network.Graph, in order.
 var LedgerAttrNames = []string{"entity_id", "name_en", "name_zh", "kind", "ministry", "level", "province", "city", "role"}
+
+// LedgerEdgeAttrNames are the edge attributes of Network.Graph, in order.
+var LedgerEdgeAttrNames = []string{"contracts", "amount_cny", "rows"}
 
 // Graph returns the ledger network as a Graph, to be written with
 // WriteGraphML, WriteGEXF, WriteNodeLink or WriteDOT. Node i is the party
@@ -13,10 +20,26 @@ var LedgerAttrNames = []string{"entity_id", "name_en", "name_zh", "kind", "minis
 // entity table has none). The graph is directed and its edge weights are
 // the contract counts or the amounts in yuan, as for Directed.
 //
-// Graph has no edge attributes, so a file carries one of the two weights;
-// write one file per weight to keep both.
+// Whatever the weight, every edge has the attributes LedgerEdgeAttrNames:
+// "contracts", the number of contracts in decimal; "amount_cny", their
+// total amount in yuan as an exact decimal with two decimals ("470000.00",
+// as Amount.String writes it, not rounded as the float64 weight may be);
+// and "rows", the ledger rows behind the edge, ascending, joined by ";".
+// So a file written from either weight keeps both.
 func (n *Network) Graph(w Weight) *Graph {
-	g := &Graph{G: n.Directed(w), Directed: true, AttrNames: slices.Clone(LedgerAttrNames), Edges: len(n.Edges)}
+	g := &Graph{G: n.Directed(w), Directed: true, AttrNames: slices.Clone(LedgerAttrNames), Edges: len(n.Edges),
+		EdgeAttrNames: slices.Clone(LedgerEdgeAttrNames), EdgeAttrs: make(map[[2]int64]map[string]string, len(n.Edges))}
+	for _, e := range n.Edges {
+		rows := make([]string, len(e.Rows))
+		for i, r := range e.Rows {
+			rows[i] = strconv.Itoa(r)
+		}
+		g.EdgeAttrs[[2]int64{e.From, e.To}] = map[string]string{
+			"contracts":  strconv.Itoa(e.Contracts),
+			"amount_cny": e.Amount.String(),
+			"rows":       strings.Join(rows, ";"),
+		}
+	}
 	for _, v := range n.Nodes {
 		e := v.Entity
 		g.Names = append(g.Names, e.ID)

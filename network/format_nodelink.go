@@ -14,18 +14,19 @@ import (
 //	{"directed": true, "multigraph": false, "graph": {}, "nodes": [
 //	{"id": "a", "kind": "x"},
 //	...], "links": [
-//	{"source": "a", "target": "b", "weight": 2},
+//	{"source": "a", "target": "b", "weight": 2, "label": "x"},
 //	...]}
 //
 // The node "id" is the node's name and the node's attributes follow it as
-// JSON strings; each link has its endpoints' names and its weight as a
-// number. NetworkX reads the file with json.load and
-// json_graph.node_link_graph. The file is the same for the same graph,
-// with the order of nodes, edges and attributes and the checks of
-// WriteGraphML (but any Unicode text is allowed); a node attribute may not
-// be called "id".
+// JSON strings; each link has its endpoints' names, its weight as a
+// number and its edge attributes as JSON strings. NetworkX reads the file
+// with json.load and json_graph.node_link_graph. The file is the same for
+// the same graph, with the order of nodes, edges and attributes and the
+// checks of WriteGraphML (but any Unicode text is allowed); a node
+// attribute may not be called "id", nor an edge attribute "source",
+// "target" or "weight".
 func WriteNodeLink(w io.Writer, g *Graph) error {
-	wg, err := forWriting(g, false)
+	wg, err := forWriting(g, false, "source", "target")
 	if err != nil {
 		return err
 	}
@@ -59,7 +60,14 @@ func WriteNodeLink(w io.Writer, g *Graph) error {
 		bw.Write(jsonString(g.Names[e.from]))
 		bw.WriteString(", \"target\": ")
 		bw.Write(jsonString(g.Names[e.to]))
-		fmt.Fprintf(bw, ", \"weight\": %s}", formatWeight(e.weight))
+		fmt.Fprintf(bw, ", \"weight\": %s", formatWeight(e.weight))
+		for _, kv := range e.attrs {
+			bw.WriteString(", ")
+			bw.Write(jsonString(kv[0]))
+			bw.WriteString(": ")
+			bw.Write(jsonString(kv[1]))
+		}
+		bw.WriteByte('}')
 	}
 	bw.WriteString("\n]}\n")
 	return bw.Flush()
@@ -87,7 +95,10 @@ func jsonString(s string) []byte {
 // other JSON value by its compact JSON text, null as absent.
 // Graph.AttrNames lists them in order of first appearance (node-link JSON
 // declares no attributes). A link's "weight" must be a number (default 1);
-// its other keys, such as a multigraph's "key", are ignored without error.
+// every other key of a link but "source" and "target" is an edge attribute
+// in Graph.EdgeAttrs, read as node attributes are (a multigraph's "key"
+// too, as NetworkX reads it into a graph that is not a multigraph), and
+// Graph.EdgeAttrNames lists them in order of first appearance.
 //
 // The errors are those of ReadGraphML (self-loops, parallel edges, which
 // are not merged, bad weights, links to undeclared nodes, node ids given
@@ -286,6 +297,7 @@ func (j *jsonReader) links() error {
 		var source, target, weight string
 		var hasWeight bool
 		var weightAt filePos
+		var attrs map[string]string
 		at, err := j.object("link", func(k string, raw json.RawMessage, at filePos) {
 			switch k {
 			case "source":
@@ -294,6 +306,14 @@ func (j *jsonReader) links() error {
 				target = jsonText(raw)
 			case "weight":
 				weight, hasWeight, weightAt = string(raw), true, at // a string, with its quotes, is no number
+			default:
+				if string(raw) != "null" {
+					if attrs == nil {
+						attrs = map[string]string{}
+					}
+					j.b.declareEdgeAttr(k)
+					attrs[k] = jsonText(raw)
+				}
 			}
 		})
 		if err != nil {
@@ -302,7 +322,7 @@ func (j *jsonReader) links() error {
 		if !hasWeight {
 			weightAt = at
 		}
-		if err := j.b.addEdge(source, target, weight, hasWeight, at, weightAt); err != nil {
+		if err := j.b.addEdge(source, target, weight, hasWeight, attrs, at, weightAt); err != nil {
 			return err
 		}
 	}
