@@ -20,8 +20,8 @@ behalf) and measures them.
 It embeds one curated, cited data set: the contract ledger of Sichuan
 Anxun (i-SOON, 四川安洵), 32 contracts of about 2016-2018 as reproduced in
 Figure 2 of NIDS Commentary No. 371 (GOTO and SETO, 2025), with its parties
-and every transcription decision. Your own ledger, or any edge list, can
-be analysed the same way as a CSV file.
+and every transcription decision. Your own ledger (CSV), edge list (CSV)
+or graph file (GraphML, GEXF, node-link JSON) is analysed the same way.
 
 On a terminal, tables are padded; otherwise they are tab-separated, for
 sort, cut and awk. Commands that print a table also take --format csv,
@@ -30,6 +30,9 @@ json or markdown.
 Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
 		Example: `  ecosys report
   ecosys ledger summary --by client-type --format json
+  ecosys metrics ledger --graph
+  ecosys test decentralization
+  ecosys export ledger --format graphml --out isoon.graphml
   ecosys datasets list
   ecosys datasets show isoon-ledger
   ecosys datasets export isoon-ledger --out ledger.csv
