@@ -86,7 +86,7 @@ func modeOf(id int64) int {
 func intermediated(l *network.Ledger) []int {
 	var idx []int
 	for i, c := range l.Contracts {
-		if !c.Direct() && c.Signatory != c.Contractor {
+		if c.Intermediated() {
 			idx = append(idx, i)
 		}
 	}

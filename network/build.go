@@ -1,6 +1,7 @@
 package network
 
 import (
+	"cmp"
 	"math"
 	"slices"
 
@@ -97,7 +98,7 @@ func BuildLedger(l *Ledger) *Network {
 		e.Rows = append(e.Rows, c.Row)
 	}
 	for _, c := range l.Contracts { // sorted by row
-		if c.Direct() || c.Signatory == c.Contractor {
+		if !c.Intermediated() {
 			add(c.Contractor, c.EndUser, c)
 			continue
 		}
@@ -141,7 +142,7 @@ func (e Edge) weight(w Weight) float64 {
 
 // Node returns the node of the party with the given entity id.
 func (n *Network) Node(entityID string) (Node, bool) {
-	i, ok := slices.BinarySearchFunc(n.Nodes, entityID, func(v Node, id string) int { return cmpString(v.Entity.ID, id) })
+	i, ok := slices.BinarySearchFunc(n.Nodes, entityID, func(v Node, id string) int { return cmp.Compare(v.Entity.ID, id) })
 	if !ok {
 		return Node{}, false
 	}

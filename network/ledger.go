@@ -1,6 +1,7 @@
 package network
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -119,6 +120,11 @@ type Contract struct {
 // with no intermediary.
 func (c Contract) Direct() bool { return c.Signatory == c.EndUser }
 
+// Intermediated reports whether the contract was signed by a party other
+// than its end user and its contractor: an intermediary. Such a contract
+// is two ties of the ledger network, contractor → signatory → end user.
+func (c Contract) Intermediated() bool { return !c.Direct() && c.Signatory != c.Contractor }
+
 // Ledger is a set of contracts with the entities they refer to.
 type Ledger struct {
 	Source    string     // name of the contracts file
@@ -171,7 +177,7 @@ func NewLedger(source string, contracts []Contract, entities []Entity) (*Ledger,
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	slices.SortFunc(l.Entities, func(a, b Entity) int { return cmpString(a.ID, b.ID) })
+	slices.SortFunc(l.Entities, func(a, b Entity) int { return cmp.Compare(a.ID, b.ID) })
 	for i, e := range l.Entities {
 		l.index[e.ID] = i
 	}
@@ -199,14 +205,4 @@ func (l *Ledger) Total() Amount {
 		t += c.Amount
 	}
 	return t
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -68,7 +69,7 @@ func (l *Ledger) WithUnobserved(k int, src rand.Source) (*Ledger, error) {
 			row++
 			c.Row, c.Line, c.ContractNo, c.Notes = row, 0, "", nil
 			c.EndUser = eu.ID
-			if c.Direct() || c.Signatory == c.Contractor {
+			if !c.Intermediated() {
 				c.Signatory = eu.ID
 			} else {
 				if mid == "" {
@@ -81,7 +82,7 @@ func (l *Ledger) WithUnobserved(k int, src rand.Source) (*Ledger, error) {
 			out.Contracts = append(out.Contracts, c)
 		}
 	}
-	slices.SortFunc(out.Entities, func(a, b Entity) int { return cmpString(a.ID, b.ID) })
+	slices.SortFunc(out.Entities, func(a, b Entity) int { return cmp.Compare(a.ID, b.ID) })
 	for i, e := range out.Entities {
 		out.index[e.ID] = i
 	}
