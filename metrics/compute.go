@@ -163,30 +163,28 @@ func Compute(g graph.Graph, name func(id int64) string, opt Options) (*Report, e
 	bn := NormalizeBetweenness(ps.Betweenness, directed)
 	gm.AveragePathLength, gm.Diameter = ps.AveragePathLength, ps.Diameter
 
-	// Degrees and strengths.
+	// Degrees and strengths (strs[i] is the strength of ids[i]).
 	deg := map[int64][3]int{} // total (or undirected), in, out
-	strength := map[int64]float64{}
 	for _, id := range ids {
 		to := g.From(id.ID())
 		for to.Next() {
 			v := to.Node().ID()
-			w := 1.0
-			if weighted {
-				w, _ = g.(graph.Weighted).Weight(id.ID(), v)
-			}
 			d := deg[id.ID()]
 			d[0]++
 			d[2]++
 			deg[id.ID()] = d
-			strength[id.ID()] += w
 			if directed {
 				dv := deg[v]
 				dv[0]++
 				dv[1]++
 				deg[v] = dv
-				strength[v] += w
 			}
 		}
+	}
+	strs := nodeValues(g, weighted)
+	degs := make([]float64, n)
+	for i, id := range ids {
+		degs[i] = float64(deg[id.ID()][0])
 	}
 
 	eig, eigErr := Eigenvector(g, iter)
@@ -212,11 +210,11 @@ func Compute(g graph.Graph, name func(id int64) string, opt Options) (*Report, e
 		}
 		return Defined(m[id])
 	}
-	for _, node := range ids {
+	for i, node := range ids {
 		id := node.ID()
 		d := deg[id]
 		nm := NodeMeasures{ID: id, Name: name(id), Degree: d[0], Core: core[id],
-			Strength:              Defined(strength[id]),
+			Strength:              Defined(strs[i]),
 			Betweenness:           Defined(ps.Betweenness[id]),
 			BetweennessNormalized: Defined(bn[id]),
 			Closeness:             Defined(ps.Closeness[id]),
@@ -282,7 +280,6 @@ func Compute(g graph.Graph, name func(id int64) string, opt Options) (*Report, e
 	}
 
 	// Concentration of degree and strength over nodes.
-	degs, strs := nodeValues(g, false), nodeValues(g, weighted)
 	gm.Gini, gm.HHI, gm.NormalizedHHI = map[string]Value{}, map[string]Value{}, map[string]Value{}
 	gm.Theil, gm.Entropy, gm.Top1Share = map[string]Value{}, map[string]Value{}, map[string]Value{}
 	for k, x := range map[string][]float64{"degree": degs, "strength": strs} {
