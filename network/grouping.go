@@ -20,7 +20,7 @@ const (
 	DimMinistry   Dimension = "ministry"    // end user's ministry
 	DimKind       Dimension = "kind"        // end user's kind
 	DimYear       Dimension = "year"        // year of the signing date
-	DimDirect     Dimension = "direct"      // "direct" or "intermediary"
+	DimDirect     Dimension = "direct"      // "intermediary" (Contract.Intermediated) or "direct"
 )
 
 // Dimensions lists every dimension.
@@ -78,9 +78,9 @@ func (l *Ledger) GroupBy(d Dimension) (Grouping, error) {
 				k = strconv.Itoa(y)
 			}
 		case DimDirect:
-			k = "intermediary"
-			if c.Direct() {
-				k = "direct"
+			k = "direct"
+			if c.Intermediated() {
+				k = "intermediary"
 			}
 		}
 		if k == "" {

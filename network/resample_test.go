@@ -56,3 +56,25 @@ func TestWithUnobserved(t *testing.T) {
 		t.Error("negative k accepted")
 	}
 }
+
+// TestDirectMatchesNetwork checks that the "direct" grouping agrees with
+// the ledger network: a contract signed by the contractor itself is one
+// tie contractor → end user, so it is direct, not intermediated.
+func TestDirectMatchesNetwork(t *testing.T) {
+	cs := []network.Contract{
+		{Row: 1, Contractor: "a", Signatory: "a", EndUser: "b", Amount: 100},
+		{Row: 2, Contractor: "a", Signatory: "m", EndUser: "b", Amount: 100},
+		{Row: 3, Contractor: "a", Signatory: "b", EndUser: "b", Amount: 100},
+	}
+	l, err := network.NewLedger("l.csv", cs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := l.GroupBy(network.DimDirect)
+	if got := g.Key(0) + " " + g.Key(1) + " " + g.Key(2); got != "direct intermediary direct" {
+		t.Errorf("keys %s", got)
+	}
+	if n := network.BuildLedger(l); len(n.Edges) != 3 { // a→b (rows 1, 3), a→m, m→b
+		t.Errorf("edges %+v", n.Edges)
+	}
+}
