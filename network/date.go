@@ -147,3 +147,7 @@ func inferPrecision(start, end time.Time) Precision {
 	}
 	return Range
 }
+
+// MarshalText writes the period as String does ("" when unknown), so that
+// JSON output shows dates as written in the tables.
+func (p Period) MarshalText() ([]byte, error) { return []byte(p.String()), nil }

@@ -26,6 +26,13 @@ type ReadOptions struct {
 	// to UTF-8 (...)". The message starts with the file name. Without Warn
 	// the reader makes the same changes silently.
 	Warn func(msg string)
+	// Aliases, when not nil, resolves the party cells of a contracts file
+	// (contractor_id, signatory_id, end_user_id) that are not ids of the
+	// entity table: a cell holding a known name — 天津市国家安全局, "Tianjin
+	// State Security Bureau" — becomes the id it is an alias of, and a
+	// warning reports each name merged, with its rows. Cells that are ids,
+	// or that match no alias, are left as they are.
+	Aliases *Aliases
 }
 
 func (o ReadOptions) warn(format string, args ...any) {

@@ -3,6 +3,8 @@ package network
 import (
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -81,5 +83,50 @@ func ReadLedgerWithOptions(contractsName string, contracts io.Reader, entitiesNa
 			es = []Entity{}
 		}
 	}
+	resolveParties(contractsName, cs, es, opt)
 	return NewLedger(contractsName, cs, es)
+}
+
+// resolveParties applies opt.Aliases to the party cells of cs that are not
+// entity ids, warning once per name merged.
+func resolveParties(name string, cs []Contract, es []Entity, opt ReadOptions) {
+	if opt.Aliases == nil {
+		return
+	}
+	known := map[string]bool{}
+	for _, e := range es {
+		known[e.ID] = true
+	}
+	type merge struct {
+		alias Alias
+		lines []string
+	}
+	merged := map[string]*merge{}
+	var order []string
+	for i := range cs {
+		c := &cs[i]
+		for _, p := range []*string{&c.Contractor, &c.Signatory, &c.EndUser} {
+			if *p == "" || known[*p] {
+				continue
+			}
+			a, ok := opt.Aliases.Resolve(*p)
+			if !ok || a.ID == *p {
+				continue
+			}
+			m, seen := merged[*p]
+			if !seen {
+				m = &merge{alias: a}
+				merged[*p] = m
+				order = append(order, *p)
+			}
+			if l := strconv.Itoa(c.Line); !slices.Contains(m.lines, l) {
+				m.lines = append(m.lines, l)
+			}
+			*p = a.ID
+		}
+	}
+	for _, n := range order {
+		m := merged[n]
+		opt.warn("%s: %q resolved to %s (alias %q, %s) on line(s) %s", name, n, m.alias.ID, m.alias.Alias, m.alias.Lang, strings.Join(m.lines, ", "))
+	}
 }

@@ -1,0 +1,632 @@
+package network
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// CaseTables are the file names (without ".csv") of the case data set's
+// tables, in the order ReadCaseData reads them. See datasets/CASES.md.
+var CaseTables = []string{"case-sources", "cases", "organizations", "people", "defendants", "relations",
+	"case-claims", "case-notes", "provinces", "hierarchy", "aliases"}
+
+// ErrUnknownID is wrapped by the errors of a reference to an id that is in
+// none of the tables it may refer to.
+var ErrUnknownID = errors.New("unknown id")
+
+// ErrBadRelation is wrapped by the errors of a relation whose endpoints do
+// not suit its type (officer_of from an organization, say).
+var ErrBadRelation = errors.New("relation type does not fit its endpoints")
+
+// CaseData is the case data set joined with the ledger's entity table.
+type CaseData struct {
+	Sources       []Source
+	Cases         []Case
+	Organizations []Organization // ledger parties and case organizations, sorted by id
+	People        []Person
+	Defendants    []Defendant
+	Relations     []Relation
+	Claims        []Claim
+	Notes         []CaseNote
+	Provinces     []Province
+	Hierarchy     []HierarchyLink
+	Aliases       *Aliases // the alias table plus every entity's and person's own names
+
+	org    map[string]int
+	person map[string]int
+	cas    map[string]int
+	source map[string]int
+}
+
+// Organization returns the organization (or ledger party) with the id.
+func (d *CaseData) Organization(id string) (Organization, bool) {
+	i, ok := d.org[id]
+	if !ok {
+		return Organization{}, false
+	}
+	return d.Organizations[i], true
+}
+
+// Person returns the person with the id.
+func (d *CaseData) Person(id string) (Person, bool) {
+	i, ok := d.person[id]
+	if !ok {
+		return Person{}, false
+	}
+	return d.People[i], true
+}
+
+// Case returns the case with the id.
+func (d *CaseData) Case(id string) (Case, bool) {
+	i, ok := d.cas[id]
+	if !ok {
+		return Case{}, false
+	}
+	return d.Cases[i], true
+}
+
+// Source returns the source with the id.
+func (d *CaseData) Source(id string) (Source, bool) {
+	i, ok := d.source[id]
+	if !ok {
+		return Source{}, false
+	}
+	return d.Sources[i], true
+}
+
+// KindOf returns the node kind of an id: the organization's kind,
+// PersonKind or CaseKind; ok is false for an unknown id.
+func (d *CaseData) KindOf(id string) (k Kind, ok bool) {
+	if o, ok := d.Organization(id); ok {
+		return o.Kind, true
+	}
+	if _, ok := d.person[id]; ok {
+		return PersonKind, true
+	}
+	if _, ok := d.cas[id]; ok {
+		return CaseKind, true
+	}
+	return "", false
+}
+
+// Parent returns the parent of an organization in the hierarchy table.
+func (d *CaseData) Parent(id string) (string, bool) {
+	for _, h := range d.Hierarchy {
+		if h.Child == id {
+			return h.Parent, true
+		}
+	}
+	return "", false
+}
+
+// Chain returns the organization's chain of parents, nearest first, ending
+// at a ministry (or wherever the table stops).
+func (d *CaseData) Chain(id string) []string {
+	var out []string
+	for p, ok := d.Parent(id); ok && !slices.Contains(out, p); p, ok = d.Parent(p) {
+		out = append(out, p)
+	}
+	return out
+}
+
+// SharedNode is an organization of the ledger that the case data also
+// refer to: one node in the merged network.
+type SharedNode struct {
+	ID        string
+	Name      string
+	Relations []string // ids of the case relations that refer to it
+}
+
+// Shared reports the ledger parties that case relations refer to — the
+// merges of the two data sets — sorted by id.
+func (d *CaseData) Shared() []SharedNode {
+	by := map[string][]string{}
+	for _, r := range d.Relations {
+		for _, id := range []string{r.From, r.To} {
+			if o, ok := d.Organization(id); ok && o.Dataset == "ledger" {
+				by[id] = append(by[id], r.ID)
+			}
+		}
+	}
+	var out []SharedNode
+	for id, rels := range by {
+		o, _ := d.Organization(id)
+		out = append(out, SharedNode{ID: id, Name: o.Name(), Relations: slices.Compact(rels)})
+	}
+	slices.SortFunc(out, func(a, b SharedNode) int { return cmp.Compare(a.ID, b.ID) })
+	return out
+}
+
+// ReadCaseData reads the case data tables (CaseTables, each NAME.csv) from
+// the directory dir of fsys — datasets.FS() with dir "data" for the
+// embedded data set, os.DirFS(".") with a directory of your own — and joins
+// them with ledger, the ledger's entity table (nil for none). The tables
+// case-sources and relations are required; a missing optional table is
+// empty. Error messages name each file as dir/NAME.csv with its line and
+// column.
+//
+// Besides the syntax of each table, ReadCaseData checks that ids are unique
+// across organizations, ledger parties, people and cases (one id space);
+// that every reference (relation endpoints, cases, sources, hierarchy,
+// aliases, claims, defendants) exists; that the types of relations fit
+// their endpoints (officer_of runs from a person to a state organ,
+// charged_in to a case, sanctioned_by to a foreign government,
+// subordinate_of between organizations …); that a relation's evidence kind
+// is its source's; that dates parse and start ≤ end; that grades parse;
+// that the hierarchy has no cycle; and that no alias names two ids. All
+// errors, up to MaxErrors per file, are returned together.
+func ReadCaseData(fsys fs.FS, dir string, ledger []Entity, opt ReadOptions) (*CaseData, error) {
+	d := &CaseData{org: map[string]int{}, person: map[string]int{}, cas: map[string]int{}, source: map[string]int{}}
+	var errs ErrorList
+	tables := map[string]*csvTable{}
+	for _, name := range CaseTables {
+		file := path.Join(dir, name+".csv")
+		b, err := fs.ReadFile(fsys, file)
+		if errors.Is(err, fs.ErrNotExist) && name != "case-sources" && name != "relations" {
+			continue
+		}
+		if err != nil {
+			return nil, &InputError{File: file, Err: err}
+		}
+		t, err := readCSVTable(file, bytes.NewReader(b), caseRequired[name], nil, opt)
+		if err != nil {
+			return nil, err
+		}
+		tables[name] = t
+	}
+	// ids: ledger parties first, then the tables that define ids.
+	ids := map[string]string{} // id -> where defined
+	define := func(t *csvTable, col, id string) bool {
+		if id == "" {
+			return false
+		}
+		if where, dup := ids[id]; dup {
+			t.fail(col, id, ErrDuplicateKey)
+			t.errs[len(t.errs)-1].Other = where
+			return false
+		}
+		ids[id] = fmt.Sprintf("%s:%d", t.name, t.line())
+		return true
+	}
+	for _, e := range ledger {
+		ids[e.ID] = "the ledger's entity table"
+		d.Organizations = append(d.Organizations, Organization{Entity: e, Country: "CN", Dataset: "ledger"})
+	}
+	readSources(d, tables["case-sources"], define)
+	readCases(d, tables["cases"], define)
+	readOrganizations(d, tables["organizations"], define)
+	readPeople(d, tables["people"], define)
+	slices.SortFunc(d.Organizations, func(a, b Organization) int { return cmp.Compare(a.ID, b.ID) })
+	for i, o := range d.Organizations {
+		d.org[o.ID] = i
+	}
+	for i, p := range d.People {
+		d.person[p.ID] = i
+	}
+	for i, c := range d.Cases {
+		d.cas[c.ID] = i
+	}
+	for i, s := range d.Sources {
+		d.source[s.ID] = i
+	}
+	readDefendants(d, tables["defendants"])
+	readRelations(d, tables["relations"])
+	readClaims(d, tables["case-claims"])
+	readCaseNotes(d, tables["case-notes"])
+	readProvinces(d, tables["provinces"])
+	readHierarchy(d, tables["hierarchy"])
+	readAliases(d, tables["aliases"])
+	for _, name := range CaseTables {
+		if t := tables[name]; t != nil {
+			errs = append(errs, t.errs...)
+		}
+	}
+	if err := d.checkSourceRefs(); err != nil {
+		errs = append(errs, err...)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return d, nil
+}
+
+// caseRequired are the required columns of each case table.
+var caseRequired = map[string][]string{
+	"case-sources":  {"id", "title", "url", "evidence"},
+	"cases":         {"id", "title", "kind"},
+	"organizations": {"id", "kind"},
+	"people":        {"id", "name"},
+	"defendants":    {"case", "person", "status"},
+	"relations":     {"id", "from", "to", "type", "source", "evidence", "reliability", "allegation"},
+	"case-claims":   {"id", "subject", "claim", "statement", "source", "evidence", "reliability"},
+	"case-notes":    {"id", "topic", "note"},
+	"provinces":     {"code", "iso", "name_en", "name_zh", "type"},
+	"hierarchy":     {"child", "parent", "basis", "source", "reliability"},
+	"aliases":       {"alias", "id", "lang"},
+}
+
+// list splits a "|"-separated cell.
+func list(s string) []string {
+	var out []string
+	for _, v := range strings.Split(s, "|") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// period parses an optional date cell.
+func period(t *csvTable, col string) Period {
+	v := t.get(col)
+	if v == "" {
+		return Period{}
+	}
+	p, err := ParsePeriod(v)
+	if err != nil {
+		t.fail(col, v, err)
+	}
+	return p
+}
+
+// grade parses a required grade cell.
+func grade(t *csvTable, col string) Grade {
+	v := t.require(col)
+	if v == "" {
+		return Grade{}
+	}
+	g, err := ParseGrade(v)
+	if err != nil {
+		t.fail(col, v, err)
+	}
+	return g
+}
+
+func readSources(d *CaseData, t *csvTable, define func(*csvTable, string, string) bool) {
+	for t.next() {
+		s := Source{ID: t.require("id"), Title: t.require("title"), Publisher: t.get("publisher"), Date: period(t, "date"),
+			URL: t.require("url"), Evidence: enum(t, "evidence", Evidence(""), EvidenceKinds),
+			Reproduces: t.get("reproduces"), Notes: t.get("notes")}
+		if s.Evidence == "" {
+			t.require("evidence")
+		}
+		if define(t, "id", s.ID) {
+			d.Sources = append(d.Sources, s)
+		}
+	}
+}
+
+func readCases(d *CaseData, t *csvTable, define func(*csvTable, string, string) bool) {
+	if t == nil {
+		return
+	}
+	for t.next() {
+		c := Case{ID: t.require("id"), Title: t.require("title"), Label: t.get("label"), Kind: enum(t, "kind", "", CaseKinds),
+			Court: t.get("court"), Docket: t.get("docket"), Filed: period(t, "filed"), Unsealed: period(t, "unsealed"),
+			Announced: period(t, "announced"), Charges: list(t.get("charges")), Summary: t.get("summary"),
+			Sources: list(t.get("sources")), Notes: t.get("notes")}
+		if define(t, "id", c.ID) {
+			d.Cases = append(d.Cases, c)
+		}
+	}
+}
+
+func readOrganizations(d *CaseData, t *csvTable, define func(*csvTable, string, string) bool) {
+	if t == nil {
+		return
+	}
+	for t.next() {
+		o := Organization{Entity: Entity{ID: t.require("id"), NameZH: t.get("name_zh"), NameEN: t.get("name_en"),
+			Kind: enum(t, "kind", UnknownKind, OrganizationKinds), Ministry: enum(t, "ministry", UnknownMinistry, Ministries),
+			Level: enum(t, "level", UnknownLevel, Levels), Province: t.get("province"), City: t.get("city"), Notes: t.get("notes"),
+			Variants: list(t.get("name_zh_variants"))},
+			Country: cmp.Or(t.get("country"), "CN"), Sources: list(t.get("sources")), Dataset: "cases"}
+		if o.NameZH == "" && o.NameEN == "" {
+			t.fail("name_en", "", fmt.Errorf("%w: an organization needs a Chinese or an English name", ErrEmpty))
+		}
+		if define(t, "id", o.ID) {
+			d.Organizations = append(d.Organizations, o)
+		}
+	}
+}
+
+func readPeople(d *CaseData, t *csvTable, define func(*csvTable, string, string) bool) {
+	if t == nil {
+		return
+	}
+	for t.next() {
+		p := Person{ID: t.require("id"), Name: t.require("name"), NameZH: t.get("name_zh"), Aliases: list(t.get("aliases")),
+			Nationality: t.get("nationality"), Notes: t.get("notes"), Sources: list(t.get("sources"))}
+		if define(t, "id", p.ID) {
+			d.People = append(d.People, p)
+		}
+	}
+}
+
+// ref checks that the cell of col names an id of one of the given lookups.
+func (d *CaseData) ref(t *csvTable, col, id string, kinds ...string) {
+	if id == "" {
+		return
+	}
+	for _, k := range kinds {
+		var ok bool
+		switch k {
+		case "organization":
+			_, ok = d.org[id]
+		case "person":
+			_, ok = d.person[id]
+		case "case":
+			_, ok = d.cas[id]
+		case "source":
+			_, ok = d.source[id]
+		}
+		if ok {
+			return
+		}
+	}
+	t.fail(col, id, fmt.Errorf("%w: not a %s id", ErrUnknownID, strings.Join(kinds, " or ")))
+}
+
+func readDefendants(d *CaseData, t *csvTable) {
+	if t == nil {
+		return
+	}
+	seen := map[[2]string]int{}
+	for t.next() {
+		x := Defendant{Case: t.require("case"), Person: t.require("person"), Role: t.get("role"), Charges: list(t.get("charges")),
+			Status: enum(t, "status", UnknownStatus, DefendantStatuses), StatusDate: period(t, "status_date"),
+			Outcome: t.get("outcome"), Sources: list(t.get("sources")), Notes: t.get("notes")}
+		d.ref(t, "case", x.Case, "case")
+		d.ref(t, "person", x.Person, "person", "organization")
+		for _, s := range x.Sources {
+			d.ref(t, "sources", s, "source")
+		}
+		k := [2]string{x.Case, x.Person}
+		if line, dup := seen[k]; dup {
+			t.fail("person", x.Person, ErrDuplicateKey)
+			t.errs[len(t.errs)-1].Other = fmt.Sprintf("%s:%d", t.name, line)
+		}
+		seen[k] = t.line()
+		d.Defendants = append(d.Defendants, x)
+	}
+}
+
+// relationEnds says which kinds of node each relation type may join:
+// "P" person, "O" organization, "S" state organ (a public or state
+// security organ, government office or unidentified unit), "C" case, "G"
+// foreign government.
+var relationEnds = map[RelationType][2]string{
+	OfficerOf:      {"P", "S"},
+	EmployeeOf:     {"P", "O"},
+	ExecutiveOf:    {"P", "O"},
+	SubsidiaryOf:   {"O", "O"},
+	FrontFor:       {"O", "S"},
+	TaskedBy:       {"PO", "PO"},
+	AssociatedWith: {"PO", "PO"},
+	SupplierTo:     {"O", "O"},
+	ContractedWith: {"O", "O"},
+	SignatoryFor:   {"PO", "O"},
+	EndUserOf:      {"O", "C"},
+	SubordinateOf:  {"O", "O"},
+	ChargedIn:      {"PO", "C"},
+	SanctionedBy:   {"PO", "G"},
+}
+
+// fits reports whether the node kind k is one of the letters in allowed.
+func fits(k Kind, allowed string) bool {
+	for _, a := range allowed {
+		switch {
+		case a == 'P' && k == PersonKind,
+			a == 'C' && k == CaseKind,
+			a == 'G' && k == ForeignGovernment,
+			a == 'S' && (k == PublicSecurityOrgan || k == StateSecurityOrgan || k == GovernmentOffice || k == UnidentifiedUnit),
+			a == 'O' && k != PersonKind && k != CaseKind:
+			return true
+		}
+	}
+	return false
+}
+
+func readRelations(d *CaseData, t *csvTable) {
+	seen := map[string]int{}
+	for t.next() {
+		r := Relation{ID: t.require("id"), From: t.require("from"), To: t.require("to"), Start: period(t, "date_start"),
+			End: period(t, "date_end"), Case: t.get("case"), Source: t.require("source"), Locator: t.get("locator"),
+			Evidence: enum(t, "evidence", Evidence(""), EvidenceKinds), Reliability: grade(t, "reliability"), Basis: t.get("basis")}
+		if v := t.require("type"); v != "" {
+			typ, err := ParseRelationType(v)
+			if err != nil {
+				t.fail("type", v, err)
+			}
+			r.Type = typ
+		}
+		switch v := t.require("allegation"); v {
+		case "true", "false":
+			r.Allegation = v == "true"
+		case "":
+		default:
+			t.fail("allegation", v, fmt.Errorf("%w: want true or false", ErrBadEnum))
+		}
+		if line, dup := seen[r.ID]; dup && r.ID != "" {
+			t.fail("id", r.ID, ErrDuplicateKey)
+			t.errs[len(t.errs)-1].Other = fmt.Sprintf("%s:%d", t.name, line)
+		}
+		seen[r.ID] = t.line()
+		d.ref(t, "case", r.Case, "case")
+		d.ref(t, "source", r.Source, "source")
+		if s, ok := d.Source(r.Source); ok && r.Evidence != "" && s.Evidence != r.Evidence {
+			t.fail("evidence", string(r.Evidence), fmt.Errorf("%w: source %s is %s", ErrBadEnum, s.ID, s.Evidence))
+		}
+		if !r.Start.IsZero() && !r.End.IsZero() && r.End.End.Before(r.Start.Start) {
+			t.fail("date_end", r.End.String(), fmt.Errorf("%w: ends before it starts (%s)", ErrBadDate, r.Start))
+		}
+		if r.From != "" && r.From == r.To {
+			t.fail("to", r.To, fmt.Errorf("%w: a relation from a node to itself", ErrBadRelation))
+		}
+		ends, known := relationEnds[r.Type]
+		for i, p := range []struct{ col, id string }{{"from", r.From}, {"to", r.To}} {
+			if p.id == "" {
+				continue
+			}
+			k, ok := d.KindOf(p.id)
+			if !ok {
+				t.fail(p.col, p.id, fmt.Errorf("%w: not an organization, ledger party, person or case", ErrUnknownID))
+				continue
+			}
+			if known && !fits(k, ends[i]) {
+				t.fail(p.col, p.id, fmt.Errorf("%w: %s cannot be the %s end of %s", ErrBadRelation, k, p.col, r.Type))
+			}
+		}
+		d.Relations = append(d.Relations, r)
+	}
+}
+
+func readClaims(d *CaseData, t *csvTable) {
+	if t == nil {
+		return
+	}
+	for t.next() {
+		c := Claim{ID: t.require("id"), Case: t.get("case"), Subject: t.require("subject"), Claim: t.require("claim"),
+			Qualifier: enum(t, "qualifier", "", ClaimQualifiers), Unit: t.get("unit"), Statement: t.require("statement"),
+			Source: t.require("source"), Locator: t.get("locator"), Evidence: enum(t, "evidence", Evidence(""), EvidenceKinds),
+			Reliability: grade(t, "reliability"), Notes: t.get("notes")}
+		if v := t.get("value"); v != "" {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				t.fail("value", v, fmt.Errorf("%w: want a number", ErrBadInteger))
+			}
+			c.Value, c.HasValue = f, true
+		}
+		d.ref(t, "case", c.Case, "case")
+		d.ref(t, "subject", c.Subject, "organization", "case", "person")
+		d.ref(t, "source", c.Source, "source")
+		if s, ok := d.Source(c.Source); ok && c.Evidence != "" && s.Evidence != c.Evidence {
+			t.fail("evidence", string(c.Evidence), fmt.Errorf("%w: source %s is %s", ErrBadEnum, s.ID, s.Evidence))
+		}
+		d.Claims = append(d.Claims, c)
+	}
+}
+
+func readCaseNotes(d *CaseData, t *csvTable) {
+	if t == nil {
+		return
+	}
+	for t.next() {
+		n := CaseNote{ID: t.require("id"), Topic: t.require("topic"), Note: t.require("note"), Sources: list(t.get("sources"))}
+		for _, s := range n.Sources {
+			d.ref(t, "sources", s, "source")
+		}
+		d.Notes = append(d.Notes, n)
+	}
+}
+
+func readProvinces(d *CaseData, t *csvTable) {
+	if t == nil {
+		return
+	}
+	for t.next() {
+		p := Province{Code: t.require("code"), ISO: t.require("iso"), NameEN: t.require("name_en"), NameZH: t.require("name_zh"),
+			Type: enum(t, "type", "", []string{"province", "autonomous_region", "municipality"})}
+		d.Provinces = append(d.Provinces, p)
+	}
+}
+
+func readHierarchy(d *CaseData, t *csvTable) {
+	if t == nil {
+		return
+	}
+	parent := map[string]string{}
+	for t.next() {
+		h := HierarchyLink{Child: t.require("child"), Parent: t.require("parent"), Basis: enum(t, "basis", "", []string{"stated", "structural"}),
+			Source: t.require("source"), Locator: t.get("locator"), Reliability: grade(t, "reliability"), Notes: t.get("notes")}
+		d.ref(t, "child", h.Child, "organization")
+		d.ref(t, "parent", h.Parent, "organization")
+		d.ref(t, "source", h.Source, "source")
+		if p, dup := parent[h.Child]; dup {
+			t.fail("child", h.Child, fmt.Errorf("%w: already under %s", ErrDuplicateKey, p))
+		}
+		parent[h.Child] = h.Parent
+		for p, n := h.Parent, 0; p != ""; p, n = parent[p], n+1 {
+			if p == h.Child || n > len(parent) {
+				t.fail("parent", h.Parent, fmt.Errorf("%w: the hierarchy has a cycle through %s", ErrBadRelation, h.Child))
+				break
+			}
+		}
+		d.Hierarchy = append(d.Hierarchy, h)
+	}
+}
+
+func readAliases(d *CaseData, t *csvTable) {
+	// The entities' and people's own names come first. Two of them may
+	// share a name (two people called Wang Yan); such a name resolves to
+	// neither, and Aliases.Ambiguous lists it.
+	var own []Alias
+	for _, o := range d.Organizations {
+		own = append(own, entityAliases(o.Entity)...)
+	}
+	for _, p := range d.People {
+		own = append(own, Alias{Alias: p.ID, ID: p.ID, Lang: "other"}, Alias{Alias: p.Name, ID: p.ID, Lang: "en"})
+		if p.NameZH != "" {
+			own = append(own, Alias{Alias: p.NameZH, ID: p.ID, Lang: "zh"})
+		}
+	}
+	owner := map[string]string{}
+	for _, a := range own {
+		owner[NormalizeName(a.Alias)] = a.ID
+	}
+	var table []Alias
+	if t != nil {
+		type first struct {
+			id   string
+			line int
+		}
+		given := map[string]first{}
+		for t.next() {
+			a := Alias{Alias: t.require("alias"), ID: t.require("id"), Lang: enum(t, "lang", "", AliasLangs), Source: t.get("source")}
+			d.ref(t, "id", a.ID, "organization", "person")
+			d.ref(t, "source", a.Source, "source")
+			k := NormalizeName(a.Alias)
+			if f, dup := given[k]; dup && f.id != a.ID {
+				t.fail("alias", a.Alias, fmt.Errorf("%w: ambiguous, given for %s at line %d", ErrDuplicateKey, f.id, f.line))
+			} else if id, ok := owner[k]; ok && id != a.ID && !dup {
+				t.fail("alias", a.Alias, fmt.Errorf("%w: ambiguous, also a name of %s", ErrDuplicateKey, id))
+			}
+			if _, dup := given[k]; !dup {
+				given[k] = first{a.ID, t.line()}
+			}
+			table = append(table, a)
+		}
+	}
+	d.Aliases = newAliases(own, table)
+}
+
+// checkSourceRefs checks the "sources" lists of cases, organizations and
+// people, which are read before the source index exists.
+func (d *CaseData) checkSourceRefs() ErrorList {
+	var errs ErrorList
+	check := func(table, id string, ids []string) {
+		for _, s := range ids {
+			if _, ok := d.source[s]; !ok {
+				errs = append(errs, &InputError{File: table, Field: "sources", Value: s,
+					Err: fmt.Errorf("%w: %s refers to a source that is not in case-sources", ErrUnknownID, id)})
+			}
+		}
+	}
+	for _, c := range d.Cases {
+		check("cases", c.ID, c.Sources)
+	}
+	for _, o := range d.Organizations {
+		check("organizations", o.ID, o.Sources)
+	}
+	for _, p := range d.People {
+		check("people", p.ID, p.Sources)
+	}
+	return errs
+}
