@@ -9,12 +9,18 @@ import (
 	"sync"
 )
 
-// Names of the embedded resources of the default data set.
+// Names of the embedded resources of the ledger data set.
 const (
 	Ledger   = "isoon-ledger"
 	Entities = "isoon-entities"
 	Notes    = "isoon-notes"
 )
+
+// CaseDir is the directory of FS that holds the case data set's tables
+// (cases, organizations, people, defendants, relations, case-sources,
+// case-claims, case-notes, provinces, hierarchy, aliases; see CASES.md),
+// for network.ReadCaseData(datasets.FS(), datasets.CaseDir, ...).
+const CaseDir = "data"
 
 //go:embed datapackage.json data/*.csv
 var files embed.FS

@@ -22,6 +22,18 @@
 //   - isoon-notes: every transcription decision, referenced from the
 //     ledger's notes column.
 //
+// The case data set (described in CASES.md) records what US court
+// documents, Treasury designations, joint advisories and reporting on them
+// say about the wider ecosystem: the cases (cases), the organizations and
+// people they name (organizations, people), the charges and outcome of each
+// defendant (defendants), the cited relations between them with an
+// Admiralty reliability grade and an allegation flag (relations), aggregate
+// claims that are not edges (case-claims), the state hierarchy up to the
+// ministries (hierarchy), the 31 province-level units (provinces), other
+// names of every entity (aliases), the documents cited (case-sources) and
+// what could not be verified (case-notes). It shares one id space with the
+// ledger's isoon-entities: a bureau in both is one entity.
+//
 // The package imports only the standard library. Parsing the tables into
 // typed values is the job of package network, which reads any io.Reader;
 // this package only hands out the bytes and their provenance.

@@ -1,0 +1,236 @@
+package datasets_test
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/network"
+)
+
+// loadCases reads the embedded ledger and case data with the project's own
+// reader, which checks syntax, vocabularies, dates, grades, references,
+// relation endpoints, the hierarchy and the aliases (network.ReadCaseData).
+func loadCases(t *testing.T) (*network.Ledger, *network.CaseData) {
+	t.Helper()
+	lb, _ := datasets.ReadFile(datasets.Ledger)
+	eb, _ := datasets.ReadFile(datasets.Entities)
+	l, err := network.ReadLedger("isoon-ledger.csv", bytes.NewReader(lb), "isoon-entities.csv", bytes.NewReader(eb))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := network.ReadCaseData(datasets.FS(), datasets.CaseDir, l.Entities, network.ReadOptions{})
+	if err != nil {
+		t.Fatalf("the embedded case data do not validate:\n%v", err)
+	}
+	return l, d
+}
+
+func TestCaseDataValidates(t *testing.T) {
+	_, d := loadCases(t)
+	if len(d.Cases) < 20 || len(d.Relations) < 100 || len(d.People) < 40 {
+		t.Errorf("cases %d, relations %d, people %d: fewer than the data set holds", len(d.Cases), len(d.Relations), len(d.People))
+	}
+	// Every relation has a citation and a grade (the reader requires both;
+	// this pins it), and every source is cited somewhere.
+	cited := map[string]bool{}
+	for _, r := range d.Relations {
+		if r.Source == "" || r.Reliability.IsZero() || r.Evidence == "" {
+			t.Errorf("relation %s has no source, grade or evidence kind", r.ID)
+		}
+		cited[r.Source] = true
+	}
+	for _, c := range d.Claims {
+		cited[c.Source] = true
+	}
+	for _, h := range d.Hierarchy {
+		cited[h.Source] = true
+	}
+	for _, a := range d.Aliases.List() {
+		cited[a.Source] = true
+	}
+	for _, c := range d.Cases {
+		for _, s := range c.Sources {
+			cited[s] = true
+		}
+	}
+	for _, x := range d.Defendants {
+		for _, s := range x.Sources {
+			cited[s] = true
+		}
+	}
+	for _, o := range d.Organizations {
+		for _, s := range o.Sources {
+			cited[s] = true
+		}
+	}
+	for _, p := range d.People {
+		for _, s := range p.Sources {
+			cited[s] = true
+		}
+	}
+	for _, n := range d.Notes {
+		for _, s := range n.Sources {
+			cited[s] = true
+		}
+	}
+	for _, s := range d.Sources {
+		if !cited[s.ID] {
+			t.Errorf("source %s is cited by no row", s.ID)
+		}
+	}
+	// Every defendant is charged in the case by a charged_in relation.
+	charged := map[[2]string]bool{}
+	for _, r := range d.Relations {
+		if r.Type == network.ChargedIn {
+			charged[[2]string{r.From, r.To}] = true
+		}
+	}
+	for _, x := range d.Defendants {
+		if !charged[[2]string{x.Person, x.Case}] {
+			t.Errorf("defendant %s of %s has no charged_in relation", x.Person, x.Case)
+		}
+	}
+}
+
+// TestNoSeed002 makes sure that nothing cites the unsourced seed 002.
+func TestNoSeed002(t *testing.T) {
+	_, d := loadCases(t)
+	for _, s := range d.Sources {
+		if strings.Contains(s.URL+s.Notes+s.Title, "002_117e7349093ef389") {
+			t.Errorf("source %s cites seed 002", s.ID)
+		}
+	}
+}
+
+// TestOneNodeForSharedBureaus checks the merge of ledger and cases: the
+// Tianjin State Security Bureau, end user of ledger row 11, is the bureau
+// of the APT10 case, one node of the merged network from both data sets.
+func TestOneNodeForSharedBureaus(t *testing.T) {
+	l, d := loadCases(t)
+	var row11 network.Contract
+	for _, c := range l.Contracts {
+		if c.Row == 11 {
+			row11 = c
+		}
+	}
+	if row11.EndUser != "tianjin-ssb" {
+		t.Fatalf("ledger row 11 end user %q", row11.EndUser)
+	}
+	apt10 := false
+	for _, r := range d.Relations {
+		if r.Case == "us-v-zhu-hua" && r.To == "tianjin-ssb" {
+			apt10 = true
+		}
+	}
+	if !apt10 {
+		t.Error("the APT10 case does not refer to tianjin-ssb")
+	}
+	m, err := network.BuildMeta(l, d, network.MetaOptions{Layers: network.Layers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, ok := m.Node("tianjin-ssb")
+	if !ok || !slices.Equal(n.Datasets, []string{"ledger", "cases"}) {
+		t.Errorf("tianjin-ssb node %+v, want one node from ledger and cases", n)
+	}
+	for _, name := range []string{"天津市安全局", "Tianjin State Security Bureau", "tianjin state security bureau"} {
+		if a, ok := d.Aliases.Resolve(name); !ok || a.ID != "tianjin-ssb" {
+			t.Errorf("%s resolves to %+v, %v", name, a, ok)
+		}
+	}
+	var shared []string
+	for _, s := range d.Shared() {
+		shared = append(shared, s.ID)
+	}
+	for _, id := range []string{"tianjin-ssb", "beijing-integrity-tech"} {
+		if !slices.Contains(shared, id) {
+			t.Errorf("shared nodes %v lack %s", shared, id)
+		}
+	}
+}
+
+// TestHierarchyComplete checks that every public or state security organ of
+// the ledger and the cases has its chain of parents up to its ministry,
+// and that the chain descends in level.
+func TestHierarchyComplete(t *testing.T) {
+	_, d := loadCases(t)
+	rank := map[network.Level]int{network.National: 0, network.Provincial: 1, network.Prefectural: 2, network.County: 3, network.District: 3}
+	for _, o := range d.Organizations {
+		if o.Kind != network.PublicSecurityOrgan && o.Kind != network.StateSecurityOrgan {
+			continue
+		}
+		if o.ID == "mps" || o.ID == "mss" {
+			continue
+		}
+		chain := d.Chain(o.ID)
+		if len(chain) == 0 {
+			t.Errorf("%s (%s) has no parent", o.ID, o.Name())
+			continue
+		}
+		top := chain[len(chain)-1]
+		want := map[network.Ministry]string{network.MPS: "mps", network.MSS: "mss"}[o.Ministry]
+		if top != want {
+			t.Errorf("%s: chain %v ends at %s, want %s", o.ID, chain, top, want)
+		}
+		prev := o
+		for _, p := range chain {
+			po, _ := d.Organization(p)
+			if r, ok := rank[po.Level]; ok {
+				if pr, ok := rank[prev.Level]; ok && r > pr {
+					t.Errorf("%s: parent %s (%s) is below %s (%s)", o.ID, p, po.Level, prev.ID, prev.Level)
+				}
+			}
+			prev = po
+		}
+	}
+}
+
+// TestProvinces checks the 31 province-level units and that every
+// organization in China names one of them (or none).
+func TestProvinces(t *testing.T) {
+	_, d := loadCases(t)
+	if len(d.Provinces) != 31 {
+		t.Fatalf("%d provinces, want 31", len(d.Provinces))
+	}
+	names := map[string]bool{}
+	types := map[string]int{}
+	for _, p := range d.Provinces {
+		names[p.NameEN] = true
+		types[p.Type]++
+		if p.ISO[:3] != "CN-" || len(p.Code) != 2 {
+			t.Errorf("province %+v", p)
+		}
+	}
+	if types["province"] != 22 || types["autonomous_region"] != 5 || types["municipality"] != 4 {
+		t.Errorf("types %v, want 22 provinces, 5 autonomous regions, 4 municipalities", types)
+	}
+	for _, o := range d.Organizations {
+		if o.Province != "" && o.Country == "CN" && !names[o.Province] {
+			t.Errorf("%s: province %q is not a province-level unit", o.ID, o.Province)
+		}
+	}
+}
+
+// TestAllegationsMarked checks that relations alleged in criminal cases are
+// marked as allegations, except the fact of the charge itself and the
+// relations the data's notes explain (a fact proven at trial, a company
+// role from reporting).
+func TestAllegationsMarked(t *testing.T) {
+	_, d := loadCases(t)
+	explained := map[string]bool{}
+	for _, r := range d.Relations {
+		c, _ := d.Case(r.Case)
+		if (c.Kind == "indictment" || c.Kind == "complaint") && r.Type != network.ChargedIn && !r.Allegation {
+			explained[r.ID] = true
+			if r.Evidence == network.CourtDocument || r.Basis == "" {
+				t.Errorf("relation %s of %s is not marked as an allegation and has no basis", r.ID, r.Case)
+			}
+		}
+	}
+	if len(explained) > 5 {
+		t.Errorf("%d relations of criminal cases are not allegations: %v", len(explained), explained)
+	}
+}
