@@ -61,6 +61,8 @@ Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
 	subcommands := []func(*Factory) *cobra.Command{
 		NewCmdDatasets,
 		NewCmdLedger,
+		NewCmdCases,
+		func(f *Factory) *cobra.Command { return NewCmdBuild(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdMetrics(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdTest(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdExport(f, nil) },

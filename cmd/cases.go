@@ -1,0 +1,401 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/network"
+)
+
+// caseInput names the case data a command reads: a directory of case
+// tables (see datasets/CASES.md) or the embedded data set, joined with a
+// ledger's entity table.
+type caseInput struct {
+	Dir    string // directory of case tables; "" for the embedded data set
+	Ledger ledgerInput
+}
+
+// addCaseFlags adds --cases-dir, --ledger and --entities.
+func addCaseFlags(cmd *cobra.Command, in *caseInput) {
+	cmd.Flags().StringVar(&in.Dir, "cases-dir", "", "`Directory` of case tables (default: the embedded case data set)")
+	addLedgerFlags(cmd, &in.Ledger)
+}
+
+// load reads the ledger and the case data joined with its entity table.
+func (in caseInput) load() (*network.Ledger, *network.CaseData, error) {
+	l, _, err := in.Ledger.load()
+	if err != nil {
+		return nil, nil, err
+	}
+	opt := network.ReadOptions{Warn: in.Ledger.Warn}
+	var d *network.CaseData
+	if in.Dir == "" {
+		d, err = network.ReadCaseData(datasets.FS(), "data", l.Entities, opt)
+	} else {
+		d, err = network.ReadCaseData(os.DirFS(in.Dir), ".", l.Entities, opt)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return l, d, nil
+}
+
+// NewCmdCases returns the "cases" command group.
+func NewCmdCases(f *Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "cases <command>",
+		Short: "List and show the court cases, sanctions and advisories of the case data",
+		Long: `Work with the case data set: US court cases, Treasury designations and joint
+advisories that name China's state security and public security organs, the
+companies that work for them and the people charged, with every relation
+cited to its source and graded on the Admiralty scale (datasets/CASES.md).
+
+Indictments and complaints are allegations: a defendant is presumed
+innocent unless convicted. The outcome of each charge is recorded where a
+source states it.`,
+		Args: groupArgs,
+		RunE: groupHelp,
+	}
+	cmd.AddCommand(NewCmdCasesList(f, nil))
+	cmd.AddCommand(NewCmdCasesShow(f, nil))
+	cmd.AddCommand(NewCmdCasesResolve(f, nil))
+	return cmd
+}
+
+// CasesListOptions are the options of "ecosys cases list".
+type CasesListOptions struct {
+	IO     *IOStreams
+	Input  caseInput
+	Format string
+}
+
+// NewCmdCasesList returns the "cases list" command. If runF is not nil, it
+// is called with the parsed options instead of running the command.
+func NewCmdCasesList(f *Factory, runF func(*CasesListOptions) error) *cobra.Command {
+	opts := &CasesListOptions{IO: f.IO, Input: caseInput{Ledger: ledgerInput{Warn: warner(f.IO)}}}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the cases with their court, docket, date and counts",
+		Example: `  ecosys cases list
+  ecosys cases list --format markdown`,
+		Args: exactArgs(0, ""),
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return casesListRun(opts)
+		},
+	}
+	addCaseFlags(cmd, &opts.Input)
+	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
+	return cmd
+}
+
+// caseSummary is a row of "cases list".
+type caseSummary struct {
+	ID         string `json:"id"`
+	Label      string `json:"label"`
+	Kind       string `json:"kind"`
+	Title      string `json:"title"`
+	Court      string `json:"court"`
+	Docket     string `json:"docket"`
+	Date       string `json:"date"`
+	Defendants int    `json:"defendants"`
+	Relations  int    `json:"relations"`
+}
+
+func casesListRun(opts *CasesListOptions) error {
+	_, d, err := opts.Input.load()
+	if err != nil {
+		return err
+	}
+	var rows []caseSummary
+	for _, c := range d.Cases {
+		s := caseSummary{ID: c.ID, Label: c.Label, Kind: c.Kind, Title: c.Title, Court: c.Court, Docket: c.Docket, Date: c.Date().String()}
+		for _, x := range d.Defendants {
+			if x.Case == c.ID {
+				s.Defendants++
+			}
+		}
+		for _, r := range d.Relations {
+			if r.Case == c.ID {
+				s.Relations++
+			}
+		}
+		rows = append(rows, s)
+	}
+	slices.SortStableFunc(rows, func(a, b caseSummary) int { return strings.Compare(a.Date, b.Date) })
+	if opts.Format == FormatJSON {
+		return writeJSON(opts.IO.Out, rows)
+	}
+	header := []string{"id", "label", "kind", "court", "docket", "date", "defendants", "relations"}
+	var cells [][]string
+	for _, s := range rows {
+		cells = append(cells, []string{s.ID, s.Label, s.Kind, s.Court, s.Docket, s.Date, strconv.Itoa(s.Defendants), strconv.Itoa(s.Relations)})
+	}
+	return writeTable(opts.IO.Out, opts.Format, header, cells, opts.IO.IsTTY)
+}
+
+// CasesShowOptions are the options of "ecosys cases show".
+type CasesShowOptions struct {
+	IO     *IOStreams
+	Input  caseInput
+	ID     string
+	Format string
+}
+
+// NewCmdCasesShow returns the "cases show" command. If runF is not nil, it
+// is called with the parsed options instead of running the command.
+func NewCmdCasesShow(f *Factory, runF func(*CasesShowOptions) error) *cobra.Command {
+	opts := &CasesShowOptions{IO: f.IO, Input: caseInput{Ledger: ledgerInput{Warn: warner(f.IO)}}}
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show a case: its defendants and their outcomes, relations, claims and sources",
+		Example: `  ecosys cases show us-v-zhu-hua
+  ecosys cases show us-v-wu-haibo --format json`,
+		Args: exactArgs(1, "a case id (see ecosys cases list)"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return casesShowRun(opts)
+		},
+	}
+	addCaseFlags(cmd, &opts.Input)
+	addFormatFlag(cmd, &opts.Format, FormatText, FormatText, FormatJSON)
+	return cmd
+}
+
+// caseDetail is the JSON form of "cases show".
+type caseDetail struct {
+	Case       network.Case        `json:"case"`
+	Defendants []network.Defendant `json:"defendants"`
+	Relations  []network.Relation  `json:"relations"`
+	Claims     []network.Claim     `json:"claims"`
+	Sources    []network.Source    `json:"sources"`
+}
+
+func casesShowRun(opts *CasesShowOptions) error {
+	_, d, err := opts.Input.load()
+	if err != nil {
+		return err
+	}
+	c, ok := d.Case(opts.ID)
+	if !ok {
+		var ids []string
+		for _, c := range d.Cases {
+			ids = append(ids, c.ID)
+		}
+		return FlagErrorf("no case %q; the cases are: %s", opts.ID, strings.Join(ids, ", "))
+	}
+	det := caseDetail{Case: c}
+	cited := slices.Clone(c.Sources)
+	for _, x := range d.Defendants {
+		if x.Case == c.ID {
+			det.Defendants = append(det.Defendants, x)
+			cited = append(cited, x.Sources...)
+		}
+	}
+	for _, r := range d.Relations {
+		if r.Case == c.ID {
+			det.Relations = append(det.Relations, r)
+			cited = append(cited, r.Source)
+		}
+	}
+	for _, x := range d.Claims {
+		if x.Case == c.ID {
+			det.Claims = append(det.Claims, x)
+			cited = append(cited, x.Source)
+		}
+	}
+	slices.Sort(cited)
+	for _, id := range slices.Compact(cited) {
+		if s, ok := d.Source(id); ok {
+			det.Sources = append(det.Sources, s)
+		}
+	}
+	if opts.Format == FormatJSON {
+		return writeJSON(opts.IO.Out, det)
+	}
+	return writeCaseText(opts.IO.Out, d, det)
+}
+
+// name returns a node's display name.
+func name(d *network.CaseData, id string) string {
+	if p, ok := d.Person(id); ok {
+		if p.NameZH != "" {
+			return p.Name + " (" + p.NameZH + ")"
+		}
+		return p.Name
+	}
+	if o, ok := d.Organization(id); ok {
+		return o.Name()
+	}
+	if c, ok := d.Case(id); ok {
+		return c.Title
+	}
+	return id
+}
+
+func writeCaseText(w io.Writer, d *network.CaseData, det caseDetail) error {
+	c := det.Case
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n%s\n\n", c.Title, strings.Repeat("=", len([]rune(c.Title))))
+	field := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(&b, "%-10s %s\n", k+":", v)
+		}
+	}
+	field("id", c.ID)
+	field("kind", c.Kind)
+	field("court", c.Court)
+	field("docket", c.Docket)
+	field("filed", c.Filed.String())
+	field("unsealed", c.Unsealed.String())
+	field("announced", c.Announced.String())
+	field("charges", strings.Join(c.Charges, "; "))
+	if c.Summary != "" {
+		fmt.Fprintf(&b, "\n%s\n", strings.TrimRight(wrap(c.Summary, 78, ""), "\n"))
+	}
+	if c.Notes != "" {
+		fmt.Fprintf(&b, "\nNote: %s\n", strings.TrimRight(strings.TrimPrefix(wrap(c.Notes, 72, "      "), "      "), "\n"))
+	}
+	if len(det.Defendants) > 0 {
+		b.WriteString("\nDefendants (allegations; outcomes as the sources state them)\n")
+		for _, x := range det.Defendants {
+			fmt.Fprintf(&b, "  %s — %s; %s", name(d, x.Person), x.Role, strings.ReplaceAll(string(x.Status), "_", " "))
+			if !x.StatusDate.IsZero() {
+				fmt.Fprintf(&b, " (%s)", x.StatusDate)
+			}
+			if x.Outcome != "" {
+				fmt.Fprintf(&b, "; %s", x.Outcome)
+			}
+			fmt.Fprintf(&b, " [%s]\n", strings.Join(x.Sources, ", "))
+		}
+	}
+	if len(det.Relations) > 0 {
+		b.WriteString("\nRelations\n")
+		for _, r := range det.Relations {
+			loc := r.Source
+			if r.Locator != "" {
+				loc += ", " + r.Locator
+			}
+			fmt.Fprintf(&b, "  %s  %s —%s→ %s  [%s; %s]\n", r.Reliability, name(d, r.From), r.Type, name(d, r.To), loc, r.Evidence)
+		}
+	}
+	if len(det.Claims) > 0 {
+		b.WriteString("\nAggregate claims\n")
+		for _, x := range det.Claims {
+			fmt.Fprintf(&b, "  %s  %s [%s", x.Reliability, x.Statement, x.Source)
+			if x.Locator != "" {
+				fmt.Fprintf(&b, ", %s", x.Locator)
+			}
+			b.WriteString("]\n")
+		}
+	}
+	if len(det.Sources) > 0 {
+		b.WriteString("\nSources\n")
+		for _, s := range det.Sources {
+			fmt.Fprintf(&b, "  %s: %s. %s", s.ID, s.Title, s.Publisher)
+			if !s.Date.IsZero() {
+				fmt.Fprintf(&b, ", %s", s.Date)
+			}
+			fmt.Fprintf(&b, ". %s (%s)\n", s.URL, s.Evidence)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// CasesResolveOptions are the options of "ecosys cases resolve".
+type CasesResolveOptions struct {
+	IO     *IOStreams
+	Input  caseInput
+	Names  []string
+	Merges bool
+	Format string
+}
+
+// NewCmdCasesResolve returns the "cases resolve" command. If runF is not
+// nil, it is called with the parsed options instead of running the command.
+func NewCmdCasesResolve(f *Factory, runF func(*CasesResolveOptions) error) *cobra.Command {
+	opts := &CasesResolveOptions{IO: f.IO, Input: caseInput{Ledger: ledgerInput{Warn: warner(f.IO)}}}
+	cmd := &cobra.Command{
+		Use:   "resolve [NAME...]",
+		Short: "Resolve names to entity ids, or list the nodes the ledger and the cases share",
+		Long: `Resolve each NAME (Chinese, English, pinyin or another spelling) to the id
+of the organization or person it names, through the alias table and every
+entity's own names. Names are compared after Unicode NFKC normalisation,
+case folding and the removal of stray spaces and punctuation.
+
+With --merges (or no NAME), list the ledger parties that the case data
+refer to: the entities merged into one node of the meta-network.`,
+		Example: `  ecosys cases resolve 天津市国家安全局 "Integrity Technology Group"
+  ecosys cases resolve --merges`,
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Names = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return casesResolveRun(opts)
+		},
+	}
+	addCaseFlags(cmd, &opts.Input)
+	cmd.Flags().BoolVar(&opts.Merges, "merges", false, "List the ledger parties the case data refer to")
+	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
+	return cmd
+}
+
+func casesResolveRun(opts *CasesResolveOptions) error {
+	_, d, err := opts.Input.load()
+	if err != nil {
+		return err
+	}
+	if opts.Merges || len(opts.Names) == 0 {
+		shared := d.Shared()
+		if opts.Format == FormatJSON {
+			return writeJSON(opts.IO.Out, shared)
+		}
+		var rows [][]string
+		for _, s := range shared {
+			rows = append(rows, []string{s.ID, s.Name, strconv.Itoa(len(s.Relations)), strings.Join(s.Relations, " ")})
+		}
+		return writeTable(opts.IO.Out, opts.Format, []string{"id", "name", "case_relations", "relations"}, rows, opts.IO.IsTTY)
+	}
+	type res struct {
+		Name  string `json:"name"`
+		ID    string `json:"id"`
+		Alias string `json:"alias"`
+		Lang  string `json:"lang"`
+	}
+	var out []res
+	unresolved := 0
+	for _, n := range opts.Names {
+		a, ok := d.Aliases.Resolve(n)
+		if !ok {
+			unresolved++
+		}
+		out = append(out, res{Name: n, ID: a.ID, Alias: a.Alias, Lang: a.Lang})
+	}
+	if opts.Format == FormatJSON {
+		err = writeJSON(opts.IO.Out, out)
+	} else {
+		var rows [][]string
+		for _, r := range out {
+			rows = append(rows, []string{r.Name, r.ID, r.Alias, r.Lang})
+		}
+		err = writeTable(opts.IO.Out, opts.Format, []string{"name", "id", "alias", "lang"}, rows, opts.IO.IsTTY)
+	}
+	if err == nil && unresolved > 0 {
+		return fmt.Errorf("%d of %d names matched no entity or person", unresolved, len(opts.Names))
+	}
+	return err
+}

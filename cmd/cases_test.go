@@ -1,0 +1,162 @@
+package cmd
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ecosys-sna/ecosys/network"
+)
+
+func TestNewCmdBuild(t *testing.T) {
+	tests := []struct {
+		argv    string
+		check   func(o *BuildOptions) bool
+		wantErr string
+	}{
+		{argv: "", check: func(o *BuildOptions) bool {
+			return o.Format == "graphml" && strings.Join(o.Include, ",") == "ledger,cases" && o.View == "full"
+		}},
+		{argv: "--include ledger,cases,hierarchy --min-reliability b3 --relations officer_of,front_for --kinds person,company --from 2016 --to 2018-06 --format gexf -o x.gexf", check: func(o *BuildOptions) bool {
+			mo, err := o.metaOptions()
+			return err == nil && len(mo.Layers) == 3 && mo.MinReliability.String() == "B3" && len(mo.Relations) == 2 && len(mo.Kinds) == 2 &&
+				mo.From.Format("2006-01-02") == "2016-01-01" && mo.To.Format("2006-01-02") == "2018-06-30"
+		}},
+		{argv: "--include ledger,people", wantErr: `invalid layer "people"`},
+		{argv: "--relations works_for", wantErr: `invalid relation type "works_for"`},
+		{argv: "--kinds bureau", wantErr: `invalid kind "bureau"`},
+		{argv: "--min-reliability G7", wantErr: `invalid grade "G7"`},
+		{argv: "--from 2018-13", wantErr: `invalid date "2018-13" for "--from"`},
+		{argv: "--from 2019 --to 2018", wantErr: "--to 2018 is before --from 2019"},
+		{argv: "--view tree", wantErr: `invalid argument "tree" for "--view"`},
+		{argv: "--format csv", wantErr: "give --out PREFIX"},
+		{argv: "--format png", wantErr: "must be one of graphml, gexf, dot, json, csv"},
+		{argv: "--ledger l.csv --format graphml --out l.csv", wantErr: "--out l.csv is an input file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.argv, func(t *testing.T) {
+			io, _, _ := Test()
+			var got *BuildOptions
+			c := NewCmdBuild(&Factory{IO: io}, func(o *BuildOptions) error { got = o; return nil })
+			if checkErr(t, execute(c, tt.argv), tt.wantErr) && !tt.check(got) {
+				t.Errorf("options %+v", *got)
+			}
+		})
+	}
+}
+
+// TestBuildRoundTrip builds the merged network in every format with a
+// reader, reads it back with the project's readers and checks that nodes,
+// node kinds and edge attributes survive; CSV keeps one row per relation.
+func TestBuildRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	io, _, errOut := Test()
+	prefix := filepath.Join(dir, "eco")
+	if code := Run([]string{"build", "--include", "ledger,cases,hierarchy", "--format", "csv", "--out", prefix}, &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("csv: exit %d: %s", code, errOut)
+	}
+	nodes, _ := os.ReadFile(prefix + ".nodes.csv")
+	edges, _ := os.ReadFile(prefix + ".edges.csv")
+	nNodes, nEdges := strings.Count(string(nodes), "\n")-1, strings.Count(string(edges), "\n")-1
+	if !strings.Contains(string(nodes), "\ntianjin-ssb,Tianjin State Security Bureau,state_security_organ,") ||
+		!strings.Contains(string(nodes), ",ledger;cases\n") {
+		t.Errorf("nodes CSV lacks the merged Tianjin bureau:\n%.400s", nodes)
+	}
+	for _, format := range []string{"graphml", "gexf", "json"} {
+		path := filepath.Join(dir, "eco."+format)
+		io, _, errOut := Test()
+		if code := Run([]string{"build", "--include", "ledger,cases,hierarchy", "--format", format, "--out", path}, &Factory{IO: io}); code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", format, code, errOut)
+		}
+		f, _ := os.Open(path)
+		var g *network.Graph
+		var err error
+		switch format {
+		case "graphml":
+			g, err = network.ReadGraphML(path, f)
+		case "gexf":
+			g, err = network.ReadGEXF(path, f)
+		case "json":
+			g, err = network.ReadNodeLink(path, f)
+		}
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if len(g.Names) != nNodes {
+			t.Errorf("%s: %d nodes, CSV has %d", format, len(g.Names), nNodes)
+		}
+		id, ok := g.ID("tianjin-ssb")
+		if !ok || g.Attrs[id]["kind"] != "state_security_organ" || g.Attrs[id]["datasets"] != "ledger;cases" {
+			t.Errorf("%s: tianjin-ssb attrs %v", format, g.Attrs[id])
+		}
+		relations := 0
+		for k, a := range g.EdgeAttrs {
+			relations += len(strings.Split(a["relations"], ";"))
+			if a["type"] == "" || a["reliability"] == "" || a["sources"] == "" {
+				t.Errorf("%s: edge %s>%s lacks type, grade or source: %v", format, g.Names[k[0]], g.Names[k[1]], a)
+			}
+		}
+		if relations != nEdges {
+			t.Errorf("%s: %d relations on the edges, CSV has %d rows", format, relations, nEdges)
+		}
+	}
+	// The view and filters leave what they say.
+	io, out, errOut := Test()
+	if code := Run([]string{"build", "--include", "hierarchy", "--view", "hierarchy", "--format", "json"}, &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("hierarchy: exit %d: %s", code, errOut)
+	}
+	var nl struct {
+		Links []struct {
+			Type string `json:"type"`
+		} `json:"links"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &nl); err != nil || len(nl.Links) == 0 {
+		t.Fatalf("hierarchy json: %v", err)
+	}
+	for _, l := range nl.Links {
+		if l.Type != "subordinate_of" {
+			t.Errorf("hierarchy view has a %s edge", l.Type)
+		}
+	}
+	io, _, errOut = Test()
+	if code := Run([]string{"build", "--format", "csv", "--out", prefix}, &Factory{IO: io}); code != ExitError || !strings.Contains(errOut.String(), "--force") {
+		t.Errorf("overwrite: exit %d, %q", code, errOut)
+	}
+}
+
+func TestCasesCommands(t *testing.T) {
+	io, out, errOut := Test()
+	if code := Run([]string{"cases", "list", "--format", "csv"}, &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("list: exit %d: %s", code, errOut)
+	}
+	if !strings.HasPrefix(out.String(), "id,label,kind,court,docket,date,defendants,relations\n") || !strings.Contains(out.String(), "\nus-v-wu-haibo,i-SOON,indictment,S.D.N.Y.,24 Cr. 687,2025-03-05,10,") {
+		t.Errorf("list:\n%s", out)
+	}
+	io, out, errOut = Test()
+	if code := Run([]string{"cases", "show", "us-v-zhu-hua"}, &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("show: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"United States v. Zhu Hua", "court:     S.D.N.Y.", "Zhu Hua (朱华)", "—associated_with→ Tianjin State Security Bureau", "Sources\n"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+	io, _, errOut = Test()
+	if code := Run([]string{"cases", "show", "us-v-nobody"}, &Factory{IO: io}); code != ExitUsage || !strings.Contains(errOut.String(), "us-v-zhu-hua") {
+		t.Errorf("unknown case: exit %d, %q", code, errOut)
+	}
+	io, out, errOut = Test()
+	if code := Run([]string{"cases", "resolve", "--format", "csv", "天津市安全局", "Integrity Technology Group"}, &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("resolve: exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out.String(), "天津市安全局,tianjin-ssb,") || !strings.Contains(out.String(), "Integrity Technology Group,beijing-integrity-tech,") {
+		t.Errorf("resolve:\n%s", out)
+	}
+	io, _, _ = Test()
+	if code := Run([]string{"cases", "resolve", "no such name"}, &Factory{IO: io}); code != ExitError {
+		t.Errorf("unresolved name: exit %d", code)
+	}
+}
