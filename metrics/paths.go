@@ -277,12 +277,15 @@ type pathsWorker struct {
 	c        *csr
 	weighted bool
 	needBC   bool
-	level    []int32   // BFS depth, -1 unvisited (unweighted)
-	dist     []float64 // distance, +Inf unreached (weighted)
-	pos      []int32   // index in order once settled, -1 before (weighted)
-	sigma    []float64 // number of shortest paths from the source
-	coef     []float64 // (1 + δ(w)) / σ(w), once δ(w) is final
-	order    []int32   // nodes in the order they were settled
+	node     []pathsNode // level and σ (unweighted)
+	dag      []int32     // shortest-path DAG children, by position (unweighted)
+	dstart   []int32     // dag[dstart[h]:dstart[h+1]] are the children of order[h]
+	level    []int32     // BFS depth, -1 unvisited (unweighted ApproxBetweenness)
+	dist     []float64   // distance, +Inf unreached (weighted)
+	pos      []int32     // index in order once settled, -1 before (weighted)
+	sigma    []float64   // number of shortest paths from the source
+	coef     []float64   // (1 + δ(w)) / σ(w), once δ(w) is final
+	order    []int32     // nodes in the order they were settled
 	heap     pathsHeap
 }
 
@@ -301,9 +304,15 @@ func newPathsWorker(c *csr, weighted, needBC bool) *pathsWorker {
 			w.heap.at[i] = -1
 		}
 	} else {
+		w.node = make([]pathsNode, n)
 		w.level = make([]int32, n)
-		for i := range w.level {
+		for i := range w.node {
+			w.node[i].level = -1
 			w.level[i] = -1
+		}
+		if needBC {
+			w.dag = make([]int32, 0, len(c.adj))
+			w.dstart = make([]int32, n+1)
 		}
 	}
 	if needBC {
@@ -325,31 +334,48 @@ func (w *pathsWorker) source(s int32, bc []float64, r *pathsResult) {
 
 // bfs is the unweighted pass: breadth-first search counting shortest
 // paths, then dependencies accumulated in reverse order of discovery.
+//
+// The forward pass keeps, for the node at position h of the order, its
+// children in the shortest-path DAG (the neighbours one level deeper) as
+// dag[dstart[h]:dstart[h+1]], in adjacency order, so that the backward
+// pass reads only DAG arcs and needs no level test. Level and σ of a node
+// share one 16-byte slot (node), and once the backward pass has passed a
+// node its slot holds (1 + δ(w))/σ(w) instead of σ(w), which no other
+// node needs any more: one cache line serves both tests of an arc. The
+// sums run in the same order as a plain scan of the adjacency lists.
 func (w *pathsWorker) bfs(s int32, bc []float64, r *pathsResult) {
-	c, level, sigma := w.c, w.level, w.sigma
+	c, nd := w.c, w.node
 	order := append(w.order[:0], s)
-	level[s] = 0
+	nd[s].level = 0
 	if w.needBC {
-		sigma[s] = 1
-	}
-	for h := 0; h < len(order); h++ {
-		v := order[h]
-		next := level[v] + 1
-		if w.needBC {
-			sv := sigma[v]
+		nd[s].sc = 1
+		dag, dstart := w.dag[:0], w.dstart
+		for h := 0; h < len(order); h++ {
+			v := order[h]
+			dstart[h] = int32(len(dag))
+			next, sv := nd[v].level+1, nd[v].sc
 			for _, x := range c.adj[c.off[v]:c.off[v+1]] {
-				if level[x] < 0 {
-					level[x] = next
+				p := &nd[x]
+				lx := p.level
+				if lx < 0 {
+					p.level, lx = next, next
 					order = append(order, x)
 				}
-				if level[x] == next {
-					sigma[x] += sv
+				if lx == next {
+					p.sc += sv
+					dag = append(dag, x)
 				}
 			}
-		} else {
+		}
+		dstart[len(order)] = int32(len(dag))
+		w.dag = dag
+	} else {
+		for h := 0; h < len(order); h++ {
+			v := order[h]
+			next := nd[v].level + 1
 			for _, x := range c.adj[c.off[v]:c.off[v+1]] {
-				if level[x] < 0 {
-					level[x] = next
+				if nd[x].level < 0 {
+					nd[x].level = next
 					order = append(order, x)
 				}
 			}
@@ -359,38 +385,40 @@ func (w *pathsWorker) bfs(s int32, bc []float64, r *pathsResult) {
 	var sum int64
 	var harm float64
 	for _, v := range order[1:] {
-		d := level[v]
+		d := nd[v].level
 		sum += int64(d)
 		harm += 1 / float64(d)
 	}
 	r.reach[s] = int64(len(order) - 1)
 	r.dsum[s] = float64(sum)
 	r.harm[s] = harm
-	r.maxd[s] = float64(level[order[len(order)-1]])
+	r.maxd[s] = float64(nd[order[len(order)-1]].level)
 
 	if w.needBC {
-		coef := w.coef
+		dag, dstart := w.dag, w.dstart
 		for i := len(order) - 1; i > 0; i-- {
 			v := order[i]
-			next := level[v] + 1
 			var acc float64
-			for _, x := range c.adj[c.off[v]:c.off[v+1]] {
-				if level[x] == next {
-					acc += coef[x]
-				}
+			for _, x := range dag[dstart[i]:dstart[i+1]] {
+				acc += nd[x].sc // (1 + δ(x)) / σ(x)
 			}
-			delta := sigma[v] * acc
+			sv := nd[v].sc
+			delta := sv * acc
 			bc[v] += delta
-			coef[v] = (1 + delta) / sigma[v]
-		}
-		for _, v := range order {
-			sigma[v] = 0
+			nd[v].sc = (1 + delta) / sv
 		}
 	}
 	for _, v := range order {
-		level[v] = -1
+		nd[v] = pathsNode{level: -1}
 	}
 	w.order = order
+}
+
+// pathsNode is the state of one node in the unweighted pass: BFS level
+// (-1 unvisited) and σ, replaced by (1 + δ)/σ in the backward pass.
+type pathsNode struct {
+	sc    float64
+	level int32
 }
 
 // pathsTie reports whether the non-negative path lengths a and b are equal
