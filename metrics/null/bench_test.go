@@ -6,6 +6,7 @@ import (
 
 	"gonum.org/v1/gonum/graph"
 
+	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/metrics/null"
 )
 
@@ -58,4 +59,51 @@ func BenchmarkSample(b *testing.B) {
 			})
 		}
 	}
+}
+
+// randomBA returns the edges of a seeded Barabási–Albert graph (Barabási
+// and Albert 1999): node v ≥ m joins m distinct earlier nodes chosen in
+// proportion to their degree.
+func randomBA(n, m int, rng *rand.Rand) []wedge {
+	var ends []int64
+	var edges []wedge
+	for v := int64(m); v < int64(n); v++ {
+		chosen := map[int64]bool{}
+		for len(chosen) < m {
+			u := int64(len(chosen))
+			if len(ends) > 0 {
+				u = ends[rng.IntN(len(ends))]
+			}
+			chosen[u] = true
+		}
+		for u := int64(0); u < v; u++ {
+			if chosen[u] {
+				edges = append(edges, wedge{u, v, 1})
+				ends = append(ends, u, v)
+			}
+		}
+	}
+	return edges
+}
+
+// BenchmarkSampleBA5000 measures one degree-preserving sample (default
+// trades) of a 5,000-node Barabási–Albert graph with m = 3 and the degree
+// centralization of the sample, the workload of bench/run.sh.
+func BenchmarkSampleBA5000(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	g := newGraph(false, seq(5000), randomBA(5000, 3, rng))
+	s, err := null.New(null.Degree, g, null.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	src := rand.NewPCG(1, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		h, err := s.Sample(src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		metrics.DegreeCentralization(h, metrics.DegreeUndirected)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "samples/s")
 }

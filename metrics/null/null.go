@@ -9,7 +9,6 @@ import (
 	"slices"
 
 	"gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/simple"
 )
 
 // Model names a null model.
@@ -266,37 +265,21 @@ func observe(g graph.Graph) (*observed, error) {
 	return obs, nil
 }
 
-// build returns the gonum graph with the observed nodes and the given
-// edges, sorting the edges into canonical order first; with PermuteWeights
-// it draws the permutation of the observed weights from rng.
+// build returns the sampled graph, a flat read-only graph (see flat) with
+// the observed nodes and the given edges, sorting the edges into canonical
+// order first if they are not; with PermuteWeights it draws the
+// permutation of the observed weights from rng.
 func (obs *observed) build(edges []edge, rng *rand.Rand) graph.Graph {
-	slices.SortFunc(edges, cmpEdge)
-	var perm []int
+	if !slices.IsSortedFunc(edges, cmpEdge) {
+		slices.SortFunc(edges, cmpEdge)
+	}
+	var weights []float64
 	if obs.permute {
-		perm = rng.Perm(len(edges))
-	}
-	weight := func(i int) float64 {
-		if perm == nil {
-			return 1
+		perm := rng.Perm(len(edges))
+		weights = make([]float64, len(edges))
+		for i, p := range perm {
+			weights[i] = obs.weights[p]
 		}
-		return obs.weights[perm[i]]
 	}
-	if obs.directed {
-		dg := simple.NewWeightedDirectedGraph(0, math.Inf(1))
-		for _, id := range obs.ids {
-			dg.AddNode(simple.Node(id))
-		}
-		for i, e := range edges {
-			dg.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(obs.ids[e.u]), T: simple.Node(obs.ids[e.v]), W: weight(i)})
-		}
-		return dg
-	}
-	ug := simple.NewWeightedUndirectedGraph(0, math.Inf(1))
-	for _, id := range obs.ids {
-		ug.AddNode(simple.Node(id))
-	}
-	for i, e := range edges {
-		ug.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(obs.ids[e.u]), T: simple.Node(obs.ids[e.v]), W: weight(i)})
-	}
-	return ug
+	return newFlat(obs.ids, obs.directed, edges, weights)
 }

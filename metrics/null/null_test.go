@@ -136,11 +136,11 @@ func TestConstraints(t *testing.T) {
 						t.Fatal(err)
 					}
 					switch h.(type) {
-					case *simple.WeightedDirectedGraph:
+					case graph.WeightedDirected:
 						if !f.directed {
 							t.Fatalf("%s %s: directed sample of an undirected graph", f.name, model)
 						}
-					case *simple.WeightedUndirectedGraph:
+					case graph.WeightedUndirected:
 						if f.directed {
 							t.Fatalf("%s %s: undirected sample of a directed graph", f.name, model)
 						}
