@@ -1,12 +1,15 @@
 package cmd
 
 import (
+	"cmp"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"gonum.org/v1/gonum/graph"
@@ -46,6 +49,14 @@ type MetricsOptions struct {
 	Graph     bool   // print the graph-level table instead of the node table
 	Workers   int
 	Format    string
+	// Only lists the measures to compute (--only); empty means all.
+	Only []string
+	// ApproxEpsilon and ApproxDelta select approximate betweenness
+	// (--approx-epsilon, with --only); 0 means exact.
+	ApproxEpsilon, ApproxDelta float64
+	// Timings prints the wall time of loading and of each measure to
+	// standard error (--timings).
+	Timings bool
 }
 
 // NewCmdMetrics returns the "metrics" command. If runF is not nil, it is
@@ -77,12 +88,24 @@ unless --distances says the weights are lengths.
 --format json prints everything ({"graph": …, "nodes": […], "notes":
 […]}), numbers at full precision, null where a value is undefined with
 the reason in notes. The table formats print one row per node, or the
-graph-level values with --graph.`,
+graph-level values with --graph.
+
+--only LIST computes only the named node measures (` + "`--only betweenness`" + `,
+` + "`--only closeness,harmonic`" + `) and prints one row per node with those
+columns: the way to time one measure. With --only betweenness,
+--approx-epsilon EPS estimates betweenness by sampling shortest paths
+(Riondato and Kornaropoulos 2016): with probability at least 1 −
+--approx-delta, every estimate is within EPS·n(n−1) (halved on undirected
+graphs) of the exact raw value; the bound and the number of samples are
+printed to standard error. --timings prints the wall time of each step to
+standard error.`,
 		Example: `  ecosys metrics ledger --format json
   ecosys metrics ledger --graph
   ecosys metrics ledger-two-mode --graph --format markdown
   ecosys metrics --edges edges.csv --nodes nodes.csv --directed --weighted
-  ecosys metrics --edges davis.csv --nodes davis-nodes.csv --two-mode --mode-column mode --graph`,
+  ecosys metrics --edges davis.csv --nodes davis-nodes.csv --two-mode --mode-column mode --graph
+  ecosys metrics --edges big.csv --only betweenness --timings
+  ecosys metrics --edges big.csv --only betweenness --approx-epsilon 0.01 --seed 7`,
 		Args: maxArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if err := opts.Input.validate(args); err != nil {
@@ -91,8 +114,14 @@ graph-level values with --graph.`,
 			if opts.Workers < 0 {
 				return FlagErrorf("invalid argument %d for \"--workers\" flag: want 0 (all cores) or more", opts.Workers)
 			}
+			if err := opts.validateOnly(); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
+			}
+			if len(opts.Only) > 0 {
+				return metricsOnlyRun(opts)
 			}
 			return metricsRun(opts)
 		},
@@ -103,6 +132,10 @@ graph-level values with --graph.`,
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the Louvain community detection")
 	fl.BoolVar(&opts.Graph, "graph", false, "Print graph-level values instead of one row per node (table formats)")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines for shortest paths (0: all cores); results do not depend on it")
+	fl.StringSliceVar(&opts.Only, "only", nil, "Compute only these node measures (comma-separated): "+strings.Join(onlyMeasures, ", "))
+	fl.Float64Var(&opts.ApproxEpsilon, "approx-epsilon", 0, "With --only betweenness: estimate betweenness within `eps` of its normalized value (Riondato-Kornaropoulos sampling, seeded by --seed)")
+	fl.Float64Var(&opts.ApproxDelta, "approx-delta", 0.1, "Probability that some approximate betweenness misses by more than --approx-epsilon")
+	fl.BoolVar(&opts.Timings, "timings", false, "Print the wall time of loading and of each measure to standard error")
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	return cmd
 }
@@ -402,4 +435,191 @@ func (in *graphInput) validate(args []string) error {
 		return FlagErrorf("--group needs node attributes (--nodes or --graph-file)")
 	}
 	return nil
+}
+
+// onlyMeasures are the node measures that --only accepts, in the order of
+// the columns of the full node table.
+var onlyMeasures = []string{"degree", "strength", "betweenness", "betweenness_normalized", "closeness", "harmonic",
+	"eigenvector", "pagerank", "hub", "authority", "core", "clustering", "constraint", "effective_size", "community"}
+
+// validateOnly checks --only, --approx-epsilon and --approx-delta.
+func (opts *MetricsOptions) validateOnly() error {
+	seen := map[string]bool{}
+	for _, m := range opts.Only {
+		if !slices.Contains(onlyMeasures, m) {
+			return FlagErrorf("invalid argument %q for \"--only\" flag: want one or more of %s", m, strings.Join(onlyMeasures, ", "))
+		}
+		seen[m] = true
+	}
+	if len(opts.Only) > 0 && (opts.Graph || opts.Input.Group != "") {
+		return FlagErrorf("--only prints node measures: drop --graph and --group")
+	}
+	if opts.ApproxEpsilon != 0 {
+		if !seen["betweenness"] && !seen["betweenness_normalized"] {
+			return FlagErrorf("--approx-epsilon needs --only betweenness (or betweenness_normalized)")
+		}
+		if !(opts.ApproxEpsilon > 0 && opts.ApproxEpsilon < 1) {
+			return FlagErrorf("invalid argument %v for \"--approx-epsilon\" flag: want a number in (0, 1)", opts.ApproxEpsilon)
+		}
+	}
+	if !(opts.ApproxDelta > 0 && opts.ApproxDelta < 1) {
+		return FlagErrorf("invalid argument %v for \"--approx-delta\" flag: want a number in (0, 1)", opts.ApproxDelta)
+	}
+	return nil
+}
+
+// metricsOnlyRun computes the measures named by --only, each by its own
+// function, and prints one row per node (or JSON objects with the same
+// keys as the full report).
+func metricsOnlyRun(opts *MetricsOptions) error {
+	start := time.Now()
+	timing := func(what string, since time.Time) {
+		if opts.Timings {
+			fmt.Fprintf(opts.IO.ErrOut, "ecosys: time: %s %.6fs\n", what, time.Since(since).Seconds())
+		}
+	}
+	mg, err := opts.Input.load()
+	if err != nil {
+		return err
+	}
+	timing("load", start)
+	g := mg.g
+	weighted := opts.Input.weighted()
+	ids := graph.NodesOf(g.Nodes())
+	slices.SortFunc(ids, func(a, b graph.Node) int { return cmp.Compare(a.ID(), b.ID()) })
+	_, directed := g.(graph.Directed)
+	cols := map[string]map[int64]float64{}
+	want := map[string]bool{}
+	for _, m := range opts.Only {
+		want[m] = true
+	}
+	popt := metrics.PathOptions{Weighted: opts.Distances, Workers: opts.Workers}
+	iopt := metrics.IterOptions{Weighted: weighted}
+	for _, m := range onlyMeasures {
+		if !want[m] || cols[m] != nil {
+			continue
+		}
+		t0 := time.Now()
+		var (
+			vals map[int64]float64
+			err  error
+		)
+		switch m {
+		case "degree", "strength":
+			vals = map[int64]float64{}
+			wg, _ := g.(graph.Weighted)
+			for _, u := range ids {
+				to := g.From(u.ID())
+				for to.Next() {
+					v := to.Node().ID()
+					w := 1.0
+					if m == "strength" && weighted && wg != nil {
+						w, _ = wg.Weight(u.ID(), v)
+					}
+					vals[u.ID()] += w
+					if directed {
+						vals[v] += w
+					}
+				}
+			}
+		case "betweenness", "betweenness_normalized":
+			if opts.ApproxEpsilon > 0 {
+				var res *metrics.ApproxResult
+				res, err = metrics.ApproxBetweenness(g, metrics.ApproxOptions{Epsilon: opts.ApproxEpsilon, Delta: opts.ApproxDelta,
+					Weighted: opts.Distances, Workers: opts.Workers, Seed: opts.Seed})
+				if err == nil {
+					vals = res.Betweenness
+					fmt.Fprintf(opts.IO.ErrOut, "ecosys: note: approximate betweenness from %d sampled shortest paths (seed %d, vertex diameter ≤ %d): with probability ≥ %g every value is within %g of the exact raw betweenness\n",
+						res.Samples, opts.Seed, res.VertexDiameter, 1-res.Delta, res.AbsError)
+				}
+			} else if want["closeness"] || want["harmonic"] {
+				var ps *metrics.PathStats
+				ps, err = metrics.ShortestPaths(g, popt) // one pass for all three
+				if err == nil {
+					vals = ps.Betweenness
+					cols["closeness"], cols["harmonic"] = ps.Closeness, ps.Harmonic
+				}
+			} else {
+				vals, err = metrics.Betweenness(g, popt)
+			}
+			if err == nil && want["betweenness_normalized"] {
+				cols["betweenness_normalized"] = metrics.NormalizeBetweenness(vals, directed)
+			}
+			if !want["betweenness"] && err == nil {
+				vals = nil
+				m = "betweenness_normalized"
+			}
+		case "closeness":
+			vals, err = metrics.Closeness(g, popt)
+		case "harmonic":
+			vals, err = metrics.Harmonic(g, popt)
+		case "eigenvector":
+			vals, err = metrics.Eigenvector(g, iopt)
+		case "pagerank":
+			vals, err = metrics.PageRank(g, metrics.DefaultDamping, iopt)
+		case "hub", "authority":
+			var hub, auth map[int64]float64
+			hub, auth, err = metrics.HITS(g, iopt)
+			cols["hub"], cols["authority"] = hub, auth
+			vals = cols[m]
+		case "core":
+			vals = map[int64]float64{}
+			for id, k := range metrics.CoreNumber(g) {
+				vals[id] = float64(k)
+			}
+		case "clustering":
+			vals = metrics.Clustering(g)
+		case "constraint":
+			vals = metrics.Constraint(g, weighted)
+		case "effective_size":
+			vals = metrics.EffectiveSize(g, weighted)
+		case "community":
+			ug, ok := g.(graph.Undirected)
+			if !ok {
+				return FlagErrorf("--only community needs an undirected graph (Louvain)")
+			}
+			var p metrics.Partition
+			p, err = metrics.Louvain(ug, 1, rand.NewPCG(opts.Seed, opts.Seed))
+			if err == nil {
+				vals = map[int64]float64{}
+				for id, c := range p.Community {
+					vals[id] = float64(c)
+				}
+				fmt.Fprintf(opts.IO.ErrOut, "ecosys: note: Louvain modularity Q = %s with %d communities (seed %d)\n", num(p.Q), len(p.Communities), opts.Seed)
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", m, err)
+		}
+		if vals != nil {
+			cols[m] = vals
+		}
+		timing(m, t0)
+	}
+	var header []string
+	for _, m := range onlyMeasures {
+		if want[m] {
+			header = append(header, m)
+		}
+	}
+	if opts.Format == FormatJSON {
+		nodes := make([]map[string]any, len(ids))
+		for i, u := range ids {
+			row := map[string]any{"id": mg.names[u.ID()]}
+			for _, m := range header {
+				row[m] = cols[m][u.ID()]
+			}
+			nodes[i] = row
+		}
+		return writeJSON(opts.IO.Out, map[string]any{"nodes": nodes})
+	}
+	rows := make([][]string, len(ids))
+	for i, u := range ids {
+		row := []string{mg.names[u.ID()]}
+		for _, m := range header {
+			row = append(row, strconv.FormatFloat(cols[m][u.ID()], 'g', -1, 64))
+		}
+		rows[i] = row
+	}
+	return writeTable(opts.IO.Out, opts.Format, append([]string{"id"}, header...), rows, opts.IO.IsTTY)
 }

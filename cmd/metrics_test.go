@@ -38,6 +38,17 @@ func TestNewCmdMetrics(t *testing.T) {
 		{argv: "--edges e.csv --group province", wantErr: "--group needs node attributes"},
 		{argv: "ledger --group province --seed 9", check: func(o *MetricsOptions) bool { return o.Input.Group == "province" && o.Seed == 9 }},
 		{argv: "ledger extra", wantErr: "extra"},
+		{argv: "ledger --only betweenness,closeness --timings", check: func(o *MetricsOptions) bool {
+			return len(o.Only) == 2 && o.Only[0] == "betweenness" && o.Only[1] == "closeness" && o.Timings
+		}},
+		{argv: "ledger --only betweenness --approx-epsilon 0.05 --approx-delta 0.01", check: func(o *MetricsOptions) bool {
+			return o.ApproxEpsilon == 0.05 && o.ApproxDelta == 0.01
+		}},
+		{argv: "ledger --only speed", wantErr: `invalid argument "speed" for "--only"`},
+		{argv: "ledger --only degree --graph", wantErr: "--only prints node measures"},
+		{argv: "ledger --only closeness --approx-epsilon 0.1", wantErr: "--approx-epsilon needs --only betweenness"},
+		{argv: "ledger --only betweenness --approx-epsilon 2", wantErr: `invalid argument 2 for "--approx-epsilon"`},
+		{argv: "ledger --approx-delta 0", wantErr: `invalid argument 0 for "--approx-delta"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.argv, func(t *testing.T) {
@@ -145,5 +156,61 @@ func TestMetricsGroup(t *testing.T) {
 	err := metricsRun(&MetricsOptions{IO: io, Input: graphInput{Network: "ledger", Weight: "amount", Group: "colour"}, Format: FormatCSV})
 	if err == nil || !strings.Contains(err.Error(), `unknown --group "colour"`) {
 		t.Errorf("bad group: %v", err)
+	}
+}
+
+// TestMetricsOnly checks that --only prints exactly the named columns with
+// the values of the full report, and --timings one line per step.
+func TestMetricsOnly(t *testing.T) {
+	io, full, _ := Test()
+	if err := metricsRun(&MetricsOptions{IO: io, Input: graphInput{Network: "ledger", Weight: "amount"}, Format: FormatJSON, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	var rep struct{ Nodes []map[string]any }
+	if err := json.Unmarshal(full.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	cols := []string{"degree", "strength", "betweenness", "betweenness_normalized", "closeness", "harmonic", "pagerank", "hub", "authority", "core", "clustering", "constraint", "effective_size"}
+	io, out, errOut := Test()
+	if err := metricsOnlyRun(&MetricsOptions{IO: io, Input: graphInput{Network: "ledger", Weight: "amount"}, Format: FormatJSON, Seed: 1,
+		Only: cols, Timings: true}); err != nil {
+		t.Fatal(err)
+	}
+	var only struct{ Nodes []map[string]any }
+	if err := json.Unmarshal(out.Bytes(), &only); err != nil {
+		t.Fatal(err)
+	}
+	if len(only.Nodes) != len(rep.Nodes) {
+		t.Fatalf("%d nodes, want %d", len(only.Nodes), len(rep.Nodes))
+	}
+	byID := map[any]map[string]any{}
+	for _, n := range rep.Nodes {
+		byID[n["id"]] = n
+	}
+	for _, n := range only.Nodes {
+		want := byID[n["id"]]
+		if len(n) != len(cols)+1 {
+			t.Errorf("node %v has keys %v", n["id"], n)
+		}
+		for _, c := range cols {
+			if g, w := n[c], want[c]; g != w {
+				t.Errorf("node %v %s = %v, full report %v", n["id"], c, g, w)
+			}
+		}
+	}
+	for _, step := range []string{"load", "betweenness", "pagerank", "core"} {
+		if !strings.Contains(errOut.String(), "ecosys: time: "+step+" ") {
+			t.Errorf("stderr lacks the time of %s:\n%s", step, errOut)
+		}
+	}
+
+	// Approximate betweenness: a note with the bound, a CSV column.
+	io, out, errOut = Test()
+	if err := metricsOnlyRun(&MetricsOptions{IO: io, Input: graphInput{Network: "ledger", Weight: "amount"}, Format: FormatCSV, Seed: 1,
+		Only: []string{"betweenness"}, ApproxEpsilon: 0.05, ApproxDelta: 0.1}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out.String(), "id,betweenness\n") || !strings.Contains(errOut.String(), "approximate betweenness from") {
+		t.Errorf("stdout %q\nstderr %q", out, errOut)
 	}
 }
