@@ -224,6 +224,9 @@ func buildRun(opts *BuildOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.Input.Ledger.Embedded() {
+		mo.LedgerCitation = network.ISOONLedgerCitation
+	}
 	m, err := network.BuildMeta(l, d, mo)
 	if err != nil {
 		return FlagErrorf("%v", err)

@@ -28,19 +28,40 @@ func addCaseFlags(cmd *cobra.Command, in *caseInput) {
 	addLedgerFlags(cmd, &in.Ledger)
 }
 
-// load reads the ledger and the case data joined with its entity table.
+// load reads the ledger and the case data. Case data of your own
+// (--cases-dir) are joined with the ledger's entity table. The embedded
+// case data are always joined with the embedded ledger's parties (their id
+// space); a ledger of your own (--ledger) is then read with the case data's
+// aliases, so that a party cell naming a known entity — 天津市安全局,
+// "Tianjin State Security Bureau" — becomes its id, with a warning for
+// each name merged, and your ledger's ties join the cases' nodes.
 func (in caseInput) load() (*network.Ledger, *network.CaseData, error) {
-	l, _, err := in.Ledger.load()
+	opt := network.ReadOptions{Warn: in.Ledger.Warn}
+	if in.Dir != "" {
+		l, _, err := in.Ledger.load()
+		if err != nil {
+			return nil, nil, err
+		}
+		d, err := network.ReadCaseData(os.DirFS(in.Dir), ".", l.Entities, opt)
+		if err != nil {
+			return nil, nil, err
+		}
+		return l, d, nil
+	}
+	embedded, _, err := ledgerInput{Warn: in.Ledger.Warn}.load()
 	if err != nil {
 		return nil, nil, err
 	}
-	opt := network.ReadOptions{Warn: in.Ledger.Warn}
-	var d *network.CaseData
-	if in.Dir == "" {
-		d, err = network.ReadCaseData(datasets.FS(), "data", l.Entities, opt)
-	} else {
-		d, err = network.ReadCaseData(os.DirFS(in.Dir), ".", l.Entities, opt)
+	d, err := network.ReadCaseData(datasets.FS(), datasets.CaseDir, embedded.Entities, opt)
+	if err != nil {
+		return nil, nil, err
 	}
+	if in.Ledger.Embedded() {
+		return embedded, d, nil
+	}
+	user := in.Ledger
+	user.Aliases = d.Aliases
+	l, _, err := user.load()
 	if err != nil {
 		return nil, nil, err
 	}

@@ -21,6 +21,9 @@ type ledgerInput struct {
 	// Warn receives the readers' warnings (a file converted from GB18030,
 	// say); commands set it to print them on standard error.
 	Warn func(msg string)
+	// Aliases, when set, resolves a user ledger's party names to the ids
+	// of known entities (network.ResolveParties).
+	Aliases *network.Aliases
 }
 
 // Embedded reports whether the embedded ledger is used.
@@ -73,6 +76,7 @@ func (in ledgerInput) load() (*network.Ledger, []report.Input, error) {
 			es = []network.Entity{}
 		}
 	}
+	network.ResolveParties(lname, cs, es, network.ReadOptions{Warn: in.Warn, Aliases: in.Aliases})
 	l, err := network.NewLedger(lname, cs, es)
 	if err != nil {
 		return nil, nil, err

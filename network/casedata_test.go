@@ -176,6 +176,11 @@ func TestNormalizeName(t *testing.T) {
 func TestBuildMeta(t *testing.T) {
 	l, d := readFixture(t)
 	all, err := BuildMeta(l, d, MetaOptions{Layers: Layers})
+	for _, e := range all.Edges {
+		if e.Layer == LayerLedger && (e.Source != "ledger.csv" || !e.Reliability.IsZero() || !strings.HasPrefix(e.Locator, "rows ")) {
+			t.Errorf("ledger tie %s cited %q %q %q, want the file, ungraded", e.ID, e.Source, e.Locator, e.Reliability)
+		}
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,7 +318,7 @@ func TestMetaRoundTrip(t *testing.T) {
 
 func TestWriteMetaCSV(t *testing.T) {
 	l, d := readFixture(t)
-	m, _ := BuildMeta(l, d, MetaOptions{Layers: []string{LayerLedger, LayerCases}, Relations: []RelationType{ContractedWith, FrontFor}})
+	m, _ := BuildMeta(l, d, MetaOptions{Layers: []string{LayerLedger, LayerCases}, Relations: []RelationType{ContractedWith, FrontFor}, LedgerCitation: ISOONLedgerCitation})
 	var nodes, edges bytes.Buffer
 	if err := WriteMetaCSV(&nodes, &edges, m); err != nil {
 		t.Fatal(err)

@@ -83,13 +83,17 @@ func ReadLedgerWithOptions(contractsName string, contracts io.Reader, entitiesNa
 			es = []Entity{}
 		}
 	}
-	resolveParties(contractsName, cs, es, opt)
+	ResolveParties(contractsName, cs, es, opt)
 	return NewLedger(contractsName, cs, es)
 }
 
-// resolveParties applies opt.Aliases to the party cells of cs that are not
-// entity ids, warning once per name merged.
-func resolveParties(name string, cs []Contract, es []Entity, opt ReadOptions) {
+// ResolveParties applies opt.Aliases to the party cells (contractor,
+// signatory, end user) of the contracts cs that are not ids of the entities
+// es, in place, and calls opt.Warn once per name merged, naming the file
+// (name), the name, the id, the alias matched and the lines. It does
+// nothing when opt.Aliases is nil. ReadLedgerWithOptions calls it; call it
+// yourself between ReadContracts and NewLedger.
+func ResolveParties(name string, cs []Contract, es []Entity, opt ReadOptions) {
 	if opt.Aliases == nil {
 		return
 	}

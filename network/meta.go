@@ -19,14 +19,19 @@ const (
 // Layers lists the layers.
 var Layers = []string{LayerLedger, LayerCases, LayerHierarchy}
 
-// LedgerSourceID is the source id of the ledger's relations in the
-// meta-network: NIDS Commentary No. 371, Figure 2.
-const LedgerSourceID = "nids-371"
+// Citation is where a layer of the meta-network comes from.
+type Citation struct {
+	Source      string // a source id of the case data, or a file name
+	Locator     string // a figure or table; "rows …" is appended for ledger ties
+	Evidence    Evidence
+	Reliability Grade
+}
 
-// LedgerGrade is the reliability grade of the ledger's relations: a
-// research paper reproducing a leaked document (B), stated by that
-// document and not contradicted (2).
-var LedgerGrade = Grade{Source: 'B', Info: '2'}
+// ISOONLedgerCitation cites the embedded i-SOON ledger: NIDS Commentary No.
+// 371, Figure 2 (source id nids-371 of the case data), a research paper
+// reproducing a leaked document, graded B2 (a published paper; the
+// document's content is not contradicted by any source read).
+var ISOONLedgerCitation = Citation{Source: "nids-371", Locator: "Figure 2", Evidence: ResearchPaper, Reliability: Grade{Source: 'B', Info: '2'}}
 
 // MetaOptions select what BuildMeta includes. The zero value includes the
 // case layer only, without filters.
@@ -52,6 +57,10 @@ type MetaOptions struct {
 	// MinReliability keeps only edges whose grade meets it (Grade.Meets);
 	// the zero grade keeps all.
 	MinReliability Grade
+	// LedgerCitation cites the ledger's ties. The zero value cites the
+	// ledger's file (Ledger.Source), ungraded: a ledger of your own has no
+	// grade until you give it one, so MinReliability drops its ties.
+	LedgerCitation Citation
 }
 
 // MetaNode is a node of the meta-network: an organization, ledger party,
@@ -117,8 +126,8 @@ func (m *Meta) Node(id string) (MetaNode, bool) {
 // Ledger layer: one edge per tie of BuildLedger — contracted_with from the
 // contractor to each signatory (or to the end user of a direct contract),
 // signatory_for from an intermediary to the end user — with its contracts,
-// amount and rows, dated by the contracts' dates, cited to
-// LedgerSourceID and graded LedgerGrade. Case layer: one edge per relation.
+// amount and rows, dated by the contracts' dates, cited as
+// opt.LedgerCitation. Case layer: one edge per relation.
 // Hierarchy layer: one subordinate_of edge per hierarchy link, from the
 // child to its parent.
 //
@@ -148,7 +157,11 @@ func BuildMeta(l *Ledger, d *CaseData, opt MetaOptions) (*Meta, error) {
 	b := &metaBuilder{d: d, l: l, nodes: map[string]MetaNode{}}
 	var edges []MetaEdge
 	if slices.Contains(layers, LayerLedger) {
-		edges = append(edges, ledgerEdges(l)...)
+		c := opt.LedgerCitation
+		if c.Source == "" {
+			c = Citation{Source: l.Source}
+		}
+		edges = append(edges, ledgerEdges(l, c)...)
 	}
 	if slices.Contains(layers, LayerCases) {
 		for _, r := range d.Relations {
@@ -265,7 +278,7 @@ func (b *metaBuilder) caseRefs(id string) bool {
 }
 
 // ledgerEdges turns the ties of the ledger network into meta-edges.
-func ledgerEdges(l *Ledger) []MetaEdge {
+func ledgerEdges(l *Ledger, cite Citation) []MetaEdge {
 	n := BuildLedger(l)
 	dates := map[int]Period{}
 	for _, c := range l.Contracts {
@@ -294,8 +307,8 @@ func ledgerEdges(l *Ledger) []MetaEdge {
 			}
 		}
 		out = append(out, MetaEdge{From: from.Entity.ID, To: to.Entity.ID, Type: typ, Layer: LayerLedger,
-			ID: "ledger:" + from.Entity.ID + ">" + to.Entity.ID, Source: LedgerSourceID,
-			Locator: "Figure 2, rows " + strings.Join(rows, ", "), Evidence: ResearchPaper, Reliability: LedgerGrade,
+			ID: "ledger:" + from.Entity.ID + ">" + to.Entity.ID, Source: cite.Source,
+			Locator: strings.TrimPrefix(cite.Locator+", rows "+strings.Join(rows, ", "), ", "), Evidence: cite.Evidence, Reliability: cite.Reliability,
 			Start: start, End: end, Contracts: e.Contracts, Amount: e.Amount, Rows: slices.Clone(e.Rows),
 			Basis: fmt.Sprintf("%d contract(s) in the ledger", e.Contracts)})
 	}
