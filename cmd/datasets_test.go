@@ -1,12 +1,15 @@
 package cmd
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -39,6 +42,18 @@ func TestNewCmdDatasetsList(t *testing.T) {
 	}
 }
 
+// csvLines is the CSV listing of rs, quoted as encoding/csv quotes.
+func csvLines(rs []datasets.Resource) string {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.Write([]string{"name", "rows", "bytes", "title"})
+	for _, r := range rs {
+		w.Write([]string{r.Name, strconv.Itoa(r.Rows), strconv.FormatInt(r.Bytes, 10), r.Title})
+	}
+	w.Flush()
+	return b.String()
+}
+
 func TestDatasetsListRun(t *testing.T) {
 	// The layout is fixed here; the numbers come from datapackage.json,
 	// which the datasets tests check against the files.
@@ -60,7 +75,7 @@ func TestDatasetsListRun(t *testing.T) {
 	}{
 		{"table", false, lines("%s\t%d\t%d\t%s\n", "name\trows\tbytes\ttitle\n")},
 		{"table", true, lines("%-16s%-6d%-7d%s\n", "NAME            ROWS  BYTES  TITLE\n")},
-		{"csv", true, lines("%s,%d,%d,%s\n", "name,rows,bytes,title\n")},
+		{"csv", true, csvLines(rs)},
 		{"markdown", false, lines("| %s | %d | %d | %s |\n", "| name | rows | bytes | title |\n| --- | --- | --- | --- |\n")},
 	}
 	if !strings.HasPrefix(tests[0].want, "name\trows\tbytes\ttitle\nisoon-ledger\t32\t") {
@@ -112,7 +127,7 @@ func TestNewCmdDatasetsShow(t *testing.T) {
 		{argv: "datapackage", want: DatasetsShowOptions{Name: "datapackage", Format: "text"}},
 		{argv: "", wantErr: "missing data set name"},
 		{argv: "isoon-ledger isoon-notes", wantErr: `unexpected argument "isoon-notes"`},
-		{argv: "nope", wantErr: `unknown data set "nope"; choose one of isoon-ledger, isoon-entities, isoon-notes, datapackage`},
+		{argv: "nope", wantErr: `unknown data set "nope"; choose one of isoon-ledger, isoon-entities, isoon-notes, case-sources,`},
 		{argv: "isoon-ledger --format csv", wantErr: "must be one of text, json"},
 	}
 	for _, tt := range tests {
@@ -181,7 +196,7 @@ func TestDatasetsShowRun(t *testing.T) {
 	if err := datasetsShowRun(&DatasetsShowOptions{IO: io, Name: "datapackage", Format: "text"}); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"isoon-ledger 1.0.0: ", "\nResources (3):\n", "\nBibTeX:\n@techreport{goto2025mps,"} {
+	for _, s := range []string{"ecosys-data 1.1.0: ", "\nResources (14):\n", "\nBibTeX:\n@techreport{goto2025mps,"} {
 		if !strings.Contains(stdout.String(), s) {
 			t.Errorf("datapackage: stdout lacks %q:\n%s", s, stdout)
 		}
@@ -297,7 +312,7 @@ func TestDatasetsExportAll(t *testing.T) {
 		t.Errorf("stdout %q, stderr %q", stdout, stderr)
 	}
 	checkDir(t, dir, "data", "datapackage.json")
-	checkDir(t, filepath.Join(dir, "data"), "isoon-entities.csv", "isoon-ledger.csv", "isoon-notes.csv")
+	checkDir(t, filepath.Join(dir, "data"), dataFiles()...)
 	rs, _ := datasets.List()
 	for _, r := range append(rs, datasets.Resource{Name: "datapackage", Path: "datapackage.json"}) {
 		want, _ := datasets.ReadFile(r.Name)
@@ -323,5 +338,16 @@ func TestDatasetsExportAll(t *testing.T) {
 	if readString(t, filepath.Join(dir2, "datapackage.json")) != string(want) {
 		t.Error("forced export did not replace datapackage.json")
 	}
-	checkDir(t, filepath.Join(dir2, "data"), "isoon-entities.csv", "isoon-ledger.csv", "isoon-notes.csv")
+	checkDir(t, filepath.Join(dir2, "data"), dataFiles()...)
+}
+
+// dataFiles returns the base names of the embedded data files, sorted.
+func dataFiles() []string {
+	rs, _ := datasets.List()
+	var out []string
+	for _, r := range rs {
+		out = append(out, filepath.Base(r.Path))
+	}
+	slices.Sort(out)
+	return out
 }
