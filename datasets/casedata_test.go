@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/network"
 )
@@ -233,4 +234,19 @@ func TestAllegationsMarked(t *testing.T) {
 	if len(explained) > 5 {
 		t.Errorf("%d relations of criminal cases are not allegations: %v", len(explained), explained)
 	}
+}
+
+// TestUnobservedTargetIsTheClaim ties the decentralization verdict's
+// unobserved-bureaus scenario to the cited claim it rests on.
+func TestUnobservedTargetIsTheClaim(t *testing.T) {
+	_, d := loadCases(t)
+	for _, c := range d.Claims {
+		if c.Case == "us-v-wu-haibo" && c.Claim == "bureaus_contracted" && c.Source == "nids-371" {
+			if !c.HasValue || int(c.Value) != analysis.UnobservedTarget || c.Qualifier != "at_least" {
+				t.Errorf("claim %s: %v %s, analysis.UnobservedTarget = %d", c.ID, c.Value, c.Qualifier, analysis.UnobservedTarget)
+			}
+			return
+		}
+	}
+	t.Error("no claim of the bureaus i-SOON contracted with, cited to NIDS")
 }
