@@ -8,7 +8,6 @@ import (
 	"slices"
 
 	"gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/community"
 )
 
 // Partition is a division of the nodes of a graph into communities.
@@ -32,18 +31,29 @@ type Partition struct {
 //
 //	Q = 1/2m Σ_ij [ A_ij − γ k_i k_j / 2m ] δ(c_i, c_j)
 //
-// It wraps gonum's community.Modularize and returns the communities of
-// the top level. Edge weights (graph.Weighted) are tie strengths and must
-// be finite and non-negative. The node order of each local-moving pass is
-// shuffled with src, which must not be nil: the same src state gives the
-// same partition; different seeds may give different partitions of
-// similar Q (the method is a heuristic). Isolates form singleton
-// communities. The result does not depend on map iteration order:
-// communities are numbered by their smallest node id. The time complexity
-// is about O(|E|) per pass.
+// Local moving visits the nodes of each level in an order shuffled once
+// per level with src, which must not be nil, and moves a node to the
+// neighbouring community with the largest gain
+//
+//	ΔQ(i → C) ∝ k_{i,C} − γ Σ_tot(C) k_i / 2m
+//
+// if that gain exceeds the gain of staying (ties keep the node where it
+// is, then favour the community met first in adjacency order); passes
+// repeat until no node moves or a pass gains less than 1e-10·2m. The
+// communities then become the nodes of a weighted graph (with self-loops
+// for their internal weight) and the method repeats until a level moves
+// no node. The same src state gives the same partition; different seeds
+// may give different partitions of similar Q (the method is a
+// heuristic). Edge weights (graph.Weighted) are tie strengths and must be
+// finite and non-negative. Isolates form singleton communities.
+// Communities are numbered by their smallest node id, so the result does
+// not depend on map iteration order. Each pass costs O(|V| + |E|) over
+// flat arrays; no gonum graph is built for the aggregated levels (gonum's
+// community.Modularize, used before, was about 50 times slower on a
+// 20,000-node graph).
 //
 // NetworkX louvain_communities and igraph community_multilevel implement
-// the same method with their own random orders, so partitions match
+// the same method with their own node orders, so partitions match
 // theirs only in distribution; compare Q.
 //
 // [Blondel et al. 2008]: V. D. Blondel, J.-L. Guillaume, R. Lambiotte and
@@ -57,19 +67,46 @@ func Louvain(g graph.Undirected, resolution float64, src rand.Source) (Partition
 	if !(resolution > 0) || math.IsInf(resolution, 0) {
 		return Partition{}, fmt.Errorf("metrics: Louvain resolution %v is not a positive number", resolution)
 	}
-	if _, err := specBuild(g, true, "Louvain"); err != nil {
+	a, err := specBuild(g, true, "Louvain")
+	if err != nil {
 		return Partition{}, err
 	}
-	reduced := community.Modularize(g, resolution, src)
-	var comms [][]int64
-	for _, c := range reduced.Communities() {
-		var ids []int64
-		for _, n := range c {
-			ids = append(ids, n.ID())
+	n := len(a.ids)
+	lv := &louvainLevel{off: make([]int32, n+1), self: make([]float64, n), k: make([]float64, n)}
+	for u, arcs := range a.out {
+		for _, arc := range arcs {
+			lv.k[u] += arc.w
+			if arc.to == u {
+				lv.self[u] += arc.w
+				continue
+			}
+			lv.adj = append(lv.adj, int32(arc.to))
+			lv.w = append(lv.w, arc.w)
 		}
-		if len(ids) > 0 {
-			comms = append(comms, ids)
+		lv.off[u+1] = int32(len(lv.adj))
+	}
+	var m2 float64
+	for _, k := range lv.k {
+		m2 += k
+	}
+	member := make([]int32, n) // node of the current level holding each node of g
+	for i := range member {
+		member[i] = int32(i)
+	}
+	rng := rand.New(src)
+	for m2 > 0 {
+		comm, count, moved := lv.move(resolution, m2, rng)
+		if !moved {
+			break
 		}
+		for i, v := range member {
+			member[i] = comm[v]
+		}
+		lv = lv.aggregate(comm, count)
+	}
+	comms := make([][]int64, lv.n())
+	for i, c := range member {
+		comms[c] = append(comms[c], a.ids[i])
 	}
 	p := specPartition(comms)
 	q, err := Modularity(g, p.Community, resolution)
@@ -78,6 +115,139 @@ func Louvain(g graph.Undirected, resolution float64, src rand.Source) (Partition
 	}
 	p.Q = q
 	return p, nil
+}
+
+// louvainLevel is one level of the Louvain method: a weighted undirected
+// graph in CSR form without self-loops (adj[off[i]:off[i+1]] with weights
+// w), the self-loop weight of each node (self, counted as in A_ii) and
+// its strength k including self.
+type louvainLevel struct {
+	off  []int32
+	adj  []int32
+	w    []float64
+	self []float64
+	k    []float64
+}
+
+func (lv *louvainLevel) n() int { return len(lv.k) }
+
+// move runs local-moving passes from singletons and returns the
+// community of each node, numbered 0..count-1 in order of first node,
+// and whether any node moved.
+func (lv *louvainLevel) move(gamma, m2 float64, rng *rand.Rand) (comm []int32, count int, moved bool) {
+	n := lv.n()
+	comm = make([]int32, n)
+	tot := slices.Clone(lv.k)
+	for i := range comm {
+		comm[i] = int32(i)
+	}
+	order := rng.Perm(n)
+	weight := make([]float64, n) // weight from the current node to each community
+	seen := make([]bool, n)
+	var touched []int32
+	for pass := 0; ; pass++ {
+		moves := 0
+		var gained float64
+		for _, i := range order {
+			ci, ki := comm[i], lv.k[i]
+			touched = append(touched[:0], ci)
+			seen[ci] = true
+			for p := lv.off[i]; p < lv.off[i+1]; p++ {
+				c := comm[lv.adj[p]]
+				if !seen[c] {
+					seen[c] = true
+					touched = append(touched, c)
+				}
+				weight[c] += lv.w[p]
+			}
+			tot[ci] -= ki
+			scale := gamma * ki / m2
+			best, stay := ci, weight[ci]-tot[ci]*scale
+			bestGain := stay
+			for _, c := range touched[1:] {
+				if gain := weight[c] - tot[c]*scale; gain > bestGain {
+					best, bestGain = c, gain
+				}
+			}
+			tot[best] += ki
+			if best != ci {
+				comm[i] = best
+				moves++
+				gained += bestGain - stay
+			}
+			for _, c := range touched {
+				weight[c], seen[c] = 0, false
+			}
+		}
+		if moves > 0 {
+			moved = true
+		}
+		if moves == 0 || gained < 1e-10*m2 {
+			break
+		}
+	}
+	// Renumber in order of first node.
+	label := make([]int32, n)
+	for i := range label {
+		label[i] = -1
+	}
+	for i, c := range comm {
+		if label[c] < 0 {
+			label[c] = int32(count)
+			count++
+		}
+		comm[i] = label[c]
+	}
+	return comm, count, moved
+}
+
+// aggregate returns the level whose nodes are the communities of lv.
+func (lv *louvainLevel) aggregate(comm []int32, count int) *louvainLevel {
+	n := lv.n()
+	// Nodes of each community, by counting sort.
+	start := make([]int32, count+1)
+	for _, c := range comm {
+		start[c+1]++
+	}
+	for c := range count {
+		start[c+1] += start[c]
+	}
+	nodes := make([]int32, n)
+	next := slices.Clone(start[:count])
+	for i, c := range comm {
+		nodes[next[c]] = int32(i)
+		next[c]++
+	}
+	out := &louvainLevel{off: make([]int32, count+1), self: make([]float64, count), k: make([]float64, count)}
+	weight := make([]float64, count)
+	seen := make([]bool, count)
+	var touched []int32
+	for c := range count {
+		touched = touched[:0]
+		for _, i := range nodes[start[c]:start[c+1]] {
+			out.self[c] += lv.self[i]
+			out.k[c] += lv.k[i]
+			for p := lv.off[i]; p < lv.off[i+1]; p++ {
+				d := comm[lv.adj[p]]
+				if d == int32(c) {
+					out.self[c] += lv.w[p]
+					continue
+				}
+				if !seen[d] {
+					seen[d] = true
+					touched = append(touched, d)
+				}
+				weight[d] += lv.w[p]
+			}
+		}
+		for _, d := range touched {
+			out.adj = append(out.adj, d)
+			out.w = append(out.w, weight[d])
+			weight[d], seen[d] = 0, false
+		}
+		out.off[c+1] = int32(len(out.adj))
+	}
+	return out
 }
 
 // specPartition sorts communities and numbers them by smallest node id.
