@@ -3,6 +3,7 @@ package metrics
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"testing"
 
@@ -29,14 +30,14 @@ func kernelsBA(n, m int, directed bool) graph.Graph {
 			}
 			chosen[u] = true
 		}
-		for u := range int64(m) { // deterministic order
-			_ = u
+		picked := make([]int64, 0, m)
+		for u := range chosen {
+			picked = append(picked, u)
 		}
-		for u := int64(0); u < v; u++ {
-			if chosen[u] {
-				edges = append(edges, e{u, v})
-				ends = append(ends, u, v)
-			}
+		slices.Sort(picked) // deterministic order
+		for _, u := range picked {
+			edges = append(edges, e{u, v})
+			ends = append(ends, u, v)
 		}
 	}
 	if directed {
@@ -221,5 +222,17 @@ func BenchmarkKernelCoreNumber(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		CoreNumber(g)
+	}
+}
+
+// BenchmarkKernelPageRankSnapshot times the read of the graph into the
+// flat in-arc arrays of PageRank alone.
+func BenchmarkKernelPageRankSnapshot(b *testing.B) {
+	g := kernelsGraphs()["ba20000d"]
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := newPageRankCSR(g, false); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

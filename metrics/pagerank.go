@@ -3,6 +3,9 @@ package metrics
 import (
 	"fmt"
 	"math"
+	"runtime"
+	"slices"
+	"sync"
 
 	"gonum.org/v1/gonum/graph"
 )
@@ -25,7 +28,7 @@ const DefaultDamping = 0.85
 // Disconnected graphs need no special case: teleportation reaches every
 // node. An isolate gets (1-d)/n plus its share of the dangling rank.
 //
-// Method: power iteration from the uniform vector 1/n (deterministic;
+// Method: power iteration over flat in-arc arrays from the uniform vector 1/n (deterministic;
 // gonum's network.PageRank starts from a random vector), stopping when
 // the L1 change Σ_v |PR_k(v) − PR_{k−1}(v)| is below n·Tol (NetworkX's
 // criterion), and returning an error wrapping ErrNotConverged after
@@ -42,53 +45,177 @@ func PageRank(g graph.Graph, damping float64, opt IterOptions) (map[int64]float6
 	if !(damping >= 0 && damping < 1) {
 		return nil, fmt.Errorf("metrics: PageRank damping factor %v outside [0, 1)", damping)
 	}
-	a, err := specBuild(g, opt.Weighted, "PageRank")
+	in, err := newPageRankCSR(g, opt.Weighted)
 	if err != nil {
 		return nil, err
 	}
-	n := len(a.ids)
+	n := len(in.ids)
 	out := make(map[int64]float64, n)
 	if n == 0 {
 		return out, nil
 	}
 	tol, maxIter := opt.tol(), opt.maxIter()
-	strength := make([]float64, n)
-	for u, arcs := range a.out {
-		for _, arc := range arcs {
-			strength[u] += arc.w
-		}
-	}
 	fn := float64(n)
 	x := make([]float64, n)
 	for v := range x {
 		x[v] = 1 / fn
 	}
 	y := make([]float64, n)
+	contrib := make([]float64, n) // x(u)/s⁺(u), 0 for a dangling node
 	for it := 0; it < maxIter; it++ {
 		var dangling float64
-		for u := range x {
-			if strength[u] == 0 {
+		for u, s := range in.strength {
+			if s == 0 {
 				dangling += x[u]
+				contrib[u] = 0
+			} else {
+				contrib[u] = x[u] / s
 			}
 		}
 		base := (1-damping)/fn + damping*dangling/fn
 		var change float64
 		for v := range y {
 			var s float64
-			for _, arc := range a.in[v] {
-				u := arc.to
-				s += x[u] * arc.w / strength[u]
+			lo, hi := in.off[v], in.off[v+1]
+			if in.w == nil {
+				for _, u := range in.src[lo:hi] {
+					s += contrib[u]
+				}
+			} else {
+				ws := in.w[lo:hi]
+				for k, u := range in.src[lo:hi] {
+					s += contrib[u] * ws[k]
+				}
 			}
 			y[v] = base + damping*s
 			change += math.Abs(y[v] - x[v])
 		}
 		x, y = y, x
 		if change < fn*tol {
-			for v, id := range a.ids {
+			for v, id := range in.ids {
 				out[id] = x[v]
 			}
 			return out, nil
 		}
 	}
 	return nil, fmt.Errorf("metrics: PageRank after %d iterations: %w", maxIter, ErrNotConverged)
+}
+
+// pageRankCSR holds the in-arcs of every node in CSR form: the sources of
+// the arcs into v are src[off[v]:off[v+1]], in increasing order, with
+// weights w (nil when unweighted), and the out-strength of every node.
+type pageRankCSR struct {
+	ids      []int64
+	off      []int32
+	src      []int32
+	w        []float64
+	strength []float64
+}
+
+// newPageRankCSR reads g once into flat in-arc arrays. As in specBuild,
+// an arc of weight 0 counts as absent and other weights must be finite
+// and non-negative; undirected edges are arcs both ways.
+func newPageRankCSR(g graph.Graph, weighted bool) (*pageRankCSR, error) {
+	it := g.Nodes()
+	ids := make([]int64, 0, max(it.Len(), 0))
+	for it.Next() {
+		ids = append(ids, it.Node().ID())
+	}
+	slices.Sort(ids)
+	n := len(ids)
+	if int64(n) >= math.MaxInt32 {
+		return nil, errCSRTooLarge
+	}
+	dense := n == 0 || ids[0] == 0 && ids[n-1] == int64(n-1)
+	var index map[int64]int32
+	if !dense {
+		index = make(map[int64]int32, n)
+		for i, id := range ids {
+			index[id] = int32(i)
+		}
+	}
+	wg, isWeighted := g.(graph.Weighted)
+	weighted = weighted && isWeighted
+	c := &pageRankCSR{ids: ids, off: make([]int32, n+1), strength: make([]float64, n)}
+	// Read the arcs of consecutive blocks of sources concurrently (gonum
+	// graphs are safe for concurrent reads) and concatenate the blocks in
+	// order: the arcs come out in the order of a serial read.
+	type block struct {
+		from, to []int32
+		ws       []float64
+		err      error
+	}
+	parts := min(runtime.GOMAXPROCS(0), max(1, n/4096))
+	blocks := make([]block, parts)
+	var wait sync.WaitGroup
+	for p := range parts {
+		wait.Add(1)
+		go func() {
+			defer wait.Done()
+			b := &blocks[p]
+			for u := p * n / parts; u < (p+1)*n/parts; u++ {
+				uid := ids[u]
+				nb := g.From(uid)
+				for nb.Next() {
+					vid := nb.Node().ID()
+					w := 1.0
+					if weighted {
+						w, _ = wg.Weight(uid, vid)
+						if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+							b.err = fmt.Errorf("metrics: PageRank: weight %v on edge %d–%d: weights must be finite and non-negative", w, uid, vid)
+							return
+						}
+						if w == 0 {
+							continue
+						}
+						b.ws = append(b.ws, w)
+					}
+					v := int32(vid)
+					if !dense {
+						v = index[vid]
+					}
+					b.from, b.to = append(b.from, int32(u)), append(b.to, v)
+					c.strength[u] += w
+				}
+			}
+		}()
+	}
+	wait.Wait()
+	var from, to []int32
+	var ws []float64
+	for _, b := range blocks {
+		if b.err != nil {
+			return nil, b.err
+		}
+		if parts == 1 {
+			from, to, ws = b.from, b.to, b.ws
+			break
+		}
+		from, to, ws = append(from, b.from...), append(to, b.to...), append(ws, b.ws...)
+	}
+	for _, v := range to {
+		c.off[v+1]++
+	}
+	if int64(len(to)) >= math.MaxInt32 {
+		return nil, errCSRTooLarge
+	}
+	for v := range n {
+		c.off[v+1] += c.off[v]
+	}
+	// Counting sort by target; sources were visited in increasing order,
+	// so each in-row comes out sorted.
+	c.src = make([]int32, len(to))
+	if weighted {
+		c.w = make([]float64, len(to))
+	}
+	next := slices.Clone(c.off[:n])
+	for k, v := range to {
+		p := next[v]
+		next[v]++
+		c.src[p] = from[k]
+		if weighted {
+			c.w[p] = ws[k]
+		}
+	}
+	return c, nil
 }

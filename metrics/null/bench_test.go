@@ -2,6 +2,7 @@ package null_test
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/gonum/graph"
@@ -76,11 +77,14 @@ func randomBA(n, m int, rng *rand.Rand) []wedge {
 			}
 			chosen[u] = true
 		}
-		for u := int64(0); u < v; u++ {
-			if chosen[u] {
-				edges = append(edges, wedge{u, v, 1})
-				ends = append(ends, u, v)
-			}
+		picked := make([]int64, 0, m)
+		for u := range chosen {
+			picked = append(picked, u)
+		}
+		slices.Sort(picked) // deterministic order
+		for _, u := range picked {
+			edges = append(edges, wedge{u, v, 1})
+			ends = append(ends, u, v)
 		}
 	}
 	return edges
