@@ -137,65 +137,105 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 	if opt.Weighted {
 		required = append(required, "weight")
 	}
-	t, err := readCSVTable(edgesName, edges, required, map[string]string{
-		"from": "source", "to": "target", "src": "source", "dst": "target", "value": "weight"}, ReadOptions{Warn: opt.Warn})
+	aliases := map[string]string{"from": "source", "to": "target", "src": "source", "dst": "target", "value": "weight"}
+	type key [2]int64
+	var (
+		weight map[key]float64
+		order  []key
+	)
+	// readRows reads the edge rows of t into weight and order; it returns
+	// the errors found, or nil.
+	readRows := func(t *csvTable) error {
+		g.EdgeAttrNames = t.columnsExcept("source", "target", "weight")
+		weight = map[key]float64{}
+		for t.next() {
+			s, d := t.require("source"), t.require("target")
+			w := 1.0
+			if opt.Weighted {
+				v := t.require("weight")
+				if v != "" {
+					f, err := strconv.ParseFloat(v, 64)
+					if err != nil || !(f > 0) || math.IsInf(f, 0) {
+						t.fail("weight", v, ErrBadWeight)
+					}
+					w = f
+				}
+			}
+			if s == "" || d == "" {
+				continue
+			}
+			if s == d {
+				t.fail("target", d, ErrSelfLoop)
+				continue
+			}
+			if opt.Strict && nodes != nil {
+				for _, p := range []struct{ col, v string }{{"source", s}, {"target", d}} {
+					if id, ok := index[p.v]; !ok || id >= int64(fromNodeFile) {
+						t.fail(p.col, p.v, ErrUnknownRef)
+					}
+				}
+			}
+			k := key{add(s), add(d)}
+			if !opt.Directed && k[0] > k[1] {
+				k[0], k[1] = k[1], k[0]
+			}
+			if _, dup := weight[k]; dup {
+				g.Merged++
+			} else {
+				order = append(order, k)
+				if len(g.EdgeAttrNames) > 0 {
+					attrs := make(map[string]string, len(g.EdgeAttrNames))
+					for _, a := range g.EdgeAttrNames {
+						attrs[a] = t.get(a)
+					}
+					if g.EdgeAttrs == nil {
+						g.EdgeAttrs = map[[2]int64]map[string]string{}
+					}
+					g.EdgeAttrs[k] = attrs
+				}
+			}
+			weight[k] += w
+		}
+		if len(t.errs) > 0 {
+			return t.errs
+		}
+		return nil
+	}
+	// Stream the rows when the input allows it (edgelist_stream.go); on
+	// input that needs the buffering reader, forget what was read and
+	// start again from the beginning.
+	t, check, err := streamCSVTable(edgesName, edges, required, aliases)
 	if err != nil {
 		return nil, err
 	}
-	g.EdgeAttrNames = t.columnsExcept("source", "target", "weight")
-	type key [2]int64
-	weight := map[key]float64{}
-	var order []key
-	for t.next() {
-		s, d := t.require("source"), t.require("target")
-		w := 1.0
-		if opt.Weighted {
-			v := t.require("weight")
-			if v != "" {
-				f, err := strconv.ParseFloat(v, 64)
-				if err != nil || !(f > 0) || math.IsInf(f, 0) {
-					t.fail("weight", v, ErrBadWeight)
-				}
-				w = f
+	if t != nil {
+		err = readRows(t)
+		if check.drain() {
+			if err != nil {
+				return nil, err
 			}
-		}
-		if s == "" || d == "" {
-			continue
-		}
-		if s == d {
-			t.fail("target", d, ErrSelfLoop)
-			continue
-		}
-		if opt.Strict && nodes != nil {
-			for _, p := range []struct{ col, v string }{{"source", s}, {"target", d}} {
-				if id, ok := index[p.v]; !ok || id >= int64(fromNodeFile) {
-					t.fail(p.col, p.v, ErrUnknownRef)
-				}
-			}
-		}
-		k := key{add(s), add(d)}
-		if !opt.Directed && k[0] > k[1] {
-			k[0], k[1] = k[1], k[0]
-		}
-		if _, dup := weight[k]; dup {
-			g.Merged++
 		} else {
-			order = append(order, k)
-			if len(g.EdgeAttrNames) > 0 {
-				attrs := make(map[string]string, len(g.EdgeAttrNames))
-				for _, a := range g.EdgeAttrNames {
-					attrs[a] = t.get(a)
-				}
-				if g.EdgeAttrs == nil {
-					g.EdgeAttrs = map[[2]int64]map[string]string{}
-				}
-				g.EdgeAttrs[k] = attrs
+			t = nil
+			for _, name := range g.Names[fromNodeFile:] {
+				delete(index, name)
+			}
+			g.Names, g.Attrs = g.Names[:fromNodeFile], g.Attrs[:fromNodeFile]
+			g.Merged, g.EdgeAttrs, order = 0, nil, nil
+		}
+	}
+	if t == nil {
+		if sk, ok := edges.(io.Seeker); ok {
+			if _, err := sk.Seek(0, io.SeekStart); err != nil {
+				return nil, &InputError{File: edgesName, Err: err}
 			}
 		}
-		weight[k] += w
-	}
-	if len(t.errs) > 0 {
-		return nil, t.errs
+		t, err := readCSVTable(edgesName, edges, required, aliases, ReadOptions{Warn: opt.Warn})
+		if err != nil {
+			return nil, err
+		}
+		if err := readRows(t); err != nil {
+			return nil, err
+		}
 	}
 	if len(g.Names) == 0 {
 		return nil, &InputError{File: edgesName, Err: ErrNoRows}

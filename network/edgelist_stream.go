@@ -1,0 +1,207 @@
+package network
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+)
+
+// The edge list is the one input that grows to tens of millions of rows,
+// so ReadEdgeList streams it: when the edge reader can seek (a file) and
+// its text is plain UTF-8 (with or without a byte order mark), the rows
+// are parsed straight from a buffered reader in one pass, and memory is
+// that of the graph, not of the file; the 1 GiB file limit of the
+// buffering readers does not apply. Everything else the buffering reader
+// handles (UTF-16, GB18030, NUL bytes, "\r"-only line ends, files that are
+// not text) is detected on the way by streamCheck; the reader then seeks
+// back to the start and reads the file with readCSVTable, so that
+// conversions, warnings and every error message are exactly those of the
+// buffering reader.
+
+// streamBuffer is the size of the read buffer and the longest first line
+// (header) the streaming reader looks at to choose the separator.
+const streamBuffer = 1 << 20
+
+// errStreamFallback stops a streaming read whose input needs the buffering
+// reader.
+var errStreamFallback = errors.New("network: input needs the buffering reader")
+
+// streamCheck passes bytes through while checking that they are text the
+// buffering reader would take as is: no NUL byte, valid UTF-8 (across
+// read boundaries), and at least one "\n" if there is a "\r".
+type streamCheck struct {
+	r            *bufio.Reader
+	carry        []byte // the start of a rune cut by the end of the last read
+	sawNL, sawCR bool
+	failed       bool
+}
+
+func (s *streamCheck) Read(p []byte) (int, error) {
+	if s.failed {
+		return 0, errStreamFallback
+	}
+	n, err := s.r.Read(p)
+	chunk := p[:n]
+	if !s.check(chunk) {
+		s.failed = true
+		return 0, errStreamFallback
+	}
+	if err == io.EOF && (len(s.carry) > 0 || s.sawCR && !s.sawNL) {
+		s.failed = true
+		return 0, errStreamFallback
+	}
+	return n, err
+}
+
+// check reports whether chunk continues valid text.
+func (s *streamCheck) check(data []byte) bool {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return false
+	}
+	if !s.sawNL && bytes.IndexByte(data, '\n') >= 0 {
+		s.sawNL = true
+	}
+	if !s.sawCR && bytes.IndexByte(data, '\r') >= 0 {
+		s.sawCR = true
+	}
+	if len(s.carry) > 0 {
+		need := 0
+		switch c := s.carry[0]; {
+		case c&0xE0 == 0xC0:
+			need = 2
+		case c&0xF0 == 0xE0:
+			need = 3
+		case c&0xF8 == 0xF0:
+			need = 4
+		default:
+			return false
+		}
+		take := min(need-len(s.carry), len(data))
+		s.carry = append(s.carry, data[:take]...)
+		data = data[take:]
+		if len(s.carry) < need {
+			return true // still cut
+		}
+		if !utf8.Valid(s.carry) {
+			return false
+		}
+		s.carry = s.carry[:0]
+	}
+	// Keep an incomplete rune at the end for the next read.
+	i := len(data) - 1
+	for back := 0; i >= 0 && back < 3 && !utf8.RuneStart(data[i]); back++ {
+		i--
+	}
+	if i >= 0 && !utf8.FullRune(data[i:]) {
+		s.carry = append(s.carry, data[i:]...)
+		data = data[:i]
+	}
+	return utf8.Valid(data)
+}
+
+// drain reads the rest of the input through the checks and reports
+// whether it all passed.
+func (s *streamCheck) drain() bool {
+	_, err := io.Copy(io.Discard, s)
+	return err == nil && !s.failed
+}
+
+// streamCSVTable returns a csvTable that parses r as it reads it, or
+// nil, nil if r must be read by readCSVTable (see above): r is not an
+// io.Seeker, or its first bytes show that it is not plain UTF-8 text with
+// a first line shorter than streamBuffer. It checks the header exactly as
+// readCSVTable does.
+func streamCSVTable(name string, r io.Reader, required []string, aliases map[string]string) (*csvTable, *streamCheck, error) {
+	if _, ok := r.(io.Seeker); !ok {
+		return nil, nil, nil
+	}
+	br := bufio.NewReaderSize(r, streamBuffer)
+	head, _ := br.Peek(streamBuffer)
+	switch {
+	case len(head) == 0,
+		bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}),
+		bytes.HasPrefix(head, []byte{0, 0, 0xFE, 0xFF}):
+		return nil, nil, nil
+	}
+	if bytes.HasPrefix(head, []byte(bom)) {
+		br.Discard(len(bom))
+		head = head[len(bom):]
+	}
+	first, _, found := bytes.Cut(head, []byte{'\n'})
+	if !found {
+		return nil, nil, nil // no "\n" in the first MiB: let readCSVTable decide
+	}
+	check := &streamCheck{r: br}
+	t := &csvTable{name: name, r: csv.NewReader(check), col: map[string]int{}}
+	t.r.ReuseRecord = true
+	if bytes.IndexByte(first, '\t') >= 0 && bytes.IndexByte(first, ',') < 0 {
+		t.r.Comma = '\t'
+	}
+	// The rest is readCSVTable's header check.
+	header, err := t.r.Read()
+	if check.failed {
+		return nil, nil, nil
+	}
+	if err == io.EOF {
+		return nil, nil, nil // readCSVTable words the empty file
+	}
+	if err != nil {
+		if !check.drain() {
+			return nil, nil, nil
+		}
+		return nil, nil, t.parseError(err)
+	}
+	if len(header) > MaxColumns {
+		if !check.drain() {
+			return nil, nil, nil
+		}
+		return nil, nil, &InputError{File: name, Line: 1, Column: t.pos(MaxColumns),
+			Err: fmt.Errorf("%w: %d, the limit is %d", ErrTooManyColumns, len(header), MaxColumns)}
+	}
+	firstAt := map[string]int{}
+	var headErr error
+	for i, h := range header {
+		if len(h) > MaxFieldBytes {
+			headErr = t.fieldTooLarge(i)
+			break
+		}
+		key := strings.ToLower(trim(h))
+		t.header = append(t.header, key)
+		if c, ok := aliases[key]; ok {
+			key = c
+		}
+		if key == "" {
+			continue
+		}
+		if j, dup := firstAt[key]; dup {
+			headErr = &InputError{File: name, Line: 1, Column: t.pos(i), Field: key, Err: ErrDuplicateColumn,
+				Other: fmt.Sprintf("column %d", j+1)}
+			break
+		}
+		firstAt[key] = i
+		t.col[key] = i
+	}
+	if headErr == nil {
+		var missing []string
+		for _, c := range required {
+			if _, ok := t.col[c]; !ok {
+				missing = append(missing, c)
+			}
+		}
+		if len(missing) > 0 {
+			headErr = &InputError{File: name, Line: 1, Field: strings.Join(missing, ", "), Err: ErrMissingColumn}
+		}
+	}
+	if headErr != nil {
+		if !check.drain() {
+			return nil, nil, nil
+		}
+		return nil, nil, headErr
+	}
+	return t, check, nil
+}
