@@ -221,8 +221,15 @@ func writeResourceText(w io.Writer, p datasets.Package, r datasets.Resource) err
 	}
 	tw.Flush()
 
-	fmt.Fprintf(&b, "\nSource (data package %s %s):\n", p.Name, p.Version)
-	b.WriteString(wrap(p.Citation, 76, "  "))
+	if len(r.Sources) > 0 {
+		fmt.Fprintf(&b, "\nSources (data package %s %s):\n", p.Name, p.Version)
+		for _, s := range r.Sources {
+			b.WriteString(wrap(strings.TrimSpace(s.Title+" "+s.Note), 76, "  "))
+		}
+	} else {
+		fmt.Fprintf(&b, "\nSource (data package %s %s):\n", p.Name, p.Version)
+		b.WriteString(wrap(p.Citation, 76, "  "))
+	}
 
 	fmt.Fprintf(&b, "\nFields (%d):\n", len(r.Schema.Fields))
 	tw = tabwriter.NewWriter(&b, 0, 8, 2, ' ', 0)

@@ -61,6 +61,9 @@ type Resource struct {
 	Hash        string `json:"hash"`
 	Rows        int    `json:"rows"`
 	Schema      Schema `json:"schema"`
+	// Sources, when set, are the resource's own sources (the case data
+	// tables cite theirs row by row); otherwise the package's apply.
+	Sources []Source `json:"sources,omitempty"`
 }
 
 // Schema is a Frictionless Table Schema.
