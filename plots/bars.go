@@ -1,9 +1,11 @@
 package plots
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -214,3 +216,18 @@ func (b *hbars) DataRange() (xmin, xmax, ymin, ymax float64) {
 }
 
 func formatCount(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// ContractsBySortedCategory is ContractsByCategory with the categories
+// sorted by amount (largest at the top), then by count, then by label, as
+// for provinces. Its default height grows with the number of categories:
+// at least SingleColumnHeight, 5 mm per category plus 25 mm.
+func ContractsBySortedCategory(title string, cats []Category, opts Options) (*Figure, error) {
+	cats = slices.Clone(cats)
+	slices.SortStableFunc(cats, func(a, b Category) int {
+		return cmp.Or(cmp.Compare(b.Amount, a.Amount), cmp.Compare(b.Count, a.Count), cmp.Compare(a.Label, b.Label))
+	})
+	if opts.Height == 0 {
+		opts.Height = max(SingleColumnHeight, vg.Length(len(cats))*5*vg.Millimeter+25*vg.Millimeter)
+	}
+	return ContractsByCategory(title, cats, opts)
+}

@@ -1,0 +1,229 @@
+package plots
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Measure names a quantity in a figure, in English and Chinese.
+type Measure struct {
+	Label, LabelZH string
+}
+
+// RankedParty is a row of CentralityRanking: a party and its score on
+// each measure, in the order of the measures. A NaN score is undefined and
+// is drawn as a hollow marker at 0.
+type RankedParty struct {
+	ID             string
+	Label, LabelZH string
+	Scores         []float64
+}
+
+// CentralityRanking returns a dot plot of the top k parties across
+// several centrality measures: one column (panel) per measure, one row per
+// party, a dot on a thin line from 0 at the party's score divided by the
+// largest score of that measure over all parties (so every column runs
+// from 0 to 1 and measures on different scales can be compared by rank
+// and by relative size).
+//
+// Parties are ranked by their mean normalised score over the measures
+// (undefined scores count as 0), ties broken by ID; the top k are drawn,
+// the first at the top. k ≤ 0 means all parties.
+//
+// It is an error if there are no measures or parties, a party has the
+// wrong number of scores, a score is negative or infinite, or IDs repeat.
+// The default size is DoubleColumn by 5 mm per row plus 30 mm.
+func CentralityRanking(title string, measures []Measure, parties []RankedParty, k int, opts Options) (*Figure, error) {
+	return withEnglishFallback(opts, func(o Options) (*Figure, error) { return centralityRanking(title, measures, parties, k, o) })
+}
+
+// RankParties returns the parties in the order of CentralityRanking and
+// their normalised scores (score / the measure's largest score; NaN stays
+// NaN; a measure whose largest score is 0 normalises to 0).
+func RankParties(parties []RankedParty, measures int) ([]RankedParty, [][]float64) {
+	maxes := make([]float64, measures)
+	for _, p := range parties {
+		for j, s := range p.Scores {
+			if !math.IsNaN(s) {
+				maxes[j] = math.Max(maxes[j], s)
+			}
+		}
+	}
+	type row struct {
+		p    RankedParty
+		norm []float64
+		mean float64
+	}
+	rows := make([]row, len(parties))
+	for i, p := range parties {
+		r := row{p: p, norm: make([]float64, measures)}
+		for j, s := range p.Scores {
+			switch {
+			case math.IsNaN(s):
+				r.norm[j] = math.NaN()
+			case maxes[j] > 0:
+				r.norm[j] = s / maxes[j]
+				r.mean += r.norm[j] / float64(measures)
+			}
+		}
+		rows[i] = r
+	}
+	slices.SortStableFunc(rows, func(a, b row) int {
+		return cmp.Or(cmp.Compare(b.mean, a.mean), cmp.Compare(a.p.ID, b.p.ID))
+	})
+	out := make([]RankedParty, len(rows))
+	norm := make([][]float64, len(rows))
+	for i, r := range rows {
+		out[i], norm[i] = r.p, r.norm
+	}
+	return out, norm
+}
+
+func centralityRanking(title string, measures []Measure, parties []RankedParty, k int, opts Options) (*Figure, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
+	if len(measures) == 0 || len(parties) == 0 {
+		return nil, errors.New("plots: a ranking needs measures and parties")
+	}
+	seen := map[string]bool{}
+	for _, p := range parties {
+		if seen[p.ID] {
+			return nil, fmt.Errorf("plots: party ID %q repeated", p.ID)
+		}
+		seen[p.ID] = true
+		if len(p.Scores) != len(measures) {
+			return nil, fmt.Errorf("plots: party %q has %d scores for %d measures", p.ID, len(p.Scores), len(measures))
+		}
+		for _, s := range p.Scores {
+			if math.IsInf(s, 0) || s < 0 {
+				return nil, fmt.Errorf("plots: party %q: bad score %v", p.ID, s)
+			}
+		}
+	}
+	ranked, norm := RankParties(parties, len(measures))
+	if k > 0 && k < len(ranked) {
+		ranked, norm = ranked[:k], norm[:k]
+	}
+	n := len(ranked)
+	fs, err := newFontSet(opts)
+	if err != nil {
+		return nil, err
+	}
+	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(n)*5*vg.Millimeter+30*vg.Millimeter)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, n)
+	for i, p := range ranked {
+		en := p.Label
+		if en == "" {
+			en = p.ID
+		}
+		names[i] = fs.pick(en, p.LabelZH, " / ")
+	}
+	nameSty, err := fs.style(strings.Join(names, ""), TickSize, false)
+	if err != nil {
+		return nil, err
+	}
+	// Party names take at most 40% of the width; longer ones are shortened.
+	maxName := (fig.Width - 2*figMargin) * 0.4
+	for i := range names {
+		names[i] = truncateText(nameSty, names[i], maxName)
+	}
+	xlabel := fs.pick("Score as a share of the largest score of its measure", "占该指标最大值的比例", " / ")
+	p, err := xyPanel(fs, "", xlabel, "")
+	if err != nil {
+		return nil, err
+	}
+	m := len(measures)
+	p.X.Min, p.X.Max = -0.08, float64(m-1)*rankColStep+1.08
+	p.X.Tick.Marker = rankTicks{m}
+	p.Y.Min, p.Y.Max = -0.6, float64(n)+1.1 // a row at the top for the headers
+	p.Y.Padding = 0
+	p.Y.Tick.Length = 0
+	ticks := make([]plot.Tick, n)
+	for i, name := range names {
+		ticks[i] = plot.Tick{Value: float64(n - 1 - i), Label: name}
+	}
+	p.Y.Tick.Label = nameSty
+	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = text.XRight, text.YCenter
+	p.Y.Tick.Marker = plot.ConstantTicks(ticks)
+	headers := make([]string, m)
+	for j, ms := range measures {
+		headers[j] = fs.pick(ms.Label, ms.LabelZH, "\n")
+	}
+	hs, err := fs.style(strings.Join(headers, ""), TickSize, true)
+	if err != nil {
+		return nil, err
+	}
+	p.Add(&dots{norm: norm, headers: headers, headerStyle: hs})
+	fig.Panels = [][]*plot.Plot{{p}}
+	fig.finish(fs)
+	return fig, nil
+}
+
+// rankColStep is the distance between the columns of a ranking, in units
+// of one column's 0–1 scale.
+const rankColStep = 1.3
+
+// rankTicks marks 0, 0.5 (minor) and 1 of each column of a ranking.
+type rankTicks struct{ m int }
+
+// Ticks implements plot.Ticker.
+func (r rankTicks) Ticks(min, max float64) []plot.Tick {
+	var ticks []plot.Tick
+	for j := range r.m {
+		x := float64(j) * rankColStep
+		ticks = append(ticks, plot.Tick{Value: x, Label: "0"}, plot.Tick{Value: x + 0.5}, plot.Tick{Value: x + 1, Label: "1"})
+	}
+	return ticks
+}
+
+// dots draws the columns of a ranking: in column j, row i at
+// y = n-1-i, a grey line from 0 to the normalised score and a marker of
+// the measure's shape and colour; NaN is a hollow marker at 0. Each
+// column's header is drawn above it, wrapped to the column's width.
+type dots struct {
+	norm        [][]float64
+	headers     []string
+	headerStyle text.Style
+}
+
+// Plot implements plot.Plotter.
+func (d *dots) Plot(c draw.Canvas, p *plot.Plot) {
+	tx, ty := p.Transforms(&c)
+	n := len(d.norm)
+	for j, h := range d.headers {
+		x0 := float64(j) * rankColStep
+		hs := d.headerStyle
+		hs.XAlign, hs.YAlign = text.XCenter, text.YBottom
+		w := tx(x0+rankColStep-0.05) - tx(x0-0.2)
+		c.FillText(hs, vg.Point{X: tx(x0 + 0.5), Y: ty(float64(n) - 0.5)}, wrapText(hs, h, w))
+		for i := range n {
+			v := d.norm[i][j]
+			y := ty(float64(n - 1 - i))
+			c.StrokeLine2(draw.LineStyle{Color: gridColor, Width: 0.4}, tx(x0), y, tx(x0+1), y)
+			if math.IsNaN(v) {
+				c.SetLineStyle(draw.LineStyle{Color: mutedColor, Width: 0.6})
+				var circ vg.Path
+				circ.Move(vg.Point{X: tx(x0) + 2.2, Y: y})
+				circ.Arc(vg.Point{X: tx(x0), Y: y}, 2.2, 0, 2*math.Pi)
+				circ.Close()
+				c.Stroke(circ)
+				continue
+			}
+			c.StrokeLine2(draw.LineStyle{Color: mutedColor, Width: 0.8}, tx(x0), y, tx(x0+v), y)
+			drawShape(c, j, vg.Point{X: tx(x0 + v), Y: y}, 2.6, DataColor(j))
+		}
+	}
+}
