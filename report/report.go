@@ -175,16 +175,19 @@ func Build(opts Options) (files map[string][]byte, warnings []string, err error)
 	return files, warnings, nil
 }
 
+// clientTypeNames are the English and Chinese labels of client types.
+var clientTypeNames = map[network.ClientType][2]string{
+	network.PublicSecurity: {"Public security", "公安"},
+	network.StateSecurity:  {"State security", "安全"},
+	network.Enterprise:     {"Enterprise", "企业"},
+	network.Government:     {"Government", "政府"},
+	network.UnknownClient:  {"Not printed", "未标注"},
+}
+
 // clientTypeCategories orders the client-type tally in the display order of
 // network.ClientTypes.
 func clientTypeCategories(t metrics.Tally) []plots.Category {
-	names := map[network.ClientType][2]string{
-		network.PublicSecurity: {"Public security", "公安"},
-		network.StateSecurity:  {"State security", "安全"},
-		network.Enterprise:     {"Enterprise", "企业"},
-		network.Government:     {"Government", "政府"},
-		network.UnknownClient:  {"Not printed", "未标注"},
-	}
+	names := clientTypeNames
 	var cats []plots.Category
 	for _, ct := range network.ClientTypes {
 		if g, ok := t.Group(string(ct)); ok {

@@ -1,0 +1,544 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/metrics"
+	"github.com/ecosys-sna/ecosys/metrics/inference"
+	"github.com/ecosys-sna/ecosys/network"
+	"github.com/ecosys-sna/ecosys/plots"
+)
+
+// FigureParams are the settings of the figures of a ledger.
+type FigureParams struct {
+	// Options are the plots options (language, font, source, size, DPI).
+	Options plots.Options
+	// Size is the node measure that sets node size in the "graph" figure:
+	// one of SizeMeasures; "" means "betweenness".
+	Size string
+	// Layout is the layout of the "graph" figure: "force" (also ""),
+	// "layered" or "auto" (see plots.ParseLayout).
+	Layout string
+	// Top is the number of parties of the "ranking" figure; 0 means 10.
+	Top int
+	// Samples and Seed set the null-model and sensitivity replicates of
+	// the "null" and "sensitivity" figures; 0 samples means 1000.
+	Samples int
+	Seed    uint64
+	// Workers is the number of goroutines of the random procedures; 0
+	// means all cores. Results do not depend on it.
+	Workers int
+}
+
+// SizeMeasures are the node measures that can size the nodes of the
+// "graph" figure.
+var SizeMeasures = []string{"betweenness", "degree", "strength", "contracts", "harmonic", "closeness", "pagerank", "eigenvector", "none"}
+
+// FigureSpec is a figure of the catalogue.
+type FigureSpec struct {
+	// Name is the figure's name on the command line and its file name in
+	// the report.
+	Name string
+	// Summary is one line on what the figure shows.
+	Summary string
+	// Caption is the figure's caption in the report.
+	Caption string
+	// Title is the title drawn on the figure.
+	Title string
+
+	draw func(d *figureData, p FigureParams) (*plots.Figure, error)
+}
+
+// Catalogue lists every figure of a ledger, in report order.
+func Catalogue() []FigureSpec {
+	return slices.Clone(catalogue)
+}
+
+// LookupFigure returns the figure of the catalogue with the given name.
+func LookupFigure(name string) (FigureSpec, bool) {
+	i := slices.IndexFunc(catalogue, func(f FigureSpec) bool { return f.Name == name })
+	if i < 0 {
+		return FigureSpec{}, false
+	}
+	return catalogue[i], true
+}
+
+// Draw draws the figure for the ledger l.
+func (f FigureSpec) Draw(l *network.Ledger, p FigureParams) (*plots.Figure, error) {
+	if l == nil {
+		return nil, fmt.Errorf("report: no ledger")
+	}
+	fig, err := f.draw(newFigureData(l), p)
+	if err != nil {
+		return nil, fmt.Errorf("report: figure %s: %w", f.Name, err)
+	}
+	return fig, nil
+}
+
+// figureData caches what several figures of one ledger share.
+type figureData struct {
+	l       *network.Ledger
+	net     *network.Network
+	report  *metrics.Report
+	tallies map[network.Dimension]metrics.Tally
+}
+
+func newFigureData(l *network.Ledger) *figureData {
+	return &figureData{l: l, tallies: map[network.Dimension]metrics.Tally{}}
+}
+
+func (d *figureData) network() *network.Network {
+	if d.net == nil {
+		d.net = network.BuildLedger(d.l)
+	}
+	return d.net
+}
+
+// measures computes every measure of the ledger network, weighted by
+// amount (paths count edges).
+func (d *figureData) measures() (*metrics.Report, error) {
+	if d.report == nil {
+		r, err := metrics.Compute(d.network().Directed(network.ByAmount), nil, metrics.Options{Weighted: true})
+		if err != nil {
+			return nil, err
+		}
+		d.report = r
+	}
+	return d.report, nil
+}
+
+func (d *figureData) tally(dim network.Dimension) (metrics.Tally, error) {
+	if t, ok := d.tallies[dim]; ok {
+		return t, nil
+	}
+	g, err := d.l.GroupBy(dim)
+	if err != nil {
+		return metrics.Tally{}, err
+	}
+	t := metrics.Tabulate(g)
+	d.tallies[dim] = t
+	return t, nil
+}
+
+var ministryNames = map[string][2]string{
+	string(network.MPS):             {"Public security (MPS)", "公安部系统"},
+	string(network.MSS):             {"State security (MSS)", "国家安全部系统"},
+	string(network.NoMinistry):      {"No ministry", "无"},
+	string(network.UnknownMinistry): {"Unknown", "不详"},
+}
+
+var levelNames = map[string][2]string{
+	string(network.National):      {"National", "国家级"},
+	string(network.Provincial):    {"Provincial", "省级"},
+	string(network.Prefectural):   {"Prefectural", "地市级"},
+	string(network.County):        {"County", "县级"},
+	string(network.District):      {"District", "区级"},
+	string(network.UnknownLevel):  {"Unknown", "不详"},
+	string(network.NotApplicable): {"Not a state body", "非国家机关"},
+}
+
+// categories returns the groups of a tally as bars, in the order of keys
+// (always including the keys in always, with zero if absent), then any
+// other groups in tally order.
+func categories(t metrics.Tally, keys []string, always []string, names map[string][2]string) []plots.Category {
+	var cats []plots.Category
+	done := map[string]bool{}
+	add := func(key string, g metrics.Group) {
+		n, ok := names[key]
+		if !ok {
+			n = [2]string{g.Label, ""}
+			if n[0] == "" {
+				n[0] = key
+			}
+		}
+		cats = append(cats, plots.Category{Label: n[0], LabelZH: n[1], Count: g.Contracts, Amount: float64(g.AmountFen) / 100})
+		done[key] = true
+	}
+	for _, k := range keys {
+		g, ok := t.Group(k)
+		if ok || slices.Contains(always, k) {
+			add(k, g)
+		}
+	}
+	for _, g := range t.Groups {
+		if !done[g.Key] {
+			add(g.Key, g)
+		}
+	}
+	return cats
+}
+
+func strs[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}
+
+var catalogue = []FigureSpec{
+	{Name: "client-type", Title: "Contracts by client type",
+		Summary: "contracts and amount (CNY) by client type: paired bar panels",
+		Caption: "Number and amount of contracts by the client direction printed in the ledger (客户方向).",
+		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+			t, err := d.tally(network.DimClientType)
+			if err != nil {
+				return nil, err
+			}
+			return plots.ContractsByCategory("Contracts by client type", clientTypeCategories(t), p.Options)
+		}},
+	{Name: "ministry", Title: "Contracts by ministry of the end user",
+		Summary: "contracts and amount (CNY) by the end user's ministry (MPS, MSS, none)",
+		Caption: "Number and amount of contracts by the ministry of the end user: the public-security (MPS) or state-security (MSS) system, or none for companies.",
+		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+			t, err := d.tally(network.DimMinistry)
+			if err != nil {
+				return nil, err
+			}
+			return plots.ContractsByCategory("Contracts by ministry of the end user", categories(t, strs(network.Ministries), nil, ministryNames), p.Options)
+		}},
+	{Name: "level", Title: "Contracts by administrative level of the end user",
+		Summary: "contracts and amount (CNY) by administrative level (national, provincial, prefectural, county, district)",
+		Caption: "Number and amount of contracts by the administrative level of the end user, from the national level down. Levels with no contract are shown as zero: a decentralised ecosystem buys at the local levels.",
+		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+			t, err := d.tally(network.DimLevel)
+			if err != nil {
+				return nil, err
+			}
+			always := strs([]network.Level{network.National, network.Provincial, network.Prefectural, network.County, network.District})
+			o := p.Options
+			if o.Height == 0 {
+				o.Height = o.Width * 0.8
+				if o.Height == 0 {
+					o.Height = 72 * vgMM
+				}
+			}
+			return plots.ContractsByCategory("Contracts by administrative level of the end user", categories(t, strs(network.Levels), always, levelNames), o)
+		}},
+	{Name: "province", Title: "Contracts by province of the end user",
+		Summary: "contracts and amount (CNY) by the end user's province, sorted by amount",
+		Caption: "Number and amount of contracts by the province of the end user, sorted by amount.",
+		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+			t, err := d.tally(network.DimProvince)
+			if err != nil {
+				return nil, err
+			}
+			cats := categories(t, nil, nil, map[string][2]string{"unknown": {"Unknown", "不详"}})
+			for i, c := range cats {
+				if tile, ok := plots.LookupProvince(c.Label); ok {
+					cats[i].LabelZH = tile.NameZH
+				}
+			}
+			return plots.ContractsBySortedCategory("Contracts by province of the end user", cats, p.Options)
+		}},
+	{Name: "province-map", Title: "Amount by province of the end user",
+		Summary: "tile-grid map of the 31 province-level units shaded by amount (CNY); empty tiles have no contract",
+		Caption: "Amount of contracts by the province of the end user on a tile grid of the 31 province-level units of mainland China (each unit one tile, placed roughly as on a map). Empty tiles: no contract in the ledger. Contracts whose end user has no known province are not shown.",
+		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+			t, err := d.tally(network.DimProvince)
+			if err != nil {
+				return nil, err
+			}
+			var vals []plots.ProvinceValue
+			skipped := 0
+			for _, g := range t.Groups {
+				if _, ok := plots.LookupProvince(g.Key); !ok {
+					skipped += g.Contracts
+					continue
+				}
+				vals = append(vals, plots.ProvinceValue{Province: g.Key, Value: float64(g.AmountFen) / 100})
+			}
+			title := "Amount by province of the end user"
+			if skipped > 0 {
+				title += fmt.Sprintf(" (%d contracts of unknown province not shown)", skipped)
+			}
+			return plots.ProvinceTileMap(title, vals, "Amount (CNY)", p.Options)
+		}},
+	{Name: "timeline", Title: "Contracts over time",
+		Summary: "signing date against amount (CNY), coloured by client type; month-only dates as intervals",
+		Caption: "Each contract at its signing date and amount, coloured and shaped by client type. A contract dated to the day is a point; one dated only to the month is a segment spanning the month.",
+		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+			var evs []plots.Event
+			for _, c := range d.l.Contracts {
+				e := plots.Event{Amount: c.Amount.Yuan(), Group: string(c.ClientType)}
+				if !c.Date.IsZero() {
+					e.Start, e.End = c.Date.Start, c.Date.End
+				}
+				evs = append(evs, e)
+			}
+			labels := map[string][2]string{}
+			for k, v := range clientTypeNames {
+				labels[string(k)] = v
+			}
+			return plots.Timeline("Contracts over time", evs, strs(network.ClientTypes), labels, p.Options)
+		}},
+	{Name: "lorenz", Title: "Concentration of amounts",
+		Summary: "Lorenz curves of the amount over end users and over provinces, with Gini coefficients",
+		Caption: "Lorenz curves of the contract amounts over end users and over provinces: the further below the diagonal, the more the amount is concentrated on few units. Gini coefficients as in the tables (metrics.Gini).",
+		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+			var curves []plots.LorenzCurve
+			add := func(label, zh string, x []float64) {
+				pts := metrics.Lorenz(x)
+				g := metrics.Gini(x)
+				if pts == nil || !g.OK {
+					return
+				}
+				c := plots.LorenzCurve{Label: label, LabelZH: zh, Gini: g.V, Units: len(x)}
+				for _, pt := range pts {
+					c.Points = append(c.Points, [2]float64{pt.Population, pt.Share})
+				}
+				curves = append(curves, c)
+			}
+			add("End users", "最终用户", analysis.EndUserAmounts(d.l))
+			t, err := d.tally(network.DimProvince)
+			if err != nil {
+				return nil, err
+			}
+			var prov []float64
+			for _, g := range t.Groups {
+				if g.Key != "unknown" {
+					prov = append(prov, float64(g.AmountFen)/100)
+				}
+			}
+			add("Provinces", "省份", prov)
+			return plots.LorenzCurves("Concentration of amounts", curves, p.Options)
+		}},
+	{Name: "network", Title: "i-SOON ledger network",
+		Summary: "the ledger network in layers: contractor → intermediary signatories → end users",
+		Caption: "The ledger network: contractor → intermediary signatories → end users, edge width by amount, node area by number of contracts, colour and shape by kind of party.",
+		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+			return plots.LayeredNetwork("Ledger network", LedgerNet(d.network()), p.Options)
+		}},
+	{Name: "graph", Title: "Ledger network (force-directed)",
+		Summary: "general network drawing (force-directed or layered), node size by a chosen centrality (--size)",
+		Caption: "The ledger network drawn by the general network drawing of ecosys: force-directed layout (Fruchterman–Reingold, fixed seed), node area by betweenness centrality (unless another measure is chosen), colour and shape by kind, edge width by amount, arrows for the direction of contracting.",
+		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+			var r *metrics.Report
+			if p.Size != "contracts" && p.Size != "none" {
+				var err error
+				if r, err = d.measures(); err != nil {
+					return nil, err
+				}
+			}
+			g, err := LedgerGraph(d.network(), r, p.Size)
+			if err != nil {
+				return nil, err
+			}
+			g.Layout = plots.LayoutForce
+			if p.Layout != "" {
+				if g.Layout, err = plots.ParseLayout(p.Layout); err != nil {
+					return nil, err
+				}
+			}
+			g.Seed = p.Seed
+			return plots.NetworkGraph("Ledger network", g, p.Options)
+		}},
+	{Name: "ranking", Title: "Most central parties",
+		Summary: "top-k parties across degree, strength, betweenness, harmonic closeness and PageRank (dot plot, normalised)",
+		Caption: "The parties that rank highest on five centrality measures of the ledger network (amount-weighted where weights apply), each measure divided by its largest value. In a one-contractor ledger the contractor tops most measures by construction; what matters is who comes next.",
+		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+			r, err := d.measures()
+			if err != nil {
+				return nil, err
+			}
+			measures := []plots.Measure{{Label: "Degree", LabelZH: "度"}, {Label: "Strength (CNY)", LabelZH: "强度（元）"},
+				{Label: "Betweenness", LabelZH: "中介中心性"}, {Label: "Harmonic closeness", LabelZH: "调和接近中心性"}, {Label: "PageRank", LabelZH: "PageRank"}}
+			n := d.network()
+			var parties []plots.RankedParty
+			for _, nm := range r.Nodes {
+				e := n.Nodes[nm.ID].Entity
+				zh := e.NameZH
+				if e.Kind == network.Individual {
+					zh = ""
+				}
+				parties = append(parties, plots.RankedParty{ID: e.ID, Label: e.Name(), LabelZH: zh,
+					Scores: []float64{float64(nm.Degree), val(nm.Strength), val(nm.Betweenness), val(nm.Harmonic), val(nm.PageRank)}})
+			}
+			k := p.Top
+			if k == 0 {
+				k = 10
+			}
+			return plots.CentralityRanking(fmt.Sprintf("Top %d parties by centrality", min(k, len(parties))), measures, parties, k, p.Options)
+		}},
+	{Name: "degree", Title: "Degree distribution",
+		Summary: "complementary CDF of in-, out- and total degree on log–log axes",
+		Caption: "Complementary cumulative distribution P(K ≥ k) of the degrees of the ledger network's parties, on log–log axes. Most parties have one tie; the contractor and a few intermediaries have many.",
+		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+			deg := metrics.Degrees(d.network().Directed(network.ByContracts))
+			ids := make([]int64, 0, len(deg))
+			for id := range deg {
+				ids = append(ids, id)
+			}
+			slices.Sort(ids)
+			var in, out, tot []int
+			for _, id := range ids {
+				in = append(in, deg[id].In)
+				out = append(out, deg[id].Out)
+				tot = append(tot, deg[id].In+deg[id].Out)
+			}
+			return plots.DegreeCCDF("Degree distribution", []plots.DegreeSeries{
+				{Label: "Total degree", LabelZH: "总度", Degrees: tot},
+				{Label: "In-degree", LabelZH: "入度", Degrees: in},
+				{Label: "Out-degree", LabelZH: "出度", Degrees: out},
+			}, p.Options)
+		}},
+	{Name: "null", Title: "Null distributions of the verdict's tests",
+		Summary: "histograms of CUG null samples of the verdict's statistics, observed value and p-values marked",
+		Caption: "The distribution of each tested statistic of the decentralization verdict over networks drawn from its null model (bipartite G(n₀, n₁, m), amounts permuted), with the observed value (vermillion line) and the p-values p_upper = (1 + #{T* ≥ T})/(1 + R) and p_lower.",
+		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+			ns, err := analysis.NullSamples(d.l, analysis.Options{Samples: p.Samples, Seed: p.Seed, Workers: p.Workers})
+			if err != nil {
+				return nil, err
+			}
+			var dists []plots.NullDistribution
+			for _, s := range ns {
+				dists = append(dists, plots.NullDistribution{Statistic: s.Result.Statistic, Null: s.Result.Null,
+					Samples: s.Samples, Observed: s.Result.Observed, PUpper: s.Result.PUpper, PLower: s.Result.PLower})
+			}
+			return plots.NullDistributions("Null distributions of the verdict's tests", dists, p.Options)
+		}},
+	{Name: "sensitivity", Title: "Sensitivity to missing contracts",
+		Summary: "statistics of the ledger network as contracts go missing at random: mean and 95% band",
+		Caption: "How the concentration of amounts over end users (Gini, HHI) and the share of the largest end user move when a growing share of contracts is removed at random: mean and 95% range over the replicates, with the value on the complete ledger (dashed).",
+		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+			samples := p.Samples
+			if samples == 0 {
+				samples = 1000
+			}
+			fr := []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5}
+			var curves []plots.SensitivityCurve
+			for _, stat := range []string{"end_users.gini", "end_users.hhi", "end_users.top1_share"} {
+				pts, err := analysis.Sensitivity(d.l, stat, analysis.RemoveContracts, fr, inferenceBoot(samples, p.Seed, p.Workers))
+				if err != nil {
+					return nil, err
+				}
+				c := plots.SensitivityCurve{Statistic: stat, Removal: "contracts", Observed: math.NaN()}
+				for _, pt := range pts {
+					c.Points = append(c.Points, plots.SensitivityPoint{Fraction: pt.Fraction, Mean: pt.Mean, Lower: pt.Lower, Upper: pt.Upper})
+					c.Level = pt.Level
+				}
+				if len(pts) > 0 && pts[0].Fraction == 0 {
+					c.Observed = pts[0].Mean
+				}
+				curves = append(curves, c)
+			}
+			return plots.SensitivityCurves("Sensitivity to missing contracts", curves, p.Options)
+		}},
+	{Name: "over-time", Title: "Centralization over time",
+		Summary: "degree, betweenness and harmonic centralization of yearly and cumulative snapshots of the ledger network",
+		Caption: "Freeman centralization of the ledger network of each year's contracts, and of all contracts up to each year, with the number of contracts under each year. Contracts without a date are in no snapshot.",
+		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+			keys := []string{"degree", "betweenness", "harmonic"}
+			snaps, undated, err := analysis.CentralizationByYear(d.l, keys)
+			if err != nil {
+				return nil, err
+			}
+			if len(snaps) == 0 {
+				return nil, fmt.Errorf("no contract has a date")
+			}
+			measures := []plots.Measure{{Label: "Degree", LabelZH: "度"}, {Label: "Betweenness", LabelZH: "中介"}, {Label: "Harmonic closeness", LabelZH: "调和接近"}}
+			var yearly, cum []plots.Snapshot
+			for _, s := range snaps {
+				y := plots.Snapshot{Year: s.Year, Contracts: s.Contracts}
+				c := plots.Snapshot{Year: s.Year, Contracts: s.CumulativeContracts}
+				for _, k := range keys {
+					y.Values = append(y.Values, s.Yearly[k])
+					c.Values = append(c.Values, s.Cumulative[k])
+				}
+				yearly, cum = append(yearly, y), append(cum, c)
+			}
+			title := "Centralization over time"
+			if undated > 0 {
+				title += fmt.Sprintf(" (%d undated contracts left out)", undated)
+			}
+			return plots.CentralizationOverTime(title, measures, yearly, cum, p.Options)
+		}},
+}
+
+func inferenceBoot(samples int, seed uint64, workers int) inference.BootOptions {
+	return inference.BootOptions{Samples: samples, Seed: seed, Workers: workers}
+}
+
+// vgMM is a millimetre in points.
+const vgMM = 72 / 25.4
+
+func val(v metrics.Value) float64 {
+	if !v.OK {
+		return math.NaN()
+	}
+	return v.V
+}
+
+// LedgerGraph converts the ledger network n for plots.NetworkGraph:
+// nodes coloured and shaped by kind, sized by the node measure size (one
+// of SizeMeasures; "" means betweenness) taken from r (metrics.Compute of
+// n; it may be nil for "contracts" and "none"), edges directed, of kind
+// "contract", weighted by amount.
+func LedgerGraph(n *network.Network, r *metrics.Report, size string) (plots.Graph, error) {
+	if size == "" {
+		size = "betweenness"
+	}
+	g := plots.Graph{KindLabels: KindLabels, WeightLabel: "amount (CNY)"}
+	for _, k := range network.Kinds {
+		g.KindOrder = append(g.KindOrder, string(k))
+	}
+	sizes := make([]float64, len(n.Nodes))
+	switch size {
+	case "none":
+	case "contracts":
+		for _, e := range n.Edges {
+			sizes[e.To] += float64(e.Contracts)
+			if n.Nodes[e.From].Role == network.Contractor {
+				sizes[e.From] += float64(e.Contracts)
+			}
+		}
+		g.SizeLabel = "contracts"
+	default:
+		if r == nil {
+			return g, fmt.Errorf("no measures to size nodes by %s", size)
+		}
+		for _, nm := range r.Nodes {
+			var v float64
+			switch size {
+			case "degree":
+				v = float64(nm.Degree)
+			case "strength":
+				v = val(nm.Strength)
+			case "betweenness":
+				v = val(nm.Betweenness)
+			case "harmonic":
+				v = val(nm.Harmonic)
+			case "closeness":
+				v = val(nm.Closeness)
+			case "pagerank":
+				v = val(nm.PageRank)
+			case "eigenvector":
+				v = val(nm.Eigenvector)
+			default:
+				return g, fmt.Errorf("unknown size measure %q (want one of %s)", size, strings.Join(SizeMeasures, ", "))
+			}
+			if math.IsNaN(v) {
+				v = 0
+			}
+			sizes[nm.ID] = v
+		}
+		g.SizeLabel = size
+	}
+	for i, v := range n.Nodes {
+		zh := v.Entity.NameZH
+		if v.Entity.Kind == network.Individual {
+			zh = ""
+		}
+		g.Nodes = append(g.Nodes, plots.GraphNode{ID: v.Entity.ID, Label: v.Entity.Name(), LabelZH: zh, Kind: string(v.Entity.Kind), Size: sizes[i]})
+	}
+	for _, e := range n.Edges {
+		g.Edges = append(g.Edges, plots.GraphEdge{From: n.Nodes[e.From].Entity.ID, To: n.Nodes[e.To].Entity.ID, Weight: e.Amount.Yuan(), Directed: true, Kind: "contract"})
+	}
+	slices.SortFunc(g.Edges, func(a, b plots.GraphEdge) int { return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To)) })
+	return g, nil
+}
