@@ -33,9 +33,12 @@ func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "Write an HTML report with figures and tables",
-		Long: `Write a report on a ledger into a directory: index.html (opens offline),
-figures as SVG and PNG, tables as CSV, and provenance.json with the ecosys
-version, the SHA-256 of every input and output, and the parameters.
+		Long: `Write a report on a ledger into a directory: index.html (self-contained:
+the figures are embedded, so it opens offline, even copied alone), report.md
+(the same in Markdown), every figure of "ecosys plot --list" that applies to
+the data as SVG and PNG, tables as CSV, method notes with references, the
+data citation, and provenance.json with the ecosys version, the SHA-256 of
+every input and output, and the parameters.
 
 The same inputs and flags give byte-identical files. The report is written
 to a temporary directory and renamed into place; an existing directory is
@@ -73,7 +76,7 @@ one, figures fall back to English with a warning.`,
 	cmd.Flags().StringVar(&opts.Lang, "lang", "en", "Label language: {en|zh|both}")
 	cmd.Flags().StringVar(&opts.FontPath, "font", "", "CJK font `file` (.ttf, .otf, .ttc) for Chinese labels")
 	cmd.Flags().IntVar(&opts.DPI, "dpi", plots.DefaultDPI, "Resolution of the PNG figures")
-	cmd.Flags().IntVar(&opts.Samples, "samples", 1000, "Null-model and bootstrap samples of the decentralization verdict (0: leave the verdict out)")
+	cmd.Flags().IntVar(&opts.Samples, "samples", 1000, "Null-model, bootstrap and sensitivity replicates of the verdict and its figures (0: leave them out)")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "Seed of the decentralization verdict")
 	cmd.Flags().StringVar(&opts.Source, "source", "", "Source line printed under every figure (default: the data set's citation, or the ledger file name)")
 	return cmd
@@ -88,15 +91,17 @@ func reportRun(opts *ReportOptions) error {
 	ro := report.Options{
 		Ledger:   l,
 		Inputs:   inputs,
-		Source:   opts.Input.figureSource(opts.Source),
+		Source:   figureSourceLine(opts.Input, opts.Source),
 		Version:  opts.Version,
 		Lang:     lang,
 		FontPath: opts.FontPath,
 		DPI:      opts.DPI,
+		Samples:  opts.Samples,
+		Seed:     opts.Seed,
 	}
 	if opts.Input.Embedded() {
 		if p, err := datasets.Meta(); err == nil {
-			ro.Citation = p.Citation
+			ro.Citation, ro.BibTeX = p.Citation, p.BibTeX
 		}
 	} else {
 		ro.Title = "Contract ledger " + opts.Input.LedgerPath

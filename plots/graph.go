@@ -44,7 +44,7 @@ type Graph struct {
 	// EdgeKindLabels maps an edge kind to its legend label.
 	EdgeKindLabels map[string]string
 	// SizeLabel names what node size shows, such as "betweenness"; it is
-	// printed in the legend ("Node area ∝ betweenness"). Empty: no note.
+	// printed in the legend ("Node area by betweenness"). Empty: no note.
 	SizeLabel string
 	// WeightLabel names what edge width shows, such as "amount (CNY)".
 	WeightLabel string
@@ -411,13 +411,13 @@ func networkGraph(title string, g Graph, opts Options) (*Figure, error) {
 		gp.edgeNames = append(gp.edgeNames, name)
 	}
 	if g.SizeLabel != "" {
-		gp.note = "Node area ∝ " + g.SizeLabel
+		gp.note = "Node area by " + g.SizeLabel
 	}
 	if g.WeightLabel != "" {
 		if gp.note != "" {
 			gp.note += "; "
 		}
-		gp.note += "edge width ∝ " + g.WeightLabel
+		gp.note += "edge width by " + g.WeightLabel
 	}
 	all := strings.Join(legend, "") + strings.Join(gp.edgeNames, "") + gp.note
 	if gp.legendStyle, err = fs.style(all, TickSize, false); err != nil {
@@ -429,10 +429,23 @@ func networkGraph(title string, g Graph, opts Options) (*Figure, error) {
 	p.X.Padding, p.Y.Padding = 0, 0
 	p.Add(gp)
 	fig.Panels = [][]*plot.Plot{{p}}
-	// Lay out once to count the labels left out.
-	fig.Draw(draw.Canvas{Canvas: &recorder.Canvas{}, Rectangle: vg.Rectangle{Max: vg.Point{X: fig.Width, Y: fig.Height}}})
-	if gp.omitted > 0 {
-		fs.warnf("plots: %d of %d node labels left out of %q to avoid overlaps", gp.omitted, len(g.Nodes), title)
+	// Lay out to count the labels left out, and say so in the legend
+	// (which changes the room left, hence the loop).
+	base := gp.note
+	measure := func() {
+		fig.Draw(draw.Canvas{Canvas: &recorder.Canvas{}, Rectangle: vg.Rectangle{Max: vg.Point{X: fig.Width, Y: fig.Height}}})
+	}
+	measure()
+	for range 3 {
+		if gp.omitted == 0 {
+			break
+		}
+		k := gp.omitted
+		gp.note = strings.TrimPrefix(base+fmt.Sprintf("; %d labels left out to avoid overlaps", k), "; ")
+		measure()
+		if gp.omitted == k {
+			break
+		}
 	}
 	fig.finish(fs)
 	return fig, nil

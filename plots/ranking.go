@@ -162,7 +162,7 @@ func centralityRanking(title string, measures []Measure, parties []RankedParty, 
 	for j, ms := range measures {
 		headers[j] = fs.pick(ms.Label, ms.LabelZH, "\n")
 	}
-	hs, err := fs.style(strings.Join(headers, ""), TickSize, true)
+	hs, err := fs.style(strings.Join(headers, ""), TickSize, false)
 	if err != nil {
 		return nil, err
 	}

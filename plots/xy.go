@@ -31,7 +31,7 @@ func xyPanel(fs *fontSet, title, xlabel, ylabel string) (*plot.Plot, error) {
 	p.Y.Label.Padding = 3
 	p.Add(&yGrid{})
 	if title != "" {
-		ts, err := fs.style(title, LabelSize, true)
+		ts, err := fs.style(title, LabelSize, false)
 		if err != nil {
 			return nil, err
 		}

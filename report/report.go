@@ -3,11 +3,13 @@ package report
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html/template"
 	"os"
 	"path/filepath"
 	"slices"
@@ -45,6 +47,13 @@ type Options struct {
 	Lang     plots.Lang
 	FontPath string
 	DPI      int // PNG resolution; 0 means plots.DefaultDPI
+	// BibTeX is the data set's BibTeX record, printed under the citation.
+	BibTeX string
+	// Samples, Seed and Workers set the replicates of the null-distribution
+	// and sensitivity figures; 0 samples leaves those figures out.
+	Samples int
+	Seed    uint64
+	Workers int
 	// Verdict, if not nil, adds the decentralization verdict table
 	// (analysis.Decentralization) with its notes.
 	Verdict *analysis.Verdict
@@ -123,32 +132,44 @@ func Build(opts Options) (files map[string][]byte, warnings []string, err error)
 	}
 
 	popts := plots.Options{Lang: opts.Lang, FontPath: opts.FontPath, Source: opts.Source, DPI: opts.DPI}
-	figs := []struct {
-		name, caption string
-		make          func() (*plots.Figure, error)
-	}{
-		{"client-type", "Contracts and amount by client type", func() (*plots.Figure, error) {
-			return plots.ContractsByCategory("Contracts by client type", clientTypeCategories(tallies[network.DimClientType]), popts)
-		}},
-		{"network", "The ledger network: contractor → intermediary signatories → end users", func() (*plots.Figure, error) {
-			return plots.LayeredNetwork("i-SOON ledger network", LedgerNet(n), popts)
-		}},
-	}
-	for _, f := range figs {
-		fig, err := f.make()
+	params := FigureParams{Options: popts, Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers}
+	data := newFigureData(l)
+	for _, f := range catalogue {
+		if opts.Samples == 0 && (f.Name == "null" || f.Name == "sensitivity") {
+			page.Skipped = append(page.Skipped, f.Name+": left out (no replicates asked for: --samples 0)")
+			continue
+		}
+		fig, err := f.draw(data, params)
 		if err != nil {
-			return nil, nil, fmt.Errorf("report: figure %s: %w", f.name, err)
+			// A figure that does not apply to these data (no dates, no
+			// intermediaries) is left out and says why.
+			page.Skipped = append(page.Skipped, fmt.Sprintf("%s: not drawn: %v", f.Name, err))
+			continue
 		}
 		warnings = append(warnings, fig.Warnings...)
+		fg := figure{Name: f.Name, Caption: f.Caption, SVG: "figures/" + f.Name + ".svg", PNG: "figures/" + f.Name + ".png"}
 		for _, ext := range []string{"svg", "png"} {
 			b, err := fig.Encode(ext)
 			if err != nil {
-				return nil, nil, fmt.Errorf("report: figure %s.%s: %w", f.name, ext, err)
+				return nil, nil, fmt.Errorf("report: figure %s.%s: %w", f.Name, ext, err)
 			}
-			files["figures/"+f.name+"."+ext] = b
+			files["figures/"+f.Name+"."+ext] = b
+			if ext == "svg" {
+				fg.DataURI = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(b))
+			}
 		}
-		page.Figures = append(page.Figures, figure{Caption: f.caption, SVG: "figures/" + f.name + ".svg", PNG: "figures/" + f.name + ".png"})
+		page.Figures = append(page.Figures, fg)
 	}
+	if r, err := data.measures(); err == nil {
+		mt := metricsTable(r, l)
+		if files["tables/metrics.csv"], err = encodeCSV(append([][]string{mt.Header}, mt.Rows...)); err != nil {
+			return nil, nil, err
+		}
+		page.Metrics = &table{Caption: "Graph-level measures of the ledger network (directed, amount-weighted; paths count edges)", CSV: "tables/metrics.csv", Header: mt.Header, Rows: mt.Rows}
+	}
+	page.BibTeX = opts.BibTeX
+	page.Inputs = opts.Inputs
+	page.Methods = methodNotes
 	slices.Sort(warnings)
 	warnings = slices.Compact(warnings)
 
@@ -169,6 +190,7 @@ func Build(opts Options) (files map[string][]byte, warnings []string, err error)
 	if files["index.html"], err = renderPage(page); err != nil {
 		return nil, nil, err
 	}
+	files["report.md"] = renderMarkdown(page)
 	if files["provenance.json"], err = provenance(opts, files); err != nil {
 		return nil, nil, err
 	}
@@ -335,7 +357,8 @@ func provenance(opts Options, files map[string][]byte) ([]byte, error) {
 		Citation   string            `json:"citation,omitempty"`
 		Files      []file            `json:"files"`
 	}{Generator: "ecosys report", Version: opts.Version, Inputs: opts.Inputs, Citation: opts.Citation,
-		Parameters: map[string]string{"lang": string(opts.Lang), "font": opts.FontPath, "dpi": fmt.Sprint(opts.DPI), "title": opts.Title}}
+		Parameters: map[string]string{"lang": string(opts.Lang), "font": opts.FontPath, "dpi": fmt.Sprint(opts.DPI), "title": opts.Title,
+			"figure_samples": fmt.Sprint(opts.Samples), "figure_seed": fmt.Sprint(opts.Seed)}}
 	if p.Parameters["lang"] == "" {
 		p.Parameters["lang"] = string(plots.LangEN)
 	}

@@ -65,7 +65,8 @@ total,,32,8270500.00,1.0000,1.0000
 		t.Errorf("by-client-type.csv:\n%s\nwant\n%s", got, wantCSV)
 	}
 	html := string(files["index.html"])
-	for _, want := range []string{`<img src="figures/network.svg"`, `<img src="figures/client-type.svg"`, "18 of the contracts are marked public security", "8,270,500.00"} {
+	for _, want := range []string{`<img src="data:image/svg`, `<a href="figures/network.svg">SVG</a>`, `<a href="figures/client-type.png">PNG</a>`,
+		"null: left out (no replicates asked for: --samples 0)", "Freeman centralization", "doi:10.1016/S0378-8733(99)00011-8", "18 of the contracts are marked public security", "8,270,500.00"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("index.html lacks %q", want)
 		}

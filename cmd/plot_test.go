@@ -1,0 +1,156 @@
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/report"
+)
+
+func TestNewCmdPlot(t *testing.T) {
+	tests := []struct {
+		argv    string
+		check   func(o *PlotOptions) bool
+		wantErr string
+	}{
+		{argv: "--list", check: func(o *PlotOptions) bool { return o.List }},
+		{argv: "level --out l.svg", check: func(o *PlotOptions) bool {
+			return o.Name == "level" && o.Out == "l.svg" && !o.Force && o.Lang == "en" && o.DPI == 300 && o.Size == "betweenness" &&
+				o.Layout == "force" && o.Top == 10 && o.Samples == 1000 && o.Seed == 1 && o.Input.Embedded()
+		}},
+		{argv: "graph -o g.PDF -f --size degree --layout layered --width double --height 120 --lang both --font f.ttc --source S --seed 7", check: func(o *PlotOptions) bool {
+			return o.Force && o.Size == "degree" && o.Layout == "layered" && o.Width == "double" && o.Height == 120 && o.Lang == "both" && o.FontPath == "f.ttc" && o.Source == "S" && o.Seed == 7
+		}},
+		{argv: "ranking --out r.png --width 120 --top 5 --dpi 600", check: func(o *PlotOptions) bool { return o.Width == "120" && o.Top == 5 && o.DPI == 600 }},
+		{argv: "", wantErr: "missing figure name"},
+		{argv: "pie --out p.svg", wantErr: `unknown figure "pie"`},
+		{argv: "level", wantErr: "--out FILE is required"},
+		{argv: "level --out l.jpg", wantErr: "cannot tell the format"},
+		{argv: "level --out l.svg --lang fr", wantErr: `invalid argument "fr" for "--lang"`},
+		{argv: "level --out l.png --dpi 0", wantErr: `invalid argument 0 for "--dpi"`},
+		{argv: "level --out l.svg --width huge", wantErr: `invalid argument "huge" for "--width"`},
+		{argv: "level --out l.svg --width 10", wantErr: `invalid argument "10" for "--width"`},
+		{argv: "graph --out g.svg --size magic", wantErr: `invalid argument "magic" for "--size"`},
+		{argv: "graph --out g.svg --layout circle", wantErr: `invalid argument "circle" for "--layout"`},
+		{argv: "null --out n.svg --samples 0", wantErr: "--samples must be at least 1"},
+		{argv: "level --out l.csv --ledger l.csv", wantErr: "cannot tell the format"},
+		{argv: "level --out l.svg --ledger l.svg", wantErr: "is an input file"},
+		{argv: "level --list", wantErr: "--list takes no figure name"},
+		{argv: "level extra --out l.svg", wantErr: `unexpected argument "extra"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.argv, func(t *testing.T) {
+			io, _, _ := Test()
+			var got *PlotOptions
+			c := NewCmdPlot(&Factory{IO: io}, func(o *PlotOptions) error { got = o; return nil })
+			if checkErr(t, execute(c, tt.argv), tt.wantErr) && !tt.check(got) {
+				t.Errorf("options %+v", *got)
+			}
+		})
+	}
+}
+
+func TestPlotList(t *testing.T) {
+	io, out, errOut := Test()
+	if code := Run([]string{"plot", "--list"}, &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	cat := report.Catalogue()
+	if len(lines) != len(cat) {
+		t.Fatalf("%d lines for %d figures:\n%s", len(lines), len(cat), out)
+	}
+	for i, l := range lines {
+		name, summary, ok := strings.Cut(l, "\t")
+		if !ok || name != cat[i].Name || summary == "" {
+			t.Errorf("line %q", l)
+		}
+	}
+}
+
+// TestPlotEveryFigure draws every figure of the catalogue through the
+// command line, as SVG, and checks the file and the messages.
+func TestPlotEveryFigure(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range report.Catalogue() {
+		t.Run(f.Name, func(t *testing.T) {
+			path := filepath.Join(dir, f.Name+".svg")
+			io, out, errOut := Test()
+			if code := Run([]string{"plot", f.Name, "--out", path, "--samples", "20"}, &Factory{IO: io}); code != ExitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			if out.Len() != 0 || errOut.String() != "Wrote "+path+" ("+f.Name+")\n" {
+				t.Errorf("stdout %q, stderr %q", out, errOut)
+			}
+			b, err := os.ReadFile(path)
+			if err != nil || !strings.Contains(string(b), "<svg") || !strings.Contains(string(b), "NIDS Commentary No. 371") {
+				t.Errorf("%s: not an SVG with the source line (%v)", path, err)
+			}
+		})
+	}
+}
+
+func TestPlotFormatsAndOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	for _, ext := range []string{"png", "pdf"} {
+		path := filepath.Join(dir, "level."+ext)
+		io, _, errOut := Test()
+		if code := Run([]string{"plot", "level", "--out", path, "--dpi", "72", "--width", "single"}, &Factory{IO: io}); code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", ext, code, errOut)
+		}
+		b, _ := os.ReadFile(path)
+		if magic := map[string]string{"png": "\x89PNG", "pdf": "%PDF"}[ext]; !strings.HasPrefix(string(b), magic) {
+			t.Errorf("%s: starts with %q", ext, b[:min(8, len(b))])
+		}
+	}
+	path := filepath.Join(dir, "level.png")
+	io, _, errOut := Test()
+	if code := Run([]string{"plot", "level", "--out", path}, &Factory{IO: io}); code != ExitError || !strings.Contains(errOut.String(), "--force") {
+		t.Errorf("overwrite without --force: exit %d, stderr %q", code, errOut)
+	}
+	io, _, errOut = Test()
+	if code := Run([]string{"plot", "level", "--out", path, "--force", "--dpi", "72"}, &Factory{IO: io}); code != ExitOK {
+		t.Errorf("--force: exit %d, stderr %q", code, errOut)
+	}
+	io, _, errOut = Test()
+	if code := Run([]string{"plot", "pie", "--out", path}, &Factory{IO: io}); code != ExitUsage {
+		t.Errorf("unknown figure: exit %d, stderr %q", code, errOut)
+	}
+	// Bad input data: exit 3, nothing written.
+	bad := filepath.Join(dir, "bad.csv")
+	os.WriteFile(bad, []byte("contractor_id,end_user_id,amount_cny\na,b,lots\n"), 0o644)
+	io, _, errOut = Test()
+	if code := Run([]string{"plot", "level", "--ledger", bad, "--out", filepath.Join(dir, "x.svg")}, &Factory{IO: io}); code != ExitData {
+		t.Errorf("bad ledger: exit %d, stderr %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.svg")); err == nil {
+		t.Error("a figure was written from bad data")
+	}
+}
+
+// TestDatasetSourceLine checks that the source line of figures comes from
+// the data set's metadata and reads as the paper is cited.
+func TestDatasetSourceLine(t *testing.T) {
+	p, err := datasets.Meta()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := DatasetSourceLine(p); got != "Source: NIDS Commentary No. 371 (GOTO and SETO 2025), Figure 2" {
+		t.Errorf("DatasetSourceLine = %q", got)
+	}
+	if got := DatasetSourceLine(datasets.Package{Title: "My data"}); got != "Source: My data" {
+		t.Errorf("no BibTeX: %q", got)
+	}
+	if got := DatasetSourceLine(datasets.Package{}); got != "" {
+		t.Errorf("empty package: %q", got)
+	}
+	if got := figureSourceLine(ledgerInput{LedgerPath: "my.csv"}, ""); got != "Source: my.csv" {
+		t.Errorf("user ledger: %q", got)
+	}
+	if got := figureSourceLine(ledgerInput{}, "Mine"); got != "Mine" {
+		t.Errorf("--source: %q", got)
+	}
+}

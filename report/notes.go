@@ -1,0 +1,139 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/metrics"
+	"github.com/ecosys-sna/ecosys/network"
+)
+
+// methodNote is a definition in the Methods section of the report.
+type methodNote struct {
+	Term, Definition, Reference string
+}
+
+// methodNotes define the measures, tests and drawings of the report, with
+// their literature references.
+var methodNotes = []methodNote{
+	{"Ledger network", "Directed network of the contracts: contractor → signatory → end user when an intermediary signs, contractor → end user otherwise; a tie's weight is the number or the amount (CNY) of its contracts. Degree counts distinct partners; strength sums the amounts.", ""},
+	{"Freeman centralization", "C = Σ_i (c* − c_i) / max, the sum of differences from the most central node's score c*, divided by its largest possible value over graphs with as many nodes (a star for degree, betweenness and closeness); 0 when all nodes are equally central, 1 for a star. Derivations of the maxima: metrics/centralization.md.", "Freeman, L. C. (1979). Centrality in social networks: conceptual clarification. Social Networks 1(3):215–239. doi:10.1016/0378-8733(78)90021-7"},
+	{"Betweenness", "The number of shortest paths between other pairs of nodes that pass through a node (Brandes' algorithm); paths count edges, not amounts.", "Freeman, L. C. (1977). A set of measures of centrality based on betweenness. Sociometry 40(1):35–41. doi:10.2307/3033543; Brandes, U. (2001). A faster algorithm for betweenness centrality. J. Math. Sociol. 25(2):163–177. doi:10.1080/0022250X.2001.9990249"},
+	{"Harmonic closeness", "Σ_{v ≠ u} 1/d(u, v), defined on disconnected graphs (unreachable nodes add 0).", "Marchiori, M. and Latora, V. (2000). Harmony in the small-world. Physica A 285:539–546. doi:10.1016/S0378-4371(00)00311-3"},
+	{"PageRank", "Stationary distribution of a random walk along amount-weighted ties that restarts at a random node with probability 0.15.", "Brin, S. and Page, L. (1998). The anatomy of a large-scale hypertextual Web search engine. Computer Networks and ISDN Systems 30:107–117. doi:10.1016/S0169-7552(98)00110-X"},
+	{"Lorenz curve and Gini coefficient", "The Lorenz curve plots the cumulative share of units (end users, provinces), smallest first, against the cumulative share of the amount they hold; the Gini coefficient is twice the area between the curve and the diagonal (0: equal amounts; near 1: one unit holds almost all).", "Lorenz, M. O. (1905). Methods of measuring the concentration of wealth. Publ. Am. Stat. Assoc. 9(70):209–219. doi:10.2307/2276207"},
+	{"Herfindahl–Hirschman index (HHI)", "Σ s_i², the sum of squared shares of the amount; 1/n for n equal units, 1 for a single unit.", "Hirschman, A. O. (1964). The paternity of an index. American Economic Review 54(5):761."},
+	{"Degree distribution", "The complementary cumulative distribution P(K ≥ k) of the nodes' degrees, drawn on log–log axes so that heavy tails (a few hubs) are visible.", ""},
+	{"Conditional uniform graph (CUG) test", "The statistic T of the observed network is compared with its values T*_1 … T*_R on R networks drawn from a null model that keeps some features fixed (here bipartite G(n₀, n₁, m): as many intermediaries, bureaus and ties, placed at random, amounts permuted). p_upper = (1 + #{T* ≥ T}) / (1 + R), p_lower likewise; every draw is seeded.", "Anderson, B. S., Butts, C. and Carley, K. (1999). The interaction of size and density with graph-level indices. Social Networks 21(3):239–267. doi:10.1016/S0378-8733(99)00011-8"},
+	{"Bootstrap and missing-data sensitivity", "Contracts are resampled with replacement (bootstrap, percentile intervals) or removed at random in growing shares (sensitivity: mean and 95% range over the replicates, the removed contracts nested across shares within a replicate).", "Davison, A. C. and Hinkley, D. V. (1997). Bootstrap Methods and their Application. Cambridge University Press."},
+	{"Centralization over time", "The network of each year's contracts (yearly snapshot) and of all contracts up to the year (cumulative snapshot), measured like the whole network. Years with few contracts give small, unstable networks: read the numbers under the years.", ""},
+	{"Network drawings", "The layered drawing follows Sugiyama's method (layers: contractor, intermediaries, end users; barycentre ordering). The general drawing is force-directed (Fruchterman–Reingold, fixed seed and 600 iterations, so it is reproducible); labels that would overlap are left out rather than stacked.", "Sugiyama, K., Tagawa, S. and Toda, M. (1981). IEEE Trans. SMC 11(2):109–125. doi:10.1109/TSMC.1981.4308636; Fruchterman, T. M. J. and Reingold, E. M. (1991). Graph drawing by force-directed placement. Softw. Pract. Exp. 21(11):1129–1164. doi:10.1002/spe.4380211102"},
+	{"Colours", "Categories use the Okabe–Ito palette and a distinct marker shape each, so figures read under colour-vision deficiency and in greyscale; the province map uses the viridis sequential scale.", "Okabe, M. and Ito, K. (2008). Color Universal Design (CUD). https://jfly.uni-koeln.de/color/"},
+}
+
+// metricsTable lists graph-level measures of the ledger network.
+func metricsTable(r *metrics.Report, l *network.Ledger) Table {
+	t := Table{Header: []string{"measure", "value", "note"}}
+	add := func(name string, v metrics.Value, note string) {
+		s := "undefined"
+		if v.OK {
+			s = strconv.FormatFloat(v.V, 'g', 4, 64)
+		} else if v.Note != "" {
+			note = v.Note
+		}
+		t.Rows = append(t.Rows, []string{name, s, note})
+	}
+	gm := r.Graph
+	t.Rows = append(t.Rows, []string{"nodes", fmt.Sprint(gm.Nodes), "parties"}, []string{"edges", fmt.Sprint(gm.Edges), "directed ties"},
+		[]string{"weak components", fmt.Sprint(gm.WeakComponents), ""})
+	add("density", gm.Density, "")
+	for _, k := range []string{"degree", "in_degree", "out_degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector"} {
+		if c, ok := gm.Centralization[k]; ok {
+			add("centralization."+k, c.Value, fmt.Sprintf("Freeman; maximum %s", strconv.FormatFloat(c.Max, 'g', 4, 64)))
+		}
+	}
+	add("hierarchy (Krackhardt)", gm.Hierarchy.Hierarchy, "1 for a tree: the ledger is one contractor's")
+	eu := analysis.EndUserAmounts(l)
+	add("end_users.gini", metrics.Gini(eu), fmt.Sprintf("over %d end users", len(eu)))
+	add("end_users.hhi", metrics.HHI(eu), "")
+	add("end_users.top1_share", metrics.TopShare(eu, 1), "")
+	return t
+}
+
+// renderMarkdown writes the report as Markdown, beside index.html: the
+// same text, figures as PNG links and tables as pipe tables.
+func renderMarkdown(p pageData) []byte {
+	var b bytes.Buffer
+	esc := func(s string) string { return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s) }
+	tbl := func(t table) {
+		fmt.Fprintf(&b, "**%s** ([CSV](%s))\n\n", t.Caption, t.CSV)
+		fmt.Fprintf(&b, "| %s |\n|", strings.Join(t.Header, " | "))
+		for range t.Header {
+			b.WriteString(" --- |")
+		}
+		b.WriteString("\n")
+		for _, r := range t.Rows {
+			cells := make([]string, len(r))
+			for i, c := range r {
+				cells[i] = esc(c)
+			}
+			fmt.Fprintf(&b, "| %s |\n", strings.Join(cells, " | "))
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "# %s\n\n", p.Title)
+	fmt.Fprintf(&b, "%d contracts from `%s`, %d parties, total amount %s CNY; %d of the contracts are marked public security (公安).\n\n", p.Contracts, p.Source, p.Parties, p.Total, p.PublicSecurity)
+	if p.Citation != "" {
+		fmt.Fprintf(&b, "Data: %s\n\n", p.Citation)
+	}
+	b.WriteString("The ledger records what a leaked document says. It is evidence of contracting relationships as recorded, not proof that any contract was performed.\n\n## Figures\n\n")
+	for _, f := range p.Figures {
+		fmt.Fprintf(&b, "![%s](%s)\n\n*%s* ([SVG](%s), [PNG](%s); `ecosys plot %s`)\n\n", esc(f.Caption), f.PNG, f.Caption, f.SVG, f.PNG, f.Name)
+	}
+	for _, s := range p.Skipped {
+		fmt.Fprintf(&b, "- %s\n", s)
+	}
+	if len(p.Skipped) > 0 {
+		b.WriteString("\n")
+	}
+	if p.Verdict != nil {
+		b.WriteString("## Decentralization verdict\n\n")
+		tbl(*p.Verdict)
+		for _, n := range p.VerdictNotes {
+			fmt.Fprintf(&b, "- %s\n", n)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("## Tables\n\n")
+	if p.Metrics != nil {
+		tbl(*p.Metrics)
+	}
+	for _, t := range p.Tables {
+		tbl(t)
+	}
+	tbl(p.Parties2)
+	b.WriteString("## Methods\n\n")
+	for _, m := range p.Methods {
+		fmt.Fprintf(&b, "- **%s.** %s", m.Term, m.Definition)
+		if m.Reference != "" {
+			fmt.Fprintf(&b, " %s", m.Reference)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n## Data and provenance\n\n")
+	if p.Citation != "" {
+		fmt.Fprintf(&b, "%s\n\n", p.Citation)
+	}
+	if p.BibTeX != "" {
+		fmt.Fprintf(&b, "```bibtex\n%s\n```\n\n", p.BibTeX)
+	}
+	b.WriteString("| input | bytes | SHA-256 | note |\n| --- | --- | --- | --- |\n")
+	for _, in := range p.Inputs {
+		fmt.Fprintf(&b, "| %s | %d | `%s` | %s |\n", esc(in.Name), in.Bytes, in.SHA256, esc(in.Note))
+	}
+	b.WriteString("\nGenerated by ecosys; provenance.json records the version, the SHA-256 of every input and output file, and the parameters.\n")
+	return b.Bytes()
+}
