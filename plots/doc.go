@@ -4,13 +4,34 @@
 //
 // # Figures
 //
-// ContractsByCategory draws the number and the CNY amount of contracts per
-// category as two aligned horizontal bar panels. LayeredNetwork draws the
-// contract network in layers (contractor, signatories, end users). Each
-// returns a *Figure that holds gonum/plot panels, a title and a mandatory
-// source line, and that writes SVG, PNG or PDF (Figure.WriteTo,
-// Figure.Save). Callers convert their data to the plain types of this
-// package; plots imports no other ecosys package.
+// One exported function per figure; each returns a *Figure that holds
+// gonum/plot panels, a title and a mandatory source line, and that writes
+// SVG, PNG or PDF (Figure.WriteTo, Figure.Encode, Figure.Save):
+//
+//   - ContractsByCategory: the number and the CNY amount of contracts per
+//     category (client type, ministry, administrative level) as two
+//     aligned horizontal bar panels; ContractsBySortedCategory sorts them
+//     by amount (provinces).
+//   - ProvinceTileMap: a tile-grid map of the 31 province-level units
+//     (ProvinceTiles, LookupProvince) shaded on a sequential scale
+//     (SequentialColor), with empty tiles for units without data.
+//   - Timeline: date against amount, one colour and shape per group;
+//     month-only and year-only dates are intervals, exact days points.
+//   - LorenzCurves: Lorenz curves with their Gini coefficients.
+//   - LayeredNetwork: a layered network (contractor, signatories, end
+//     users). NetworkGraph: any typed network (Graph, GraphNode,
+//     GraphEdge), force-directed or layered, node size by a centrality,
+//     colour and shape by kind, line style by edge kind, arrowheads.
+//   - CentralityRanking: the top k parties on several measures (RankParties).
+//   - DegreeCCDF: complementary CDFs of degrees (CCDF) on log–log axes.
+//   - NullDistributions: histograms of null samples (Bins) with the
+//     observed value and p-values.
+//   - SensitivityCurves: a statistic against the share of data removed,
+//     mean and band.
+//   - CentralizationOverTime: yearly and cumulative snapshots.
+//
+// Callers convert their data to the plain types of this package; plots
+// imports no other ecosys package (the report package does the joining).
 //
 // # Theme
 //

@@ -334,8 +334,8 @@ func ForceLayout(g Graph) [][2]float64 {
 			t := t0 * (1 - float64(it)/frIterations)
 			for i := range n {
 				// Gravity towards the centre keeps components together.
-				disp[i][0] -= (pos[i][0] - 0.5) * k * 2
-				disp[i][1] -= (pos[i][1] - 0.5) * k * 2
+				disp[i][0] -= (pos[i][0] - 0.5) * k * 0.4
+				disp[i][1] -= (pos[i][1] - 0.5) * k * 0.4
 				d := math.Hypot(disp[i][0], disp[i][1])
 				if d > 0 {
 					s := math.Min(d, t) / d
