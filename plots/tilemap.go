@@ -123,7 +123,7 @@ type ProvinceValue struct {
 // purple (zero) to yellow (the largest value): perceptually uniform,
 // readable in greyscale and under the common colour-vision deficiencies.
 // Each tile shows the unit's ISO 3166-2:CN code (its Chinese short name
-// with LangZH, both with LangBoth) and, where it has a value, the value
+// with LangZH, both on one line with LangBoth, shrunk to fit the tile) and, where it has a value, the value
 // (formatted as the bar labels: "2.71 M").
 //
 // Values that repeat a unit are added together. It is an error if a
@@ -159,7 +159,7 @@ func provinceTileMap(title string, values []ProvinceValue, legend string, opts O
 	tm := &tileMap{vals: vals, labels: map[string]string{}}
 	var all []string
 	for _, t := range provinceTiles {
-		tm.labels[t.Code] = fs.pick(t.Code, t.NameZH, "\n")
+		tm.labels[t.Code] = fs.pick(t.Code, t.NameZH, " ")
 		all = append(all, tm.labels[t.Code])
 	}
 	if tm.labelStyle, err = fs.style(strings.Join(all, ""), TickSize, false); err != nil {
@@ -267,6 +267,11 @@ func (tm *tileMap) Plot(c draw.Canvas, _ *plot.Plot) {
 		ls.Color = ink
 		ls.XAlign, ls.YAlign = text.XCenter, text.YCenter
 		label := tm.labels[t.Code]
+		// Shrink a label that is wider than its tile (a code with a
+		// Chinese name at a single-column width).
+		for ls.Width(label) > r.Max.X-r.Min.X-1.5 && ls.Font.Size > MinTextSize {
+			ls.Font.Size -= 0.5
+		}
 		if has {
 			ls.YAlign = text.YBottom
 			c.FillText(ls, vg.Point{X: mid.X, Y: mid.Y - 0.5}, label)
