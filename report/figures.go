@@ -204,7 +204,7 @@ var catalogue = []FigureSpec{
 		}},
 	{Name: "level", Title: "Contracts by administrative level of the end user",
 		Summary: "contracts and amount (CNY) by administrative level (national, provincial, prefectural, county, district)",
-		Caption: "Number and amount of contracts by the administrative level of the end user, from the national level down. Levels with no contract are shown as zero: a decentralised ecosystem buys at the local levels.",
+		Caption: "Number and amount of contracts by the administrative level of the end user, from the national level down. Levels with no contract are shown as zero; \"not a state body\" are companies and associations.",
 		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
 			t, err := d.tally(network.DimLevel)
 			if err != nil {
