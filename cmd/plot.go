@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/plots"
 	"github.com/ecosys-sna/ecosys/report"
 )
@@ -35,6 +36,7 @@ type PlotOptions struct {
 	Samples  int
 	Seed     uint64
 	Workers  int
+	CasesDir string // directory of case tables for the case-network figure; "" for the embedded case data
 }
 
 // plotFormats are the file formats of "ecosys plot", by extension.
@@ -112,6 +114,7 @@ existing file is replaced only with --force, and never if it is an input.`,
 	fl.IntVar(&opts.Samples, "samples", 1000, "Replicates of the null and sensitivity figures")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the null, sensitivity and graph figures")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
+	fl.StringVar(&opts.CasesDir, "cases-dir", "", "`Directory` of case tables for the case-network figure (default: the embedded case data)")
 	return cmd
 }
 
@@ -205,7 +208,14 @@ func plotList(opts *PlotOptions) error {
 
 func plotRun(opts *PlotOptions) error {
 	spec, _ := report.LookupFigure(opts.Name)
-	l, _, err := opts.Input.load()
+	var l *network.Ledger
+	var cases *network.CaseData
+	var err error
+	if spec.Name == "case-network" {
+		l, cases, err = caseInput{Dir: opts.CasesDir, Ledger: opts.Input}.load()
+	} else {
+		l, _, err = opts.Input.load()
+	}
 	if err != nil {
 		return err
 	}
@@ -215,6 +225,7 @@ func plotRun(opts *PlotOptions) error {
 		Options: plots.Options{Lang: lang, FontPath: opts.FontPath, Source: figureSourceLine(opts.Input, opts.Source),
 			Width: width, Height: vg.Length(opts.Height) * vg.Millimeter, DPI: opts.DPI},
 		Size: opts.Size, Layout: opts.Layout, Top: opts.Top, Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers,
+		Cases: cases,
 	}
 	fig, err := spec.Draw(l, params)
 	if err != nil {

@@ -2,11 +2,14 @@ package cmd
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/plots"
 	"github.com/ecosys-sna/ecosys/report"
 )
@@ -24,6 +27,7 @@ type ReportOptions struct {
 	Source   string
 	Samples  int    // null and bootstrap samples of the verdict; 0 leaves it out
 	Seed     uint64 // seed of the verdict
+	CasesDir string // directory of case tables; "" for the embedded case data (with the embedded ledger only)
 }
 
 // NewCmdReport returns the "report" command. If runF is not nil, it is
@@ -78,6 +82,7 @@ one, figures fall back to English with a warning.`,
 	cmd.Flags().IntVar(&opts.DPI, "dpi", plots.DefaultDPI, "Resolution of the PNG figures")
 	cmd.Flags().IntVar(&opts.Samples, "samples", 1000, "Null-model, bootstrap and sensitivity replicates of the verdict and its figures (0: leave them out)")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "Seed of the decentralization verdict")
+	cmd.Flags().StringVar(&opts.CasesDir, "cases-dir", "", "`Directory` of case tables (default: the embedded case data with the embedded ledger, none with --ledger)")
 	cmd.Flags().StringVar(&opts.Source, "source", "", "Source line printed under every figure (default: the data set's citation, or the ledger file name)")
 	return cmd
 }
@@ -86,6 +91,16 @@ func reportRun(opts *ReportOptions) error {
 	l, inputs, err := opts.Input.load()
 	if err != nil {
 		return err
+	}
+	// The case data: the embedded set with the embedded ledger, a
+	// directory of your own with --cases-dir, none with a ledger of your
+	// own otherwise.
+	var cases *network.CaseData
+	if opts.CasesDir != "" || opts.Input.Embedded() {
+		if _, cases, err = (caseInput{Dir: opts.CasesDir, Ledger: opts.Input}).load(); err != nil {
+			return err
+		}
+		inputs = append(inputs, caseDataInputs(opts.CasesDir)...)
 	}
 	lang, _ := plots.ParseLang(opts.Lang)
 	ro := report.Options{
@@ -98,6 +113,7 @@ func reportRun(opts *ReportOptions) error {
 		DPI:      opts.DPI,
 		Samples:  opts.Samples,
 		Seed:     opts.Seed,
+		Cases:    cases,
 	}
 	if opts.Input.Embedded() {
 		if p, err := datasets.Meta(); err == nil {
@@ -120,4 +136,27 @@ func reportRun(opts *ReportOptions) error {
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s/index.html\n", opts.Out)
 	return nil
+}
+
+// caseDataInputs returns the case tables read from dir ("" for the embedded
+// ones), with their checksums, for provenance.
+func caseDataInputs(dir string) []report.Input {
+	var out []report.Input
+	for _, t := range network.CaseTables {
+		if dir == "" {
+			b, err := datasets.ReadFile(t)
+			if err != nil {
+				continue
+			}
+			in := report.NewInput(t, "", b)
+			in.Note = "embedded data/" + t + ".csv"
+			out = append(out, in)
+			continue
+		}
+		p := filepath.Join(dir, t+".csv")
+		if b, err := os.ReadFile(p); err == nil {
+			out = append(out, report.NewInput(p, p, b))
+		}
+	}
+	return out
 }

@@ -33,6 +33,9 @@ type FigureParams struct {
 	// Workers is the number of goroutines of the random procedures; 0
 	// means all cores. Results do not depend on it.
 	Workers int
+	// Cases are the case data of the "case-network" figure (nil: the
+	// figure is not drawn).
+	Cases *network.CaseData
 }
 
 // SizeMeasures are the node measures that can size the nodes of the
@@ -338,6 +341,7 @@ var catalogue = []FigureSpec{
 			g.Seed = p.Seed
 			return plots.NetworkGraph("Ledger network", g, p.Options)
 		}},
+	caseNetworkFigure,
 	{Name: "ranking", Title: "Most central parties",
 		Summary: "top-k parties across degree, strength, betweenness, harmonic closeness and PageRank (dot plot, normalised)",
 		Caption: "The parties that rank highest on five centrality measures of the ledger network (amount-weighted where weights apply), each measure divided by its largest value. In a one-contractor ledger the contractor tops most measures by construction; what matters is who comes next.",

@@ -57,6 +57,9 @@ type Options struct {
 	// Verdict, if not nil, adds the decentralization verdict table
 	// (analysis.Decentralization) with its notes.
 	Verdict *analysis.Verdict
+	// Cases, if not nil, adds the case-network figure and the table of
+	// cases.
+	Cases *network.CaseData
 }
 
 // Dimensions are the tabulations a report contains, in order.
@@ -117,6 +120,21 @@ func Build(opts Options) (files map[string][]byte, warnings []string, err error)
 		}
 		page.Tables = append(page.Tables, tallyTable(d, t, name))
 	}
+	if opts.Cases != nil {
+		for _, ct := range []struct {
+			t       Table
+			name    string
+			caption string
+		}{
+			{CaseTable(opts.Cases), "tables/cases.csv", "Cases, designations and advisories of the case data (ecosys cases show ID for defendants, outcomes and cited relations)"},
+			{EvidenceTable(opts.Cases), "tables/case-evidence.csv", "Relations of the case data by kind of evidence and reliability of the source (Admiralty letter), and how many are allegations"},
+		} {
+			if files[ct.name], err = encodeCSV(append([][]string{ct.t.Header}, ct.t.Rows...)); err != nil {
+				return nil, nil, err
+			}
+			page.Tables = append(page.Tables, table{Caption: ct.caption, CSV: ct.name, Header: ct.t.Header, Rows: ct.t.Rows})
+		}
+	}
 	if g, ok := tallies[network.DimClientType].Group(string(network.PublicSecurity)); ok {
 		page.PublicSecurity = g.Contracts
 	}
@@ -132,7 +150,7 @@ func Build(opts Options) (files map[string][]byte, warnings []string, err error)
 	}
 
 	popts := plots.Options{Lang: opts.Lang, FontPath: opts.FontPath, Source: opts.Source, DPI: opts.DPI}
-	params := FigureParams{Options: popts, Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers}
+	params := FigureParams{Options: popts, Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers, Cases: opts.Cases}
 	data := newFigureData(l)
 	for _, f := range catalogue {
 		if opts.Samples == 0 && (f.Name == "null" || f.Name == "sensitivity") {

@@ -24,11 +24,16 @@ func options(t *testing.T) report.Options {
 	if err != nil {
 		t.Fatal(err)
 	}
+	d, err := network.ReadCaseData(datasets.FS(), datasets.CaseDir, l.Entities, network.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	return report.Options{
 		Ledger:  l,
 		Inputs:  []report.Input{report.NewInput("isoon-ledger", "", lb), report.NewInput("isoon-entities", "", eb)},
 		Source:  "Source: NIDS Commentary No. 371, Figure 2",
 		Version: "test",
+		Cases:   d,
 	}
 }
 

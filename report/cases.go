@@ -1,0 +1,205 @@
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/ecosys-sna/ecosys/network"
+	"github.com/ecosys-sna/ecosys/plots"
+)
+
+// Edge families of the case network figure, each drawn with its own line
+// style.
+const (
+	EdgeContract  = "contract"  // contracted_with, signatory_for, supplier_to
+	EdgeDirection = "direction" // front_for, tasked_by, associated_with, subsidiary_of
+	EdgeShared    = "shared"    // two organizations share a person (officer, employee, executive)
+	EdgeHierarchy = "hierarchy" // subordinate_of
+)
+
+// caseEdgeLabels are the legend labels of the edge families.
+var caseEdgeLabels = map[string]string{
+	EdgeContract:  "contract or supply",
+	EdgeDirection: "front, tasking or association",
+	EdgeShared:    "shared personnel",
+	EdgeHierarchy: "hierarchy (part of)",
+}
+
+// caseKindLabels extends KindLabels with the kinds of the case data.
+func caseKindLabels() map[string]string {
+	m := map[string]string{}
+	for k, v := range KindLabels {
+		m[k] = v
+	}
+	m[string(network.ForeignGovernment)] = "Foreign government"
+	m[string(network.University)] = "University"
+	return m
+}
+
+// CaseMeta builds the network of the "case-network" figure: the
+// organizations view (Meta.Organizations) of the ledger, the case relations
+// and the hierarchy, without the foreign authorities that prosecute or
+// sanction (they are not part of the ecosystem; the sanctions stay in the
+// data). l may be nil for the cases and hierarchy alone.
+func CaseMeta(l *network.Ledger, d *network.CaseData) (*network.Meta, error) {
+	layers := []string{network.LayerCases, network.LayerHierarchy}
+	if l != nil {
+		layers = append(layers, network.LayerLedger)
+	}
+	var kinds []network.Kind
+	for _, k := range network.OrganizationKinds {
+		if k != network.ForeignGovernment {
+			kinds = append(kinds, k)
+		}
+	}
+	kinds = append(kinds, network.PersonKind)
+	m, err := network.BuildMeta(l, d, network.MetaOptions{Layers: layers, Kinds: kinds})
+	if err != nil {
+		return nil, err
+	}
+	return m.Organizations(), nil
+}
+
+// CaseGraph converts a meta-network (such as CaseMeta's) for
+// plots.NetworkGraph: nodes coloured and shaped by kind and sized by
+// degree (the number of distinct organizations tied to them), edges
+// between the same two nodes merged, styled by family (EdgeContract,
+// EdgeDirection, EdgeShared, EdgeHierarchy; the strongest family wins when
+// several relations join two nodes) and as wide as the number of relations
+// (shared people count one each).
+func CaseGraph(m *network.Meta) plots.Graph {
+	g := plots.Graph{KindLabels: caseKindLabels(), EdgeKindLabels: caseEdgeLabels, SizeLabel: "degree",
+		WeightLabel: "number of relations", EdgeKindOrder: []string{EdgeContract, EdgeDirection, EdgeShared, EdgeHierarchy}}
+	for _, k := range network.OrganizationKinds {
+		g.KindOrder = append(g.KindOrder, string(k))
+	}
+	family := func(t network.RelationType) string {
+		switch t {
+		case network.ContractedWith, network.SignatoryFor, network.SupplierTo:
+			return EdgeContract
+		case network.SubordinateOf:
+			return EdgeHierarchy
+		case "shared_person":
+			return EdgeShared
+		}
+		return EdgeDirection
+	}
+	rank := map[string]int{EdgeContract: 0, EdgeDirection: 1, EdgeShared: 2, EdgeHierarchy: 3}
+	type pair struct{ from, to string }
+	edges := map[pair]*plots.GraphEdge{}
+	neighbours := map[string]map[string]bool{}
+	for _, e := range m.Edges {
+		k := pair{e.From, e.To}
+		w := 1.0
+		if len(e.People) > 0 {
+			w = float64(len(e.People))
+		}
+		f := family(e.Type)
+		if x, ok := edges[k]; ok {
+			x.Weight += w
+			if rank[f] < rank[x.Kind] {
+				x.Kind = f
+			}
+		} else {
+			edges[k] = &plots.GraphEdge{From: e.From, To: e.To, Weight: w, Directed: e.Type != "shared_person", Kind: f}
+		}
+		for _, p := range [][2]string{{e.From, e.To}, {e.To, e.From}} {
+			if neighbours[p[0]] == nil {
+				neighbours[p[0]] = map[string]bool{}
+			}
+			neighbours[p[0]][p[1]] = true
+		}
+	}
+	for _, n := range m.Nodes {
+		zh := n.NameZH
+		if n.Kind == network.Individual {
+			zh = ""
+		}
+		g.Nodes = append(g.Nodes, plots.GraphNode{ID: n.ID, Label: n.Label, LabelZH: zh, Kind: string(n.Kind), Size: float64(len(neighbours[n.ID]))})
+	}
+	for _, e := range edges {
+		g.Edges = append(g.Edges, *e)
+	}
+	slices.SortFunc(g.Edges, func(a, b plots.GraphEdge) int { return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To)) })
+	return g
+}
+
+// caseNetworkFigure is the catalogue entry of the merged case network.
+var caseNetworkFigure = FigureSpec{Name: "case-network", Title: "The ecosystem in the case data",
+	Summary: "the merged network of ledger, court cases, sanctions and the state hierarchy (organizations; shared personnel as ties)",
+	Caption: "Organizations of the i-SOON ledger and of the court cases, designations and advisories in the case data, with the state hierarchy up to the two ministries: contracts and supply (solid), front companies, tasking and association as alleged (dashed), organizations that share a person — an officer of one who worked for or ran the other (dotted), and the hierarchy (dash-dot). Node area by degree, colour and shape by kind, force-directed layout with a fixed seed. Allegations are drawn as stated by their sources; the prosecuting and sanctioning authorities, and organizations tied to no other organization, are left out. Relations, grades and citations: ecosys cases show, ecosys build.",
+	draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+		if p.Cases == nil {
+			return nil, fmt.Errorf("no case data (the embedded case data go with the embedded ledger or --ledger; give --cases-dir for your own)")
+		}
+		m, err := CaseMeta(d.l, p.Cases)
+		if err != nil {
+			return nil, err
+		}
+		g := CaseGraph(m)
+		g.Layout = plots.LayoutForce
+		g.Seed = p.Seed
+		if p.Options.Source != "" {
+			p.Options.Source += "; case data: US court documents, Treasury designations and joint advisories (ecosys cases list)"
+		}
+		if p.Layout != "" {
+			if g.Layout, err = plots.ParseLayout(p.Layout); err != nil {
+				return nil, err
+			}
+		}
+		return plots.NetworkGraph("The ecosystem in the case data", g, p.Options)
+	}}
+
+// CaseTable lists the cases of d: id, label, kind, court, docket, the date
+// it became public, and its numbers of defendants and relations, by date.
+func CaseTable(d *network.CaseData) Table {
+	t := Table{Header: []string{"case", "label", "kind", "court", "docket", "date", "defendants", "relations"}}
+	cases := slices.Clone(d.Cases)
+	slices.SortStableFunc(cases, func(a, b network.Case) int { return cmp.Compare(a.Date().String(), b.Date().String()) })
+	for _, c := range cases {
+		defendants, relations := 0, 0
+		for _, x := range d.Defendants {
+			if x.Case == c.ID {
+				defendants++
+			}
+		}
+		for _, r := range d.Relations {
+			if r.Case == c.ID {
+				relations++
+			}
+		}
+		t.Rows = append(t.Rows, []string{c.ID, c.Label, c.Kind, c.Court, c.Docket, c.Date().String(), fmt.Sprint(defendants), fmt.Sprint(relations)})
+	}
+	return t
+}
+
+// EvidenceTable counts the relations of d by evidence kind and by the
+// letter of their Admiralty grade (the reliability of the source), with
+// the number that are allegations.
+func EvidenceTable(d *network.CaseData) Table {
+	letters := []byte("ABCDEF")
+	t := Table{Header: []string{"evidence", "relations", "A", "B", "C", "D", "E", "F", "allegations"}}
+	for _, ev := range network.EvidenceKinds {
+		counts := make([]int, len(letters))
+		n, alleged := 0, 0
+		for _, r := range d.Relations {
+			if r.Evidence != ev {
+				continue
+			}
+			n++
+			if r.Allegation {
+				alleged++
+			}
+			if i := slices.Index(letters, r.Reliability.Source); i >= 0 {
+				counts[i]++
+			}
+		}
+		row := []string{string(ev), fmt.Sprint(n)}
+		for _, c := range counts {
+			row = append(row, fmt.Sprint(c))
+		}
+		t.Rows = append(t.Rows, append(row, fmt.Sprint(alleged)))
+	}
+	return t
+}

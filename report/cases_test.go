@@ -1,0 +1,97 @@
+package report_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ecosys-sna/ecosys/network"
+	"github.com/ecosys-sna/ecosys/report"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// TestCaseGraph checks the data of the case-network figure: organizations
+// only, no sanctioning authority, every node tied to another, the Tianjin
+// bureau of ledger and cases as one node, edge families as documented;
+// and compares the whole drawing input with a golden file (go test
+// ./report -run CaseGraph -update rewrites it).
+func TestCaseGraph(t *testing.T) {
+	opts := options(t)
+	m, err := report.CaseMeta(opts.Ledger, opts.Cases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := report.CaseGraph(m)
+	tied := map[string]bool{}
+	families := map[string]int{}
+	for _, e := range g.Edges {
+		tied[e.From], tied[e.To] = true, true
+		families[e.Kind]++
+	}
+	for _, n := range g.Nodes {
+		switch network.Kind(n.Kind) {
+		case network.PersonKind, network.CaseKind, network.ForeignGovernment:
+			t.Errorf("node %s of kind %s in the organizations view", n.ID, n.Kind)
+		}
+		if !tied[n.ID] {
+			t.Errorf("node %s has no edge", n.ID)
+		}
+	}
+	for _, f := range []string{report.EdgeContract, report.EdgeDirection, report.EdgeShared, report.EdgeHierarchy} {
+		if families[f] == 0 {
+			t.Errorf("no %s edge", f)
+		}
+	}
+	count := 0
+	for _, n := range g.Nodes {
+		if n.ID == "tianjin-ssb" {
+			count++
+		}
+	}
+	if count != 1 {
+		t.Errorf("tianjin-ssb appears %d times", count)
+	}
+	var b strings.Builder
+	for _, n := range g.Nodes {
+		fmt.Fprintf(&b, "node %s %q %s size=%g\n", n.ID, n.Label, n.Kind, n.Size)
+	}
+	for _, e := range g.Edges {
+		fmt.Fprintf(&b, "edge %s > %s %s weight=%g directed=%v\n", e.From, e.To, e.Kind, e.Weight, e.Directed)
+	}
+	path := filepath.Join("testdata", "case-graph.golden")
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(want) != b.String() {
+		t.Errorf("case graph differs from %s (run go test ./report -run CaseGraph -update after checking the change)", path)
+	}
+}
+
+func TestCaseTables(t *testing.T) {
+	opts := options(t)
+	ct := report.CaseTable(opts.Cases)
+	if len(ct.Rows) != len(opts.Cases.Cases) {
+		t.Errorf("%d rows for %d cases", len(ct.Rows), len(opts.Cases.Cases))
+	}
+	et := report.EvidenceTable(opts.Cases)
+	total := 0
+	for _, r := range et.Rows {
+		var n int
+		fmt.Sscan(r[1], &n)
+		total += n
+	}
+	if total != len(opts.Cases.Relations) {
+		t.Errorf("evidence table counts %d relations, data have %d", total, len(opts.Cases.Relations))
+	}
+}
