@@ -3,7 +3,6 @@ package cmd
 import (
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -247,52 +246,15 @@ func plotRun(opts *PlotOptions) error {
 }
 
 // figureSourceLine returns the source line of figures: the flag if given,
-// the line built from the embedded data set's metadata (DatasetSourceLine)
+// the line built from the embedded data set's metadata (datasets.Package.SourceLine)
 // for the embedded ledger, the ledger file name otherwise.
 func figureSourceLine(in ledgerInput, flag string) string {
 	if flag == "" && in.Embedded() {
 		if p, err := datasets.Meta(); err == nil {
-			if s := DatasetSourceLine(p); s != "" {
+			if s := p.SourceLine(); s != "" {
 				return s
 			}
 		}
 	}
 	return in.figureSource(flag)
-}
-
-var bibField = regexp.MustCompile(`(?m)^\s*(\w+)\s*=\s*\{(.*)\},?\s*$`)
-
-// DatasetSourceLine builds the short source line of figures from a data
-// package's BibTeX record: "Source: <type> No. <number> (<surnames>
-// <year>), <what the note cites before its colon>", for example "Source:
-// NIDS Commentary No. 371 (GOTO and SETO 2025), Figure 2". Without a type
-// and number it is "Source: " and the package title; "" if neither.
-func DatasetSourceLine(p datasets.Package) string {
-	f := map[string]string{}
-	for _, m := range bibField.FindAllStringSubmatch(p.BibTeX, -1) {
-		f[strings.ToLower(m[1])] = strings.NewReplacer("{", "", "}", "").Replace(m[2])
-	}
-	if f["type"] == "" || f["number"] == "" {
-		if p.Title == "" {
-			return ""
-		}
-		return "Source: " + p.Title
-	}
-	s := "Source: " + f["type"] + " No. " + f["number"]
-	var names []string
-	for _, a := range strings.Split(f["author"], " and ") {
-		if last, _, ok := strings.Cut(strings.TrimSpace(a), ","); ok && last != "" {
-			names = append(names, last)
-		}
-	}
-	if len(names) > 2 {
-		names = []string{names[0] + " et al."}
-	}
-	if len(names) > 0 || f["year"] != "" {
-		s += " (" + strings.TrimSpace(strings.Join(names, " and ")+" "+f["year"]) + ")"
-	}
-	if what, _, ok := strings.Cut(f["note"], ":"); ok && what != "" {
-		s += ", " + strings.TrimSpace(what)
-	}
-	return s
 }

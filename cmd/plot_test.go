@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/report"
 )
 
@@ -131,22 +130,9 @@ func TestPlotFormatsAndOverwrite(t *testing.T) {
 	}
 }
 
-// TestDatasetSourceLine checks that the source line of figures comes from
-// the data set's metadata and reads as the paper is cited.
-func TestDatasetSourceLine(t *testing.T) {
-	p, err := datasets.Meta()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := DatasetSourceLine(p); got != "Source: NIDS Commentary No. 371 (GOTO and SETO 2025), Figure 2" {
-		t.Errorf("DatasetSourceLine = %q", got)
-	}
-	if got := DatasetSourceLine(datasets.Package{Title: "My data"}); got != "Source: My data" {
-		t.Errorf("no BibTeX: %q", got)
-	}
-	if got := DatasetSourceLine(datasets.Package{}); got != "" {
-		t.Errorf("empty package: %q", got)
-	}
+// TestFigureSourceLine checks the source line of figures of a user ledger
+// and with --source.
+func TestFigureSourceLine(t *testing.T) {
 	if got := figureSourceLine(ledgerInput{LedgerPath: "my.csv"}, ""); got != "Source: my.csv" {
 		t.Errorf("user ledger: %q", got)
 	}

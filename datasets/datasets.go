@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -174,3 +176,40 @@ func Open(name string) (fs.File, error) {
 
 // FS returns the embedded files: datapackage.json and data/*.csv.
 func FS() fs.FS { return files }
+
+var bibField = regexp.MustCompile(`(?m)^\s*(\w+)\s*=\s*\{(.*)\},?\s*$`)
+
+// SourceLine builds the short source line of figures from the package's
+// BibTeX record: "Source: <type> No. <number> (<surnames>
+// <year>), <what the note cites before its colon>", for example "Source:
+// NIDS Commentary No. 371 (GOTO and SETO 2025), Figure 2". Without a type
+// and number it is "Source: " and the package title; "" if neither.
+func (p Package) SourceLine() string {
+	f := map[string]string{}
+	for _, m := range bibField.FindAllStringSubmatch(p.BibTeX, -1) {
+		f[strings.ToLower(m[1])] = strings.NewReplacer("{", "", "}", "").Replace(m[2])
+	}
+	if f["type"] == "" || f["number"] == "" {
+		if p.Title == "" {
+			return ""
+		}
+		return "Source: " + p.Title
+	}
+	s := "Source: " + f["type"] + " No. " + f["number"]
+	var names []string
+	for _, a := range strings.Split(f["author"], " and ") {
+		if last, _, ok := strings.Cut(strings.TrimSpace(a), ","); ok && last != "" {
+			names = append(names, last)
+		}
+	}
+	if len(names) > 2 {
+		names = []string{names[0] + " et al."}
+	}
+	if len(names) > 0 || f["year"] != "" {
+		s += " (" + strings.TrimSpace(strings.Join(names, " and ")+" "+f["year"]) + ")"
+	}
+	if what, _, ok := strings.Cut(f["note"], ":"); ok && what != "" {
+		s += ", " + strings.TrimSpace(what)
+	}
+	return s
+}
