@@ -48,7 +48,7 @@ func BenchmarkCUGLedger10k(b *testing.B) {
 func BenchmarkVerdict(b *testing.B) {
 	l := benchLedger(b)
 	for range b.N {
-		if _, err := analysis.Decentralization(l, analysis.Options{Seed: 1}); err != nil {
+		if _, err := analysis.Decentralization(l, analysis.Options{Seed: 1, Population: analysis.UnobservedTarget}); err != nil {
 			b.Fatal(err)
 		}
 	}

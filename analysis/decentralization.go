@@ -23,16 +23,28 @@ type Options struct {
 	Seed        uint64  // seed of every random procedure
 	Workers     int     // goroutines; 0 means all cores; results do not depend on it
 	Missing     float64 // fraction of contracts removed in the missing-data check; 0 means 0.2
-	Unobserved  int     // end users added in the unobserved scenario; 0 means up to UnobservedTarget in all
+	// Unobserved is the number of end users added in the unobserved
+	// scenario. 0 means up to Population in all; with Population 0 too,
+	// the scenario is left out.
+	Unobserved int
+	// Population is the number of end users the ledger's contractor is
+	// believed to serve in all, from a cited claim (UnobservedTarget for
+	// the i-SOON ledger); PopulationNote says where it comes from, for the
+	// verdict's notes.
+	Population     int
+	PopulationNote string
 	Progress    func(done, total int)
 }
 
 // UnobservedTarget is the number of bureaus the i-SOON indictment says the
 // company worked with: "at least 43 different MSS or MPS bureaus in at
 // least 31 separate provinces" (United States v. Wu Haibo et al., 2025, as
-// quoted in NIDS Commentary No. 371). The default unobserved scenario tops
-// the ledger's end users up to this number.
+// quoted in NIDS Commentary No. 371; claim r1c01 of the case data). Give it
+// as Options.Population for the i-SOON ledger.
 const UnobservedTarget = 43
+
+// UnobservedTargetNote is the PopulationNote of UnobservedTarget.
+const UnobservedTargetNote = "the 43 bureaus of the i-SOON indictment"
 
 // Scenario summarises a statistic over replicates of a perturbed ledger:
 // the mean and the 2.5% and 97.5% quantiles.
@@ -223,8 +235,8 @@ func Decentralization(l *network.Ledger, opt Options) (*Verdict, error) {
 	for _, c := range l.Contracts {
 		endUsers[c.EndUser] = true
 	}
-	if opt.Unobserved == 0 {
-		opt.Unobserved = max(0, UnobservedTarget-len(endUsers))
+	if opt.Unobserved == 0 && opt.Population > 0 {
+		opt.Unobserved = max(0, opt.Population-len(endUsers))
 	}
 	ig := intermediaryGraph(l)
 	inter := intermediated(l)
@@ -243,7 +255,7 @@ func Decentralization(l *network.Ledger, opt Options) (*Verdict, error) {
 	v.Notes = []string{
 		fmt.Sprintf("intermediary × end user: the %d contracts signed by a party other than the end user, as a two-mode graph; null bipartite-gnm keeps the numbers of intermediaries, bureaus and ties and places the ties at random (amounts permuted)", len(inter)),
 		"end-user concentration: amounts into each end user of the ledger network; no graph null model applies, so only the bootstrap and the missing-data checks are given",
-		fmt.Sprintf("missing data: %.0f%% of contracts removed at random; unobserved end users: %d added with contracts drawn from the observed ones, up to the %d bureaus of the i-SOON indictment", 100*opt.Missing, opt.Unobserved, UnobservedTarget),
+		unobservedNote(opt, len(endUsers)),
 		"the directed ledger network (contractor → signatory → end user) is an out-tree by construction, since the ledger is one contractor's own: its hierarchy is 1 and its out-degree centralization near 1 whatever the ecosystem looks like, so it is not tested",
 	}
 	igArch, err := inference.Archetypes(ig.Nodes().Len(), countEdges(ig), false)
@@ -309,8 +321,10 @@ func Decentralization(l *network.Ledger, opt Options) (*Verdict, error) {
 			}
 			return network.BuildLedger(u).Directed(network.ByAmount), nil
 		}
-		if row.Unobserved, err = scenario(observed, added, s.stat2, boot); err != nil {
-			return nil, fmt.Errorf("analysis: %s: %w", s.stat, err)
+		if opt.Unobserved > 0 {
+			if row.Unobserved, err = scenario(observed, added, s.stat2, boot); err != nil {
+				return nil, fmt.Errorf("analysis: %s: %w", s.stat, err)
+			}
 		}
 		row.Reading = reading(row)
 		v.Rows = append(v.Rows, row)
@@ -319,6 +333,20 @@ func Decentralization(l *network.Ledger, opt Options) (*Verdict, error) {
 		}
 	}
 	return v, nil
+}
+
+// unobservedNote describes the missing-data and unobserved scenarios.
+func unobservedNote(opt Options, endUsers int) string {
+	s := fmt.Sprintf("missing data: %.0f%% of contracts removed at random", 100*opt.Missing)
+	switch {
+	case opt.Unobserved == 0:
+		return s + "; no unobserved-end-user scenario (give the number of end users believed to exist in all, Options.Population or --population)"
+	case opt.Population > 0 && opt.PopulationNote != "":
+		return s + fmt.Sprintf("; unobserved end users: %d added with contracts drawn from the observed ones, up to %s", opt.Unobserved, opt.PopulationNote)
+	case opt.Population > 0:
+		return s + fmt.Sprintf("; unobserved end users: %d added with contracts drawn from the observed ones, up to %d in all", opt.Unobserved, opt.Population)
+	}
+	return s + fmt.Sprintf("; unobserved end users: %d added with contracts drawn from the observed ones (%d observed)", opt.Unobserved, endUsers)
 }
 
 // scenario runs a perturbation as a one-point sensitivity curve.

@@ -24,7 +24,7 @@ func ledger(t *testing.T) *network.Ledger {
 
 func TestDecentralization(t *testing.T) {
 	l := ledger(t)
-	v, err := analysis.Decentralization(l, analysis.Options{Samples: 199, BootSamples: 99, Seed: 1, Workers: 1})
+	v, err := analysis.Decentralization(l, analysis.Options{Samples: 199, BootSamples: 99, Seed: 1, Workers: 1, Population: analysis.UnobservedTarget})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,13 +47,21 @@ func TestDecentralization(t *testing.T) {
 	}
 	// The same seed gives the same table with other worker counts.
 	a, _ := json.Marshal(v)
-	w, err := analysis.Decentralization(l, analysis.Options{Samples: 199, BootSamples: 99, Seed: 1, Workers: 3})
+	w, err := analysis.Decentralization(l, analysis.Options{Samples: 199, BootSamples: 99, Seed: 1, Workers: 3, Population: analysis.UnobservedTarget})
 	if err != nil {
 		t.Fatal(err)
 	}
 	b, _ := json.Marshal(w)
 	if !bytes.Equal(a, b) {
 		t.Error("verdict depends on the number of workers")
+	}
+	// Without a population there is no unobserved scenario.
+	u, err := analysis.Decentralization(l, analysis.Options{Samples: 19, BootSamples: 19, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ut := analysis.VerdictTable(u); u.Unobserved != 0 || ut.Header[8] != "unobserved_+0" || ut.Rows[0][8] != "—" {
+		t.Errorf("no population: unobserved %d, %s %s", u.Unobserved, ut.Header[8], ut.Rows[0][8])
 	}
 	tab := analysis.VerdictTable(v)
 	if len(tab.Rows) != 5 || len(tab.Rows[0]) != len(tab.Header) {

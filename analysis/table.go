@@ -25,9 +25,12 @@ func VerdictTable(v *Verdict) Table {
 		if t := r.Test; t != nil {
 			nullRange, pu, pl = rng(t.Quantiles["0.025"], t.Quantiles["0.975"]), g4(t.PUpper), g4(t.PLower)
 		}
+		unobserved := "—"
+		if v.Unobserved > 0 {
+			unobserved = spread(r.Unobserved.Mean, r.Unobserved.Lower, r.Unobserved.Upper)
+		}
 		row := []string{r.Statistic, g4(r.Observed), nullRange, pu, pl, r.Reading,
-			rng(r.Bootstrap.Lower, r.Bootstrap.Upper), spread(r.Missing.Mean, r.Missing.Lower, r.Missing.Upper),
-			spread(r.Unobserved.Mean, r.Unobserved.Lower, r.Unobserved.Upper)}
+			rng(r.Bootstrap.Lower, r.Bootstrap.Upper), spread(r.Missing.Mean, r.Missing.Lower, r.Missing.Upper), unobserved}
 		for _, a := range []string{"star", "tree", "hubs", "mesh"} {
 			switch x, ok := r.Archetypes[a]; {
 			case !ok:

@@ -123,7 +123,11 @@ func reportRun(opts *ReportOptions) error {
 		ro.Title = "Contract ledger " + opts.Input.LedgerPath
 	}
 	if opts.Samples > 0 {
-		if ro.Verdict, err = analysis.Decentralization(l, analysis.Options{Samples: opts.Samples, BootSamples: opts.Samples, Seed: opts.Seed}); err != nil {
+		ao := analysis.Options{Samples: opts.Samples, BootSamples: opts.Samples, Seed: opts.Seed}
+		if opts.Input.Embedded() {
+			ao.Population, ao.PopulationNote = analysis.UnobservedTarget, analysis.UnobservedTargetNote
+		}
+		if ro.Verdict, err = analysis.Decentralization(l, ao); err != nil {
 			fmt.Fprintln(opts.IO.ErrOut, "ecosys: warning: no decentralization verdict:", err)
 		}
 	}

@@ -257,6 +257,7 @@ type TestDecentralizationOptions struct {
 	Seed        uint64
 	Workers     int
 	Unobserved  int
+	Population  int
 	Format      string
 }
 
@@ -271,7 +272,8 @@ ledger by default): for each statistic of the signatory × end-user network,
 the observed value, the test against the two-mode null with fixed degrees
 (amounts permuted), a bootstrap interval over contracts, the value when 20%
 of contracts are missing and when unobserved end users are added (up to
-the 43 bureaus of the i-SOON indictment), and the values on a star, a tree,
+the 43 bureaus of the i-SOON indictment for the embedded ledger, --population
+for your own), and the values on a star, a tree,
 a few hubs and a mesh of the same size.`,
 		Example: `  ecosys test decentralization
   ecosys test decentralization --samples 10000 --format json`,
@@ -292,7 +294,8 @@ a few hubs and a mesh of the same size.`,
 	fl.IntVar(&opts.BootSamples, "bootstrap", 1000, "Bootstrap and missing-data replicates")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of every random procedure")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
-	fl.IntVar(&opts.Unobserved, "unobserved", 0, "End users added in the unobserved scenario (0: up to 43 in all)")
+	fl.IntVar(&opts.Unobserved, "unobserved", 0, "End users added in the unobserved scenario (0: up to --population in all)")
+	fl.IntVar(&opts.Population, "population", 0, "End users believed to exist in all, for the unobserved scenario (default: 43, the i-SOON indictment's bureaus, for the embedded ledger; none for your own)")
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	return cmd
 }
@@ -302,7 +305,11 @@ func testDecentralizationRun(opts *TestDecentralizationOptions) error {
 	if err != nil {
 		return err
 	}
-	ao := analysis.Options{Samples: opts.Samples, BootSamples: opts.BootSamples, Seed: opts.Seed, Workers: opts.Workers, Unobserved: opts.Unobserved}
+	ao := analysis.Options{Samples: opts.Samples, BootSamples: opts.BootSamples, Seed: opts.Seed, Workers: opts.Workers,
+		Unobserved: opts.Unobserved, Population: opts.Population}
+	if ao.Population == 0 && opts.Ledger.Embedded() {
+		ao.Population, ao.PopulationNote = analysis.UnobservedTarget, analysis.UnobservedTargetNote
+	}
 	if opts.IO.ErrTTY {
 		ao.Progress = func(done, total int) { fmt.Fprintf(opts.IO.ErrOut, "\r%d/%d statistics", done, total) }
 	}

@@ -94,7 +94,7 @@ total,,32,8270500.00,1.0000,1.0000
 
 func TestBuildWithVerdict(t *testing.T) {
 	opts := options(t)
-	v, err := analysis.Decentralization(opts.Ledger, analysis.Options{Samples: 19, BootSamples: 19, Seed: 1})
+	v, err := analysis.Decentralization(opts.Ledger, analysis.Options{Samples: 19, BootSamples: 19, Seed: 1, Population: analysis.UnobservedTarget})
 	if err != nil {
 		t.Fatal(err)
 	}
