@@ -33,7 +33,7 @@ type Options struct {
 	// verdict's notes.
 	Population     int
 	PopulationNote string
-	Progress    func(done, total int)
+	Progress       func(done, total int)
 }
 
 // UnobservedTarget is the number of bureaus the i-SOON indictment says the
