@@ -15,6 +15,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -64,6 +65,9 @@ func main() {
 			adj[next[vs[i]]] = us[i]
 			next[vs[i]]++
 		}
+	}
+	for v := range n {
+		slices.Sort(adj[off[v]:off[v+1]]) // rows in index order, as ecosys keeps them
 	}
 	s := int(n)
 	if *sources > 0 && *sources < s {
