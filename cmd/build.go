@@ -262,25 +262,8 @@ func buildRun(opts *BuildOptions) error {
 		return nil
 	}
 	g := m.Graph()
-	var b bytes.Buffer
-	switch opts.Format {
-	case "graphml":
-		err = network.WriteGraphML(&b, g)
-	case "gexf":
-		err = network.WriteGEXF(&b, g)
-	case "json":
-		err = network.WriteNodeLink(&b, g)
-	case "dot":
-		err = network.WriteDOT(&b, g)
-	}
-	if err != nil {
-		return err
-	}
-	if opts.Out == "" || opts.Out == "-" {
-		_, err := opts.IO.Out.Write(b.Bytes())
-		return err
-	}
-	if err := writeFileAtomic(opts.Out, b.Bytes(), opts.Force); err != nil {
+	wrote, err := writeGraph(opts.IO, g, opts.Format, opts.Out, opts.Force)
+	if err != nil || !wrote {
 		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%d nodes, %d edges from %d relations)\n", opts.Out, len(g.Names), g.Edges, len(m.Edges))

@@ -104,23 +104,38 @@ func exportRun(opts *ExportOptions) error {
 			return err
 		}
 	}
-	var b bytes.Buffer
-	write := map[string]func(*bytes.Buffer, *network.Graph) error{
-		"graphml": func(w *bytes.Buffer, g *network.Graph) error { return network.WriteGraphML(w, g) },
-		"gexf":    func(w *bytes.Buffer, g *network.Graph) error { return network.WriteGEXF(w, g) },
-		"json":    func(w *bytes.Buffer, g *network.Graph) error { return network.WriteNodeLink(w, g) },
-		"dot":     func(w *bytes.Buffer, g *network.Graph) error { return network.WriteDOT(w, g) },
-	}[opts.Format]
-	if err := write(&b, g); err != nil {
-		return err
-	}
-	if opts.Out == "" || opts.Out == "-" {
-		_, err := opts.IO.Out.Write(b.Bytes())
-		return err
-	}
-	if err := writeFileAtomic(opts.Out, b.Bytes(), opts.Force); err != nil {
+	wrote, err := writeGraph(opts.IO, g, opts.Format, opts.Out, opts.Force)
+	if err != nil || !wrote {
 		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%d nodes, %d edges)\n", opts.Out, len(g.Names), g.Edges)
 	return nil
+}
+
+// writeGraph encodes g in format (graphml, gexf, json or dot) and writes it
+// to out atomically (refusing to replace a file without force), or to
+// standard output when out is "" or "-". wrote reports whether a file was
+// written.
+func writeGraph(io *IOStreams, g *network.Graph, format, out string, force bool) (wrote bool, err error) {
+	var b bytes.Buffer
+	switch format {
+	case "graphml":
+		err = network.WriteGraphML(&b, g)
+	case "gexf":
+		err = network.WriteGEXF(&b, g)
+	case "json":
+		err = network.WriteNodeLink(&b, g)
+	case "dot":
+		err = network.WriteDOT(&b, g)
+	default:
+		err = fmt.Errorf("cannot write a graph as %q", format)
+	}
+	if err != nil {
+		return false, err
+	}
+	if out == "" || out == "-" {
+		_, err := io.Out.Write(b.Bytes())
+		return false, err
+	}
+	return true, writeFileAtomic(out, b.Bytes(), force)
 }

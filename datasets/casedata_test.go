@@ -37,45 +37,40 @@ func TestCaseDataValidates(t *testing.T) {
 	// Every relation has a citation and a grade (the reader requires both;
 	// this pins it), and every source is cited somewhere.
 	cited := map[string]bool{}
+	cite := func(ids ...string) {
+		for _, id := range ids {
+			cited[id] = true
+		}
+	}
 	for _, r := range d.Relations {
 		if r.Source == "" || r.Reliability.IsZero() || r.Evidence == "" {
 			t.Errorf("relation %s has no source, grade or evidence kind", r.ID)
 		}
-		cited[r.Source] = true
+		cite(r.Source)
 	}
 	for _, c := range d.Claims {
-		cited[c.Source] = true
+		cite(c.Source)
 	}
 	for _, h := range d.Hierarchy {
-		cited[h.Source] = true
+		cite(h.Source)
 	}
 	for _, a := range d.Aliases.List() {
-		cited[a.Source] = true
+		cite(a.Source)
 	}
 	for _, c := range d.Cases {
-		for _, s := range c.Sources {
-			cited[s] = true
-		}
+		cite(c.Sources...)
 	}
 	for _, x := range d.Defendants {
-		for _, s := range x.Sources {
-			cited[s] = true
-		}
+		cite(x.Sources...)
 	}
 	for _, o := range d.Organizations {
-		for _, s := range o.Sources {
-			cited[s] = true
-		}
+		cite(o.Sources...)
 	}
 	for _, p := range d.People {
-		for _, s := range p.Sources {
-			cited[s] = true
-		}
+		cite(p.Sources...)
 	}
 	for _, n := range d.Notes {
-		for _, s := range n.Sources {
-			cited[s] = true
-		}
+		cite(n.Sources...)
 	}
 	for _, s := range d.Sources {
 		if !cited[s.ID] {
