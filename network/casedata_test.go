@@ -377,3 +377,18 @@ func TestReadLedgerResolvesAliases(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant\n%s", strings.Join(warnings, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestOrganizationsViewIgnoresSanctions: two organizations whose people
+// were sanctioned by the same authority are not joined by that.
+func TestOrganizationsViewIgnoresSanctions(t *testing.T) {
+	l, d := readFixture(t)
+	m, _ := BuildMeta(l, d, MetaOptions{Relations: []RelationType{SanctionedBy, ChargedIn, EmployeeOf}})
+	for _, e := range m.Organizations().Edges {
+		if e.Type == "shared_person" {
+			t.Errorf("shared_person edge %s from sanctions or charges", e.ID)
+		}
+	}
+	if _, err := BuildMeta(l, nil, MetaOptions{Layers: []string{LayerLedger}, Cases: []string{"case-1"}}); err == nil {
+		t.Error("case filter without case data accepted")
+	}
+}

@@ -150,7 +150,10 @@ func BuildMeta(l *Ledger, d *CaseData, opt MetaOptions) (*Meta, error) {
 		return nil, fmt.Errorf("the ledger layer needs a ledger")
 	}
 	for _, c := range opt.Cases {
-		if _, ok := d.Case(c); d == nil || !ok {
+		if d == nil {
+			return nil, fmt.Errorf("a case filter needs the case data")
+		}
+		if _, ok := d.Case(c); !ok {
 			return nil, fmt.Errorf("unknown case %q", c)
 		}
 	}
@@ -317,10 +320,11 @@ func ledgerEdges(l *Ledger, cite Citation) []MetaEdge {
 
 // Organizations returns the organizations-only view of m: person and case
 // nodes are removed, edges between organizations are kept, and two
-// organizations that a person is tied to (an officer of one and an employee
-// of the other, say) are joined by a "shared_person" edge from the
-// lexicographically smaller id, one per pair, whose People field lists
-// the people they share. This is the one-mode
+// organizations that a person is tied to by a PersonTies relation (an
+// officer of one and an employee of the other, say) are joined by a
+// "shared_person" edge from the lexicographically smaller id, one per
+// pair, whose People field lists the people they share. Being charged in
+// the same case or sanctioned by the same authority is not a tie. This is the one-mode
 // projection of the person–organization two-mode network (Breiger 1974).
 func (m *Meta) Organizations() *Meta {
 	out := &Meta{}
@@ -335,7 +339,7 @@ func (m *Meta) Organizations() *Meta {
 		case isOrg(e.From) && isOrg(e.To):
 			out.Edges = append(out.Edges, e)
 			keep[e.From], keep[e.To] = true, true
-		case !isOrg(e.From) && isOrg(e.To):
+		case !isOrg(e.From) && isOrg(e.To) && slices.Contains(PersonTies, e.Type):
 			if n, _ := m.Node(e.From); n.Kind == PersonKind {
 				byPerson[e.From] = append(byPerson[e.From], e.To)
 			}
@@ -365,6 +369,10 @@ func (m *Meta) Organizations() *Meta {
 	out.sort()
 	return out
 }
+
+// PersonTies are the relation types by which Organizations joins two
+// organizations through a person.
+var PersonTies = []RelationType{OfficerOf, EmployeeOf, ExecutiveOf, TaskedBy, AssociatedWith}
 
 // Hierarchy returns the hierarchy view of m: its subordinate_of edges and
 // the organizations they join (a forest rooted at the ministries).
