@@ -381,12 +381,24 @@ func TestReadLedgerResolvesAliases(t *testing.T) {
 // TestOrganizationsViewIgnoresSanctions: two organizations whose people
 // were sanctioned by the same authority are not joined by that.
 func TestOrganizationsViewIgnoresSanctions(t *testing.T) {
-	l, d := readFixture(t)
-	m, _ := BuildMeta(l, d, MetaOptions{Relations: []RelationType{SanctionedBy, ChargedIn, EmployeeOf}})
+	l, _ := readFixture(t)
+	rel, _ := os.ReadFile("testdata/cases/good/relations.csv")
+	// hacker-b works for front-co and is sanctioned by the authority.
+	rel = append(rel, "r7,hacker-b,authority,sanctioned_by,2021,2021,designation-1,s-news,,secondary_report,C3,false,designated\n"...)
+	d, err := ReadCaseData(caseFS(t, map[string]string{"relations.csv": string(rel)}), "d", l.Entities, ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := BuildMeta(l, d, MetaOptions{})
+	var shared []string
 	for _, e := range m.Organizations().Edges {
 		if e.Type == "shared_person" {
-			t.Errorf("shared_person edge %s from sanctions or charges", e.ID)
+			shared = append(shared, e.ID)
 		}
+	}
+	// officer-a ties bureau and front-co; hacker-b's sanction is no tie.
+	if strings.Join(shared, " ") != "shared:bureau~front-co" {
+		t.Errorf("shared_person edges %v, want only bureau~front-co", shared)
 	}
 	if _, err := BuildMeta(l, nil, MetaOptions{Layers: []string{LayerLedger}, Cases: []string{"case-1"}}); err == nil {
 		t.Error("case filter without case data accepted")
