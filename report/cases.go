@@ -4,7 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
+	"gonum.org/v1/gonum/graph/simple"
+
+	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/plots"
 )
@@ -62,14 +66,18 @@ func CaseMeta(l *network.Ledger, d *network.CaseData) (*network.Meta, error) {
 }
 
 // CaseGraph converts a meta-network (such as CaseMeta's) for
-// plots.NetworkGraph: nodes coloured and shaped by kind and sized by
-// degree (the number of distinct organizations tied to them), edges
+// plots.NetworkGraph: nodes coloured and shaped by kind and sized by a
+// centrality of the undirected network (one of SizeMeasures; "degree" is
+// the number of distinct neighbours, "" means "betweenness"), edges
 // between the same two nodes merged, styled by family (EdgeContract,
 // EdgeDirection, EdgeShared, EdgeHierarchy; the strongest family wins when
 // several relations join two nodes) and as wide as the number of relations
 // (shared people count one each).
-func CaseGraph(m *network.Meta) plots.Graph {
-	g := plots.Graph{KindLabels: caseKindLabels(), EdgeKindLabels: caseEdgeLabels, SizeLabel: "degree",
+func CaseGraph(m *network.Meta, size string) (plots.Graph, error) {
+	if size == "" {
+		size = "betweenness"
+	}
+	g := plots.Graph{KindLabels: caseKindLabels(), EdgeKindLabels: caseEdgeLabels, SizeLabel: size,
 		WeightLabel: "number of relations", EdgeKindOrder: []string{EdgeContract, EdgeDirection, EdgeShared, EdgeHierarchy}}
 	for _, k := range network.OrganizationKinds {
 		g.KindOrder = append(g.KindOrder, string(k))
@@ -111,24 +119,81 @@ func CaseGraph(m *network.Meta) plots.Graph {
 			neighbours[p[0]][p[1]] = true
 		}
 	}
-	for _, n := range m.Nodes {
-		zh := n.NameZH
-		if n.Kind == network.Individual {
-			zh = ""
-		}
-		g.Nodes = append(g.Nodes, plots.GraphNode{ID: n.ID, Label: n.Label, LabelZH: zh, Kind: string(n.Kind), Size: float64(len(neighbours[n.ID]))})
-	}
 	for _, e := range edges {
 		g.Edges = append(g.Edges, *e)
 	}
 	slices.SortFunc(g.Edges, func(a, b plots.GraphEdge) int { return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To)) })
-	return g
+	sizes, err := caseSizes(m, g.Edges, size)
+	if err != nil {
+		return g, err
+	}
+	for i, n := range m.Nodes {
+		zh := n.NameZH
+		if n.Kind == network.Individual {
+			zh = ""
+		}
+		v := float64(len(neighbours[n.ID]))
+		if sizes != nil {
+			v = sizes[i]
+		}
+		g.Nodes = append(g.Nodes, plots.GraphNode{ID: n.ID, Label: n.Label, LabelZH: zh, Kind: string(n.Kind), Size: v})
+	}
+	return g, nil
+}
+
+// caseSizes computes the node measure size on the undirected, unweighted
+// simple graph of the drawing's edges (nodes in m.Nodes order); nil means
+// degree as distinct neighbours (also "degree"), all zero for "none".
+func caseSizes(m *network.Meta, edges []plots.GraphEdge, size string) ([]float64, error) {
+	switch size {
+	case "degree":
+		return nil, nil
+	case "none":
+		return make([]float64, len(m.Nodes)), nil
+	case "contracts", "strength":
+		return nil, fmt.Errorf("--size %s applies to the ledger figures; the case network is sized by degree, betweenness, harmonic, closeness, pagerank or eigenvector", size)
+	}
+	index := map[string]int64{}
+	ug := simple.NewUndirectedGraph()
+	for i, n := range m.Nodes {
+		index[n.ID] = int64(i)
+		ug.AddNode(simple.Node(i))
+	}
+	for _, e := range edges {
+		if index[e.From] != index[e.To] {
+			ug.SetEdge(ug.NewEdge(simple.Node(index[e.From]), simple.Node(index[e.To])))
+		}
+	}
+	r, err := metrics.Compute(ug, nil, metrics.Options{})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]float64, len(m.Nodes))
+	for _, nm := range r.Nodes {
+		var v metrics.Value
+		switch size {
+		case "betweenness":
+			v = nm.Betweenness
+		case "harmonic":
+			v = nm.Harmonic
+		case "closeness":
+			v = nm.Closeness
+		case "pagerank":
+			v = nm.PageRank
+		case "eigenvector":
+			v = nm.Eigenvector
+		default:
+			return nil, fmt.Errorf("unknown size measure %q (want one of %s)", size, strings.Join(SizeMeasures, ", "))
+		}
+		out[nm.ID] = val(v)
+	}
+	return out, nil
 }
 
 // caseNetworkFigure is the catalogue entry of the merged case network.
 var caseNetworkFigure = FigureSpec{Name: "case-network", Title: "The ecosystem in the case data",
 	Summary: "the merged network of ledger, court cases, sanctions and the state hierarchy (organizations; shared personnel as ties)",
-	Caption: "Organizations of the i-SOON ledger and of the court cases, designations and advisories in the case data, with the state hierarchy up to the two ministries: contracts and supply (solid), front companies, tasking and association as alleged (dashed), organizations that share a person — an officer of one who worked for or ran the other (dotted), and the hierarchy (dash-dot). Node area by degree, colour and shape by kind, force-directed layout with a fixed seed. Allegations are drawn as stated by their sources; the prosecuting and sanctioning authorities, and organizations tied to no other organization, are left out. Relations, grades and citations: ecosys cases show, ecosys build.",
+	Caption: "Organizations of the i-SOON ledger and of the court cases, designations and advisories in the case data, with the state hierarchy up to the two ministries: contracts and supply (solid), front companies, tasking and association as alleged (dashed), organizations that share a person — an officer of one who worked for or ran the other (dotted), and the hierarchy (dash-dot). Node area by betweenness centrality of the undirected network (or the measure chosen with --size), colour and shape by kind, force-directed layout with a fixed seed. Allegations are drawn as stated by their sources; the prosecuting and sanctioning authorities, and organizations tied to no other organization, are left out. Relations, grades and citations: ecosys cases show, ecosys build.",
 	draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
 		if p.Cases == nil {
 			return nil, fmt.Errorf("no case data (the embedded case data go with the embedded ledger or --ledger; give --cases-dir for your own)")
@@ -137,7 +202,10 @@ var caseNetworkFigure = FigureSpec{Name: "case-network", Title: "The ecosystem i
 		if err != nil {
 			return nil, err
 		}
-		g := CaseGraph(m)
+		g, err := CaseGraph(m, p.Size)
+		if err != nil {
+			return nil, err
+		}
 		g.Layout = plots.LayoutForce
 		g.Seed = p.Seed
 		if p.Options.Source != "" {

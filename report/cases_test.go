@@ -25,7 +25,10 @@ func TestCaseGraph(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := report.CaseGraph(m)
+	g, err := report.CaseGraph(m, "betweenness")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tied := map[string]bool{}
 	families := map[string]int{}
 	for _, e := range g.Edges {
@@ -93,5 +96,28 @@ func TestCaseTables(t *testing.T) {
 	}
 	if total != len(opts.Cases.Relations) {
 		t.Errorf("evidence table counts %d relations, data have %d", total, len(opts.Cases.Relations))
+	}
+}
+
+func TestCaseGraphSizes(t *testing.T) {
+	opts := options(t)
+	m, err := report.CaseMeta(opts.Ledger, opts.Cases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := report.CaseGraph(m, "degree")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range g.Nodes {
+		if n.ID == "isoon" && n.Size != 21 { // 21 distinct partners: the ledger's 7 intermediaries and 14 direct end users
+			t.Errorf("isoon degree %g, want 21", n.Size)
+		}
+	}
+	if _, err := report.CaseGraph(m, "contracts"); err == nil {
+		t.Error("size by contracts accepted for the case network")
+	}
+	if _, err := report.CaseGraph(m, "nonsense"); err == nil {
+		t.Error("unknown size accepted")
 	}
 }
