@@ -278,13 +278,13 @@ type pathsWorker struct {
 	weighted bool
 	needBC   bool
 	node     []pathsNode // level and σ (unweighted)
-	dag      []int32     // shortest-path DAG children, by position (unweighted)
-	dstart   []int32     // dag[dstart[h]:dstart[h+1]] are the children of order[h]
+	dag      []int32     // shortest-path DAG: children (unweighted) or predecessors (weighted), by position
+	dstart   []int32     // dag[dstart[h]:dstart[h+1]] are those of order[h]
 	level    []int32     // BFS depth, -1 unvisited (unweighted ApproxBetweenness)
 	dist     []float64   // distance, +Inf unreached (weighted)
 	pos      []int32     // index in order once settled, -1 before (weighted)
 	sigma    []float64   // number of shortest paths from the source
-	coef     []float64   // (1 + δ(w)) / σ(w), once δ(w) is final
+	coef     []float64   // Σ (1 + δ(x)) / σ(x) over the successors x seen so far (weighted)
 	order    []int32     // nodes in the order they were settled
 	heap     pathsHeap
 }
@@ -302,6 +302,10 @@ func newPathsWorker(c *csr, weighted, needBC bool) *pathsWorker {
 		w.heap = pathsHeap{at: make([]int32, n), items: make([]pathsHeapItem, 0, n)}
 		for i := range w.heap.at {
 			w.heap.at[i] = -1
+		}
+		if needBC {
+			w.dag = make([]int32, 0, len(c.adj))
+			w.dstart = make([]int32, n+1)
 		}
 	} else {
 		w.node = make([]pathsNode, n)
@@ -473,6 +477,7 @@ func (w *pathsWorker) dijkstra(s int32, bc []float64, r *pathsResult) {
 		order = append(order, v)
 		dv := dist[v]
 		if w.needBC {
+			w.dstart[len(order)-1] = int32(len(w.dag))
 			if v == s {
 				sigma[v] = 1
 			} else {
@@ -481,6 +486,7 @@ func (w *pathsWorker) dijkstra(s int32, bc []float64, r *pathsResult) {
 					p := c.inAdj[k]
 					if pos[p] >= 0 && pathsTie(dist[p]+c.inW[k], dv) {
 						sv += sigma[p]
+						w.dag = append(w.dag, p) // a predecessor of v
 					}
 				}
 				sigma[v] = sv
@@ -508,24 +514,25 @@ func (w *pathsWorker) dijkstra(s int32, bc []float64, r *pathsResult) {
 	r.maxd[s] = dist[order[len(order)-1]] // settled in non-decreasing order
 
 	if w.needBC {
-		coef := w.coef
+		// Walk back in reverse order of settling: when v is reached, every
+		// successor x of v (settled later) has pushed (1+δ(x))/σ(x) into
+		// acc[v] through the predecessors recorded when x was settled, the
+		// same arcs that counted its paths.
+		dag, dstart, acc := w.dag, w.dstart, w.coef
+		dstart[len(order)] = int32(len(dag))
 		for i := len(order) - 1; i > 0; i-- {
 			v := order[i]
-			dv, pv := dist[v], pos[v]
-			var acc float64
-			for k := c.off[v]; k < c.off[v+1]; k++ {
-				x := c.adj[k]
-				if pos[x] > pv && pathsTie(dv+c.w[k], dist[x]) {
-					acc += coef[x]
-				}
-			}
-			delta := sigma[v] * acc
+			delta := sigma[v] * acc[v]
 			bc[v] += delta
-			coef[v] = (1 + delta) / sigma[v]
+			cv := (1 + delta) / sigma[v]
+			for _, p := range dag[dstart[i]:dstart[i+1]] {
+				acc[p] += cv
+			}
 		}
 		for _, v := range order {
-			sigma[v] = 0
+			sigma[v], acc[v] = 0, 0
 		}
+		w.dag = dag[:0]
 	}
 	for _, v := range order {
 		dist[v] = math.Inf(1)
