@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"runtime"
@@ -153,8 +154,14 @@ func newPageRankCSR(g graph.Graph, weighted bool) (*pageRankCSR, error) {
 		go func() {
 			defer wait.Done()
 			b := &blocks[p]
+			type arc struct {
+				to int32
+				w  float64
+			}
+			var row []arc
 			for u := p * n / parts; u < (p+1)*n/parts; u++ {
 				uid := ids[u]
+				row = row[:0]
 				nb := g.From(uid)
 				for nb.Next() {
 					vid := nb.Node().ID()
@@ -168,14 +175,25 @@ func newPageRankCSR(g graph.Graph, weighted bool) (*pageRankCSR, error) {
 						if w == 0 {
 							continue
 						}
-						b.ws = append(b.ws, w)
 					}
 					v := int32(vid)
 					if !dense {
 						v = index[vid]
 					}
-					b.from, b.to = append(b.from, int32(u)), append(b.to, v)
-					c.strength[u] += w
+					row = append(row, arc{v, w})
+				}
+				// From comes in map order: sort a weighted row, so that the
+				// strength is summed in a fixed order (counts are exact in
+				// any order, and in-rows are sorted by the counting sort).
+				if weighted {
+					slices.SortFunc(row, func(a, b arc) int { return cmp.Compare(a.to, b.to) })
+				}
+				for _, a := range row {
+					b.from, b.to = append(b.from, int32(u)), append(b.to, a.to)
+					if weighted {
+						b.ws = append(b.ws, a.w)
+					}
+					c.strength[u] += a.w
 				}
 			}
 		}()

@@ -97,3 +97,20 @@ func TestApproxBetweennessErrors(t *testing.T) {
 		t.Errorf("single edge: %+v, %v", res, err)
 	}
 }
+
+// TestPageRankRepeatable checks that weighted PageRank gives the same bits
+// on every call, although gonum lists neighbours in map order.
+func TestPageRankRepeatable(t *testing.T) {
+	g := pathsRandom(300, 1500, true, false)
+	ref, err := metrics.PageRank(g, metrics.DefaultDamping, metrics.IterOptions{Weighted: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 20 {
+		got, err := metrics.PageRank(g, metrics.DefaultDamping, metrics.IterOptions{Weighted: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pathsSameBits(t, fmt.Sprintf("call %d", i), got, ref)
+	}
+}
