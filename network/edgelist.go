@@ -204,6 +204,12 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 	// Stream the rows when the input allows it (edgelist_stream.go); on
 	// input that needs the buffering reader, forget what was read and
 	// start again from the beginning.
+	start := int64(-1) // where the edge input starts, to come back to; -1: it cannot seek
+	if sk, ok := edges.(io.Seeker); ok {
+		if at, err := sk.Seek(0, io.SeekCurrent); err == nil {
+			start = at
+		}
+	}
 	t, check, err := streamCSVTable(edgesName, edges, required, aliases)
 	if err != nil {
 		return nil, err
@@ -224,8 +230,8 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 		}
 	}
 	if t == nil {
-		if sk, ok := edges.(io.Seeker); ok {
-			if _, err := sk.Seek(0, io.SeekStart); err != nil {
+		if sk, ok := edges.(io.Seeker); ok && start >= 0 {
+			if _, err := sk.Seek(start, io.SeekStart); err != nil {
 				return nil, &InputError{File: edgesName, Err: err}
 			}
 		}

@@ -112,13 +112,17 @@ func (s *streamCheck) drain() bool {
 }
 
 // streamCSVTable returns a csvTable that parses r as it reads it, or
-// nil, nil if r must be read by readCSVTable (see above): r is not an
-// io.Seeker, or its first bytes show that it is not plain UTF-8 text with
+// nil, nil if r must be read by readCSVTable (see above): r cannot seek
+// (it is not an io.Seeker, or a pipe), or its first bytes show that it is not plain UTF-8 text with
 // a first line shorter than streamBuffer. It checks the header exactly as
 // readCSVTable does.
 func streamCSVTable(name string, r io.Reader, required []string, aliases map[string]string) (*csvTable, *streamCheck, error) {
-	if _, ok := r.(io.Seeker); !ok {
+	sk, ok := r.(io.Seeker)
+	if !ok {
 		return nil, nil, nil
+	}
+	if _, err := sk.Seek(0, io.SeekCurrent); err != nil {
+		return nil, nil, nil // a pipe or terminal: *os.File, but it cannot seek
 	}
 	br := bufio.NewReaderSize(r, streamBuffer)
 	head, _ := br.Peek(streamBuffer)

@@ -145,3 +145,40 @@ func TestEdgeListStreams(t *testing.T) {
 		}
 	}
 }
+
+// TestEdgeListPipe checks that input that cannot seek (a pipe) is read by
+// the buffering reader, GB18030 conversion included.
+func TestEdgeListPipe(t *testing.T) {
+	b, err := os.ReadFile("testdata/bad/gbk-edges.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range [][]byte{[]byte("source,target\na,b\n"), b} {
+		pr, pw, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		go func() { pw.Write(in); pw.Close() }()
+		g, err := ReadEdgeList("e.csv", pr, "", nil, EdgeListOptions{Weighted: bytes.Contains(in, []byte("weight"))})
+		pr.Close()
+		want, werr := ReadEdgeList("e.csv", noSeek{bytes.NewReader(in)}, "", nil, EdgeListOptions{Weighted: bytes.Contains(in, []byte("weight"))})
+		if fmt.Sprint(err) != fmt.Sprint(werr) || (err == nil && fmt.Sprint(g.Names) != fmt.Sprint(want.Names)) {
+			t.Errorf("pipe: %v %v, want %v %v", g, err, want, werr)
+		}
+	}
+	// A reader that starts part-way into a file comes back to where it
+	// started when it must fall back.
+	f, err := os.CreateTemp(t.TempDir(), "e*.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("junk line\n")
+	f.Write(b)
+	f.Seek(int64(len("junk line\n")), io.SeekStart)
+	_, err = ReadEdgeList("e.csv", f, "", nil, EdgeListOptions{Weighted: true})
+	_, werr := ReadEdgeList("e.csv", noSeek{bytes.NewReader(b)}, "", nil, EdgeListOptions{Weighted: true})
+	if fmt.Sprint(err) != fmt.Sprint(werr) {
+		t.Errorf("offset file: %v, want %v", err, werr)
+	}
+	f.Close()
+}
