@@ -505,15 +505,25 @@ func metricsOnlyRun(opts *MetricsOptions) error {
 			err  error
 		)
 		switch m {
-		case "degree", "strength":
-			vals = map[int64]float64{}
+		case "degree":
+			vals = make(map[int64]float64, len(ids))
+			dg, _ := g.(graph.Directed)
+			for _, u := range ids {
+				d := g.From(u.ID()).Len()
+				if directed {
+					d += dg.To(u.ID()).Len()
+				}
+				vals[u.ID()] = float64(d)
+			}
+		case "strength":
+			vals = make(map[int64]float64, len(ids))
 			wg, _ := g.(graph.Weighted)
 			for _, u := range ids {
 				to := g.From(u.ID())
 				for to.Next() {
 					v := to.Node().ID()
 					w := 1.0
-					if m == "strength" && weighted && wg != nil {
+					if weighted && wg != nil {
 						w, _ = wg.Weight(u.ID(), v)
 					}
 					vals[u.ID()] += w
