@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 
 	"gonum.org/v1/gonum/graph/simple"
 
@@ -142,8 +141,9 @@ func CaseGraph(m *network.Meta, size string) (plots.Graph, error) {
 }
 
 // caseSizes computes the node measure size on the undirected, unweighted
-// simple graph of the drawing's edges (nodes in m.Nodes order); nil means
-// degree as distinct neighbours (also "degree"), all zero for "none".
+// simple graph of the drawing's edges (nodes in m.Nodes order, 0 where the
+// measure is undefined); nil means degree as distinct neighbours (also
+// "degree"), all zero for "none".
 func caseSizes(m *network.Meta, edges []plots.GraphEdge, size string) ([]float64, error) {
 	switch size {
 	case "degree":
@@ -170,22 +170,9 @@ func caseSizes(m *network.Meta, edges []plots.GraphEdge, size string) ([]float64
 	}
 	out := make([]float64, len(m.Nodes))
 	for _, nm := range r.Nodes {
-		var v metrics.Value
-		switch size {
-		case "betweenness":
-			v = nm.Betweenness
-		case "harmonic":
-			v = nm.Harmonic
-		case "closeness":
-			v = nm.Closeness
-		case "pagerank":
-			v = nm.PageRank
-		case "eigenvector":
-			v = nm.Eigenvector
-		default:
-			return nil, fmt.Errorf("unknown size measure %q (want one of %s)", size, strings.Join(SizeMeasures, ", "))
+		if out[nm.ID], err = nodeMeasure(nm, size); err != nil {
+			return nil, err
 		}
-		out[nm.ID] = val(v)
 	}
 	return out, nil
 }

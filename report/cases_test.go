@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"flag"
+	"math"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -112,6 +113,21 @@ func TestCaseGraphSizes(t *testing.T) {
 	for _, n := range g.Nodes {
 		if n.ID == "isoon" && n.Size != 21 { // 21 distinct partners: the ledger's 7 intermediaries and 14 direct end users
 			t.Errorf("isoon degree %g, want 21", n.Size)
+		}
+	}
+	for _, size := range report.SizeMeasures {
+		if size == "contracts" || size == "strength" {
+			continue
+		}
+		g, err := report.CaseGraph(m, size)
+		if err != nil {
+			t.Errorf("size %s: %v", size, err)
+			continue
+		}
+		for _, n := range g.Nodes {
+			if math.IsNaN(n.Size) || n.Size < 0 {
+				t.Errorf("size %s: node %s has size %g", size, n.ID, n.Size)
+			}
 		}
 	}
 	if _, err := report.CaseGraph(m, "contracts"); err == nil {

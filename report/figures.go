@@ -478,6 +478,35 @@ func val(v metrics.Value) float64 {
 	return v.V
 }
 
+// nodeMeasure returns the node measure of nm named size (a SizeMeasures
+// entry that Compute reports: degree, strength, betweenness, harmonic,
+// closeness, pagerank, eigenvector), 0 where it is undefined.
+func nodeMeasure(nm metrics.NodeMeasures, size string) (float64, error) {
+	var v float64
+	switch size {
+	case "degree":
+		v = float64(nm.Degree)
+	case "strength":
+		v = val(nm.Strength)
+	case "betweenness":
+		v = val(nm.Betweenness)
+	case "harmonic":
+		v = val(nm.Harmonic)
+	case "closeness":
+		v = val(nm.Closeness)
+	case "pagerank":
+		v = val(nm.PageRank)
+	case "eigenvector":
+		v = val(nm.Eigenvector)
+	default:
+		return 0, fmt.Errorf("unknown size measure %q (want one of %s)", size, strings.Join(SizeMeasures, ", "))
+	}
+	if math.IsNaN(v) {
+		v = 0
+	}
+	return v, nil
+}
+
 // LedgerGraph converts the ledger network n for plots.NetworkGraph:
 // nodes coloured and shaped by kind, sized by the node measure size (one
 // of SizeMeasures; "" means betweenness) taken from r (metrics.Compute of
@@ -507,27 +536,9 @@ func LedgerGraph(n *network.Network, r *metrics.Report, size string) (plots.Grap
 			return g, fmt.Errorf("no measures to size nodes by %s", size)
 		}
 		for _, nm := range r.Nodes {
-			var v float64
-			switch size {
-			case "degree":
-				v = float64(nm.Degree)
-			case "strength":
-				v = val(nm.Strength)
-			case "betweenness":
-				v = val(nm.Betweenness)
-			case "harmonic":
-				v = val(nm.Harmonic)
-			case "closeness":
-				v = val(nm.Closeness)
-			case "pagerank":
-				v = val(nm.PageRank)
-			case "eigenvector":
-				v = val(nm.Eigenvector)
-			default:
-				return g, fmt.Errorf("unknown size measure %q (want one of %s)", size, strings.Join(SizeMeasures, ", "))
-			}
-			if math.IsNaN(v) {
-				v = 0
+			v, err := nodeMeasure(nm, size)
+			if err != nil {
+				return g, err
 			}
 			sizes[nm.ID] = v
 		}
