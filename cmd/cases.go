@@ -1,9 +1,11 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -44,7 +46,7 @@ func (in caseInput) load() (*network.Ledger, *network.CaseData, error) {
 		}
 		d, err := network.ReadCaseData(os.DirFS(in.Dir), ".", l.Entities, opt)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, inDir(err, in.Dir)
 		}
 		return l, d, nil
 	}
@@ -66,6 +68,24 @@ func (in caseInput) load() (*network.Ledger, *network.CaseData, error) {
 		return nil, nil, err
 	}
 	return l, d, nil
+}
+
+// inDir names the files of the input errors in err by their path under dir
+// (ReadCaseData names them relative to the fs.FS it reads).
+func inDir(err error, dir string) error {
+	var list network.ErrorList
+	var one *network.InputError
+	switch {
+	case errors.As(err, &list):
+		for _, e := range list {
+			if e.File != "" {
+				e.File = filepath.Join(dir, e.File)
+			}
+		}
+	case errors.As(err, &one) && one.File != "":
+		one.File = filepath.Join(dir, one.File)
+	}
+	return err
 }
 
 // NewCmdCases returns the "cases" command group.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -158,5 +159,27 @@ func TestCasesCommands(t *testing.T) {
 	io, _, _ = Test()
 	if code := Run([]string{"cases", "resolve", "no such name"}, &Factory{IO: io}); code != ExitError {
 		t.Errorf("unresolved name: exit %d", code)
+	}
+}
+
+// TestCasesDirErrorsNameTheFile: an error in case data of your own names
+// the file under its directory, with line and column, and exits 3.
+func TestCasesDirErrorsNameTheFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range network.CaseTables {
+		b, err := datasets.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "relations" {
+			b = []byte(strings.Replace(string(b), ",associated_with,", ",works_for,", 1))
+		}
+		os.WriteFile(filepath.Join(dir, name+".csv"), b, 0o644)
+	}
+	io, _, errOut := Test()
+	code := Run([]string{"cases", "list", "--cases-dir", dir}, &Factory{IO: io})
+	want := filepath.Join(dir, "relations.csv") + ":2:32: type: value not allowed: unknown relation type \"works_for\""
+	if code != ExitData || !strings.Contains(errOut.String(), want) {
+		t.Errorf("exit %d, stderr %q, want %q", code, errOut, want)
 	}
 }
