@@ -2,8 +2,8 @@ package report_test
 
 import (
 	"flag"
-	"math"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
