@@ -458,27 +458,7 @@ func edgeKindOrder(g Graph) ([]string, map[string]int) {
 	for _, e := range g.Edges {
 		present[e.Kind] = true
 	}
-	idx := map[string]int{}
-	var shown []string
-	for _, k := range g.EdgeKindOrder {
-		if _, dup := idx[k]; !dup {
-			idx[k] = len(idx)
-			if present[k] {
-				shown = append(shown, k)
-			}
-		}
-	}
-	var extra []string
-	for k := range present {
-		if _, ok := idx[k]; !ok {
-			extra = append(extra, k)
-		}
-	}
-	slices.Sort(extra)
-	for _, k := range extra {
-		idx[k] = len(idx)
-	}
-	shown = append(shown, extra...)
+	shown, idx := styleOrder(g.EdgeKindOrder, present)
 	if len(present) <= 1 {
 		shown = nil
 	}

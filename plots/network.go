@@ -286,8 +286,16 @@ func kindOrder(n Net) (shown []string, index map[string]int) {
 	for _, v := range n.Nodes {
 		present[v.Kind] = true
 	}
-	index = make(map[string]int, len(n.KindOrder)+len(present))
-	for _, k := range n.KindOrder {
+	return styleOrder(n.KindOrder, present)
+}
+
+// styleOrder gives every kind in present a style index: its position in
+// order (repeats ignored), whether or not the kinds before it are present,
+// then the kinds that order does not list, sorted. shown are the present
+// kinds in index order.
+func styleOrder(order []string, present map[string]bool) (shown []string, index map[string]int) {
+	index = make(map[string]int, len(order)+len(present))
+	for _, k := range order {
 		if _, dup := index[k]; !dup {
 			index[k] = len(index)
 			if present[k] {
