@@ -160,16 +160,7 @@ func casesListRun(opts *CasesListOptions) error {
 	var rows []caseSummary
 	for _, c := range d.Cases {
 		s := caseSummary{ID: c.ID, Label: c.Label, Kind: c.Kind, Title: c.Title, Court: c.Court, Docket: c.Docket, Date: c.Date().String()}
-		for _, x := range d.Defendants {
-			if x.Case == c.ID {
-				s.Defendants++
-			}
-		}
-		for _, r := range d.Relations {
-			if r.Case == c.ID {
-				s.Relations++
-			}
-		}
+		s.Defendants, s.Relations = d.CaseCounts(c.ID)
 		rows = append(rows, s)
 	}
 	slices.SortStableFunc(rows, func(a, b caseSummary) int { return strings.Compare(a.Date, b.Date) })

@@ -81,6 +81,22 @@ func (d *CaseData) Source(id string) (Source, bool) {
 	return d.Sources[i], true
 }
 
+// CaseCounts returns the number of defendants and of relations of the case
+// with the id.
+func (d *CaseData) CaseCounts(id string) (defendants, relations int) {
+	for _, x := range d.Defendants {
+		if x.Case == id {
+			defendants++
+		}
+	}
+	for _, r := range d.Relations {
+		if r.Case == id {
+			relations++
+		}
+	}
+	return defendants, relations
+}
+
 // KindOf returns the node kind of an id: the organization's kind,
 // PersonKind or CaseKind; ok is false for an unknown id.
 func (d *CaseData) KindOf(id string) (k Kind, ok bool) {

@@ -213,17 +213,7 @@ func CaseTable(d *network.CaseData) Table {
 	cases := slices.Clone(d.Cases)
 	slices.SortStableFunc(cases, func(a, b network.Case) int { return cmp.Compare(a.Date().String(), b.Date().String()) })
 	for _, c := range cases {
-		defendants, relations := 0, 0
-		for _, x := range d.Defendants {
-			if x.Case == c.ID {
-				defendants++
-			}
-		}
-		for _, r := range d.Relations {
-			if r.Case == c.ID {
-				relations++
-			}
-		}
+		defendants, relations := d.CaseCounts(c.ID)
 		t.Rows = append(t.Rows, []string{c.ID, c.Label, c.Kind, c.Court, c.Docket, c.Date().String(), fmt.Sprint(defendants), fmt.Sprint(relations)})
 	}
 	return t
