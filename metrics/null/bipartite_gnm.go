@@ -35,11 +35,11 @@ func newBipartiteGNM(obs *observed, mode func(id int64) int) (*bipartiteGNM, err
 		}
 	}
 	for _, e := range obs.edges {
-		if modes[e.u] == modes[e.v] {
-			return nil, fmt.Errorf("null: edge between nodes %d and %d of the same mode %d", obs.ids[e.u], obs.ids[e.v], modes[e.u])
+		if modes[e.U] == modes[e.V] {
+			return nil, fmt.Errorf("null: edge between nodes %d and %d of the same mode %d", obs.ids[e.U], obs.ids[e.V], modes[e.U])
 		}
-		if obs.directed && modes[e.u] == 1 {
-			return nil, fmt.Errorf("null: arc from node %d of mode 1 to node %d of mode 0; a directed two-mode graph must run from mode 0 to mode 1", obs.ids[e.u], obs.ids[e.v])
+		if obs.directed && modes[e.U] == 1 {
+			return nil, fmt.Errorf("null: arc from node %d of mode 1 to node %d of mode 0; a directed two-mode graph must run from mode 0 to mode 1", obs.ids[e.U], obs.ids[e.V])
 		}
 	}
 	return s, nil
@@ -66,7 +66,7 @@ func (s *bipartiteGNM) Sample(src rand.Source) (graph.Graph, error) {
 		if !s.obs.directed && u > v {
 			u, v = v, u
 		}
-		edges = append(edges, edge{u, v})
+		edges = append(edges, edge{U: u, V: v})
 	}
 	return s.obs.build(edges, rng), nil
 }

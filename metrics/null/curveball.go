@@ -3,6 +3,7 @@ package null
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 
@@ -22,12 +23,16 @@ const (
 // observed graph. The adjacency is flat: the list of node i is
 // adj[off[i]:off[i+1]], sorted; list lengths never change.
 type curveball struct {
-	model  Model
-	obs    *observed
-	kind   kind
-	off    []int
-	adj    []int32 // observed lists; each sample works on a copy
-	owner  []int32 // owner[r] is the node whose list holds adj[r] (directedKind)
+	model Model
+	obs   *observed
+	kind  kind
+	off   []int
+	adj   []int32 // observed lists; each sample works on a copy
+	owner []int32 // owner[r] is the node whose list holds adj[r] (directedKind)
+	// twin[r] is the position of the reverse arc of adj[r] (undirectedKind):
+	// if adj[r] = y lies in the list of x, adj[twin[r]] = x lies in the list
+	// of y.
+	twin   []int32
 	active []int32 // nodes whose lists take part in trades
 	trades int
 	// noTriangles switches triangle reversals off (for tests that show
@@ -55,19 +60,19 @@ func newBipartite(obs *observed, trades int, mode func(id int64) int) (*curvebal
 		}
 	}
 	for _, e := range obs.edges {
-		if modes[e.u] == modes[e.v] {
-			return nil, fmt.Errorf("null: edge between nodes %d and %d of the same mode %d", obs.ids[e.u], obs.ids[e.v], modes[e.u])
+		if modes[e.U] == modes[e.V] {
+			return nil, fmt.Errorf("null: edge between nodes %d and %d of the same mode %d", obs.ids[e.U], obs.ids[e.V], modes[e.U])
 		}
-		if obs.directed && modes[e.u] == 1 {
-			return nil, fmt.Errorf("null: arc from node %d of mode 1 to node %d of mode 0; a directed two-mode graph must run from mode 0 to mode 1", obs.ids[e.u], obs.ids[e.v])
+		if obs.directed && modes[e.U] == 1 {
+			return nil, fmt.Errorf("null: arc from node %d of mode 1 to node %d of mode 0; a directed two-mode graph must run from mode 0 to mode 1", obs.ids[e.U], obs.ids[e.V])
 		}
 	}
 	// Rows are the mode-0 nodes. Store each edge in its row only.
 	rowObs := *obs
 	rowObs.edges = make([]edge, len(obs.edges))
 	for i, e := range obs.edges {
-		if modes[e.u] == 1 {
-			e.u, e.v = e.v, e.u
+		if modes[e.U] == 1 {
+			e.U, e.V = e.V, e.U
 		}
 		rowObs.edges[i] = e
 	}
@@ -82,9 +87,9 @@ func newCurveball(model Model, obs *observed, k kind, trades int) *curveball {
 	n := len(obs.ids)
 	deg := make([]int, n)
 	for _, e := range obs.edges {
-		deg[e.u]++
+		deg[e.U]++
 		if k == undirectedKind {
-			deg[e.v]++
+			deg[e.V]++
 		}
 	}
 	cb := &curveball{model: model, obs: obs, kind: k, off: make([]int, n+1)}
@@ -97,15 +102,25 @@ func newCurveball(model Model, obs *observed, k kind, trades int) *curveball {
 	cb.adj = make([]int32, cb.off[n])
 	next := slices.Clone(cb.off[:n])
 	for _, e := range obs.edges {
-		cb.adj[next[e.u]] = e.v
-		next[e.u]++
+		cb.adj[next[e.U]] = e.V
+		next[e.U]++
 		if k == undirectedKind {
-			cb.adj[next[e.v]] = e.u
-			next[e.v]++
+			cb.adj[next[e.V]] = e.U
+			next[e.V]++
 		}
 	}
 	for i := range n {
 		slices.Sort(cb.adj[cb.off[i]:cb.off[i+1]])
+	}
+	if k == undirectedKind {
+		cb.twin = make([]int32, len(cb.adj))
+		for x := range n {
+			for r := cb.off[x]; r < cb.off[x+1]; r++ {
+				y := cb.adj[r]
+				q, _ := slices.BinarySearch(cb.adj[cb.off[y]:cb.off[y+1]], int32(x))
+				cb.twin[r] = int32(cb.off[y] + q)
+			}
+		}
 	}
 	if k == directedKind {
 		cb.owner = make([]int32, len(cb.adj))
@@ -127,12 +142,20 @@ func (s *curveball) Model() Model { return s.model }
 func (s *curveball) Sample(src rand.Source) (graph.Graph, error) {
 	rng := rand.New(src)
 	st := &state{cb: s, adj: slices.Clone(s.adj), rng: rng}
+	if s.kind == undirectedKind {
+		st.twin = slices.Clone(s.twin)
+		st.stamp = make([]uint32, len(s.off)-1)
+	}
 	if k := len(s.active); k >= 2 {
 		for range s.trades {
 			i := rng.IntN(k)
 			j := rng.IntN(k - 1)
 			if j >= i {
 				j++
+			}
+			if s.kind == undirectedKind {
+				st.tradeUndirected(s.active[i], s.active[j])
+				continue
 			}
 			st.trade(s.active[i], s.active[j])
 			if s.kind == directedKind && !s.noTriangles && rng.IntN(2) == 0 {
@@ -143,7 +166,9 @@ func (s *curveball) Sample(src rand.Source) (graph.Graph, error) {
 	return s.obs.build(st.edges(), rng), nil
 }
 
-// state is the working copy of the lists during one sample.
+// state is the working copy of the lists during one sample. The lists
+// of directedKind and bipartiteKind stay sorted; those of undirectedKind
+// are unordered, with twin pointers (see tradeUndirected).
 type state struct {
 	cb  *curveball
 	adj []int32
@@ -152,6 +177,12 @@ type state struct {
 	common, pool []int32
 	from         []bool // from[i]: pool[i] was in u's list
 	toU, toV     []int32
+	// undirectedKind
+	twin          []int32  // working copy of cb.twin
+	stamp         []uint32 // per node: epoch of the trade that marked it
+	epoch         uint32
+	pos           []int32 // positions of the pool's entries
+	leave, arrive []int32 // positions that change hands
 }
 
 func (st *state) list(u int32) []int32 { return st.adj[st.cb.off[u]:st.cb.off[u+1]] }
@@ -215,6 +246,89 @@ func (st *state) trade(u, v int32) {
 	st.toU, st.toV = toU, toV
 	mergeInto(a, common, toU, v, hasUV)
 	mergeInto(b, common, toV, u, hasVU)
+}
+
+// tradeUndirected is trade for undirectedKind, on unordered lists with
+// twin pointers; it costs O(d(u) + d(v)) instead of also re-sorting the
+// list of every neighbour that changes hands:
+//
+//   - the common neighbours are found by stamping u's neighbours with the
+//     trade's epoch (and the common ones with epoch+1);
+//   - the pool A ∪ B is a list of positions, B's (in v's list) first; a
+//     partial Fisher–Yates shuffle of min(|A|, |B|) steps draws the
+//     uniform subset of size |A| that goes to u;
+//   - an entry x leaving u and an entry y arriving from v swap positions,
+//     and the twin pointers update x's and y's lists in O(1): the entry u
+//     in x's list becomes v, the entry v in y's list becomes u.
+func (st *state) tradeUndirected(u, v int32) {
+	off := st.cb.off
+	a0, a1, b0, b1 := off[u], off[u+1], off[v], off[v+1]
+	adj, stamp := st.adj, st.stamp
+	if st.epoch >= math.MaxUint32-2 {
+		clear(stamp)
+		st.epoch = 0
+	}
+	st.epoch += 2
+	e := st.epoch
+	for _, x := range adj[a0:a1] {
+		stamp[x] = e
+	}
+	pool := st.pos[:0] // positions of the movable entries, v's first
+	for q := b0; q < b1; q++ {
+		y := adj[q]
+		if stamp[y] == e {
+			stamp[y] = e + 1 // common
+			continue
+		}
+		if y != u {
+			pool = append(pool, int32(q))
+		}
+	}
+	nb := len(pool)
+	for p := a0; p < a1; p++ {
+		x := adj[p]
+		if stamp[x] != e+1 && x != v {
+			pool = append(pool, int32(p))
+		}
+	}
+	st.pos = pool
+	na := len(pool) - nb // entries of u that may move
+	if na == 0 || nb == 0 {
+		return // nothing to trade
+	}
+	// A partial Fisher–Yates shuffle draws a uniform subset pool[:k] of
+	// the smaller size k; it goes to u if k = na, to v otherwise.
+	k := min(na, nb)
+	for i := range k {
+		j := i + st.rng.IntN(len(pool)-i)
+		pool[i], pool[j] = pool[j], pool[i]
+	}
+	toU, toV := pool[:k], pool[k:]
+	if k != na {
+		toU, toV = toV, toU
+	}
+	leave, arrive := st.leave[:0], st.arrive[:0]
+	for _, p := range toU {
+		if int(p) >= b0 && int(p) < b1 {
+			arrive = append(arrive, p)
+		}
+	}
+	for _, p := range toV {
+		if int(p) >= a0 && int(p) < a1 {
+			leave = append(leave, p)
+		}
+	}
+	st.leave, st.arrive = leave, arrive
+	twin := st.twin
+	for k, p := range leave {
+		q := arrive[k]
+		x, y := adj[p], adj[q]
+		tx, ty := twin[p], twin[q]
+		adj[p], twin[p] = y, ty
+		adj[ty], twin[ty] = u, p
+		adj[q], twin[q] = x, tx
+		adj[tx], twin[tx] = v, q
+	}
 }
 
 // mergeInto writes the union of the sorted lists x and y, and z if withZ,
@@ -296,25 +410,42 @@ func (st *state) reverseTriangle() {
 }
 
 // edges returns the edges of the current lists, in canonical order for the
-// graph's type (build sorts them again, which costs little).
+// graph's type, so that build need not sort them.
 func (st *state) edges() []edge {
 	s := st.cb
-	var out []edge
+	n := len(s.off) - 1
 	if s.kind == undirectedKind {
-		out = make([]edge, 0, len(st.adj)/2)
-	} else {
-		out = make([]edge, 0, len(st.adj))
+		// The lists are unordered: a counting sort by the smaller end.
+		// Visiting v in increasing order appends each row's v in order.
+		next := make([]int, n+1)
+		for v := range int32(n) {
+			for _, u := range st.list(v) {
+				if u < v {
+					next[u+1]++
+				}
+			}
+		}
+		for i := range n {
+			next[i+1] += next[i]
+		}
+		out := make([]edge, len(st.adj)/2)
+		for v := range int32(n) {
+			for _, u := range st.list(v) {
+				if u < v {
+					out[next[u]] = edge{U: u, V: v}
+					next[u]++
+				}
+			}
+		}
+		return out
 	}
-	for i := range len(s.off) - 1 {
-		u := int32(i)
+	out := make([]edge, 0, len(st.adj))
+	for u := range int32(n) {
 		for _, v := range st.list(u) {
-			switch {
-			case s.kind == undirectedKind && v < u:
-				continue
-			case s.kind == bipartiteKind && !s.obs.directed && v < u:
-				out = append(out, edge{v, u})
-			default:
-				out = append(out, edge{u, v})
+			if s.kind == bipartiteKind && !s.obs.directed && v < u {
+				out = append(out, edge{U: v, V: u})
+			} else {
+				out = append(out, edge{U: u, V: v})
 			}
 		}
 	}

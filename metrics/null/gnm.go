@@ -59,7 +59,7 @@ func (s *gnm) decode(k int64, n int32) edge {
 		if v >= u {
 			v++
 		}
-		return edge{int32(u), int32(v)}
+		return edge{U: int32(u), V: int32(v)}
 	}
 	b := int64((1 + math.Sqrt(1+8*float64(k))) / 2)
 	for b*(b-1)/2 > k {
@@ -68,5 +68,5 @@ func (s *gnm) decode(k int64, n int32) edge {
 	for (b+1)*b/2 <= k {
 		b++
 	}
-	return edge{int32(k - b*(b-1)/2), int32(b)}
+	return edge{U: int32(k - b*(b-1)/2), V: int32(b)}
 }

@@ -3,6 +3,7 @@ package null
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,7 +81,7 @@ func TestDecode(t *testing.T) {
 			seen := map[edge]bool{}
 			for k := range s.pairs {
 				e := s.decode(k, int32(n))
-				if e.u < 0 || e.v < 0 || e.u >= int32(n) || e.v >= int32(n) || e.u == e.v || (!directed && e.u > e.v) || seen[e] {
+				if e.U < 0 || e.V < 0 || e.U >= int32(n) || e.V >= int32(n) || e.U == e.V || (!directed && e.U > e.V) || seen[e] {
 					t.Fatalf("n=%d directed=%v: index %d decodes to %v", n, directed, k, e)
 				}
 				seen[e] = true
@@ -95,14 +96,64 @@ func TestDecode(t *testing.T) {
 	for range 100000 {
 		v := 1 + rng.Int64N(n-1)
 		u := rng.Int64N(v)
-		if e := s.decode(v*(v-1)/2+u, n); e != (edge{int32(u), int32(v)}) {
+		if e := s.decode(v*(v-1)/2+u, n); e != (edge{U: int32(u), V: int32(v)}) {
 			t.Fatalf("decode(encode(%d, %d)) = %v", u, v, e)
 		}
 	}
 	for _, k := range []int64{0, 1, 2, s.pairs - 2, s.pairs - 1} {
 		e := s.decode(k, n)
-		if int64(e.v)*(int64(e.v)-1)/2+int64(e.u) != k {
+		if int64(e.V)*(int64(e.V)-1)/2+int64(e.U) != k {
 			t.Errorf("index %d decodes to %v", k, e)
+		}
+	}
+}
+
+// TestUndirectedTwins runs trades on a skewed random graph and checks,
+// after each, the invariants tradeUndirected relies on: every entry's twin
+// points back to it and holds its owner, no list holds a self-loop or a
+// node twice, and every degree is kept. One run starts next to the wrap
+// of the epoch counter.
+func TestUndirectedTwins(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 5))
+	g := simple.NewUndirectedGraph()
+	const n = 60
+	for i := range n {
+		g.AddNode(simple.Node(i))
+	}
+	for v := 1; v < n; v++ { // preferential attachment: hubs and leaves
+		for range 1 + v%3 {
+			u := rng.IntN(v)
+			if u%4 == 0 {
+				u = 0
+			}
+			g.SetEdge(simple.Edge{F: simple.Node(u), T: simple.Node(v)})
+		}
+	}
+	s, err := New(Degree, g, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb := s.(*curveball)
+	for _, epoch := range []uint32{0, math.MaxUint32 - 7} {
+		st := &state{cb: cb, adj: slices.Clone(cb.adj), twin: slices.Clone(cb.twin),
+			stamp: make([]uint32, n), epoch: epoch, rng: rng}
+		for trade := range 2000 {
+			i, j := rng.IntN(len(cb.active)), rng.IntN(len(cb.active))
+			if i == j {
+				continue
+			}
+			st.tradeUndirected(cb.active[i], cb.active[j])
+			for x := range int32(n) {
+				seen := map[int32]bool{}
+				for r := cb.off[x]; r < cb.off[x+1]; r++ {
+					y := st.adj[r]
+					tr := st.twin[r]
+					if y == x || seen[y] || st.twin[tr] != int32(r) || st.adj[tr] != x || tr < int32(cb.off[y]) || tr >= int32(cb.off[y+1]) {
+						t.Fatalf("epoch %d, trade %d: entry %d of node %d (neighbour %d, twin %d) broken", epoch, trade, r, x, y, tr)
+					}
+					seen[y] = true
+				}
+			}
 		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"slices"
 
 	"gonum.org/v1/gonum/graph"
+
+	"github.com/ecosys-sna/ecosys/internal/compact"
 )
 
 // Model names a null model.
@@ -86,7 +88,7 @@ type Sampler interface {
 //
 // Degree and BipartiteDegree start each sample from the observed graph and
 // run Options.Trades Curveball trades ([Strona et al. 2014]; [Carstens et
-// al. 2016]) on sorted adjacency lists. A trade picks two lists u ≠ v uniformly
+// al. 2016]) on flat adjacency lists. A trade picks two lists u ≠ v uniformly
 // among the k lists that take part, keeps the entries that u and v have in
 // common and those that may not move, and redistributes the rest uniformly
 // at random, each list keeping its length:
@@ -128,9 +130,16 @@ type Sampler interface {
 //     [Berger and Carstens 2018].) k is the number of nodes with an
 //     out-neighbour.
 //
-// A trade costs O(d_u + d_v), plus O(d_x) on undirected graphs for each
-// neighbour x that changes hands; a sample costs O(Trades·d + n + m), d a
-// typical degree, plus the cost of building the gonum graph.
+// On directed and two-mode graphs the lists stay sorted (triangle
+// reversals look arcs up by binary search) and u's subset is drawn by
+// selection sampling over the merged pool. On undirected graphs the lists
+// are unordered and each entry knows the position of its reverse entry in
+// the neighbour's list, so that a neighbour x changing hands is updated in
+// O(1); the common neighbours are found by marking u's, and the subset is
+// drawn by a partial Fisher–Yates shuffle of min(|A|, |B|) steps. Either
+// way a trade costs O(d_u + d_v) (plus a sort of the pool on directed and
+// two-mode graphs); a sample costs O(Trades·d + n + m), d a typical
+// degree, and is returned as a read-only flat graph.
 //
 // The default number of trades, max(100, 10·k), is a heuristic: no useful
 // bound on the mixing time of Curveball is known. In 10·k trades each list
@@ -201,13 +210,14 @@ type observed struct {
 }
 
 // edge is a pair of node indices; u < v on undirected graphs.
-type edge struct{ u, v int32 }
+// edge is an edge between node indices (see compact.Edge).
+type edge = compact.Edge
 
 func cmpEdge(a, b edge) int {
-	if c := cmp.Compare(a.u, b.u); c != 0 {
+	if c := cmp.Compare(a.U, b.U); c != 0 {
 		return c
 	}
-	return cmp.Compare(a.v, b.v)
+	return cmp.Compare(a.V, b.V)
 }
 
 // observe reads the nodes, edges and weights of g.
@@ -243,7 +253,7 @@ func observe(g graph.Graph) (*observed, error) {
 			if weighted {
 				w, _ = wg.Weight(uid, vid)
 			}
-			obs.edges = append(obs.edges, edge{int32(i), j})
+			obs.edges = append(obs.edges, edge{U: int32(i), V: j})
 			obs.weights = append(obs.weights, w)
 		}
 	}
@@ -258,7 +268,7 @@ func observe(g graph.Graph) (*observed, error) {
 	for i, k := range order {
 		edges[i], weights[i] = obs.edges[k], obs.weights[k]
 		if i > 0 && edges[i] == edges[i-1] {
-			return nil, fmt.Errorf("null: repeated edge between nodes %d and %d", obs.ids[edges[i].u], obs.ids[edges[i].v])
+			return nil, fmt.Errorf("null: repeated edge between nodes %d and %d", obs.ids[edges[i].U], obs.ids[edges[i].V])
 		}
 	}
 	obs.edges, obs.weights = edges, weights
@@ -281,5 +291,5 @@ func (obs *observed) build(edges []edge, rng *rand.Rand) graph.Graph {
 			weights[i] = obs.weights[p]
 		}
 	}
-	return newFlat(obs.ids, obs.directed, edges, weights)
+	return compact.New(obs.ids, obs.directed, edges, weights)
 }

@@ -62,6 +62,15 @@ var uniformTests = []struct {
 		wantReal: -1,
 	},
 	{
+		// Degrees (4, 3, 2, 2, 2, 1, 0): a hub, a leaf and an isolated
+		// node; trades move several entries at once and update the hub's
+		// list through its neighbours. 13 realisations (counted by brute
+		// force over the C(21, 7) sets of 7 edges in Python).
+		name: "degree hub (4,3,2,2,2,1,0)", model: null.Degree, n: 7,
+		edges:    []wedge{{u: 0, v: 1}, {u: 0, v: 2}, {u: 0, v: 3}, {u: 0, v: 4}, {u: 1, v: 2}, {u: 1, v: 5}, {u: 3, v: 4}},
+		wantReal: 13,
+	},
+	{
 		// The directed triangle: its two orientations are linked by no
 		// trade, only by a triangle reversal.
 		name: "degree directed triangle", model: null.Degree, directed: true, n: 3,

@@ -1,4 +1,13 @@
-package null
+// Package compact holds read-only gonum graphs in compressed sparse row
+// form: a few flat arrays instead of a map per node. The edge-list reader
+// of package network returns them, and so do the samplers of metrics/null;
+// the measures of package metrics read their rows directly (see
+// metrics.CompactGraph) instead of walking the graph node by node.
+//
+// The package is internal: its graphs are used through the gonum
+// interfaces they implement (graph.WeightedUndirected or
+// graph.WeightedDirected) and the CompactRows method.
+package compact
 
 import (
 	"math"
@@ -8,15 +17,16 @@ import (
 	"gonum.org/v1/gonum/graph/simple"
 )
 
+// Edge is an edge between the nodes of indices U and V (not ids).
+type Edge struct{ U, V int32 }
+
 // flat is a read-only graph held in compressed sparse row form: the
 // neighbours of node i (its out-neighbours on a directed graph) are
 // adj[off[i]:off[i+1]], sorted by index, with weights w (nil: every edge
 // weighs 1); for a directed graph the in-neighbours are held the same way
-// in inOff, inAdj and inW. Samples are returned as flat graphs, so that a
-// sample costs a few flat arrays instead of a gonum simple graph with a
-// map per node. Iteration over nodes and neighbours is in increasing id
-// order. As in the simple graphs the samplers used before, Weight(x, x)
-// is (0, true) and the weight of a missing edge is (+Inf, false).
+// in inOff, inAdj and inW. Iteration over nodes and neighbours is in
+// increasing id order. As in gonum's simple graphs, Weight(x, x) is
+// (0, true) and the weight of a missing edge is (+Inf, false).
 type flat struct {
 	ids   []int64 // ascending
 	dense bool    // ids[i] == i for every i
@@ -39,17 +49,21 @@ var (
 	_ graph.WeightedDirected   = flatDirected{}
 )
 
-// newFlat returns the flat graph on ids with the given edges, which must
-// be in canonical order (sorted, u < v on undirected graphs), and weights
-// (nil: all 1).
-func newFlat(ids []int64, directed bool, edges []edge, weights []float64) graph.Graph {
+// New returns the graph on the nodes ids (ascending, distinct) with the
+// given edges between their indices, which must be in canonical order:
+// sorted by (U, V), with U < V on undirected graphs, no self-loops and no
+// repeats. weights (nil: every edge weighs 1) are the edges' weights in
+// the same order. The result is a graph.WeightedUndirected or a
+// graph.WeightedDirected that also has a CompactRows method; it keeps ids
+// and must not be modified.
+func New(ids []int64, directed bool, edges []Edge, weights []float64) graph.Weighted {
 	n := len(ids)
 	f := &flat{ids: ids, dense: n == 0 || ids[n-1] == int64(n-1) && ids[0] == 0}
 	f.off = make([]int32, n+1)
 	for _, e := range edges {
-		f.off[e.u+1]++
+		f.off[e.U+1]++
 		if !directed {
-			f.off[e.v+1]++
+			f.off[e.V+1]++
 		}
 	}
 	for i := range n {
@@ -64,16 +78,16 @@ func newFlat(ids []int64, directed bool, edges []edge, weights []float64) graph.
 	// in increasing u, then the v > x of edges (x, v), in increasing v:
 	// every row comes out sorted.
 	for i, e := range edges {
-		p := next[e.u]
-		next[e.u]++
-		f.adj[p] = e.v
+		p := next[e.U]
+		next[e.U]++
+		f.adj[p] = e.V
 		if weights != nil {
 			f.w[p] = weights[i]
 		}
 		if !directed {
-			q := next[e.v]
-			next[e.v]++
-			f.adj[q] = e.u
+			q := next[e.V]
+			next[e.V]++
+			f.adj[q] = e.U
 			if weights != nil {
 				f.w[q] = weights[i]
 			}
@@ -85,7 +99,7 @@ func newFlat(ids []int64, directed bool, edges []edge, weights []float64) graph.
 	}
 	f.inOff = make([]int32, n+1)
 	for _, e := range edges {
-		f.inOff[e.v+1]++
+		f.inOff[e.V+1]++
 	}
 	for i := range n {
 		f.inOff[i+1] += f.inOff[i]
@@ -96,14 +110,27 @@ func newFlat(ids []int64, directed bool, edges []edge, weights []float64) graph.
 	}
 	copy(next, f.inOff[:n])
 	for i, e := range edges { // sorted by u: in-rows come out sorted
-		p := next[e.v]
-		next[e.v]++
-		f.inAdj[p] = e.u
+		p := next[e.V]
+		next[e.V]++
+		f.inAdj[p] = e.U
 		if weights != nil {
 			f.inW[p] = weights[i]
 		}
 	}
 	return flatDirected{f}
+}
+
+// CompactRows returns the arrays of the graph (see metrics.CompactGraph):
+// the node ids in increasing order; the out-neighbours of node ids[i], or
+// its in-neighbours if in is true, are the node indices adj[off[i]:off[i+1]]
+// in increasing order, with the edges' weights in w (nil: every edge weighs
+// 1). On an undirected graph both rows are the neighbours. The slices are
+// the graph's own and must not be modified.
+func (f *flat) CompactRows(in bool) (ids []int64, off, adj []int32, w []float64) {
+	if in {
+		return f.ids, f.inOff, f.inAdj, f.inW
+	}
+	return f.ids, f.off, f.adj, f.w
 }
 
 // index returns the index of node id, or -1.

@@ -1,6 +1,7 @@
-package null
+package compact
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -10,10 +11,10 @@ import (
 	"gonum.org/v1/gonum/graph/simple"
 )
 
-// TestFlatMatchesSimple checks that a flat graph answers every query of
+// TestMatchesSimple checks that a compact graph answers every query of
 // the gonum interfaces as the simple graph with the same edges does
 // (neighbour sets, weights, edges, missing nodes), for sparse node ids.
-func TestFlatMatchesSimple(t *testing.T) {
+func TestMatchesSimple(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 1))
 	for _, directed := range []bool{false, true} {
 		for _, dense := range []bool{false, true} {
@@ -24,25 +25,25 @@ func TestFlatMatchesSimple(t *testing.T) {
 					ids[i] = int64(3*i + 5)
 				}
 			}
-			seen := map[edge]bool{}
-			var edges []edge
+			seen := map[Edge]bool{}
+			var edges []Edge
 			var weights []float64
 			for len(edges) < 150 {
-				e := edge{int32(rng.IntN(40)), int32(rng.IntN(40))}
-				if !directed && e.u > e.v {
-					e.u, e.v = e.v, e.u
+				e := Edge{int32(rng.IntN(40)), int32(rng.IntN(40))}
+				if !directed && e.U > e.V {
+					e.U, e.V = e.V, e.U
 				}
-				if e.u == e.v || seen[e] {
+				if e.U == e.V || seen[e] {
 					continue
 				}
 				seen[e] = true
 				edges = append(edges, e)
 			}
-			slices.SortFunc(edges, cmpEdge)
+			slices.SortFunc(edges, func(a, b Edge) int { return cmp.Or(cmp.Compare(a.U, b.U), cmp.Compare(a.V, b.V)) })
 			for range edges {
 				weights = append(weights, 1+rng.Float64())
 			}
-			f := newFlat(ids, directed, edges, weights)
+			f := New(ids, directed, edges, weights)
 			var s interface {
 				graph.Weighted
 				SetWeightedEdge(graph.WeightedEdge)
@@ -57,7 +58,7 @@ func TestFlatMatchesSimple(t *testing.T) {
 				s.AddNode(simple.Node(id))
 			}
 			for i, e := range edges {
-				s.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(ids[e.u]), T: simple.Node(ids[e.v]), W: weights[i]})
+				s.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(ids[e.U]), T: simple.Node(ids[e.V]), W: weights[i]})
 			}
 			sorted := func(it graph.Nodes) []int64 {
 				var out []int64
