@@ -494,7 +494,7 @@ func metricsOnlyRun(opts *MetricsOptions) error {
 		want[m] = true
 	}
 	popt := metrics.PathOptions{Weighted: opts.Distances, Workers: opts.Workers}
-	iopt := metrics.IterOptions{Weighted: weighted}
+	iopt := metrics.IterOptions{Weighted: weighted, Workers: opts.Workers}
 	for _, m := range onlyMeasures {
 		if !want[m] || cols[m] != nil {
 			continue

@@ -37,6 +37,54 @@ func (c *csr) n() int { return len(c.ids) }
 // errCSRTooLarge is returned when a graph does not fit int32 indices.
 var errCSRTooLarge = errors.New("metrics: graph too large for int32 indices")
 
+// CompactGraph is implemented by read-only graphs that hold their
+// adjacency in compressed sparse row form, such as the graphs that
+// network.ReadEdgeList reads and the samples of metrics/null. The measures
+// that take a snapshot of the graph (betweenness, closeness, harmonic
+// centrality, path statistics, PageRank) then use its arrays as they are
+// instead of walking the graph node by node, which on gonum's simple
+// graphs costs more than a PageRank computation itself.
+//
+// CompactRows returns the node ids in strictly increasing order; the
+// out-neighbours of node ids[i] (its in-neighbours if in is true) are the
+// node indices adj[off[i]:off[i+1]], in strictly increasing order, without
+// i itself, and the weights of those edges are in w, or w is nil if every
+// edge weighs 1. On an undirected graph both rows list the neighbours and
+// every edge is in the rows of both its ends. The arrays must agree with
+// the graph's gonum methods (Nodes, From, Weight) and are not modified.
+// A graph whose arrays break these rules is read node by node instead.
+type CompactGraph interface {
+	graph.Graph
+	CompactRows(in bool) (ids []int64, off, adj []int32, w []float64)
+}
+
+// compactRows returns the rows of g (see CompactGraph), or ok false if g
+// is not a CompactGraph or its rows break the rules.
+func compactRows(g graph.Graph, in bool) (ids []int64, off, adj []int32, w []float64, ok bool) {
+	cg, ok := g.(CompactGraph)
+	if !ok {
+		return nil, nil, nil, nil, false
+	}
+	ids, off, adj, w = cg.CompactRows(in)
+	n := len(ids)
+	if len(off) != n+1 || off[0] != 0 || int(off[n]) != len(adj) || w != nil && len(w) != len(adj) {
+		return nil, nil, nil, nil, false
+	}
+	for i := range n {
+		if i > 0 && ids[i] <= ids[i-1] || off[i+1] < off[i] {
+			return nil, nil, nil, nil, false
+		}
+		prev := int32(-1)
+		for _, v := range adj[off[i]:off[i+1]] {
+			if v <= prev || v >= int32(n) || v == int32(i) {
+				return nil, nil, nil, nil, false
+			}
+			prev = v
+		}
+	}
+	return ids, off, adj, w, true
+}
+
 // newCSR returns the snapshot of g. If weighted is true, g must implement
 // graph.Weighted and every edge weight, read with Weight(u, v) for the
 // edge u→v (or {u,v}), is used as a length; it must be positive and finite,
@@ -52,6 +100,9 @@ func newCSR(g graph.Graph, weighted bool) (*csr, error) {
 		}
 	}
 	_, directed := g.(graph.Directed)
+	if c, ok, err := compactCSR(g, directed, weighted); ok || err != nil {
+		return c, err
+	}
 
 	it := g.Nodes()
 	ids := make([]int64, 0, max(it.Len(), 0))
@@ -139,4 +190,54 @@ func newCSR(g graph.Graph, weighted bool) (*csr, error) {
 		}
 	}
 	return c, nil
+}
+
+// compactCSR returns the snapshot of a CompactGraph from its own arrays,
+// shared with the graph (a snapshot is read-only); ok is false if g is not
+// a CompactGraph or breaks its rules. Weights are checked as in newCSR.
+func compactCSR(g graph.Graph, directed, weighted bool) (c *csr, ok bool, err error) {
+	ids, off, adj, w, ok := compactRows(g, false)
+	if !ok {
+		return nil, false, nil
+	}
+	c = &csr{ids: ids, directed: directed, off: off, adj: adj}
+	if weighted {
+		if w == nil {
+			w = make([]float64, len(adj))
+			for k := range w {
+				w[k] = 1
+			}
+		}
+		for i := range ids {
+			for k := off[i]; k < off[i+1]; k++ {
+				if x := w[k]; !(x > 0) || math.IsInf(x, 1) {
+					sep := "–"
+					if directed {
+						sep = "→"
+					}
+					return nil, true, fmt.Errorf("%w: edge %d%s%d has weight %v", ErrNegativeWeight, ids[i], sep, ids[adj[k]], x)
+				}
+			}
+		}
+		c.w = w
+	}
+	if !directed {
+		c.inOff, c.inAdj, c.inW = c.off, c.adj, c.w
+		return c, true, nil
+	}
+	_, inOff, inAdj, inW, ok := compactRows(g, true)
+	if !ok || len(inAdj) != len(adj) {
+		return nil, false, nil
+	}
+	c.inOff, c.inAdj = inOff, inAdj
+	if weighted {
+		if inW == nil {
+			inW = make([]float64, len(inAdj))
+			for k := range inW {
+				inW[k] = 1
+			}
+		}
+		c.inW = inW
+	}
+	return c, true, nil
 }

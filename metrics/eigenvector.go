@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 
 	"gonum.org/v1/gonum/graph"
@@ -23,6 +24,10 @@ type IterOptions struct {
 	// otherwise every edge weighs 1. Weights must be finite and
 	// non-negative; an edge of weight 0 counts as absent.
 	Weighted bool
+	// Workers is the number of goroutines of PageRank's sweep over a large
+	// graph; 0 means runtime.GOMAXPROCS(0). The results are bit-identical
+	// for every number of workers.
+	Workers int
 }
 
 // Default iteration parameters of IterOptions.
@@ -36,6 +41,13 @@ func (o IterOptions) tol() float64 {
 		return o.Tol
 	}
 	return DefaultTol
+}
+
+func (o IterOptions) workers() int {
+	if o.Workers > 0 {
+		return o.Workers
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 func (o IterOptions) maxIter() int {

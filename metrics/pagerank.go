@@ -34,7 +34,9 @@ const DefaultDamping = 0.85
 // the L1 change Σ_v |PR_k(v) − PR_{k−1}(v)| is below n·Tol (NetworkX's
 // criterion), and returning an error wrapping ErrNotConverged after
 // opt.MaxIter iterations. The error shrinks by a factor d per iteration;
-// each costs O(|V| + |E|). d must lie in [0, 1).
+// each costs O(|V| + |E|), split over opt.Workers goroutines in blocks of
+// a fixed size, so that the scores are bit-identical for every number of
+// workers. d must lie in [0, 1).
 //
 // NetworkX pagerank(G, alpha=d) and igraph pagerank(damping=d) give the
 // same values (to 1e-10 on the reference graphs).
@@ -58,39 +60,80 @@ func PageRank(g graph.Graph, damping float64, opt IterOptions) (map[int64]float6
 	tol, maxIter := opt.tol(), opt.maxIter()
 	fn := float64(n)
 	x := make([]float64, n)
-	for v := range x {
-		x[v] = 1 / fn
-	}
 	y := make([]float64, n)
-	contrib := make([]float64, n) // x(u)/s⁺(u), 0 for a dangling node
+	// inv is 1/s⁺(u), 0 for a dangling node; contrib is x(u)·inv(u), the
+	// share of u's rank along each of its arcs.
+	inv := make([]float64, n)
+	contrib := make([]float64, n)
+	next := make([]float64, n)
+	var dangling float64
+	for u, s := range in.strength {
+		x[u] = 1 / fn
+		if s == 0 {
+			dangling += x[u]
+		} else {
+			inv[u] = 1 / s
+			contrib[u] = x[u] * inv[u]
+		}
+	}
+	// The nodes are swept in blocks of a fixed size, spread over the
+	// workers; the change and the dangling rank are summed per block and
+	// then over the blocks in order, so that they do not depend on the
+	// number of workers.
+	blocks := (n + pageRankBlock - 1) / pageRankBlock
+	changes, danglings := make([]float64, blocks), make([]float64, blocks)
+	workers := min(opt.workers(), blocks)
 	for it := 0; it < maxIter; it++ {
-		var dangling float64
-		for u, s := range in.strength {
-			if s == 0 {
-				dangling += x[u]
-				contrib[u] = 0
-			} else {
-				contrib[u] = x[u] / s
-			}
-		}
 		base := (1-damping)/fn + damping*dangling/fn
-		var change float64
-		for v := range y {
-			var s float64
-			lo, hi := in.off[v], in.off[v+1]
-			if in.w == nil {
-				for _, u := range in.src[lo:hi] {
-					s += contrib[u]
+		sweep := func(b int, x, y, contrib, next []float64) {
+			var change, dang float64
+			for v := b * pageRankBlock; v < min(n, (b+1)*pageRankBlock); v++ {
+				var s float64
+				lo, hi := in.off[v], in.off[v+1]
+				if in.w == nil {
+					for _, u := range in.src[lo:hi] {
+						s += contrib[u]
+					}
+				} else {
+					ws := in.w[lo:hi]
+					for k, u := range in.src[lo:hi] {
+						s += contrib[u] * ws[k]
+					}
 				}
-			} else {
-				ws := in.w[lo:hi]
-				for k, u := range in.src[lo:hi] {
-					s += contrib[u] * ws[k]
+				yv := base + damping*s
+				y[v] = yv
+				change += math.Abs(yv - x[v])
+				next[v] = yv * inv[v]
+				if inv[v] == 0 {
+					dang += yv
 				}
 			}
-			y[v] = base + damping*s
-			change += math.Abs(y[v] - x[v])
+			changes[b], danglings[b] = change, dang
 		}
+		if workers == 1 {
+			for b := range blocks {
+				sweep(b, x, y, contrib, next)
+			}
+		} else {
+			var wait sync.WaitGroup
+			for w := range workers {
+				wait.Add(1)
+				go func() {
+					defer wait.Done()
+					for b := w; b < blocks; b += workers {
+						sweep(b, x, y, contrib, next)
+					}
+				}()
+			}
+			wait.Wait()
+		}
+		var change float64
+		dangling = 0
+		for b := range blocks {
+			change += changes[b]
+			dangling += danglings[b]
+		}
+		contrib, next = next, contrib
 		x, y = y, x
 		if change < fn*tol {
 			for v, id := range in.ids {
@@ -101,6 +144,9 @@ func PageRank(g graph.Graph, damping float64, opt IterOptions) (map[int64]float6
 	}
 	return nil, fmt.Errorf("metrics: PageRank after %d iterations: %w", maxIter, ErrNotConverged)
 }
+
+// pageRankBlock is the number of nodes in a block of PageRank's sweep.
+const pageRankBlock = 1024
 
 // pageRankCSR holds the in-arcs of every node in CSR form: the sources of
 // the arcs into v are src[off[v]:off[v+1]], in increasing order, with
@@ -117,6 +163,9 @@ type pageRankCSR struct {
 // an arc of weight 0 counts as absent and other weights must be finite
 // and non-negative; undirected edges are arcs both ways.
 func newPageRankCSR(g graph.Graph, weighted bool) (*pageRankCSR, error) {
+	if c, ok, err := compactPageRankCSR(g, weighted); ok || err != nil {
+		return c, err
+	}
 	it := g.Nodes()
 	ids := make([]int64, 0, max(it.Len(), 0))
 	for it.Next() {
@@ -236,4 +285,42 @@ func newPageRankCSR(g graph.Graph, weighted bool) (*pageRankCSR, error) {
 		}
 	}
 	return c, nil
+}
+
+// compactPageRankCSR is newPageRankCSR for a CompactGraph: the in-rows
+// are the graph's own and the strengths are summed over its out-rows in
+// the order newPageRankCSR uses. ok is false if g is not a CompactGraph,
+// breaks its rules, or (weighted) has an arc of weight 0, which PageRank
+// drops: newPageRankCSR then reads it node by node.
+func compactPageRankCSR(g graph.Graph, weighted bool) (c *pageRankCSR, ok bool, err error) {
+	ids, off, adj, w, ok := compactRows(g, false)
+	if !ok {
+		return nil, false, nil
+	}
+	_, inOff, inAdj, inW, ok := compactRows(g, true)
+	if !ok || len(inAdj) != len(adj) {
+		return nil, false, nil
+	}
+	weighted = weighted && w != nil && inW != nil
+	c = &pageRankCSR{ids: ids, off: inOff, src: inAdj, strength: make([]float64, len(ids))}
+	for u := range ids {
+		if !weighted {
+			c.strength[u] = float64(off[u+1] - off[u])
+			continue
+		}
+		for k := off[u]; k < off[u+1]; k++ {
+			x := w[k]
+			if math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
+				return nil, true, fmt.Errorf("metrics: PageRank: weight %v on edge %d–%d: weights must be finite and non-negative", x, ids[u], ids[adj[k]])
+			}
+			if x == 0 {
+				return nil, false, nil
+			}
+			c.strength[u] += x
+		}
+	}
+	if weighted {
+		c.w = inW
+	}
+	return c, true, nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
+	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/simple"
 
 	"github.com/ecosys-sna/ecosys/metrics"
@@ -20,11 +21,11 @@ func TestTwoModeDavisReference(t *testing.T) {
 		}
 		return 1
 	}
-	bin, err := metrics.TwoModeDegreeCentralization(g.G.(*simple.WeightedUndirectedGraph), mode)
+	bin, err := metrics.TwoModeDegreeCentralization(g.G.(graph.Undirected), mode)
 	if err != nil {
 		t.Fatal(err)
 	}
-	val, err := metrics.TwoModeValuedDegreeCentralization(g.G.(*simple.WeightedUndirectedGraph), mode)
+	val, err := metrics.TwoModeValuedDegreeCentralization(g.G.(graph.WeightedUndirected), mode)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -9,7 +10,8 @@ import (
 	"strconv"
 
 	"gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/simple"
+
+	"github.com/ecosys-sna/ecosys/internal/compact"
 )
 
 // Errors of edge lists.
@@ -45,7 +47,7 @@ type EdgeListOptions struct {
 // order (the columns of the edge file, the declarations of a graph file);
 // an edge attribute may not be called "weight".
 type Graph struct {
-	G         graph.Weighted // *simple.WeightedDirectedGraph or *simple.WeightedUndirectedGraph
+	G         graph.Weighted // see ReadEdgeList
 	Directed  bool
 	Names     []string
 	Attrs     []map[string]string
@@ -87,8 +89,13 @@ func (g *Graph) ID(name string) (int64, bool) {
 // positive finite numbers (weights are also used as distances). Errors are
 // collected up to MaxErrors and name file, line, column and field.
 //
-// Gonum's simple graphs give a non-edge the weight +Inf and a node to
-// itself 0.
+// Graph.G is a read-only graph held in compressed sparse row form (a few
+// flat arrays; package internal/compact): a graph.WeightedDirected or a
+// graph.WeightedUndirected whose CompactRows method lets the measures of
+// package metrics use its arrays directly (metrics.CompactGraph). As in
+// gonum's simple graphs, a non-edge has the weight +Inf and a node to
+// itself 0. To change the graph, copy it into a simple graph with
+// gonum's graph.CopyWeighted.
 func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.Reader, opt EdgeListOptions) (*Graph, error) {
 	g := &Graph{Directed: opt.Directed}
 	index := map[string]int64{}
@@ -247,25 +254,22 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 		return nil, &InputError{File: edgesName, Err: ErrNoRows}
 	}
 	g.Edges = len(order)
-	if opt.Directed {
-		dg := simple.NewWeightedDirectedGraph(0, math.Inf(1))
-		for i := range g.Names {
-			dg.AddNode(simple.Node(i))
-		}
-		for _, k := range order {
-			dg.SetWeightedEdge(dg.NewWeightedEdge(simple.Node(k[0]), simple.Node(k[1]), weight[k]))
-		}
-		g.G = dg
-	} else {
-		ug := simple.NewWeightedUndirectedGraph(0, math.Inf(1))
-		for i := range g.Names {
-			ug.AddNode(simple.Node(i))
-		}
-		for _, k := range order {
-			ug.SetWeightedEdge(ug.NewWeightedEdge(simple.Node(k[0]), simple.Node(k[1]), weight[k]))
-		}
-		g.G = ug
+	if int64(len(g.Names)) >= math.MaxInt32 || 2*int64(len(order)) >= math.MaxInt32 {
+		return nil, &InputError{File: edgesName, Err: fmt.Errorf("%d nodes and %d edges: more than this reader holds (2³¹−1 node indices and edge entries)", len(g.Names), len(order))}
 	}
+	// A compact graph wants its list in canonical order.
+	slices.SortFunc(order, func(a, b key) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	ids := make([]int64, len(g.Names))
+	for i := range ids {
+		ids[i] = int64(i)
+	}
+	list := make([]compact.Edge, len(order))
+	ws := make([]float64, len(order))
+	for i, k := range order {
+		list[i] = compact.Edge{U: int32(k[0]), V: int32(k[1])}
+		ws[i] = weight[k]
+	}
+	g.G = compact.New(ids, opt.Directed, list, ws)
 	return g, nil
 }
 

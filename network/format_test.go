@@ -267,6 +267,15 @@ func TestWriteDOT(t *testing.T) {
 	}
 }
 
+// editable replaces g.G, a read-only compact graph, by a simple graph
+// with the same nodes and edges, and returns it.
+func editable(g *network.Graph) *simple.WeightedDirectedGraph {
+	sg := simple.NewWeightedDirectedGraph(0, math.Inf(1))
+	graph.CopyWeighted(sg, g.G)
+	g.G = sg
+	return sg
+}
+
 func TestWriteRefuses(t *testing.T) {
 	bad := func(edit func(g *network.Graph)) *network.Graph {
 		g := smallGraph(true)
@@ -279,10 +288,10 @@ func TestWriteRefuses(t *testing.T) {
 		want string
 	}{
 		{"NaN weight", bad(func(g *network.Graph) {
-			g.G.(*simple.WeightedDirectedGraph).SetWeightedEdge(simple.WeightedEdge{F: simple.Node(3), T: simple.Node(4), W: math.NaN()})
+			editable(g).SetWeightedEdge(simple.WeightedEdge{F: simple.Node(3), T: simple.Node(4), W: math.NaN()})
 		}), `network: cannot write graph: edge "iso" -> "bare": weight NaN: invalid weight: want a positive finite number`},
 		{"zero weight", bad(func(g *network.Graph) {
-			g.G.(*simple.WeightedDirectedGraph).SetWeightedEdge(simple.WeightedEdge{F: simple.Node(3), T: simple.Node(4), W: 0})
+			editable(g).SetWeightedEdge(simple.WeightedEdge{F: simple.Node(3), T: simple.Node(4), W: 0})
 		}), `network: cannot write graph: edge "iso" -> "bare": weight 0: invalid weight: want a positive finite number`},
 		{"repeated name", bad(func(g *network.Graph) { g.Names[4] = "iso" }), `network: cannot write graph: node name "iso" appears twice`},
 		{"empty name", bad(func(g *network.Graph) { g.Names[4] = "" }), `network: cannot write graph: empty node name`},
