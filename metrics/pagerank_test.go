@@ -3,9 +3,11 @@ package metrics_test
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/simple"
 
 	"github.com/ecosys-sna/ecosys/metrics"
 )
@@ -68,5 +70,40 @@ func TestPageRankErrors(t *testing.T) {
 	}
 	if _, err := metrics.PageRank(g.G, 0.85, metrics.IterOptions{MaxIter: 3}); !errors.Is(err, metrics.ErrNotConverged) {
 		t.Errorf("MaxIter 3: err = %v, want ErrNotConverged", err)
+	}
+}
+
+// TestPageRankWorkers checks that PageRank's scores are bit-identical for
+// every number of workers on a graph of several sweep blocks, with and
+// without weights, with dangling nodes.
+func TestPageRankWorkers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2, 2))
+	g := simple.NewWeightedDirectedGraph(0, math.Inf(1))
+	const n = 5000
+	for i := range n {
+		g.AddNode(simple.Node(i))
+	}
+	for range 4 * n {
+		u, v := rng.IntN(n), rng.IntN(n/2) // nodes ≥ n/2 get no arcs in; many have none out
+		if u != v && u%7 != 0 {
+			g.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(u), T: simple.Node(v), W: 1 + rng.Float64()})
+		}
+	}
+	for _, weighted := range []bool{false, true} {
+		want, err := metrics.PageRank(g, metrics.DefaultDamping, metrics.IterOptions{Weighted: weighted, Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range []int{2, 3, 8} {
+			got, err := metrics.PageRank(g, metrics.DefaultDamping, metrics.IterOptions{Weighted: weighted, Workers: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for id, x := range want {
+				if got[id] != x {
+					t.Fatalf("weighted=%v, %d workers: node %d has %v, one worker %v", weighted, w, id, got[id], x)
+				}
+			}
+		}
 	}
 }
