@@ -11,7 +11,9 @@ const module = "github.com/ecosys-sna/ecosys"
 // TestDependencyDirection enforces the layering of STYLE.md: cmd → {report,
 // analysis, network, metrics, plots, datasets} → gonum; report → {network,
 // metrics, plots, analysis}; analysis → {network, metrics and its sub-packages};
-// metrics/inference → metrics/null → gonum; datasets imports only the
+// metrics/inference → metrics/null → gonum; network and metrics/null →
+// internal/compact → gonum (metrics reads compact graphs through an
+// interface of its own, not by import); datasets imports only the
 // standard library; metrics and plots do not import network; nothing
 // imports cmd.
 func TestDependencyDirection(t *testing.T) {
@@ -27,6 +29,7 @@ func TestDependencyDirection(t *testing.T) {
 		"metrics/null":      {"datasets", "network", "plots", "report", "cmd", "analysis", "metrics/inference"},
 		"metrics/inference": {"datasets", "network", "plots", "report", "cmd", "analysis"},
 		"analysis":          {"datasets", "plots", "report", "cmd"},
+		"internal/compact":  {"datasets", "network", "metrics", "plots", "report", "cmd", "analysis"},
 	}
 	for pkg, bad := range forbidden {
 		out, err := exec.Command("go", "list", "-deps", "./"+pkg).CombinedOutput()
