@@ -380,6 +380,11 @@ func centrDegrees(g graph.Graph, mode DegreeMode, total *float64) (map[int64]flo
 		}
 		return w, nil
 	}
+	if total == nil {
+		if k, ok := compactDegrees(g, directed, mode); ok {
+			return k, nil
+		}
+	}
 	ids := centrNodeIDs(g)
 	k := make(map[int64]float64, len(ids))
 	for _, id := range ids {
@@ -439,6 +444,52 @@ func centrDegrees(g graph.Graph, mode DegreeMode, total *float64) (map[int64]flo
 		*total = sum
 	}
 	return k, nil
+}
+
+// compactDegrees is centrDegrees for the degrees (not strengths) of a
+// CompactGraph, read from its row lengths; ok is false if g is not one or
+// breaks its rules. The rows hold no self-loops, as centrDegrees counts
+// none.
+func compactDegrees(g graph.Graph, directed bool, mode DegreeMode) (map[int64]float64, bool) {
+	ids, off, adj, _, ok := compactRows(g, false)
+	if !ok {
+		return nil, false
+	}
+	var inOff, inAdj []int32
+	if directed {
+		if _, inOff, inAdj, _, ok = compactRows(g, true); !ok {
+			return nil, false
+		}
+	}
+	k := make(map[int64]float64, len(ids))
+	for i, id := range ids {
+		out := off[i+1] - off[i]
+		switch {
+		case !directed || mode == DegreeOut:
+			k[id] = float64(out)
+		case mode == DegreeIn:
+			k[id] = float64(inOff[i+1] - inOff[i])
+		case mode == DegreeTotal:
+			k[id] = float64(out + inOff[i+1] - inOff[i])
+		default: // DegreeUndirected on a directed graph: distinct neighbours
+			a, b := adj[off[i]:off[i+1]], inAdj[inOff[i]:inOff[i+1]]
+			d := len(a) + len(b)
+			for x, y := 0, 0; x < len(a) && y < len(b); {
+				switch {
+				case a[x] < b[y]:
+					x++
+				case a[x] > b[y]:
+					y++
+				default:
+					d--
+					x++
+					y++
+				}
+			}
+			k[id] = float64(d)
+		}
+	}
+	return k, true
 }
 
 // centrNodeIDs returns the node ids of g in ascending order.

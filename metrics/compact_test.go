@@ -27,7 +27,8 @@ func simpleCopy(g graph.Weighted) graph.Weighted {
 }
 
 // compactMeasures computes every measure that reads a CompactGraph's
-// arrays directly.
+// arrays directly: path statistics, approximate betweenness, PageRank and
+// degree centralization in every mode that applies.
 func compactMeasures(t *testing.T, g graph.Graph, weighted bool) map[string]any {
 	t.Helper()
 	out := map[string]any{}
@@ -46,6 +47,13 @@ func compactMeasures(t *testing.T, g graph.Graph, weighted bool) map[string]any 
 		t.Fatal(err)
 	}
 	out["pagerank"] = pr
+	modes := []metrics.DegreeMode{metrics.DegreeUndirected}
+	if _, ok := g.(graph.Directed); ok {
+		modes = append(modes, metrics.DegreeIn, metrics.DegreeOut, metrics.DegreeTotal)
+	}
+	for _, m := range modes {
+		out["degree centralization "+m.String()] = metrics.DegreeCentralization(g, m)
+	}
 	return out
 }
 
