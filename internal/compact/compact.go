@@ -12,6 +12,7 @@ package compact
 import (
 	"math"
 	"slices"
+	"sync"
 
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/simple"
@@ -28,8 +29,11 @@ type Edge struct{ U, V int32 }
 // increasing id order. As in gonum's simple graphs, Weight(x, x) is
 // (0, true) and the weight of a missing edge is (+Inf, false).
 type flat struct {
-	ids   []int64 // ascending
-	dense bool    // ids[i] == i for every i
+	ids []int64 // ascending
+	// nodes returns ids as graph.Node values, boxed once on first use, so
+	// that iterators hand out nodes without an allocation each.
+	nodes func() []graph.Node
+	dense bool // ids[i] == i for every i
 	off   []int32
 	adj   []int32
 	w     []float64
@@ -59,6 +63,13 @@ var (
 func New(ids []int64, directed bool, edges []Edge, weights []float64) graph.Weighted {
 	n := len(ids)
 	f := &flat{ids: ids, dense: n == 0 || ids[n-1] == int64(n-1) && ids[0] == 0}
+	f.nodes = sync.OnceValue(func() []graph.Node {
+		nodes := make([]graph.Node, n)
+		for i, id := range ids {
+			nodes[i] = simple.Node(id)
+		}
+		return nodes
+	})
 	f.off = make([]int32, n+1)
 	for _, e := range edges {
 		f.off[e.U+1]++
@@ -171,15 +182,16 @@ func (f *flat) weightAt(k int) float64 {
 
 // Node returns the node with the given id, or nil.
 func (f *flat) Node(id int64) graph.Node {
-	if f.index(id) < 0 {
+	x := f.index(id)
+	if x < 0 {
 		return nil
 	}
-	return simple.Node(id)
+	return f.nodes()[x]
 }
 
 // Nodes returns all nodes in increasing id order.
 func (f *flat) Nodes() graph.Nodes {
-	return &flatNodes{ids: f.ids, all: true, pos: -1}
+	return &flatNodes{nodes: f.nodes(), all: true, pos: -1}
 }
 
 // From returns the (out-)neighbours of id in increasing id order.
@@ -188,7 +200,7 @@ func (f *flat) From(id int64) graph.Nodes {
 	if x < 0 {
 		return graph.Empty
 	}
-	return &flatNodes{ids: f.ids, row: f.adj[f.off[x]:f.off[x+1]], pos: -1}
+	return &flatNodes{nodes: f.nodes(), row: f.adj[f.off[x]:f.off[x+1]], pos: -1}
 }
 
 // HasEdgeBetween reports whether an edge joins x and y, in either
@@ -245,21 +257,21 @@ func (g flatDirected) To(id int64) graph.Nodes {
 	if x < 0 {
 		return graph.Empty
 	}
-	return &flatNodes{ids: g.ids, row: g.inAdj[g.inOff[x]:g.inOff[x+1]], pos: -1}
+	return &flatNodes{nodes: g.nodes(), row: g.inAdj[g.inOff[x]:g.inOff[x+1]], pos: -1}
 }
 
 // flatNodes iterates over all nodes (all) or over the nodes of a row.
 type flatNodes struct {
-	ids []int64
-	row []int32
-	all bool
-	pos int
+	nodes []graph.Node // all nodes, by index
+	row   []int32
+	all   bool
+	pos   int
 }
 
 func (it *flatNodes) Len() int {
 	n := len(it.row)
 	if it.all {
-		n = len(it.ids)
+		n = len(it.nodes)
 	}
 	return max(0, n-it.pos-1)
 }
@@ -267,7 +279,7 @@ func (it *flatNodes) Len() int {
 func (it *flatNodes) Next() bool {
 	n := len(it.row)
 	if it.all {
-		n = len(it.ids)
+		n = len(it.nodes)
 	}
 	if it.pos+1 >= n {
 		it.pos = n
@@ -280,15 +292,15 @@ func (it *flatNodes) Next() bool {
 func (it *flatNodes) Node() graph.Node {
 	n := len(it.row)
 	if it.all {
-		n = len(it.ids)
+		n = len(it.nodes)
 	}
 	if it.pos < 0 || it.pos >= n {
 		return nil
 	}
 	if it.all {
-		return simple.Node(it.ids[it.pos])
+		return it.nodes[it.pos]
 	}
-	return simple.Node(it.ids[it.row[it.pos]])
+	return it.nodes[it.row[it.pos]]
 }
 
 func (it *flatNodes) Reset() { it.pos = -1 }
