@@ -451,16 +451,11 @@ func centrDegrees(g graph.Graph, mode DegreeMode, total *float64) (map[int64]flo
 // breaks its rules. The rows hold no self-loops, as centrDegrees counts
 // none.
 func compactDegrees(g graph.Graph, directed bool, mode DegreeMode) (map[int64]float64, bool) {
-	ids, off, adj, _, ok := compactRows(g, false)
+	cv, ok := compactViewOf(g)
 	if !ok {
 		return nil, false
 	}
-	var inOff, inAdj []int32
-	if directed {
-		if _, inOff, inAdj, _, ok = compactRows(g, true); !ok {
-			return nil, false
-		}
-	}
+	ids, off, adj, inOff, inAdj := cv.ids, cv.off, cv.adj, cv.inOff, cv.inAdj
 	k := make(map[int64]float64, len(ids))
 	for i, id := range ids {
 		out := off[i+1] - off[i]

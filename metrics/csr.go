@@ -58,31 +58,56 @@ type CompactGraph interface {
 	CompactRows(in bool) (ids []int64, off, adj []int32, w []float64)
 }
 
-// compactRows returns the rows of g (see CompactGraph), or ok false if g
-// is not a CompactGraph or its rows break the rules.
-func compactRows(g graph.Graph, in bool) (ids []int64, off, adj []int32, w []float64, ok bool) {
+// compactView holds the rows of a CompactGraph, checked against the
+// rules; on an undirected graph the in-rows are the out-rows.
+type compactView struct {
+	ids          []int64
+	off, adj     []int32
+	w            []float64
+	inOff, inAdj []int32
+	inW          []float64
+}
+
+// compactViewOf returns the rows of g, or ok false if g is not a
+// CompactGraph or its rows break the rules.
+func compactViewOf(g graph.Graph) (cv compactView, ok bool) {
 	cg, ok := g.(CompactGraph)
 	if !ok {
-		return nil, nil, nil, nil, false
+		return cv, false
 	}
-	ids, off, adj, w = cg.CompactRows(in)
+	cv.ids, cv.off, cv.adj, cv.w = cg.CompactRows(false)
+	if !compactRowsValid(cv.ids, cv.off, cv.adj, cv.w) {
+		return cv, false
+	}
+	cv.inOff, cv.inAdj, cv.inW = cv.off, cv.adj, cv.w
+	if _, directed := g.(graph.Directed); directed {
+		_, cv.inOff, cv.inAdj, cv.inW = cg.CompactRows(true)
+		if len(cv.inAdj) != len(cv.adj) || (cv.inW == nil) != (cv.w == nil) || !compactRowsValid(cv.ids, cv.inOff, cv.inAdj, cv.inW) {
+			return cv, false
+		}
+	}
+	return cv, true
+}
+
+// compactRowsValid reports whether rows follow the rules of CompactGraph.
+func compactRowsValid(ids []int64, off, adj []int32, w []float64) bool {
 	n := len(ids)
 	if len(off) != n+1 || off[0] != 0 || int(off[n]) != len(adj) || w != nil && len(w) != len(adj) {
-		return nil, nil, nil, nil, false
+		return false
 	}
 	for i := range n {
 		if i > 0 && ids[i] <= ids[i-1] || off[i+1] < off[i] {
-			return nil, nil, nil, nil, false
+			return false
 		}
 		prev := int32(-1)
 		for _, v := range adj[off[i]:off[i+1]] {
 			if v <= prev || v >= int32(n) || v == int32(i) {
-				return nil, nil, nil, nil, false
+				return false
 			}
 			prev = v
 		}
 	}
-	return ids, off, adj, w, true
+	return true
 }
 
 // newCSR returns the snapshot of g. If weighted is true, g must implement
@@ -196,48 +221,33 @@ func newCSR(g graph.Graph, weighted bool) (*csr, error) {
 // shared with the graph (a snapshot is read-only); ok is false if g is not
 // a CompactGraph or breaks its rules. Weights are checked as in newCSR.
 func compactCSR(g graph.Graph, directed, weighted bool) (c *csr, ok bool, err error) {
-	ids, off, adj, w, ok := compactRows(g, false)
+	cv, ok := compactViewOf(g)
 	if !ok {
 		return nil, false, nil
 	}
-	c = &csr{ids: ids, directed: directed, off: off, adj: adj}
-	if weighted {
-		if w == nil {
-			w = make([]float64, len(adj))
-			for k := range w {
-				w[k] = 1
-			}
-		}
-		for i := range ids {
-			for k := off[i]; k < off[i+1]; k++ {
-				if x := w[k]; !(x > 0) || math.IsInf(x, 1) {
-					sep := "–"
-					if directed {
-						sep = "→"
-					}
-					return nil, true, fmt.Errorf("%w: edge %d%s%d has weight %v", ErrNegativeWeight, ids[i], sep, ids[adj[k]], x)
-				}
-			}
-		}
-		c.w = w
-	}
-	if !directed {
-		c.inOff, c.inAdj, c.inW = c.off, c.adj, c.w
+	c = &csr{ids: cv.ids, directed: directed, off: cv.off, adj: cv.adj, inOff: cv.inOff, inAdj: cv.inAdj}
+	if !weighted {
 		return c, true, nil
 	}
-	_, inOff, inAdj, inW, ok := compactRows(g, true)
-	if !ok || len(inAdj) != len(adj) {
-		return nil, false, nil
+	if cv.w == nil { // every edge has length 1
+		c.w = make([]float64, len(cv.adj))
+		for k := range c.w {
+			c.w[k] = 1
+		}
+		c.inW = c.w
+		return c, true, nil
 	}
-	c.inOff, c.inAdj = inOff, inAdj
-	if weighted {
-		if inW == nil {
-			inW = make([]float64, len(inAdj))
-			for k := range inW {
-				inW[k] = 1
+	for i := range cv.ids {
+		for k := cv.off[i]; k < cv.off[i+1]; k++ {
+			if x := cv.w[k]; !(x > 0) || math.IsInf(x, 1) {
+				sep := "–"
+				if directed {
+					sep = "→"
+				}
+				return nil, true, fmt.Errorf("%w: edge %d%s%d has weight %v", ErrNegativeWeight, cv.ids[i], sep, cv.ids[cv.adj[k]], x)
 			}
 		}
-		c.inW = inW
 	}
+	c.w, c.inW = cv.w, cv.inW
 	return c, true, nil
 }

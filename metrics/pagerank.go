@@ -293,25 +293,21 @@ func newPageRankCSR(g graph.Graph, weighted bool) (*pageRankCSR, error) {
 // breaks its rules, or (weighted) has an arc of weight 0, which PageRank
 // drops: newPageRankCSR then reads it node by node.
 func compactPageRankCSR(g graph.Graph, weighted bool) (c *pageRankCSR, ok bool, err error) {
-	ids, off, adj, w, ok := compactRows(g, false)
+	cv, ok := compactViewOf(g)
 	if !ok {
 		return nil, false, nil
 	}
-	_, inOff, inAdj, inW, ok := compactRows(g, true)
-	if !ok || len(inAdj) != len(adj) {
-		return nil, false, nil
-	}
-	weighted = weighted && w != nil && inW != nil
-	c = &pageRankCSR{ids: ids, off: inOff, src: inAdj, strength: make([]float64, len(ids))}
-	for u := range ids {
+	weighted = weighted && cv.w != nil
+	c = &pageRankCSR{ids: cv.ids, off: cv.inOff, src: cv.inAdj, strength: make([]float64, len(cv.ids))}
+	for u := range cv.ids {
 		if !weighted {
-			c.strength[u] = float64(off[u+1] - off[u])
+			c.strength[u] = float64(cv.off[u+1] - cv.off[u])
 			continue
 		}
-		for k := off[u]; k < off[u+1]; k++ {
-			x := w[k]
+		for k := cv.off[u]; k < cv.off[u+1]; k++ {
+			x := cv.w[k]
 			if math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
-				return nil, true, fmt.Errorf("metrics: PageRank: weight %v on edge %d–%d: weights must be finite and non-negative", x, ids[u], ids[adj[k]])
+				return nil, true, fmt.Errorf("metrics: PageRank: weight %v on edge %d–%d: weights must be finite and non-negative", x, cv.ids[u], cv.ids[cv.adj[k]])
 			}
 			if x == 0 {
 				return nil, false, nil
@@ -320,7 +316,7 @@ func compactPageRankCSR(g graph.Graph, weighted bool) (c *pageRankCSR, ok bool, 
 		}
 	}
 	if weighted {
-		c.w = inW
+		c.w = cv.inW
 	}
 	return c, true, nil
 }
