@@ -83,36 +83,38 @@ func PageRank(g graph.Graph, damping float64, opt IterOptions) (map[int64]float6
 	blocks := (n + pageRankBlock - 1) / pageRankBlock
 	changes, danglings := make([]float64, blocks), make([]float64, blocks)
 	workers := min(opt.workers(), blocks)
-	for it := 0; it < maxIter; it++ {
-		base := (1-damping)/fn + damping*dangling/fn
-		sweep := func(b int, x, y, contrib, next []float64) {
-			var change, dang float64
-			for v := b * pageRankBlock; v < min(n, (b+1)*pageRankBlock); v++ {
-				var s float64
-				lo, hi := in.off[v], in.off[v+1]
-				if in.w == nil {
-					for _, u := range in.src[lo:hi] {
-						s += contrib[u]
-					}
-				} else {
-					ws := in.w[lo:hi]
-					for k, u := range in.src[lo:hi] {
-						s += contrib[u] * ws[k]
-					}
+	// sweep computes the new ranks y of block b from the contributions
+	// of the old ranks x, and the next contributions.
+	sweep := func(b int, base float64, x, y, contrib, next []float64) {
+		var change, dang float64
+		for v := b * pageRankBlock; v < min(n, (b+1)*pageRankBlock); v++ {
+			var s float64
+			lo, hi := in.off[v], in.off[v+1]
+			if in.w == nil {
+				for _, u := range in.src[lo:hi] {
+					s += contrib[u]
 				}
-				yv := base + damping*s
-				y[v] = yv
-				change += math.Abs(yv - x[v])
-				next[v] = yv * inv[v]
-				if inv[v] == 0 {
-					dang += yv
+			} else {
+				ws := in.w[lo:hi]
+				for k, u := range in.src[lo:hi] {
+					s += contrib[u] * ws[k]
 				}
 			}
-			changes[b], danglings[b] = change, dang
+			yv := base + damping*s
+			y[v] = yv
+			change += math.Abs(yv - x[v])
+			next[v] = yv * inv[v]
+			if inv[v] == 0 {
+				dang += yv
+			}
 		}
+		changes[b], danglings[b] = change, dang
+	}
+	for it := 0; it < maxIter; it++ {
+		base := (1-damping)/fn + damping*dangling/fn
 		if workers == 1 {
 			for b := range blocks {
-				sweep(b, x, y, contrib, next)
+				sweep(b, base, x, y, contrib, next)
 			}
 		} else {
 			var wait sync.WaitGroup
@@ -121,7 +123,7 @@ func PageRank(g graph.Graph, damping float64, opt IterOptions) (map[int64]float6
 				go func() {
 					defer wait.Done()
 					for b := w; b < blocks; b += workers {
-						sweep(b, x, y, contrib, next)
+						sweep(b, base, x, y, contrib, next)
 					}
 				}()
 			}
