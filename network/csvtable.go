@@ -33,7 +33,9 @@ const bom = "\uFEFF"
 // refused with an InputError that wraps ErrTooLarge (file and field) or
 // ErrTooManyColumns.
 const (
-	// MaxFileBytes is the largest file the readers accept: 1 GiB.
+	// MaxFileBytes is the largest file the buffering readers accept: 1 GiB.
+	// Ledgers and edge lists read from a file in plain UTF-8 are streamed
+	// instead (csvstream.go) and have no size limit.
 	MaxFileBytes = 1 << 30
 	// MaxFieldBytes is the longest cell: 1 MiB.
 	MaxFieldBytes = 1 << 20

@@ -208,47 +208,17 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 		}
 		return nil
 	}
-	// Stream the rows when the input allows it (edgelist_stream.go); on
-	// input that needs the buffering reader, forget what was read and
-	// start again from the beginning.
-	start := int64(-1) // where the edge input starts, to come back to; -1: it cannot seek
-	if sk, ok := edges.(io.Seeker); ok {
-		if at, err := sk.Seek(0, io.SeekCurrent); err == nil {
-			start = at
+	// Stream the rows when the input allows it (csvstream.go); on input
+	// that needs the buffering reader, forget what was read.
+	forget := func() {
+		for _, name := range g.Names[fromNodeFile:] {
+			delete(index, name)
 		}
+		g.Names, g.Attrs = g.Names[:fromNodeFile], g.Attrs[:fromNodeFile]
+		g.Merged, g.EdgeAttrs, order = 0, nil, nil
 	}
-	t, check, err := streamCSVTable(edgesName, edges, required, aliases)
-	if err != nil {
+	if err := readStreaming(edgesName, edges, required, aliases, ReadOptions{Warn: opt.Warn}, readRows, forget); err != nil {
 		return nil, err
-	}
-	if t != nil {
-		err = readRows(t)
-		if check.drain() {
-			if err != nil {
-				return nil, err
-			}
-		} else {
-			t = nil
-			for _, name := range g.Names[fromNodeFile:] {
-				delete(index, name)
-			}
-			g.Names, g.Attrs = g.Names[:fromNodeFile], g.Attrs[:fromNodeFile]
-			g.Merged, g.EdgeAttrs, order = 0, nil, nil
-		}
-	}
-	if t == nil {
-		if sk, ok := edges.(io.Seeker); ok && start >= 0 {
-			if _, err := sk.Seek(start, io.SeekStart); err != nil {
-				return nil, &InputError{File: edgesName, Err: err}
-			}
-		}
-		t, err := readCSVTable(edgesName, edges, required, aliases, ReadOptions{Warn: opt.Warn})
-		if err != nil {
-			return nil, err
-		}
-		if err := readRows(t); err != nil {
-			return nil, err
-		}
 	}
 	if len(g.Names) == 0 {
 		return nil, &InputError{File: edgesName, Err: ErrNoRows}

@@ -55,9 +55,11 @@ var printedClientTypes = map[string]ClientType{
 // binary file. Lines may end in "\n", "\r\n" or,
 // throughout the file, "\r"; a file whose first line has tabs and no comma
 // is read as tab-separated. Rows whose cells are all blank are skipped,
-// and a last line without a line end is read as usual. Files over
-// MaxFileBytes, cells over MaxFieldBytes and headers over MaxColumns are
-// refused. All errors of the file, up to MaxErrors, are returned together
+// and a last line without a line end is read as usual. A file in plain
+// UTF-8 read from a reader that can seek (an *os.File) is parsed as it is
+// read, in one pass, whatever its size; other input is read whole first,
+// and refused over MaxFileBytes. Cells over MaxFieldBytes and headers over
+// MaxColumns are refused. All errors of the file, up to MaxErrors, are returned together
 // as an ErrorList of *InputError.
 func ReadContracts(name string, r io.Reader) ([]Contract, error) {
 	return ReadContractsWithOptions(name, r, ReadOptions{})
@@ -66,60 +68,92 @@ func ReadContracts(name string, r io.Reader) ([]Contract, error) {
 // ReadContractsWithOptions is ReadContracts, calling opt.Warn with each
 // warning about the file (such as a conversion from GB18030).
 func ReadContractsWithOptions(name string, r io.Reader, opt ReadOptions) ([]Contract, error) {
-	t, err := readCSVTable(name, r, LedgerRequired, ledgerAliases, opt)
-	if err != nil {
+	// Rows are collected in blocks and copied once into the result, not
+	// into a slice that grows by doubling: a ledger of millions of rows
+	// would be copied about twice over and held up to three times.
+	var blocks [][]Contract
+	block := make([]Contract, 0, 1024)
+	// Party ids repeat on many rows: keep one copy of each, cloned, since
+	// the CSV reader's fields share the memory of their whole line.
+	ids := map[string]string{}
+	intern := func(id string) string {
+		if v, ok := ids[id]; ok {
+			return v
+		}
+		v := strings.Clone(id)
+		ids[v] = v
+		return v
+	}
+	rows := func(t *csvTable) error {
+		for n := 1; t.next(); n++ {
+			c := Contract{
+				Row:           n,
+				Line:          t.line(),
+				ContractNo:    t.get("contract_no"),
+				Title:         t.get("title"),
+				TitleEN:       t.get("title_en"),
+				Contractor:    intern(t.require("contractor_id")),
+				EndUser:       intern(t.require("end_user_id")),
+				Description:   t.get("description"),
+				DescriptionEN: t.get("description_en"),
+			}
+			if v := t.get("row"); v != "" || t.has("row") {
+				row, err := strconv.Atoi(v)
+				if err != nil || row < 1 {
+					t.fail("row", v, fmt.Errorf("%w: want a positive whole number", ErrBadInteger))
+				}
+				c.Row = row
+			}
+			c.Signatory = intern(t.get("signatory_id"))
+			if c.Signatory == "" {
+				c.Signatory = c.EndUser
+			}
+			c.ClientTypePrinted = intern(t.get("client_type_printed"))
+			if ct, ok := printedClientTypes[t.get("client_type")]; ok {
+				c.ClientType = ct
+			} else {
+				c.ClientType = enum(t, "client_type", UnknownClient, ClientTypes)
+			}
+			if v := t.require("amount_cny"); v != "" {
+				a, err := ParseAmount(v)
+				if err != nil {
+					t.fail("amount_cny", v, fmt.Errorf("%w: want yuan such as 470000.00", err))
+				}
+				c.Amount = a
+			}
+			c.Date = readPeriod(t)
+			for _, id := range strings.Split(t.get("notes"), ";") {
+				if id = strings.TrimSpace(id); id != "" {
+					c.Notes = append(c.Notes, id)
+				}
+			}
+			if len(block) == cap(block) {
+				blocks = append(blocks, block)
+				block = make([]Contract, 0, min(2*cap(block), 1<<16))
+			}
+			block = append(block, c)
+		}
+		if len(t.errs) > 0 {
+			return t.errs
+		}
+		return nil
+	}
+	forget := func() { blocks, block = nil, block[:0] }
+	if err := readStreaming(name, r, LedgerRequired, ledgerAliases, opt, rows, forget); err != nil {
 		return nil, err
 	}
-	var out []Contract
-	for n := 1; t.next(); n++ {
-		c := Contract{
-			Row:           n,
-			Line:          t.line(),
-			ContractNo:    t.get("contract_no"),
-			Title:         t.get("title"),
-			TitleEN:       t.get("title_en"),
-			Contractor:    t.require("contractor_id"),
-			EndUser:       t.require("end_user_id"),
-			Description:   t.get("description"),
-			DescriptionEN: t.get("description_en"),
-		}
-		if v := t.get("row"); v != "" || t.has("row") {
-			row, err := strconv.Atoi(v)
-			if err != nil || row < 1 {
-				t.fail("row", v, fmt.Errorf("%w: want a positive whole number", ErrBadInteger))
-			}
-			c.Row = row
-		}
-		c.Signatory = t.get("signatory_id")
-		if c.Signatory == "" {
-			c.Signatory = c.EndUser
-		}
-		c.ClientTypePrinted = t.get("client_type_printed")
-		if ct, ok := printedClientTypes[t.get("client_type")]; ok {
-			c.ClientType = ct
-		} else {
-			c.ClientType = enum(t, "client_type", UnknownClient, ClientTypes)
-		}
-		if v := t.require("amount_cny"); v != "" {
-			a, err := ParseAmount(v)
-			if err != nil {
-				t.fail("amount_cny", v, fmt.Errorf("%w: want yuan such as 470000.00", err))
-			}
-			c.Amount = a
-		}
-		c.Date = readPeriod(t)
-		for _, id := range strings.Split(t.get("notes"), ";") {
-			if id = strings.TrimSpace(id); id != "" {
-				c.Notes = append(c.Notes, id)
-			}
-		}
-		out = append(out, c)
+	blocks = append(blocks, block)
+	n := 0
+	for _, b := range blocks {
+		n += len(b)
 	}
-	if len(t.errs) > 0 {
-		return nil, t.errs
-	}
-	if len(out) == 0 {
+	if n == 0 {
 		return nil, &InputError{File: name, Err: ErrNoRows}
+	}
+	out := make([]Contract, 0, n)
+	for i, b := range blocks {
+		out = append(out, b...)
+		blocks[i] = nil
 	}
 	return out, nil
 }

@@ -11,17 +11,51 @@ import (
 	"unicode/utf8"
 )
 
-// The edge list is the one input that grows to tens of millions of rows,
-// so ReadEdgeList streams it: when the edge reader can seek (a file) and
-// its text is plain UTF-8 (with or without a byte order mark), the rows
-// are parsed straight from a buffered reader in one pass, and memory is
-// that of the graph, not of the file; the 1 GiB file limit of the
-// buffering readers does not apply. Everything else the buffering reader
-// handles (UTF-16, GB18030, NUL bytes, "\r"-only line ends, files that are
-// not text) is detected on the way by streamCheck; the reader then seeks
-// back to the start and reads the file with readCSVTable, so that
-// conversions, warnings and every error message are exactly those of the
-// buffering reader.
+// Edge lists and ledgers are the inputs that grow to tens of millions of
+// rows, so ReadEdgeList and ReadContracts stream them (readStreaming):
+// when the reader can seek (a file) and its text is plain UTF-8 (with or
+// without a byte order mark), the rows are parsed straight from a
+// buffered reader in one pass, and memory is that of the result, not of
+// the file; the 1 GiB file limit of the buffering readers does not apply.
+// Everything else the buffering reader handles (UTF-16, GB18030, NUL
+// bytes, "\r"-only line ends, files that are not text) is detected on the
+// way by streamCheck; the reader then seeks back to the start and reads
+// the file with readCSVTable, so that conversions, warnings and every
+// error message are exactly those of the buffering reader.
+
+// readStreaming reads the CSV table in r with rows, which returns the
+// table's errors or nil: streamed when r allows it, otherwise (or when the
+// streamed input turns out to need the buffering reader, after reset has
+// dropped what rows kept of it) with readCSVTable from r's start.
+func readStreaming(name string, r io.Reader, required []string, aliases map[string]string, opt ReadOptions, rows func(*csvTable) error, reset func()) error {
+	start := int64(-1) // where the input starts, to come back to; -1: it cannot seek
+	if sk, ok := r.(io.Seeker); ok {
+		if at, err := sk.Seek(0, io.SeekCurrent); err == nil {
+			start = at
+		}
+	}
+	t, check, err := streamCSVTable(name, r, required, aliases)
+	if err != nil {
+		return err
+	}
+	if t != nil {
+		err := rows(t)
+		if check.drain() {
+			return err
+		}
+		reset()
+	}
+	if start >= 0 { // the stream reader may have read ahead
+		if _, err := r.(io.Seeker).Seek(start, io.SeekStart); err != nil {
+			return &InputError{File: name, Err: err}
+		}
+	}
+	t, err = readCSVTable(name, r, required, aliases, opt)
+	if err != nil {
+		return err
+	}
+	return rows(t)
+}
 
 // streamBuffer is the size of the read buffer and the longest first line
 // (header) the streaming reader looks at to choose the separator.
