@@ -121,6 +121,10 @@ func FuzzReadEdgeList(f *testing.F) {
 		opt := EdgeListOptions{Weighted: weighted, Directed: directed}
 		if nodes == "" {
 			g, err = ReadEdgeList("e.csv", strings.NewReader(edges), "", nil, opt)
+			// The streaming reader must agree with the buffering one.
+			if s, b := readBoth(t, []byte(edges), opt); s != b {
+				t.Fatalf("streamed %.300s\nbuffered %.300s", s, b)
+			}
 		} else {
 			g, err = ReadEdgeList("e.csv", strings.NewReader(edges), "n.csv", strings.NewReader(nodes), opt)
 		}

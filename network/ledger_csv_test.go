@@ -3,6 +3,7 @@ package network
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -145,6 +146,11 @@ func FuzzReadContracts(f *testing.F) {
 	f.Add("id\n\xff\xfe\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		cs, err := ReadContracts("f.csv", strings.NewReader(in))
+		// The streaming reader must agree with the buffering one.
+		bcs, berr := ReadContracts("f.csv", noSeek{strings.NewReader(in)})
+		if fmt.Sprint(cs, err) != fmt.Sprint(bcs, berr) {
+			t.Fatalf("streamed %v, %v\nbuffered %v, %v", cs, err, bcs, berr)
+		}
 		if err != nil {
 			if err.Error() == "" || !strings.HasPrefix(err.Error(), "f.csv") {
 				t.Fatalf("bad message %q", err)
