@@ -5,9 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -180,7 +178,8 @@ func streamCSVTable(name string, r io.Reader, required []string, aliases map[str
 	if bytes.IndexByte(first, '\t') >= 0 && bytes.IndexByte(first, ',') < 0 {
 		t.r.Comma = '\t'
 	}
-	// The rest is readCSVTable's header check.
+	// The rest is readCSVTable's header check; an input that needs the
+	// buffering reader is left to it, whatever its header.
 	header, err := t.r.Read()
 	if check.failed {
 		return nil, nil, nil
@@ -194,52 +193,11 @@ func streamCSVTable(name string, r io.Reader, required []string, aliases map[str
 		}
 		return nil, nil, t.parseError(err)
 	}
-	if len(header) > MaxColumns {
+	if err := t.readHeader(header, required, aliases); err != nil {
 		if !check.drain() {
 			return nil, nil, nil
 		}
-		return nil, nil, &InputError{File: name, Line: 1, Column: t.pos(MaxColumns),
-			Err: fmt.Errorf("%w: %d, the limit is %d", ErrTooManyColumns, len(header), MaxColumns)}
-	}
-	firstAt := map[string]int{}
-	var headErr error
-	for i, h := range header {
-		if len(h) > MaxFieldBytes {
-			headErr = t.fieldTooLarge(i)
-			break
-		}
-		key := strings.ToLower(trim(h))
-		t.header = append(t.header, key)
-		if c, ok := aliases[key]; ok {
-			key = c
-		}
-		if key == "" {
-			continue
-		}
-		if j, dup := firstAt[key]; dup {
-			headErr = &InputError{File: name, Line: 1, Column: t.pos(i), Field: key, Err: ErrDuplicateColumn,
-				Other: fmt.Sprintf("column %d", j+1)}
-			break
-		}
-		firstAt[key] = i
-		t.col[key] = i
-	}
-	if headErr == nil {
-		var missing []string
-		for _, c := range required {
-			if _, ok := t.col[c]; !ok {
-				missing = append(missing, c)
-			}
-		}
-		if len(missing) > 0 {
-			headErr = &InputError{File: name, Line: 1, Field: strings.Join(missing, ", "), Err: ErrMissingColumn}
-		}
-	}
-	if headErr != nil {
-		if !check.drain() {
-			return nil, nil, nil
-		}
-		return nil, nil, headErr
+		return nil, nil, err
 	}
 	return t, check, nil
 }

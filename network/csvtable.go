@@ -106,14 +106,25 @@ func readCSVTable(name string, r io.Reader, required []string, aliases map[strin
 	if err != nil {
 		return nil, t.parseError(err)
 	}
+	if err := t.readHeader(header, required, aliases); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// readHeader takes the header row of t: column names lose surrounding
+// white space and case, aliases map to canonical names, and it is an
+// error if the row has more than MaxColumns cells, a cell over
+// MaxFieldBytes, a name twice, or no column for a required name.
+func (t *csvTable) readHeader(header, required []string, aliases map[string]string) error {
 	if len(header) > MaxColumns {
-		return nil, &InputError{File: name, Line: 1, Column: t.pos(MaxColumns),
+		return &InputError{File: t.name, Line: 1, Column: t.pos(MaxColumns),
 			Err: fmt.Errorf("%w: %d, the limit is %d", ErrTooManyColumns, len(header), MaxColumns)}
 	}
 	firstAt := map[string]int{}
 	for i, h := range header {
 		if len(h) > MaxFieldBytes {
-			return nil, t.fieldTooLarge(i)
+			return t.fieldTooLarge(i)
 		}
 		key := strings.ToLower(trim(h))
 		t.header = append(t.header, key)
@@ -124,7 +135,7 @@ func readCSVTable(name string, r io.Reader, required []string, aliases map[strin
 			continue
 		}
 		if j, dup := firstAt[key]; dup {
-			return nil, &InputError{File: name, Line: 1, Column: t.pos(i), Field: key, Err: ErrDuplicateColumn,
+			return &InputError{File: t.name, Line: 1, Column: t.pos(i), Field: key, Err: ErrDuplicateColumn,
 				Other: fmt.Sprintf("column %d", j+1)}
 		}
 		firstAt[key] = i
@@ -137,9 +148,9 @@ func readCSVTable(name string, r io.Reader, required []string, aliases map[strin
 		}
 	}
 	if len(missing) > 0 {
-		return nil, &InputError{File: name, Line: 1, Field: strings.Join(missing, ", "), Err: ErrMissingColumn}
+		return &InputError{File: t.name, Line: 1, Field: strings.Join(missing, ", "), Err: ErrMissingColumn}
 	}
-	return t, nil
+	return nil
 }
 
 // ErrTooManyColumns is wrapped by the error of a header row with more than
