@@ -171,12 +171,11 @@ func endUserAmounts(g graph.Graph) []float64 {
 
 // rowSpec is one statistic of the verdict.
 type rowSpec struct {
-	stat     string
-	meaning  string
-	network  string
-	stat2    inference.Statistic
-	twoMode  bool // on the intermediary × end-user graph with the bipartite-gnm null; otherwise on the ledger network, no null
-	archetyp bool
+	stat    string
+	meaning string
+	network string
+	stat2   inference.Statistic
+	twoMode bool // on the intermediary × end-user graph with the bipartite-gnm null; otherwise on the ledger network, no null
 }
 
 func verdictSpecs() ([]rowSpec, error) {

@@ -347,7 +347,7 @@ func TestReadLedgerResolvesAliases(t *testing.T) {
 	eb, _ := os.ReadFile("testdata/cases/good/entities.csv")
 	ledger := "row,contractor_id,signatory_id,end_user_id,amount_cny\n1,contractor,Frontline Company,the bureau,100\n2,contractor,,THE BUREAU,5\n"
 	var warnings []string
-	l, err := ReadLedgerWithOptions("user.csv", strings.NewReader(ledger), "entities.csv", bytes.NewReader(eb),
+	_, err := ReadLedgerWithOptions("user.csv", strings.NewReader(ledger), "entities.csv", bytes.NewReader(eb),
 		ReadOptions{Aliases: d.Aliases, Warn: func(m string) { warnings = append(warnings, m) }})
 	// front-co is a case organization, not in this entity table: the
 	// alias resolves, and the ledger then names the unknown party.
@@ -356,14 +356,14 @@ func TestReadLedgerResolvesAliases(t *testing.T) {
 	}
 	ledger = "row,contractor_id,signatory_id,end_user_id,amount_cny\n1,contractor,,the bureau,100\n2,contractor,,THE BUREAU,5\n3,contractor,,Nobody Bureau,1\n"
 	warnings = nil
-	l, err = ReadLedgerWithOptions("user.csv", strings.NewReader(ledger), "entities.csv", bytes.NewReader(eb),
+	_, err = ReadLedgerWithOptions("user.csv", strings.NewReader(ledger), "entities.csv", bytes.NewReader(eb),
 		ReadOptions{Aliases: d.Aliases, Warn: func(m string) { warnings = append(warnings, m) }})
 	if err == nil {
 		t.Fatal("unresolvable party accepted")
 	}
 	ledger = "row,contractor_id,signatory_id,end_user_id,amount_cny\n1,contractor,,the bureau,100\n2,contractor,,THE BUREAU,5\n"
 	warnings = nil
-	l, err = ReadLedgerWithOptions("user.csv", strings.NewReader(ledger), "entities.csv", bytes.NewReader(eb),
+	l, err := ReadLedgerWithOptions("user.csv", strings.NewReader(ledger), "entities.csv", bytes.NewReader(eb),
 		ReadOptions{Aliases: d.Aliases, Warn: func(m string) { warnings = append(warnings, m) }})
 	if err != nil {
 		t.Fatal(err)

@@ -59,14 +59,9 @@ func (e limitError) Unwrap() error { return ErrLimit }
 // fileLimit is MaxFileBytes, lowered by tests.
 var fileLimit int64 = MaxFileBytes
 
-// newCSVTable reads the header. aliases maps accepted alternative column
+// readCSVTable reads the header. aliases maps accepted alternative column
 // names to canonical ones. Columns that are neither required nor known are
-// ignored.
-func newCSVTable(name string, r io.Reader, required []string, aliases map[string]string) (*csvTable, error) {
-	return readCSVTable(name, r, required, aliases, ReadOptions{})
-}
-
-// readCSVTable is newCSVTable with options. It reads the whole of r, which
+// ignored. It reads the whole of r, which
 // must hold at most MaxFileBytes, and converts it to UTF-8 (toUTF8). A
 // file whose lines end in "\r" alone (classic Mac OS) has them turned
 // into "\n", with a warning. A file whose first line has tabs and no comma

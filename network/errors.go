@@ -97,11 +97,3 @@ func (l ErrorList) Unwrap() []error {
 
 // DataError marks the list as caused by input data.
 func (l ErrorList) DataError() bool { return true }
-
-// errorList returns nil for an empty list, so that a nil error is nil.
-func (l ErrorList) err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	return l
-}

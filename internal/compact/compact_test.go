@@ -78,7 +78,7 @@ func TestMatchesSimple(t *testing.T) {
 			if !slices.Equal(sorted(f.Nodes()), sorted(s.Nodes())) {
 				t.Fatal("nodes differ")
 			}
-			fw := f.(graph.Weighted)
+			fw := f
 			probe := append(slices.Clone(ids), -1, 1000)
 			for _, x := range probe {
 				if (f.Node(x) == nil) != (s.Node(x) == nil) {
