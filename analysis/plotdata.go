@@ -54,7 +54,7 @@ func CentralizationByYear(l *network.Ledger, measures []string) (snaps []YearSna
 		}
 		out := map[string]float64{}
 		for _, m := range measures {
-			c, ok := r.Graph.Centralization[m]
+			c, ok := r.Graph.Get("centralization." + m)
 			if !ok {
 				return nil, fmt.Errorf("analysis: unknown centralization %q", m)
 			}

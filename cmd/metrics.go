@@ -1,9 +1,7 @@
 package cmd
 
 import (
-	"cmp"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -98,7 +96,9 @@ columns: the way to time one measure. With --only betweenness,
 --approx-delta, every estimate is within EPS·n(n−1) (halved on undirected
 graphs) of the exact raw value; the bound and the number of samples are
 printed to standard error. --timings prints the wall time of each step to
-standard error.`,
+standard error.
+
+` + measureHelp(),
 		Example: `  ecosys metrics ledger --format json
   ecosys metrics ledger --graph
   ecosys metrics ledger-two-mode --graph --format markdown
@@ -132,12 +132,39 @@ standard error.`,
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the Louvain community detection")
 	fl.BoolVar(&opts.Graph, "graph", false, "Print graph-level values instead of one row per node (table formats)")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines for shortest paths (0: all cores); results do not depend on it")
-	fl.StringSliceVar(&opts.Only, "only", nil, "Compute only these node measures (comma-separated): "+strings.Join(onlyMeasures, ", "))
+	fl.StringSliceVar(&opts.Only, "only", nil, "Compute only these node measures (comma-separated): "+strings.Join(metrics.NodeMeasureNames(false), ", "))
 	fl.Float64Var(&opts.ApproxEpsilon, "approx-epsilon", 0, "With --only betweenness: estimate betweenness within `eps` of its normalized value (Riondato-Kornaropoulos sampling, seeded by --seed)")
 	fl.Float64Var(&opts.ApproxDelta, "approx-delta", 0.1, "Probability that some approximate betweenness misses by more than --approx-epsilon")
 	fl.BoolVar(&opts.Timings, "timings", false, "Print the wall time of loading and of each measure to standard error")
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	return cmd
+}
+
+// measureHelp lists the measures of the registry, with how each reads
+// edge weights, for the help text.
+func measureHelp() string {
+	var b strings.Builder
+	b.WriteString("Node measures (columns, --only):\n")
+	for _, m := range metrics.NodeMeasureList() {
+		fmt.Fprintf(&b, "  %-23s %s", m.Name, m.Doc)
+		if m.Weights != metrics.NoWeights {
+			fmt.Fprintf(&b, " [weights: %s]", m.Weights)
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("\nGraph measures (--graph, JSON \"graph\"; * also a statistic of ecosys test --stat):\n")
+	for _, m := range metrics.GraphMeasureList() {
+		star := " "
+		if m.Statistic {
+			star = "*"
+		}
+		fmt.Fprintf(&b, " %s%-32s %s", star, m.Path, m.Doc)
+		if m.Weights != metrics.NoWeights {
+			fmt.Fprintf(&b, " [weights: %s]", m.Weights)
+		}
+		b.WriteByte('\n')
+	}
+	return strings.TrimRight(b.String(), "\n")
 }
 
 // metricsGraph is a graph to measure with its node names and modes.
@@ -168,21 +195,28 @@ func metricsRun(opts *MetricsOptions) error {
 	if opts.Graph {
 		return writeTable(opts.IO.Out, opts.Format, []string{"measure", "value", "max"}, graphRows(rep), opts.IO.IsTTY)
 	}
-	header := []string{"id", "degree", "in_degree", "out_degree", "strength", "betweenness", "betweenness_normalized",
-		"closeness", "harmonic", "eigenvector", "pagerank", "hub", "authority", "core", "clustering", "constraint", "effective_size", "community"}
-	if opts.Input.Group != "" {
+	return writeNodeTable(opts, &rep.Nodes)
+}
+
+// writeNodeTable prints one row per node: its id, each measure of the
+// table, and the brokerage roles when there are any.
+func writeNodeTable(opts *MetricsOptions, t *metrics.NodeTable) error {
+	header := append([]string{"id"}, t.Columns...)
+	if t.Brokerage != nil {
 		header = append(header, "coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 	}
-	rows := make([][]string, len(rep.Nodes))
-	for i, n := range rep.Nodes {
-		rows[i] = []string{n.Name, strconv.Itoa(n.Degree), optInt(n.InDegree), optInt(n.OutDegree), num(n.Strength),
-			num(n.Betweenness), num(n.BetweennessNormalized), num(n.Closeness), num(n.Harmonic), num(n.Eigenvector),
-			num(n.PageRank), num(n.Hub), num(n.Authority), strconv.Itoa(n.Core), num(n.Clustering), num(n.Constraint), num(n.EffectiveSize),
-			optInt(n.Community)}
-		if b := n.Brokerage; b != nil {
-			rows[i] = append(rows[i], strconv.Itoa(b.Coordinator), strconv.Itoa(b.Itinerant), strconv.Itoa(b.Representative),
+	rows := make([][]string, t.Len())
+	for i := range rows {
+		row := []string{t.Names[i]}
+		for k := range t.Columns {
+			row = append(row, num(t.Values[k][i]))
+		}
+		if t.Brokerage != nil {
+			b := t.Brokerage[i]
+			row = append(row, strconv.Itoa(b.Coordinator), strconv.Itoa(b.Itinerant), strconv.Itoa(b.Representative),
 				strconv.Itoa(b.Gatekeeper), strconv.Itoa(b.Liaison))
 		}
+		rows[i] = row
 	}
 	return writeTable(opts.IO.Out, opts.Format, header, rows, opts.IO.IsTTY)
 }
@@ -193,43 +227,13 @@ func graphRows(rep *metrics.Report) [][]string {
 	rows := [][]string{
 		{"nodes", strconv.Itoa(g.Nodes), ""}, {"edges", strconv.Itoa(g.Edges), ""},
 		{"directed", strconv.FormatBool(g.Directed), ""}, {"weighted", strconv.FormatBool(g.Weighted), ""},
-		{"density", num(g.Density), ""}, {"weak_components", strconv.Itoa(g.WeakComponents), ""},
-		{"strong_components", strconv.Itoa(g.StrongComponents), ""}, {"largest_component", strconv.Itoa(g.LargestComponent), ""},
-		{"transitivity", num(g.Transitivity), ""}, {"average_path_length", num(g.AveragePathLength), ""},
-		{"diameter", num(g.Diameter), ""}, {"degree_assortativity", num(g.DegreeAssortativity), ""},
-		{"reciprocity", num(g.Reciprocity), ""},
 	}
-	for _, k := range []string{"degree", "in_degree", "out_degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector"} {
-		if c, ok := g.Centralization[k]; ok {
-			rows = append(rows, []string{"centralization." + k, num(c.Value), strconv.FormatFloat(c.Max, 'g', -1, 64)})
+	for _, v := range g.Values {
+		max := ""
+		if v.HasMax {
+			max = strconv.FormatFloat(v.Max, 'g', -1, 64)
 		}
-	}
-	h := g.Hierarchy
-	rows = append(rows, []string{"hierarchy.connectedness", num(h.Connectedness), ""}, []string{"hierarchy.hierarchy", num(h.Hierarchy), ""},
-		[]string{"hierarchy.efficiency", num(h.Efficiency), ""}, []string{"hierarchy.lubness", num(h.LUBness), ""})
-	for _, ix := range []struct {
-		name string
-		m    map[string]metrics.Value
-	}{{"gini", g.Gini}, {"hhi", g.HHI}, {"hhi_normalized", g.NormalizedHHI}, {"theil", g.Theil}, {"entropy", g.Entropy}, {"top1_share", g.Top1Share}} {
-		for _, k := range []string{"degree", "strength"} {
-			rows = append(rows, []string{ix.name + "." + k, num(ix.m[k]), ""})
-		}
-	}
-	rows = append(rows, []string{"louvain.q", num(g.Louvain.Q), ""}, []string{"louvain.communities", strconv.Itoa(g.Louvain.Communities), ""})
-	if g.AttributeAssortativity != nil {
-		rows = append(rows, []string{"attribute_assortativity", num(*g.AttributeAssortativity), ""})
-	}
-	if g.GroupModularity != nil {
-		rows = append(rows, []string{"group_modularity", num(*g.GroupModularity), ""})
-	}
-	for _, tm := range []struct {
-		key string
-		c   *metrics.TwoModeCentralization
-	}{{"two_mode", g.TwoMode}, {"two_mode_valued", g.TwoModeValued}} {
-		if tm.c != nil {
-			rows = append(rows, []string{tm.key + ".mode0", num(tm.c.Mode0.Value), strconv.FormatFloat(tm.c.Mode0.Max, 'g', -1, 64)},
-				[]string{tm.key + ".mode1", num(tm.c.Mode1.Value), strconv.FormatFloat(tm.c.Mode1.Max, 'g', -1, 64)})
-		}
+		rows = append(rows, []string{v.Path, num(v.Value), max})
 	}
 	return rows
 }
@@ -258,13 +262,6 @@ func num(v metrics.Value) string {
 		return "NA"
 	}
 	return strconv.FormatFloat(v.V, 'g', -1, 64)
-}
-
-func optInt(p *int) string {
-	if p == nil {
-		return "NA"
-	}
-	return strconv.Itoa(*p)
 }
 
 // load builds the graph named by the input.
@@ -437,17 +434,12 @@ func (in *graphInput) validate(args []string) error {
 	return nil
 }
 
-// onlyMeasures are the node measures that --only accepts, in the order of
-// the columns of the full node table.
-var onlyMeasures = []string{"degree", "strength", "betweenness", "betweenness_normalized", "closeness", "harmonic",
-	"eigenvector", "pagerank", "hub", "authority", "core", "clustering", "constraint", "effective_size", "community"}
-
 // validateOnly checks --only, --approx-epsilon and --approx-delta.
 func (opts *MetricsOptions) validateOnly() error {
 	seen := map[string]bool{}
 	for _, m := range opts.Only {
-		if !slices.Contains(onlyMeasures, m) {
-			return FlagErrorf("invalid argument %q for \"--only\" flag: want one or more of %s", m, strings.Join(onlyMeasures, ", "))
+		if _, err := metrics.LookupNodeMeasure(m); err != nil {
+			return FlagErrorf("invalid argument %q for \"--only\" flag: want one or more of %s", m, strings.Join(metrics.NodeMeasureNames(false), ", "))
 		}
 		seen[m] = true
 	}
@@ -468,168 +460,33 @@ func (opts *MetricsOptions) validateOnly() error {
 	return nil
 }
 
-// metricsOnlyRun computes the measures named by --only, each by its own
-// function, and prints one row per node (or JSON objects with the same
-// keys as the full report).
+// metricsOnlyRun computes the measures named by --only and prints one
+// row per node (or JSON objects with the same keys as the full report).
 func metricsOnlyRun(opts *MetricsOptions) error {
 	start := time.Now()
-	timing := func(what string, since time.Time) {
-		if opts.Timings {
-			fmt.Fprintf(opts.IO.ErrOut, "ecosys: time: %s %.6fs\n", what, time.Since(since).Seconds())
-		}
-	}
 	mg, err := opts.Input.load()
 	if err != nil {
 		return err
 	}
-	timing("load", start)
-	g := mg.g
-	weighted := opts.Input.weighted()
-	ids := graph.NodesOf(g.Nodes())
-	slices.SortFunc(ids, func(a, b graph.Node) int { return cmp.Compare(a.ID(), b.ID()) })
-	_, directed := g.(graph.Directed)
-	cols := map[string]map[int64]float64{}
-	want := map[string]bool{}
-	for _, m := range opts.Only {
-		want[m] = true
+	mo := metrics.Options{Weighted: opts.Input.weighted(), Distances: opts.Distances, Workers: opts.Workers, Seed: opts.Seed}
+	if opts.ApproxEpsilon > 0 {
+		mo.Approx = metrics.ApproxOptions{Epsilon: opts.ApproxEpsilon, Delta: opts.ApproxDelta, Seed: opts.Seed}
 	}
-	popt := metrics.PathOptions{Weighted: opts.Distances, Workers: opts.Workers}
-	iopt := metrics.IterOptions{Weighted: weighted, Workers: opts.Workers}
-	for _, m := range onlyMeasures {
-		if !want[m] || cols[m] != nil {
-			continue
+	if opts.Timings {
+		fmt.Fprintf(opts.IO.ErrOut, "ecosys: time: load %.6fs\n", time.Since(start).Seconds())
+		mo.Timer = func(m string, d time.Duration) {
+			fmt.Fprintf(opts.IO.ErrOut, "ecosys: time: %s %.6fs\n", m, d.Seconds())
 		}
-		t0 := time.Now()
-		var (
-			vals map[int64]float64
-			err  error
-		)
-		switch m {
-		case "degree":
-			vals = make(map[int64]float64, len(ids))
-			dg, _ := g.(graph.Directed)
-			for _, u := range ids {
-				d := g.From(u.ID()).Len()
-				if directed {
-					d += dg.To(u.ID()).Len()
-				}
-				vals[u.ID()] = float64(d)
-			}
-		case "strength":
-			vals = make(map[int64]float64, len(ids))
-			wg, _ := g.(graph.Weighted)
-			for _, u := range ids {
-				to := g.From(u.ID())
-				for to.Next() {
-					v := to.Node().ID()
-					w := 1.0
-					if weighted && wg != nil {
-						w, _ = wg.Weight(u.ID(), v)
-					}
-					vals[u.ID()] += w
-					if directed {
-						vals[v] += w
-					}
-				}
-			}
-		case "betweenness", "betweenness_normalized":
-			if opts.ApproxEpsilon > 0 {
-				var res *metrics.ApproxResult
-				res, err = metrics.ApproxBetweenness(g, metrics.ApproxOptions{Epsilon: opts.ApproxEpsilon, Delta: opts.ApproxDelta,
-					Weighted: opts.Distances, Workers: opts.Workers, Seed: opts.Seed})
-				if err == nil {
-					vals = res.Betweenness
-					fmt.Fprintf(opts.IO.ErrOut, "ecosys: note: approximate betweenness from %d sampled shortest paths (seed %d, vertex diameter ≤ %d): with probability ≥ %g every value is within %g of the exact raw betweenness\n",
-						res.Samples, opts.Seed, res.VertexDiameter, 1-res.Delta, res.AbsError)
-				}
-			} else if want["closeness"] || want["harmonic"] {
-				var ps *metrics.PathStats
-				ps, err = metrics.ShortestPaths(g, popt) // one pass for all three
-				if err == nil {
-					vals = ps.Betweenness
-					cols["closeness"], cols["harmonic"] = ps.Closeness, ps.Harmonic
-				}
-			} else {
-				vals, err = metrics.Betweenness(g, popt)
-			}
-			if err == nil && want["betweenness_normalized"] {
-				cols["betweenness_normalized"] = metrics.NormalizeBetweenness(vals, directed)
-			}
-			if !want["betweenness"] && err == nil {
-				vals = nil
-				m = "betweenness_normalized"
-			}
-		case "closeness":
-			vals, err = metrics.Closeness(g, popt)
-		case "harmonic":
-			vals, err = metrics.Harmonic(g, popt)
-		case "eigenvector":
-			vals, err = metrics.Eigenvector(g, iopt)
-		case "pagerank":
-			vals, err = metrics.PageRank(g, metrics.DefaultDamping, iopt)
-		case "hub", "authority":
-			var hub, auth map[int64]float64
-			hub, auth, err = metrics.HITS(g, iopt)
-			cols["hub"], cols["authority"] = hub, auth
-			vals = cols[m]
-		case "core":
-			vals = map[int64]float64{}
-			for id, k := range metrics.CoreNumber(g) {
-				vals[id] = float64(k)
-			}
-		case "clustering":
-			vals = metrics.Clustering(g)
-		case "constraint":
-			vals = metrics.Constraint(g, weighted)
-		case "effective_size":
-			vals = metrics.EffectiveSize(g, weighted)
-		case "community":
-			ug, ok := g.(graph.Undirected)
-			if !ok {
-				return FlagErrorf("--only community needs an undirected graph (Louvain)")
-			}
-			var p metrics.Partition
-			p, err = metrics.Louvain(ug, 1, rand.NewPCG(opts.Seed, opts.Seed))
-			if err == nil {
-				vals = map[int64]float64{}
-				for id, c := range p.Community {
-					vals[id] = float64(c)
-				}
-				fmt.Fprintf(opts.IO.ErrOut, "ecosys: note: Louvain modularity Q = %s with %d communities (seed %d)\n", num(p.Q), len(p.Communities), opts.Seed)
-			}
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", m, err)
-		}
-		if vals != nil {
-			cols[m] = vals
-		}
-		timing(m, t0)
 	}
-	var header []string
-	for _, m := range onlyMeasures {
-		if want[m] {
-			header = append(header, m)
-		}
+	t, notes, err := metrics.ComputeNodes(mg.g, func(id int64) string { return mg.names[id] }, opts.Only, mo)
+	if err != nil {
+		return err
+	}
+	for _, n := range notes {
+		fmt.Fprintln(opts.IO.ErrOut, "ecosys: note:", n)
 	}
 	if opts.Format == FormatJSON {
-		nodes := make([]map[string]any, len(ids))
-		for i, u := range ids {
-			row := map[string]any{"id": mg.names[u.ID()]}
-			for _, m := range header {
-				row[m] = cols[m][u.ID()]
-			}
-			nodes[i] = row
-		}
-		return writeJSON(opts.IO.Out, map[string]any{"nodes": nodes})
+		return writeJSON(opts.IO.Out, map[string]any{"nodes": t})
 	}
-	rows := make([][]string, len(ids))
-	for i, u := range ids {
-		row := []string{mg.names[u.ID()]}
-		for _, m := range header {
-			row = append(row, strconv.FormatFloat(cols[m][u.ID()], 'g', -1, 64))
-		}
-		rows[i] = row
-	}
-	return writeTable(opts.IO.Out, opts.Format, append([]string{"id"}, header...), rows, opts.IO.IsTTY)
+	return writeNodeTable(opts, t)
 }

@@ -1,11 +1,13 @@
 package metrics
 
 import (
-	"cmp"
+	"bytes"
+	"encoding/json"
 	"fmt"
-	"math"
-	"math/rand/v2"
 	"slices"
+	"strconv"
+	"strings"
+	"time"
 
 	"gonum.org/v1/gonum/graph"
 )
@@ -42,345 +44,280 @@ type Options struct {
 	Group map[int64]string
 	// Seed seeds the Louvain community detection (rand.NewPCG(Seed, Seed)).
 	Seed uint64
+	// Approx, with Approx.Epsilon > 0, estimates betweenness by sampling
+	// shortest paths (ApproxBetweenness) with Approx.Delta and Approx.Seed;
+	// its Weighted and Workers are taken from these Options.
+	Approx ApproxOptions
+	// Timer, if not nil, is called after each measure with its name and
+	// the time it took (shared work, such as the shortest-path pass, is
+	// timed with the first measure that needs it).
+	Timer func(measure string, d time.Duration)
 }
 
-// Report holds every measure of a graph: graph-level values and one record
+// Report holds every measure of a graph: graph-level values and one row
 // per node, with notes on what is undefined and why. It marshals to the
 // JSON of "ecosys metrics".
 type Report struct {
-	Graph GraphMeasures  `json:"graph"`
-	Nodes []NodeMeasures `json:"nodes"`
-	Notes []string       `json:"notes"`
+	Graph GraphMeasures `json:"graph"`
+	Nodes NodeTable     `json:"nodes"`
+	Notes []string      `json:"notes"`
 }
 
-// GraphMeasures are the graph-level values of a Report.
+// GraphMeasures are the graph-level values of a Report: the size of the
+// graph, then one value per graph measure of the registry that applies
+// (GraphMeasureList), in registry order.
 type GraphMeasures struct {
-	Nodes               int                       `json:"nodes"`
-	Edges               int                       `json:"edges"`
-	Directed            bool                      `json:"directed"`
-	Weighted            bool                      `json:"weighted"`
-	Density             Value                     `json:"density"`
-	WeakComponents      int                       `json:"weak_components"`
-	StrongComponents    int                       `json:"strong_components"`
-	LargestComponent    int                       `json:"largest_component"`
-	Transitivity        Value                     `json:"transitivity"`
-	AveragePathLength   Value                     `json:"average_path_length"`
-	Diameter            Value                     `json:"diameter"`
-	DegreeAssortativity Value                     `json:"degree_assortativity"`
-	Reciprocity         Value                     `json:"reciprocity"`
-	Centralization      map[string]Centralization `json:"centralization"`
-	Hierarchy           Hierarchy                 `json:"hierarchy"`
-	// Concentration of node degree and strength: each index maps
-	// "degree" and "strength" to its value (paths gini.strength, …).
-	Gini                   map[string]Value       `json:"gini"`
-	HHI                    map[string]Value       `json:"hhi"`
-	NormalizedHHI          map[string]Value       `json:"hhi_normalized"`
-	Theil                  map[string]Value       `json:"theil"`
-	Entropy                map[string]Value       `json:"entropy"`
-	Top1Share              map[string]Value       `json:"top1_share"`
-	Louvain                LouvainSummary         `json:"louvain"`
-	AttributeAssortativity *Value                 `json:"attribute_assortativity,omitempty"` // with Options.Group
-	GroupModularity        *Value                 `json:"group_modularity,omitempty"`        // modularity of the Group partition
-	TwoMode                *TwoModeCentralization `json:"two_mode,omitempty"`
-	TwoModeValued          *TwoModeCentralization `json:"two_mode_valued,omitempty"`
+	Nodes    int
+	Edges    int
+	Directed bool
+	Weighted bool
+	Values   []GraphValue
+	// LouvainSeed is the seed of the Louvain partition (Options.Seed).
+	LouvainSeed uint64
 }
 
-// LouvainSummary is the Louvain partition of a Report: its modularity and
-// number of communities; each node's community is in NodeMeasures.
-type LouvainSummary struct {
-	Q           Value  `json:"q"`
-	Communities int    `json:"communities"`
-	Seed        uint64 `json:"seed"`
+// GraphValue is one graph-level value: a measure's path, its value and,
+// for centralizations, the theoretical maximum it was divided by.
+type GraphValue struct {
+	Path   string
+	Value  Value
+	Max    float64
+	HasMax bool
 }
 
-// NodeMeasures are the values of one node in a Report. In- and out-degree
-// are null on undirected graphs.
-type NodeMeasures struct {
-	ID                    int64           `json:"-"`
-	Name                  string          `json:"id"`
-	Degree                int             `json:"degree"`
-	InDegree              *int            `json:"in_degree"`
-	OutDegree             *int            `json:"out_degree"`
-	Strength              Value           `json:"strength"`
-	Betweenness           Value           `json:"betweenness"`
-	BetweennessNormalized Value           `json:"betweenness_normalized"`
-	Closeness             Value           `json:"closeness"`
-	Harmonic              Value           `json:"harmonic"`
-	Eigenvector           Value           `json:"eigenvector"`
-	PageRank              Value           `json:"pagerank"`
-	Hub                   Value           `json:"hub"`
-	Authority             Value           `json:"authority"`
-	Core                  int             `json:"core"`
-	Clustering            Value           `json:"clustering"`
-	Constraint            Value           `json:"constraint"`
-	EffectiveSize         Value           `json:"effective_size"`
-	Community             *int            `json:"community"`
-	Brokerage             *BrokerageRoles `json:"brokerage,omitempty"`
+// Get returns the value of the measure with the given path, and whether
+// the report has it.
+func (g *GraphMeasures) Get(path string) (GraphValue, bool) {
+	for _, v := range g.Values {
+		if v.Path == path {
+			return v, true
+		}
+	}
+	return GraphValue{}, false
 }
 
-// Compute computes every measure of the package on g. name gives each node
-// its id in the report (nil: the decimal node id). Nodes are listed in
-// ascending node id. A measure that fails (an iteration that does not
-// converge, a degenerate graph) is reported as null with the reason in
-// Notes; Compute returns an error only for invalid input (a weight that is
-// not positive when used as a distance, a node that Mode puts in a third
-// mode or a two-mode edge within one mode).
-func Compute(g graph.Graph, name func(id int64) string, opt Options) (*Report, error) {
-	if name == nil {
-		name = func(id int64) string { return fmt.Sprint(id) }
+// Value returns the value of the measure with the given path, undefined
+// when the report does not have it.
+func (g *GraphMeasures) Value(path string) Value {
+	v, ok := g.Get(path)
+	if !ok {
+		return Undefined(path + " was not computed")
 	}
-	dg, directed := g.(graph.Directed)
-	_, hasWeights := g.(graph.Weighted)
-	weighted := opt.Weighted && hasWeights
-	damping := opt.Damping
-	if damping == 0 {
-		damping = 0.85
-	}
-	iter := opt.Iter
-	iter.Weighted = weighted
-	r := &Report{}
-	note := func(format string, a ...any) { r.Notes = append(r.Notes, fmt.Sprintf(format, a...)) }
+	return v.Value
+}
 
-	ids := graph.NodesOf(g.Nodes())
-	slices.SortFunc(ids, func(a, b graph.Node) int { return cmp.Compare(a.ID(), b.ID()) })
-	n := len(ids)
-	gm := &r.Graph
-	gm.Nodes, gm.Directed, gm.Weighted = n, directed, weighted
-	gm.Edges = countEdges(g, directed)
-	if opt.Weighted && !hasWeights {
-		note("the graph has no edge weights; computed unweighted")
-	}
-
-	// Shortest paths: one pass for betweenness, closeness, harmonic,
-	// path length and diameter.
-	ps, err := ShortestPaths(g, PathOptions{Weighted: weighted && opt.Distances, Workers: opt.Workers})
-	if err != nil {
-		return nil, err
-	}
-	if weighted && !opt.Distances {
-		note("shortest paths count edges: weights are tie strengths, not distances (Options.Distances, --distances, uses them as lengths)")
-	}
-	bn := NormalizeBetweenness(ps.Betweenness, directed)
-	gm.AveragePathLength, gm.Diameter = ps.AveragePathLength, ps.Diameter
-
-	// Degrees and strengths (strs[i] is the strength of ids[i]).
-	deg := map[int64][3]int{} // total (or undirected), in, out
-	for _, id := range ids {
-		to := g.From(id.ID())
-		for to.Next() {
-			v := to.Node().ID()
-			d := deg[id.ID()]
-			d[0]++
-			d[2]++
-			deg[id.ID()] = d
-			if directed {
-				dv := deg[v]
-				dv[0]++
-				dv[1]++
-				deg[v] = dv
-			}
+// MarshalJSON writes the size of the graph, then each value under its
+// path: "a.b" as key b of object a; a value with a maximum as
+// {"value": …, "max": …}.
+func (g GraphMeasures) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `{"nodes":%d,"edges":%d,"directed":%t,"weighted":%t`, g.Nodes, g.Edges, g.Directed, g.Weighted)
+	open := "" // the object being written, "" at the top level
+	closeGroup := func() {
+		if open == "louvain" {
+			fmt.Fprintf(&b, `,"seed":%d`, g.LouvainSeed)
 		}
-	}
-	strs := nodeValues(g, weighted)
-	degs := make([]float64, n)
-	for i, id := range ids {
-		degs[i] = float64(deg[id.ID()][0])
-	}
-
-	eig, eigErr := Eigenvector(g, iter)
-	if eigErr != nil {
-		note("eigenvector: %v", eigErr)
-	}
-	pr, prErr := PageRank(g, damping, iter)
-	if prErr != nil {
-		note("pagerank: %v", prErr)
-	}
-	hubs, auths, hitsErr := HITS(g, iter)
-	if hitsErr != nil {
-		note("hits: %v", hitsErr)
-	}
-	core := CoreNumber(g)
-	clust := Clustering(g)
-	cons := Constraint(g, weighted)
-	eff := EffectiveSize(g, weighted)
-
-	score := func(m map[int64]float64, id int64, err error) Value {
-		if err != nil || m == nil {
-			return Undefined("")
+		if open != "" {
+			b.WriteByte('}')
 		}
-		return Defined(m[id])
+		open = ""
 	}
-	for i, node := range ids {
-		id := node.ID()
-		d := deg[id]
-		nm := NodeMeasures{ID: id, Name: name(id), Degree: d[0], Core: core[id],
-			Strength:              Defined(strs[i]),
-			Betweenness:           Defined(ps.Betweenness[id]),
-			BetweennessNormalized: Defined(bn[id]),
-			Closeness:             Defined(ps.Closeness[id]),
-			Harmonic:              Defined(ps.Harmonic[id]),
-			Eigenvector:           score(eig, id, eigErr),
-			PageRank:              score(pr, id, prErr),
-			Hub:                   score(hubs, id, hitsErr),
-			Authority:             score(auths, id, hitsErr),
-			Clustering:            finite(clust[id]),
-			Constraint:            finite(cons[id]),
-			EffectiveSize:         finite(eff[id]),
+	for _, v := range g.Values {
+		group, key, nested := strings.Cut(v.Path, ".")
+		switch {
+		case !nested:
+			closeGroup()
+			key = group
+			b.WriteByte(',')
+		case group != open:
+			closeGroup()
+			fmt.Fprintf(&b, `,%q:{`, group)
+			open = group
+		default:
+			b.WriteByte(',')
 		}
-		if directed {
-			in, out := d[1], d[2]
-			nm.InDegree, nm.OutDegree = &in, &out
-		}
-		r.Nodes = append(r.Nodes, nm)
-	}
-
-	// Graph structure.
-	gm.Density = Density(g)
-	gm.WeakComponents = len(WeakComponents(g))
-	gm.StrongComponents = gm.WeakComponents
-	if directed {
-		gm.StrongComponents = len(StrongComponents(dg))
-		gm.Reciprocity = Reciprocity(dg)
-	} else {
-		gm.Reciprocity = Undefined("reciprocity is defined for directed graphs")
-	}
-	gm.LargestComponent = LargestComponent(g)
-	gm.Transitivity = Transitivity(g)
-	gm.DegreeAssortativity = DegreeAssortativity(g)
-	gm.Hierarchy = KrackhardtHierarchy(g)
-
-	// Centralization.
-	gm.Centralization = map[string]Centralization{}
-	if directed {
-		gm.Centralization["degree"] = DegreeCentralization(g, DegreeTotal)
-		gm.Centralization["in_degree"] = DegreeCentralization(g, DegreeIn)
-		gm.Centralization["out_degree"] = DegreeCentralization(g, DegreeOut)
-	} else {
-		gm.Centralization["degree"] = DegreeCentralization(g, DegreeUndirected)
-	}
-	if weighted {
-		mode := DegreeUndirected
-		if directed {
-			mode = DegreeTotal
-		}
-		gm.Centralization["strength"] = ValuedDegreeCentralization(g.(graph.Weighted), mode)
-	}
-	gm.Centralization["betweenness"] = Centralize(ps.Betweenness, MaxBetweenness(n, directed))
-	gm.Centralization["closeness"] = Centralize(ps.Closeness, MaxCloseness(n, directed))
-	gm.Centralization["harmonic"] = Centralize(harmonicShare(ps.Harmonic, n), MaxHarmonic(n, directed))
-	if eigErr == nil {
-		gm.Centralization["eigenvector"] = Centralize(eig, MaxEigenvector(n, directed))
-	} else {
-		gm.Centralization["eigenvector"] = Centralization{Value: Undefined("eigenvector centrality is undefined: " + eigErr.Error()), Max: MaxEigenvector(n, directed)}
-	}
-	for _, k := range []string{"degree", "in_degree", "out_degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector"} {
-		if c, ok := gm.Centralization[k]; ok && !c.Value.OK && c.Value.Note != "" {
-			note("centralization.%s: %s", k, c.Value.Note)
-		}
-	}
-
-	// Concentration of degree and strength over nodes.
-	gm.Gini, gm.HHI, gm.NormalizedHHI = map[string]Value{}, map[string]Value{}, map[string]Value{}
-	gm.Theil, gm.Entropy, gm.Top1Share = map[string]Value{}, map[string]Value{}, map[string]Value{}
-	for k, x := range map[string][]float64{"degree": degs, "strength": strs} {
-		gm.Gini[k], gm.HHI[k], gm.NormalizedHHI[k] = Gini(x), HHI(x), NormalizedHHI(x)
-		gm.Theil[k], gm.Entropy[k], gm.Top1Share[k] = Theil(x), Entropy(x), TopShare(x, 1)
-	}
-
-	// Communities: Louvain on the graph (on its underlying undirected
-	// graph when directed), seeded.
-	gm.Louvain.Seed = opt.Seed
-	var ug graph.Undirected
-	if directed {
-		ug = graph.Undirect{G: dg}
-		note("louvain: run on the underlying undirected graph")
-	} else {
-		ug, _ = g.(graph.Undirected)
-	}
-	if ug != nil {
-		p, err := Louvain(ug, 1, rand.NewPCG(opt.Seed, opt.Seed))
-		if err != nil {
-			gm.Louvain.Q = Undefined(err.Error())
-			note("louvain: %v", err)
-		} else {
-			gm.Louvain.Q, gm.Louvain.Communities = p.Q, len(p.Communities)
-			for i := range r.Nodes {
-				c := p.Community[r.Nodes[i].ID]
-				r.Nodes[i].Community = &c
-			}
-		}
-	}
-
-	if opt.Group != nil {
-		group := make(map[int64]string, n)
-		for _, node := range ids {
-			group[node.ID()] = opt.Group[node.ID()]
-		}
-		aa := AttributeAssortativity(g, group)
-		gm.AttributeAssortativity = &aa
-		labels := map[string]int{}
-		part := make(map[int64]int, n)
-		for _, node := range ids { // communities numbered in node order
-			k := group[node.ID()]
-			if _, ok := labels[k]; !ok {
-				labels[k] = len(labels)
-			}
-			part[node.ID()] = labels[k]
-		}
-		q, err := Modularity(g, part, 1)
-		if err != nil {
-			q = Undefined(err.Error())
-		}
-		gm.GroupModularity = &q
-		roles := Brokerage(g, group)
-		for i := range r.Nodes {
-			b := roles[r.Nodes[i].ID]
-			r.Nodes[i].Brokerage = &b
-		}
-	}
-
-	if opt.Mode != nil {
-		ug, ok := g.(graph.Undirected)
-		if !ok {
-			return nil, fmt.Errorf("metrics: a two-mode graph must be undirected")
-		}
-		tm, err := TwoModeDegreeCentralization(ug, opt.Mode)
+		val, err := v.Value.MarshalJSON()
 		if err != nil {
 			return nil, err
 		}
-		gm.TwoMode = &tm
-		if wug, ok := g.(graph.WeightedUndirected); ok && weighted {
-			tv, err := TwoModeValuedDegreeCentralization(wug, opt.Mode)
+		if v.HasMax {
+			fmt.Fprintf(&b, `%q:{"value":%s,"max":%s}`, key, val, strconv.FormatFloat(v.Max, 'g', -1, 64))
+		} else {
+			fmt.Fprintf(&b, `%q:%s`, key, val)
+		}
+	}
+	closeGroup()
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// NodeTable holds node measures by column: Values[k][i] is measure
+// Columns[k] of node IDs[i]. Nodes are in ascending id order.
+type NodeTable struct {
+	IDs     []int64
+	Names   []string
+	Columns []string
+	Values  [][]Value
+	// Brokerage holds the Gould-Fernandez roles of each node, with
+	// Options.Group; nil otherwise.
+	Brokerage []BrokerageRoles
+}
+
+// Len returns the number of nodes.
+func (t *NodeTable) Len() int { return len(t.IDs) }
+
+// Column returns the values of the named measure, nil if the table does
+// not have it.
+func (t *NodeTable) Column(name string) []Value {
+	k := slices.Index(t.Columns, name)
+	if k < 0 {
+		return nil
+	}
+	return t.Values[k]
+}
+
+// MarshalJSON writes one object per node: "id" (its name), then each
+// column, then "brokerage" when present.
+func (t NodeTable) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('[')
+	for i := range t.IDs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		name, _ := json.Marshal(t.Names[i])
+		fmt.Fprintf(&b, `{"id":%s`, name)
+		for k, col := range t.Columns {
+			val, err := t.Values[k][i].MarshalJSON()
 			if err != nil {
 				return nil, err
 			}
-			gm.TwoModeValued = &tv
+			fmt.Fprintf(&b, `,%q:%s`, col, val)
 		}
+		if t.Brokerage != nil {
+			br, err := json.Marshal(t.Brokerage[i])
+			if err != nil {
+				return nil, err
+			}
+			fmt.Fprintf(&b, `,"brokerage":%s`, br)
+		}
+		b.WriteByte('}')
 	}
+	b.WriteByte(']')
+	return b.Bytes(), nil
+}
 
-	for _, v := range []struct {
-		key string
-		v   Value
-	}{{"density", gm.Density}, {"transitivity", gm.Transitivity}, {"average_path_length", gm.AveragePathLength},
-		{"diameter", gm.Diameter}, {"degree_assortativity", gm.DegreeAssortativity}, {"reciprocity", gm.Reciprocity},
-		{"hierarchy.connectedness", gm.Hierarchy.Connectedness}, {"hierarchy.hierarchy", gm.Hierarchy.Hierarchy},
-		{"hierarchy.efficiency", gm.Hierarchy.Efficiency}, {"hierarchy.lubness", gm.Hierarchy.LUBness}} {
-		if !v.v.OK && v.v.Note != "" {
-			note("%s: %s", v.key, v.v.Note)
+// Compute computes every measure of the registry on g (NodeMeasureList
+// and GraphMeasureList). name gives each node its id in the report (nil:
+// the decimal node id). A measure that fails (an iteration that does not
+// converge, a degenerate graph) is reported as undefined with the reason
+// in Notes; Compute returns an error only for invalid input (a weight
+// that is not positive when used as a distance, a node that Mode puts in
+// a third mode or a two-mode edge within one mode, Mode on a directed
+// graph).
+func Compute(g graph.Graph, name func(id int64) string, opt Options) (*Report, error) {
+	c := newComputation(g, opt)
+	nodes, err := c.nodeTable(name, nodeMeasures, false)
+	if err != nil {
+		return nil, err
+	}
+	r := &Report{Nodes: *nodes}
+	gm := &r.Graph
+	gm.Nodes, gm.Edges, gm.Directed, gm.Weighted, gm.LouvainSeed = len(c.nodes()), countEdges(g, c.directed), c.directed, c.weighted, opt.Seed
+	for _, m := range graphMeasures {
+		if m.applies != nil && !m.applies(c) {
+			continue
+		}
+		t0 := time.Now()
+		v := m.compute(c)
+		if c.fatal != nil {
+			return nil, c.fatal
+		}
+		c.timed(m.Path, t0)
+		v.Path, v.HasMax = m.Path, m.HasMax
+		gm.Values = append(gm.Values, v)
+		if !v.Value.OK && v.Value.Note != "" {
+			c.note("%s: %s", m.Path, v.Value.Note)
 		}
 	}
+	if opt.Group != nil {
+		roles := Brokerage(g, c.groups())
+		r.Nodes.Brokerage = make([]BrokerageRoles, len(r.Nodes.IDs))
+		for i, id := range r.Nodes.IDs {
+			r.Nodes.Brokerage[i] = roles[id]
+		}
+	}
+	r.Notes = c.notes
 	if r.Notes == nil {
 		r.Notes = []string{}
 	}
 	return r, nil
 }
 
-// finite wraps a node score, undefined if it is NaN or infinite.
-func finite(v float64) Value {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return Undefined("")
+// ComputeNodes computes only the named node measures of the registry
+// (any order; each once), and returns them as a table in registry order
+// with notes. Unlike Compute, a measure that fails is an error, named
+// after the measure.
+func ComputeNodes(g graph.Graph, name func(id int64) string, names []string, opt Options) (*NodeTable, []string, error) {
+	var list []NodeMeasure
+	families := map[string]bool{}
+	for _, m := range nodeMeasures {
+		if !slices.Contains(names, m.Name) {
+			continue
+		}
+		list = append(list, m)
+		switch m.Name {
+		case "betweenness", "betweenness_normalized":
+			families["betweenness"] = true
+		case "closeness", "harmonic":
+			families[m.Name] = true
+		}
 	}
-	return Defined(v)
+	for _, n := range names {
+		if _, err := LookupNodeMeasure(n); err != nil {
+			return nil, nil, err
+		}
+	}
+	c := newComputation(g, opt)
+	c.nodesOnly = true
+	if len(families) == 1 {
+		for f := range families {
+			c.singlePath = f
+		}
+	}
+	t, err := c.nodeTable(name, list, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, c.notes, nil
+}
+
+// nodeTable evaluates node measures in the given order. strict makes a
+// failing measure an error; otherwise it is undefined (its getter has
+// noted why). Invalid input is an error either way.
+func (c *computation) nodeTable(name func(id int64) string, list []NodeMeasure, strict bool) (*NodeTable, error) {
+	if name == nil {
+		name = func(id int64) string { return strconv.FormatInt(id, 10) }
+	}
+	nodes := c.nodes()
+	t := &NodeTable{IDs: make([]int64, len(nodes)), Names: make([]string, len(nodes))}
+	for i, u := range nodes {
+		t.IDs[i], t.Names[i] = u.ID(), name(u.ID())
+	}
+	for _, m := range list {
+		t0 := time.Now()
+		vals, err := m.compute(c)
+		if c.fatal != nil {
+			return nil, c.fatal
+		}
+		if err != nil && strict {
+			return nil, fmt.Errorf("%s: %w", m.Name, err)
+		}
+		c.timed(m.Name, t0)
+		t.Columns = append(t.Columns, m.Name)
+		t.Values = append(t.Values, vals)
+	}
+	return t, nil
 }
 
 // countEdges counts the edges of g, each undirected edge once.

@@ -20,33 +20,33 @@ func TestComputeKarate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Graph.Nodes != 34 || r.Graph.Edges != 78 || r.Graph.Directed || r.Graph.WeakComponents != 1 {
+	if r.Graph.Nodes != 34 || r.Graph.Edges != 78 || r.Graph.Directed || r.Graph.Value("weak_components").V != 1 {
 		t.Errorf("graph %+v", r.Graph)
 	}
-	n0 := r.Nodes[0]
+	n0 := func(m string) metrics.Value { return r.Nodes.Column(m)[0] }
 	for _, c := range []struct {
 		name      string
 		got, want float64
 	}{
-		{"betweenness", n0.Betweenness.V, 231.0714285714286},         // nx.betweenness_centrality(G, normalized=False)[0]
-		{"closeness", n0.Closeness.V, 0.5689655172413793},            // nx.closeness_centrality(G)[0]
-		{"harmonic", n0.Harmonic.V, 23.16666666666666},               // nx.harmonic_centrality(G)[0]
-		{"constraint", n0.Constraint.V, 0.15542329764660495},         // nx.constraint(G)[0]
-		{"effective size", n0.EffectiveSize.V, 13.75},                // nx.effective_size(G)[0]
-		{"clustering", n0.Clustering.V, 0.15},                        // nx.clustering(G)[0]
-		{"pagerank", n0.PageRank.V, 0.09699728538919744},             // nx.pagerank(G, weight=None, tol=1e-13)[0]
-		{"eigenvector", n0.Eigenvector.V, 0.9521323664766564},        // nx.eigenvector_centrality_numpy(G), scaled to max 1
-		{"transitivity", r.Graph.Transitivity.V, 0.2556818181818182}, // nx.transitivity(G)
-		{"density", r.Graph.Density.V, 0.13903743315508021},          // nx.density(G)
+		{"betweenness", n0("betweenness").V, 231.0714285714286},               // nx.betweenness_centrality(G, normalized=False)[0]
+		{"closeness", n0("closeness").V, 0.5689655172413793},                  // nx.closeness_centrality(G)[0]
+		{"harmonic", n0("harmonic").V, 23.16666666666666},                     // nx.harmonic_centrality(G)[0]
+		{"constraint", n0("constraint").V, 0.15542329764660495},               // nx.constraint(G)[0]
+		{"effective size", n0("effective_size").V, 13.75},                     // nx.effective_size(G)[0]
+		{"clustering", n0("clustering").V, 0.15},                              // nx.clustering(G)[0]
+		{"pagerank", n0("pagerank").V, 0.09699728538919744},                   // nx.pagerank(G, weight=None, tol=1e-13)[0]
+		{"eigenvector", n0("eigenvector").V, 0.9521323664766564},              // nx.eigenvector_centrality_numpy(G), scaled to max 1
+		{"transitivity", r.Graph.Value("transitivity").V, 0.2556818181818182}, // nx.transitivity(G)
+		{"density", r.Graph.Value("density").V, 0.13903743315508021},          // nx.density(G)
 	} {
 		if !scalar.EqualWithinAbsOrRel(c.got, c.want, 1e-9, 1e-9) {
 			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
 		}
 	}
-	if n0.InDegree != nil || r.Graph.Reciprocity.OK {
+	if n0("in_degree").OK || r.Graph.Value("reciprocity").OK {
 		t.Error("undirected graph has in-degree or reciprocity")
 	}
-	if _, ok := r.Graph.Centralization["in_degree"]; ok {
+	if _, ok := r.Graph.Get("centralization.in_degree"); ok {
 		t.Error("undirected graph has in-degree centralization")
 	}
 }
@@ -84,9 +84,9 @@ func TestComputeDeterministic(t *testing.T) {
 	if !bytes.Contains(b, []byte(`"eigenvector":null`)) || !strings.Contains(strings.Join(r.Notes, "\n"), "eigenvector") {
 		t.Errorf("out-tree: eigenvector not null with a note: %v", r.Notes)
 	}
-	for _, v := range []metrics.Value{r.Graph.Hierarchy.Connectedness, r.Graph.Hierarchy.Hierarchy, r.Graph.Hierarchy.Efficiency, r.Graph.Hierarchy.LUBness} {
-		if !v.OK || v.V != 1 { // Krackhardt (1994): all four are 1 exactly for an out-tree
-			t.Errorf("out-tree hierarchy %+v", r.Graph.Hierarchy)
+	for _, k := range []string{"connectedness", "hierarchy", "efficiency", "lubness"} {
+		if v := r.Graph.Value("hierarchy." + k); !v.OK || v.V != 1 { // Krackhardt (1994): all four are 1 exactly for an out-tree
+			t.Errorf("out-tree hierarchy.%s = %+v", k, v)
 		}
 	}
 }
@@ -105,9 +105,9 @@ func TestComputeTwoModeDavis(t *testing.T) {
 	}
 	// Davis women (mode 0) 0.2489 and events 0.4842: netrics' formula by
 	// hand, testdata/reference/centr.json.
-	if r.Graph.TwoMode == nil || !scalar.EqualWithinAbsOrRel(r.Graph.TwoMode.Mode0.Value.V, 0.2489, 1e-3, 1e-3) ||
-		!scalar.EqualWithinAbsOrRel(r.Graph.TwoMode.Mode1.Value.V, 0.4842, 1e-3, 1e-3) {
-		t.Errorf("two-mode %+v", r.Graph.TwoMode)
+	m0, m1 := r.Graph.Value("two_mode.mode0"), r.Graph.Value("two_mode.mode1")
+	if !scalar.EqualWithinAbsOrRel(m0.V, 0.2489, 1e-3, 1e-3) || !scalar.EqualWithinAbsOrRel(m1.V, 0.4842, 1e-3, 1e-3) {
+		t.Errorf("two-mode %+v %+v", m0, m1)
 	}
 }
 
@@ -125,24 +125,24 @@ func TestComputeGroups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Graph.AttributeAssortativity == nil || !scalar.EqualWithinAbsOrRel(r.Graph.AttributeAssortativity.V, 0.717530864197531, 1e-12, 1e-12) {
-		t.Errorf("attribute assortativity %+v", r.Graph.AttributeAssortativity)
+	if aa := r.Graph.Value("attribute_assortativity"); !scalar.EqualWithinAbsOrRel(aa.V, 0.717530864197531, 1e-12, 1e-12) {
+		t.Errorf("attribute assortativity %+v", aa)
 	}
-	if r.Graph.GroupModularity == nil || !scalar.EqualWithinAbsOrRel(r.Graph.GroupModularity.V, 0.3582347140039448, 1e-12, 1e-12) {
-		t.Errorf("group modularity %+v", r.Graph.GroupModularity)
+	if gm := r.Graph.Value("group_modularity"); !scalar.EqualWithinAbsOrRel(gm.V, 0.3582347140039448, 1e-12, 1e-12) {
+		t.Errorf("group modularity %+v", gm)
 	}
-	if r.Nodes[0].Brokerage == nil || r.Nodes[0].Community == nil {
+	if r.Nodes.Brokerage == nil || !r.Nodes.Column("community")[0].OK {
 		t.Fatal("no brokerage or community on nodes")
 	}
 	// Louvain is seeded: the same seed gives the same partition, and its
 	// modularity is near the best known for karate (0.4198).
 	r2, _ := metrics.Compute(g.G, nil, metrics.Options{Group: group, Seed: 7})
-	for i := range r.Nodes {
-		if *r.Nodes[i].Community != *r2.Nodes[i].Community {
+	for i, c := range r.Nodes.Column("community") {
+		if c != r2.Nodes.Column("community")[i] {
 			t.Fatal("same seed, different Louvain partition")
 		}
 	}
-	if q := r.Graph.Louvain.Q.V; q < 0.40 || q > 0.4198 {
+	if q := r.Graph.Value("louvain.q").V; q < 0.40 || q > 0.4198 {
 		t.Errorf("Louvain Q = %v", q)
 	}
 }

@@ -11,6 +11,21 @@
 // each contract, its group and its amount; amounts are summed exactly as
 // integers of fen (1/100 yuan).
 //
+// # The registry of measures
+//
+// Every node and graph measure that Compute reports is one entry of a
+// registry (registry.go): its name, a one-line doc, how it reads edge
+// weights (Weights) and the function that computes it. Compute,
+// ComputeNodes (the measures named by ecosys metrics --only),
+// LookupStatistic (the statistics of ecosys test), the node sizes of the
+// report's network figures and the help texts all read that one list
+// (NodeMeasureList, GraphMeasureList). To add a measure: write its
+// function in a file of its own with a test against reference values
+// (testdata/reference), and add one entry to nodeMeasures or
+// graphMeasures. Shared work (degrees, the shortest-path pass, the
+// Louvain partition) is computed once per graph by the computation the
+// entries receive (computation.go).
+//
 // The package does not import package network: it sees graphs and small
 // interfaces only, so that it applies to any data a researcher brings.
 //

@@ -168,11 +168,13 @@ func caseSizes(m *network.Meta, edges []plots.GraphEdge, size string) ([]float64
 	if err != nil {
 		return nil, err
 	}
+	col, err := nodeMeasure(r, size)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]float64, len(m.Nodes))
-	for _, nm := range r.Nodes {
-		if out[nm.ID], err = nodeMeasure(nm, size); err != nil {
-			return nil, err
-		}
+	for i, id := range r.Nodes.IDs {
+		out[id] = col[i]
 	}
 	return out, nil
 }

@@ -38,9 +38,10 @@ type FigureParams struct {
 	Cases *network.CaseData
 }
 
-// SizeMeasures are the node measures that can size the nodes of the
-// "graph" figure.
-var SizeMeasures = []string{"betweenness", "degree", "strength", "contracts", "harmonic", "closeness", "pagerank", "eigenvector", "none"}
+// SizeMeasures are the node sizes of the "graph" and "case-network"
+// figures: the node measures of the registry that can size nodes
+// (metrics.NodeMeasureNames), the number of contracts, and "none".
+var SizeMeasures = append(metrics.NodeMeasureNames(true), "contracts", "none")
 
 // FigureSpec is a figure of the catalogue.
 type FigureSpec struct {
@@ -354,14 +355,19 @@ var catalogue = []FigureSpec{
 				{Label: "Betweenness", LabelZH: "中介中心性"}, {Label: "Harmonic closeness", LabelZH: "调和接近中心性"}, {Label: "PageRank", LabelZH: "PageRank"}}
 			n := d.network()
 			var parties []plots.RankedParty
-			for _, nm := range r.Nodes {
-				e := n.Nodes[nm.ID].Entity
+			cols := [][]metrics.Value{r.Nodes.Column("degree"), r.Nodes.Column("strength"), r.Nodes.Column("betweenness"),
+				r.Nodes.Column("harmonic"), r.Nodes.Column("pagerank")}
+			for i, id := range r.Nodes.IDs {
+				e := n.Nodes[id].Entity
 				zh := e.NameZH
 				if e.Kind == network.Individual {
 					zh = ""
 				}
-				parties = append(parties, plots.RankedParty{ID: e.ID, Label: e.Name(), LabelZH: zh,
-					Scores: []float64{float64(nm.Degree), val(nm.Strength), val(nm.Betweenness), val(nm.Harmonic), val(nm.PageRank)}})
+				scores := make([]float64, len(cols))
+				for k, col := range cols {
+					scores[k] = val(col[i])
+				}
+				parties = append(parties, plots.RankedParty{ID: e.ID, Label: e.Name(), LabelZH: zh, Scores: scores})
 			}
 			k := p.Top
 			if k == 0 {
@@ -478,33 +484,21 @@ func val(v metrics.Value) float64 {
 	return v.V
 }
 
-// nodeMeasure returns the node measure of nm named size (a SizeMeasures
-// entry that Compute reports: degree, strength, betweenness, harmonic,
-// closeness, pagerank, eigenvector), 0 where it is undefined.
-func nodeMeasure(nm metrics.NodeMeasures, size string) (float64, error) {
-	var v float64
-	switch size {
-	case "degree":
-		v = float64(nm.Degree)
-	case "strength":
-		v = val(nm.Strength)
-	case "betweenness":
-		v = val(nm.Betweenness)
-	case "harmonic":
-		v = val(nm.Harmonic)
-	case "closeness":
-		v = val(nm.Closeness)
-	case "pagerank":
-		v = val(nm.PageRank)
-	case "eigenvector":
-		v = val(nm.Eigenvector)
-	default:
-		return 0, fmt.Errorf("unknown size measure %q (want one of %s)", size, strings.Join(SizeMeasures, ", "))
+// nodeMeasure returns the column of node measure size (a measure of the
+// registry that can size nodes) in r, 0 where it is undefined.
+func nodeMeasure(r *metrics.Report, size string) ([]float64, error) {
+	m, err := metrics.LookupNodeMeasure(size)
+	if err != nil || !m.Size {
+		return nil, fmt.Errorf("unknown size measure %q (want one of %s)", size, strings.Join(SizeMeasures, ", "))
 	}
-	if math.IsNaN(v) {
-		v = 0
+	col := r.Nodes.Column(size)
+	out := make([]float64, len(col))
+	for i, v := range col {
+		if v.OK {
+			out[i] = v.V
+		}
 	}
-	return v, nil
+	return out, nil
 }
 
 // LedgerGraph converts the ledger network n for plots.NetworkGraph:
@@ -535,12 +529,12 @@ func LedgerGraph(n *network.Network, r *metrics.Report, size string) (plots.Grap
 		if r == nil {
 			return g, fmt.Errorf("no measures to size nodes by %s", size)
 		}
-		for _, nm := range r.Nodes {
-			v, err := nodeMeasure(nm, size)
-			if err != nil {
-				return g, err
-			}
-			sizes[nm.ID] = v
+		col, err := nodeMeasure(r, size)
+		if err != nil {
+			return g, err
+		}
+		for i, id := range r.Nodes.IDs {
+			sizes[id] = col[i]
 		}
 		g.SizeLabel = size
 	}

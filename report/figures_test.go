@@ -139,7 +139,7 @@ func TestCentralizationByYear(t *testing.T) {
 	last := snaps[len(snaps)-1]
 	if undated == 0 {
 		r, _ := metrics.Compute(network.BuildLedger(l).Directed(network.ByAmount), nil, metrics.Options{Weighted: true})
-		if want := r.Graph.Centralization["degree"].Value.V; math.Abs(last.Cumulative["degree"]-want) > 1e-12 {
+		if want := r.Graph.Value("centralization.degree").V; math.Abs(last.Cumulative["degree"]-want) > 1e-12 {
 			t.Errorf("last cumulative degree centralization %v, whole ledger %v", last.Cumulative["degree"], want)
 		}
 	}

@@ -49,14 +49,14 @@ func metricsTable(r *metrics.Report, l *network.Ledger) Table {
 	}
 	gm := r.Graph
 	t.Rows = append(t.Rows, []string{"nodes", fmt.Sprint(gm.Nodes), "parties"}, []string{"edges", fmt.Sprint(gm.Edges), "directed ties"},
-		[]string{"weak components", fmt.Sprint(gm.WeakComponents), ""})
-	add("density", gm.Density, "")
-	for _, k := range []string{"degree", "in_degree", "out_degree", "strength", "betweenness", "closeness", "harmonic", "eigenvector"} {
-		if c, ok := gm.Centralization[k]; ok {
-			add("centralization."+k, c.Value, fmt.Sprintf("Freeman; maximum %s", strconv.FormatFloat(c.Max, 'g', 4, 64)))
+		[]string{"weak components", fmt.Sprint(gm.Value("weak_components").V), ""})
+	add("density", gm.Value("density"), "")
+	for _, v := range gm.Values {
+		if strings.HasPrefix(v.Path, "centralization.") {
+			add(v.Path, v.Value, fmt.Sprintf("Freeman; maximum %s", strconv.FormatFloat(v.Max, 'g', 4, 64)))
 		}
 	}
-	add("hierarchy (Krackhardt)", gm.Hierarchy.Hierarchy, "1 for a tree: the ledger is one contractor's")
+	add("hierarchy (Krackhardt)", gm.Value("hierarchy.hierarchy"), "1 for a tree: the ledger is one contractor's")
 	eu := analysis.EndUserAmounts(l)
 	add("end_users.gini", metrics.Gini(eu), fmt.Sprintf("over %d end users", len(eu)))
 	add("end_users.hhi", metrics.HHI(eu), "")
