@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/gonum/graph"
 
@@ -31,21 +32,35 @@ const (
 	// the number of edges m of a two-mode graph: a uniform random
 	// bipartite graph, G(n₀, n₁, m).
 	BipartiteGNM Model = "bipartite-gnm"
+	// BipartiteSampled keeps the degree of every mode-0 node of a two-mode
+	// graph and the set of mode-1 nodes with a tie, each keeping at least
+	// one: the design of data whose mode-0 nodes are the sampled units (a
+	// company that a court case or a leak reveals with the organs it
+	// served) and whose mode-1 nodes are seen only through a tie, so that
+	// none is isolated. Ties are otherwise placed uniformly (or by
+	// Options.Tilt).
+	BipartiteSampled Model = "bipartite-sampled"
 )
 
 // models lists the null models in the order of their declaration.
-var models = []Model{GNM, Degree, BipartiteDegree, BipartiteGNM}
+var models = []Model{GNM, Degree, BipartiteDegree, BipartiteGNM, BipartiteSampled}
 
-// ParseModel returns the Model named s: "gnm", "degree",
-// "bipartite-degree" or "bipartite-gnm". It returns an error, starting with "null: ", for any
-// other name.
+// Models returns the null models, in the order of their declaration.
+func Models() []Model { return slices.Clone(models) }
+
+// ParseModel returns the Model named s (one of Models). It returns an
+// error, starting with "null: ", for any other name.
 func ParseModel(s string) (Model, error) {
 	for _, m := range models {
 		if string(m) == s {
 			return m, nil
 		}
 	}
-	return "", fmt.Errorf("null: unknown model %q (want %q, %q, %q or %q)", s, GNM, Degree, BipartiteDegree, BipartiteGNM)
+	names := make([]string, len(models))
+	for i, m := range models {
+		names[i] = fmt.Sprintf("%q", m)
+	}
+	return "", fmt.Errorf("null: unknown model %q (want one of %s)", s, strings.Join(names, ", "))
 }
 
 // Options configure a sampler.
@@ -59,9 +74,16 @@ type Options struct {
 	// observed weights to the sampled edges in a random order; otherwise
 	// sampled edges weigh 1.
 	PermuteWeights bool
-	// Mode gives each node's mode (0 or 1) for BipartiteDegree; required
-	// there, ignored otherwise.
+	// Mode gives each node's mode (0 or 1) for BipartiteDegree,
+	// BipartiteGNM and BipartiteSampled; required there, ignored
+	// otherwise.
 	Mode func(id int64) int
+	// Tilt, for BipartiteSampled only, gives each pair (mode-0 node,
+	// mode-1 node) a positive weight and makes a graph's probability
+	// proportional to the product of its ties' weights: an alternative
+	// for the power of a test. nil means uniform. For BipartiteSampled,
+	// Trades is the number of chain steps per sample (0: max(200, 20·m)).
+	Tilt func(row, col int64) float64
 }
 
 // Sampler draws random graphs that keep a property of an observed graph
@@ -167,6 +189,12 @@ type Sampler interface {
 // edge between two nodes of the same mode, or, on a directed graph, an arc
 // from mode 1 to mode 0.
 //
+// BipartiteSampled runs a Metropolis chain of tie moves and swaps from the
+// observed graph for Options.Trades steps per sample (see
+// bipartite_sampled.go); a statistic of the mode-0 degrees is constant
+// under it, and so is every mode-1 statistic when there are as many ties
+// as mode-1 nodes (each then has exactly one tie).
+//
 // [Erdős and Rényi 1959]: https://doi.org/10.5486/PMD.1959.6.3-4.12
 // [Bentley and Floyd 1987]: https://doi.org/10.1145/30401.315746
 // [Strona et al. 2014]: https://doi.org/10.1038/ncomms5114
@@ -195,6 +223,8 @@ func New(model Model, g graph.Graph, opt Options) (Sampler, error) {
 		return newDegree(obs, opt.Trades), nil
 	case BipartiteGNM:
 		return newBipartiteGNM(obs, opt.Mode)
+	case BipartiteSampled:
+		return newBipartiteSampled(obs, opt)
 	default:
 		return newBipartite(obs, opt.Trades, opt.Mode)
 	}
