@@ -95,7 +95,7 @@ func newBipartiteSampled(obs *observed, opt Options) (*bipartiteSampled, error) 
 	}
 	s.steps = opt.Trades
 	if s.steps == 0 {
-		s.steps = max(200, 20*len(s.ties))
+		s.steps = max(200, 10*len(s.ties))
 	}
 	return s, nil
 }
@@ -121,9 +121,14 @@ func (s *bipartiteSampled) Sample(src rand.Source) (graph.Graph, error) {
 		deg[t.c]++
 	}
 	for step := 0; step < s.steps && m > 0; step++ {
-		i := rng.IntN(m)
+		// One draw picks the kind of step and its first tie.
+		i := rng.IntN(2 * m)
+		move := i < m
+		if !move {
+			i -= m
+		}
 		t := ties[i]
-		if rng.IntN(2) == 0 { // move
+		if move {
 			c := int32(rng.IntN(nc))
 			if c == t.c || has.get(sampledTie{t.r, c}) || deg[t.c] == 1 {
 				continue

@@ -82,7 +82,7 @@ type Options struct {
 	// mode-1 node) a positive weight and makes a graph's probability
 	// proportional to the product of its ties' weights: an alternative
 	// for the power of a test. nil means uniform. For BipartiteSampled,
-	// Trades is the number of chain steps per sample (0: max(200, 20·m)).
+	// Trades is the number of chain steps per sample (0: max(200, 10·m)).
 	Tilt func(row, col int64) float64
 }
 
