@@ -19,9 +19,9 @@
 //     month-only and year-only dates are intervals, exact days points.
 //   - LorenzCurves: Lorenz curves with their Gini coefficients.
 //   - LayeredNetwork: a layered network (contractor, signatories, end
-//     users). NetworkGraph: any typed network (Graph, GraphNode,
-//     GraphEdge), force-directed or layered, node size by a centrality,
-//     colour and shape by kind, line style by edge kind, arrowheads.
+//     users). NetworkGraph: any typed network, force-directed or layered,
+//     node size by a centrality, colour and shape by kind, line style by
+//     edge kind, arrowheads. Both draw a Graph (GraphNode, GraphEdge).
 //   - CentralityRanking: the top k parties on several measures (RankParties).
 //   - DegreeCCDF: complementary CDFs of degrees (CCDF) on log–log axes.
 //   - NullDistributions: histograms of null samples (Bins) with the
