@@ -24,13 +24,16 @@ func ExampleContractsByCategory() {
 }
 
 func ExampleLayeredNetwork() {
-	n := plots.Net{
-		Nodes: []plots.NetNode{
+	n := plots.Graph{
+		Nodes: []plots.GraphNode{
 			{ID: "isoon", Label: "Sichuan Anxun (i-SOON)", Kind: "company", Layer: 0},
 			{ID: "jietongyi", Label: "Chengdu Jietongyi Technology Co., Ltd.", Kind: "company", Layer: 1},
 			{ID: "chengdu-psb", Label: "Chengdu Municipal Public Security Bureau", Kind: "psb", Layer: 2, Size: 1},
 		},
-		Edges:      []plots.NetEdge{{From: 0, To: 1, Weight: 1}, {From: 1, To: 2, Weight: 1}},
+		Edges: []plots.GraphEdge{
+			{From: "isoon", To: "jietongyi", Weight: 1, Directed: true},
+			{From: "jietongyi", To: "chengdu-psb", Weight: 1, Directed: true},
+		},
 		KindOrder:  []string{"company", "psb"},
 		KindLabels: map[string]string{"company": "Company", "psb": "Public security"},
 	}
@@ -41,12 +44,12 @@ func ExampleLayeredNetwork() {
 		return
 	}
 	fmt.Printf("%.0f mm wide\n", f.Width/vgMM)
-	_, err = plots.LayeredNetwork("bad", plots.Net{Nodes: n.Nodes, Edges: []plots.NetEdge{{From: 0, To: 7}}},
+	_, err = plots.LayeredNetwork("bad", plots.Graph{Nodes: n.Nodes, Edges: []plots.GraphEdge{{From: "isoon", To: "nowhere"}}},
 		plots.Options{Source: "s"})
 	fmt.Println(err)
 	// Output:
 	// 175 mm wide
-	// plots: edge 0 (0→7): node index out of range [0,3)
+	// plots: edge 0 (isoon→nowhere) names a missing node
 }
 
 func ExampleParseLang() {

@@ -202,8 +202,11 @@ var pdfDates = regexp.MustCompile(`(/(?:Creation|Mod)Date )\(D:\d{14}\)`)
 
 // svgFontFallbacks adds generic fallbacks to the font-family references
 // that vgsvg writes. SVG text names its font and is drawn by the viewer's
-// fonts; fonts are not embedded (see the package doc).
+// fonts.
 func (f *Figure) svgFontFallbacks(svg []byte) []byte {
+	// Fonts are not embedded: a CJK font is 5–20 MB, which would be
+	// copied into every file, and any viewer with a CJK font draws the
+	// text.
 	svg = bytes.ReplaceAll(svg,
 		[]byte("font-family:Liberation Sans;"),
 		[]byte("font-family:'Liberation Sans',Arial,Helvetica,sans-serif;"))

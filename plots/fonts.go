@@ -105,7 +105,9 @@ var registry = struct {
 // .ttf, .otf, or a .ttc/.otc collection) and registers it in
 // font.DefaultCache. From a collection it takes the first face whose family
 // name marks Simplified Chinese (" SC"), else the first face that is not a
-// monospaced variant, else the first face.
+// monospaced variant, else the first face. Fonts with unaligned tables
+// (WenQuanYi Micro Hei and Zen Hei), which golang.org/x/image/font/sfnt
+// rejects, are realigned in memory.
 //
 // Loading the same path again returns the same *Font without reading the
 // file. A file that cannot be read or parsed is an error naming the file.

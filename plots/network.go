@@ -2,8 +2,6 @@ package plots
 
 import (
 	"cmp"
-	"errors"
-	"fmt"
 	"image/color"
 	"math"
 	"slices"
@@ -16,199 +14,84 @@ import (
 	"gonum.org/v1/plot/vg/recorder"
 )
 
-// NetNode is a node of a layered network.
-type NetNode struct {
-	// ID identifies the node; it must be unique and not empty. Ties in
-	// the layout are broken by ID, so the drawing does not depend on the
-	// order of Nodes.
-	ID string
-	// Label is the English label; if empty, ID is drawn.
-	Label string
-	// LabelZH is the Chinese label, used with LangZH or LangBoth.
-	LabelZH string
-	// Kind selects the node's colour and shape; see Net.KindOrder.
-	Kind string
-	// Layer is the column, from 0 at the left: 0 the contractor,
-	// 1 intermediary signatories, 2 end users. It must not be negative.
-	Layer int
-	// Size sets the node's area (area ∝ Size); it must be finite and not
-	// negative. If all sizes are zero, nodes are drawn the same size.
-	Size float64
-}
-
-// NetEdge is a directed edge between two nodes.
-type NetEdge struct {
-	// From and To are indices into Net.Nodes.
-	From, To int
-	// Weight sets the line width; it must be finite and not negative.
-	Weight float64
-}
-
-// Net is a layered network to draw with LayeredNetwork.
-type Net struct {
-	Nodes []NetNode
-	Edges []NetEdge
-	// KindOrder fixes each kind's colour and shape, and the legend
-	// order. The i-th kind listed (from 0, repeats ignored) is drawn in
-	// DataColor(i) with the i-th node shape (circle, square, up
-	// triangle, diamond, down triangle, hexagon), whether or not the
-	// other kinds are present, so a kind looks the same in every figure
-	// drawn with the same KindOrder. Kinds that some node has but that
-	// are not listed follow all of KindOrder, sorted; their positions
-	// depend on which such kinds are present, so list every kind that
-	// should keep its look across figures.
-	//
-	// There are seven colours and six shapes: the 8th kind takes the
-	// 1st colour again with the 2nd shape, and so on, so that no two of
-	// the first 42 kinds share both colour and shape.
-	//
-	// The legend shows only the kinds that some node has, in this order.
-	KindOrder []string
-	// KindLabels maps a kind to its display name in the legend; a kind
-	// without one is shown as is.
-	KindLabels map[string]string
-}
-
 // Drawing parameters of LayeredNetwork, in points.
 const (
 	netMinRadius = 2.5
 	netMaxRadius = 7
-	netMinWidth  = 0.5 // edge width at weight 0
-	netMaxWidth  = 3   // edge width at the largest weight
-	netLabelGap  = 3   // between a node and its label
-	netSweeps    = 4   // barycenter sweeps (down, up, down, up)
-	netArrowRoom = 14  // between a middle-layer label and the next column's nodes
-	netMaxLines  = 3   // lines of a wrapped label
-	netMinRowH   = 16  // row height of the smallest default figure
+	netLabelGap  = 3  // between a node and its label
+	netSweeps    = 4  // barycenter sweeps (down, up, down, up)
+	netArrowRoom = 14 // between a middle-layer label and the next column's nodes
+	netMaxLines  = 3  // lines of a wrapped label
+	netMinRowH   = 16 // row height of the smallest default figure
 
 	// netDefaultText is the smallest label size that the default height
 	// allows; see defaultNetHeight.
 	netDefaultText vg.Length = 6.5
 )
 
-// LayeredNetwork returns a figure of a layered, directed network: layers
-// are columns from left to right.
+// LayeredNetwork returns a figure of g as a layered network: each node
+// stands in column Layer, counted from the left, in the order and at the
+// height that the layered (Sugiyama) method finds, so that few edges
+// cross and long edges run straight. The layout is deterministic and does
+// not depend on the order of g.Nodes or g.Edges.
 //
-// Layout. The layout follows the layered (Sugiyama) method: Sugiyama,
-// Tagawa and Toda, "Methods for visual understanding of hierarchical
-// system structures", IEEE Trans. SMC 11(2), 1981,
-// doi:10.1109/TSMC.1981.4308636, as refined by Gansner, Koutsofios, North
-// and Vo, "A technique for drawing directed graphs", IEEE Trans. Softw.
-// Eng. 19(3), 1993, doi:10.1109/32.221135.
+// Edges are smooth solid curves as wide as Weight says, with an arrowhead
+// at To if Directed. A node of Size s has the radius
 //
-//   - Virtual nodes. An edge that spans more than one layer (such as a
-//     direct contract from layer 0 to layer 2) gets a virtual (dummy)
-//     node in every layer it passes, so that every edge is a chain of
-//     steps between adjacent layers.
-//   - Order. Real and virtual nodes start in ID order within their
-//     layer (a virtual node sorts with the ID of the edge's end in the
-//     higher layer); then four barycenter sweeps, alternately down and
-//     up the layers, move each node to the mean relative position of its
-//     neighbours in the layer before it in the sweep, ties broken by ID.
-//     The order with the fewest crossings seen is kept; counted over the
-//     steps between adjacent layers, these are all the crossings of the
-//     drawing (edges within a layer aside).
-//   - Position. Nodes are placed on rows, at least one row apart, in
-//     their order. The layer with the most real and virtual nodes (the
-//     last on a tie) takes one node per row; each layer after it is then
-//     placed from the layer before, and each layer before it from the
-//     layer after, every node as close as possible to the mean row of its
-//     neighbours there (a weighted least-squares fit that keeps the order
-//     and spacing, with virtual nodes weighted 4 to 1 so that long edges
-//     run straight). In a contractor → signatory → end-user network the
-//     end users are the widest layer: an intermediary sits level with its
-//     end user (the middle of its end users, which are next to each
-//     other), and the end users of direct contracts fill the rows between.
+//	r = max(min(2.5 pt, rMax), rMax·√(s/max(Size))),  rMax = min(7 pt, 0.42·row height)
 //
-// The layout is deterministic and does not depend on the order of Nodes
-// or Edges.
+// (area proportional to Size, but not below 2.5 pt), colour and shape by
+// kind; the legend across the top shows the kinds that some node has.
+// Labels of the first layer stand left of their nodes, the others right,
+// wrapped on up to three lines, shrunk down to MinTextSize and, as a last
+// resort, shortened with "…" so that none overlap. Edge kinds, the notes,
+// g.Layout and g.Seed are not used. The default size is DoubleColumn wide
+// and at least DoubleColumnHeight high: taller when the layout has more
+// than about 14 rows, and as much taller again as the labels need to be
+// drawn whole at 6.5 pt or more.
 //
-// Drawing. Edges are smooth curves through their virtual nodes, made of
-// one cubic Bézier step per pair of adjacent layers that leaves and enters
-// each layer horizontally, with an arrowhead at the target; the width is
-// 0.5 pt + 2.5 pt × Weight/max(Weight) (linear in the weight). Nodes have
-// an area proportional to Size (radius 2.5–7 pt, the largest node at the
-// maximum), a colour and a shape per kind, and a legend, across the top,
-// of the kinds that some node has. Labels of the first layer stand to the
-// left of their nodes, all others to the right; labels of middle layers
-// lie on a white halo over their own outgoing edge, and the gap after a
-// middle layer is widened, at the expense of the others, to hold its
-// labels and the next column's arrowheads. Labels are measured with the
-// font metrics, wrapped onto as few lines as they need, up to three where
-// the rows leave room (a bilingual label as English over Chinese where
-// that fits, never broken inside the Chinese), and the font is shrunk
-// (to MinTextSize) or, as a last resort, the label shortened with "…" so
-// that labels do not overlap.
+// It is an error if g has no nodes, an ID is empty or repeated, a layer
+// is negative, a size or weight is negative or not finite, or an edge
+// names a missing node or is a self-loop.
 //
-// The default size is DoubleColumn wide and at least DoubleColumnHeight
-// high: taller when the layout has more than about 14 rows, and as much
-// taller again as the labels need so that none is shortened and their
-// size stays at least 6.5 pt (labels wrapped on up to three lines, such
-// as a long English name over its Chinese one with LangBoth). With an
-// explicit Options.Height the labels are fitted into that height as
-// described above: shrunk down to MinTextSize and, if need be, shortened.
-//
-// It is an error if the network has no nodes, an ID is empty or
-// repeated, a layer is negative, a size or weight is negative or not
-// finite, or an edge refers to a missing node.
-func LayeredNetwork(title string, n Net, opts Options) (*Figure, error) {
-	return withEnglishFallback(opts, func(o Options) (*Figure, error) { return layeredNetwork(title, n, o) })
-}
-
-func validateNet(n Net) error {
-	if len(n.Nodes) == 0 {
-		return errors.New("plots: network has no nodes")
-	}
-	seen := make(map[string]int, len(n.Nodes))
-	for i, v := range n.Nodes {
-		switch {
-		case v.ID == "":
-			return fmt.Errorf("plots: node %d has no ID", i)
-		case v.Layer < 0:
-			return fmt.Errorf("plots: node %q: negative layer %d", v.ID, v.Layer)
-		case math.IsNaN(v.Size) || math.IsInf(v.Size, 0) || v.Size < 0:
-			return fmt.Errorf("plots: node %q: bad size %v", v.ID, v.Size)
-		}
-		if j, dup := seen[v.ID]; dup {
-			return fmt.Errorf("plots: nodes %d and %d have the same ID %q", j, i, v.ID)
-		}
-		seen[v.ID] = i
-	}
-	for i, e := range n.Edges {
-		switch {
-		case e.From < 0 || e.From >= len(n.Nodes) || e.To < 0 || e.To >= len(n.Nodes):
-			return fmt.Errorf("plots: edge %d (%d→%d): node index out of range [0,%d)", i, e.From, e.To, len(n.Nodes))
-		case e.From == e.To:
-			return fmt.Errorf("plots: edge %d: self-loop on node %q", i, n.Nodes[e.From].ID)
-		case math.IsNaN(e.Weight) || math.IsInf(e.Weight, 0) || e.Weight < 0:
-			return fmt.Errorf("plots: edge %d (%s→%s): bad weight %v", i, n.Nodes[e.From].ID, n.Nodes[e.To].ID, e.Weight)
-		}
-	}
-	return nil
-}
-
-func layeredNetwork(title string, n Net, opts Options) (*Figure, error) {
+// References: Sugiyama, Tagawa and Toda, "Methods for visual understanding
+// of hierarchical system structures", IEEE Trans. SMC 11(2), 1981,
+// doi:10.1109/TSMC.1981.4308636; Gansner, Koutsofios, North and Vo, "A
+// technique for drawing directed graphs", IEEE Trans. Softw. Eng. 19(3),
+// 1993, doi:10.1109/32.221135.
+func LayeredNetwork(title string, g Graph, opts Options) (*Figure, error) {
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
-	if err := validateNet(n); err != nil {
+	if err := validateGraph(g, true); err != nil {
+		return nil, err
+	}
+	layers := make([]int, len(g.Nodes))
+	for i, v := range g.Nodes {
+		layers[i] = v.Layer
+	}
+	return withEnglishFallback(opts, func(o Options) (*Figure, error) { return layeredNetwork(title, g, layers, o) })
+}
+
+// layeredNetwork draws the valid graph g with node i in column layers[i]
+// (not negative); see LayeredNetwork.
+func layeredNetwork(title string, g Graph, layers []int, opts Options) (*Figure, error) {
+	if err := opts.check(); err != nil {
 		return nil, err
 	}
 	fs, err := newFontSet(opts)
 	if err != nil {
 		return nil, err
 	}
-	lay := layoutNet(n)
+	ends := g.ends()
+	lay := layoutNet(g, layers, ends)
 	fig, err := newFigure(title, opts, fs, DoubleColumn, netBaseHeight(lay.rows))
 	if err != nil {
 		return nil, err
 	}
-	np := &netPlot{net: n, lay: lay, labels: make([]string, len(n.Nodes)), parts: make([][2]string, len(n.Nodes))}
-	for i, v := range n.Nodes {
-		en := v.Label
-		if en == "" {
-			en = v.ID
-		}
+	np := &netPlot{g: g, layers: layers, ends: ends, lay: lay, labels: make([]string, len(g.Nodes)), parts: make([][2]string, len(g.Nodes))}
+	for i, v := range g.Nodes {
+		en := englishLabel(v)
 		np.labels[i] = fs.pick(en, v.LabelZH, " / ")
 		if np.labels[i] == en+" / "+v.LabelZH {
 			np.parts[i] = [2]string{en, v.LabelZH}
@@ -217,16 +100,8 @@ func layeredNetwork(title string, n Net, opts Options) (*Figure, error) {
 	if np.labelStyle, err = fs.style(strings.Join(np.labels, ""), TickSize, false); err != nil {
 		return nil, err
 	}
-	np.kinds, np.kindIdx = kindOrder(n)
-	np.kindNames = make([]string, len(np.kinds))
-	for i, k := range np.kinds {
-		name := k
-		if l, ok := n.KindLabels[k]; ok && l != "" {
-			name = l
-		}
-		np.kindNames[i] = name
-	}
-	if np.legendStyle, err = fs.style(strings.Join(np.kindNames, ""), LabelSize, false); err != nil {
+	np.legend = legend{marker: 3.5, gap: 12, nodes: nodeKinds(g)}
+	if np.legend.style, err = fs.style(strings.Join(np.legend.nodes.names, ""), LabelSize, false); err != nil {
 		return nil, err
 	}
 	p := plot.New()
@@ -275,47 +150,6 @@ func defaultNetHeight(fig *Figure, np *netPlot) vg.Length {
 	return base
 }
 
-// kindOrder returns the kinds of n.Nodes to show in the legend, and the
-// style index (colour and shape) of every kind. The index is the kind's
-// position in n.KindOrder (repeats ignored), whether or not the kinds
-// before it are present; kinds of nodes that are not listed follow, sorted.
-// The kinds shown are those that some node has, in the order of their
-// index.
-func kindOrder(n Net) (shown []string, index map[string]int) {
-	present := make(map[string]bool, len(n.Nodes))
-	for _, v := range n.Nodes {
-		present[v.Kind] = true
-	}
-	return styleOrder(n.KindOrder, present)
-}
-
-// styleOrder gives every kind in present a style index: its position in
-// order (repeats ignored), whether or not the kinds before it are present,
-// then the kinds that order does not list, sorted. shown are the present
-// kinds in index order.
-func styleOrder(order []string, present map[string]bool) (shown []string, index map[string]int) {
-	index = make(map[string]int, len(order)+len(present))
-	for _, k := range order {
-		if _, dup := index[k]; !dup {
-			index[k] = len(index)
-			if present[k] {
-				shown = append(shown, k)
-			}
-		}
-	}
-	var extra []string
-	for k := range present {
-		if _, listed := index[k]; !listed {
-			extra = append(extra, k)
-		}
-	}
-	slices.Sort(extra)
-	for _, k := range extra {
-		index[k] = len(index)
-	}
-	return append(shown, extra...), index
-}
-
 // netLayout is the layout of a network: the order of the real and virtual
 // (dummy) nodes in each layer and their vertical positions.
 //
@@ -325,7 +159,7 @@ func styleOrder(order []string, present map[string]bool) (shown []string, index 
 type netLayout struct {
 	layers [][]int    // items of each layer, top to bottom
 	layer  []int      // layer of each item
-	key    []string   // tie-break key of each item: the node's ID; for a dummy, see dummyKey
+	key    []string   // tie-break key of each item: the node's ID; for a dummy, see layoutNet
 	dummy  []bool     // whether the item is a dummy
 	chains [][]int    // per edge: the items it passes, From first, To last
 	y      []float64  // position of each item in rows from the top row (0)
@@ -340,20 +174,49 @@ const (
 	netRealWeight  = 1
 )
 
-// layoutNet orders the nodes of n and places them; see LayeredNetwork.
-func layoutNet(n Net) *netLayout {
+// layoutNet orders the nodes of g, node i in layer layers[i] and edge j
+// from node ends[j][0] to ends[j][1], and places them (see LayeredNetwork).
+func layoutNet(g Graph, layers []int, ends [][2]int) *netLayout {
+	// The layered (Sugiyama) method, in three steps.
+	//
+	// Virtual nodes. An edge that spans more than one layer (such as a
+	// direct contract from layer 0 to layer 2) gets a virtual (dummy)
+	// node in every layer it passes, so that every edge is a chain of
+	// steps between adjacent layers.
+	//
+	// Order (lay.order). Real and virtual nodes start in ID order within
+	// their layer (a virtual node sorts with the ID of the edge's end in
+	// the higher layer); then four barycenter sweeps, alternately down
+	// and up the layers, move each node to the mean relative position of
+	// its neighbours in the layer before it in the sweep, ties broken by
+	// ID. The order with the fewest crossings seen is kept; counted over
+	// the steps between adjacent layers, these are all the crossings of
+	// the drawing (edges within a layer aside).
+	//
+	// Position (lay.place). Nodes are placed on rows, at least one row
+	// apart, in their order. The layer with the most real and virtual
+	// nodes (the last on a tie) takes one node per row; each layer after
+	// it is then placed from the layer before, and each layer before it
+	// from the layer after, every node as close as possible to the mean
+	// row of its neighbours there (a weighted least-squares fit that
+	// keeps the order and spacing, with virtual nodes weighted 4 to 1 so
+	// that long edges run straight). In a contractor → signatory →
+	// end-user network the end users are the widest layer: an
+	// intermediary sits level with its end user (the middle of its end
+	// users, which are next to each other), and the end users of direct
+	// contracts fill the rows between.
 	lay := &netLayout{}
 	nl := 0
-	for _, v := range n.Nodes {
-		nl = max(nl, v.Layer+1)
+	for _, l := range layers {
+		nl = max(nl, l+1)
 	}
-	for _, v := range n.Nodes {
-		lay.layer = append(lay.layer, v.Layer)
+	for i, v := range g.Nodes {
+		lay.layer = append(lay.layer, layers[i])
 		lay.key = append(lay.key, v.ID)
 		lay.dummy = append(lay.dummy, false)
 	}
 	lay.segs = make([][][2]int, max(nl-1, 0))
-	adj := make([][]int, len(n.Nodes)) // neighbours in adjacent layers
+	adj := make([][]int, len(g.Nodes)) // neighbours in adjacent layers
 	link := func(a, b int) {
 		adj[a] = append(adj[a], b)
 		adj[b] = append(adj[b], a)
@@ -363,22 +226,20 @@ func layoutNet(n Net) *netLayout {
 		lay.segs[lay.layer[a]] = append(lay.segs[lay.layer[a]], [2]int{a, b})
 	}
 	// Edges in a canonical order, so that the dummies (and hence the
-	// layout) do not depend on the order of n.Edges.
-	edges := make([]int, len(n.Edges))
+	// layout) do not depend on the order of g.Edges.
+	edges := make([]int, len(g.Edges))
 	for i := range edges {
 		edges[i] = i
 	}
 	slices.SortStableFunc(edges, func(i, j int) int {
-		a, b := n.Edges[i], n.Edges[j]
-		return cmp.Or(cmp.Compare(n.Nodes[a.From].ID, n.Nodes[b.From].ID),
-			cmp.Compare(n.Nodes[a.To].ID, n.Nodes[b.To].ID),
-			cmp.Compare(a.Weight, b.Weight))
+		a, b := g.Edges[i], g.Edges[j]
+		return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To), cmp.Compare(a.Weight, b.Weight))
 	})
-	lay.chains = make([][]int, len(n.Edges))
+	lay.chains = make([][]int, len(g.Edges))
 	for _, ei := range edges {
-		e := n.Edges[ei]
-		lf, lt := n.Nodes[e.From].Layer, n.Nodes[e.To].Layer
-		chain := []int{e.From}
+		from, to := ends[ei][0], ends[ei][1]
+		lf, lt := layers[from], layers[to]
+		chain := []int{from}
 		if lf != lt {
 			step := 1
 			if lt < lf {
@@ -386,12 +247,12 @@ func layoutNet(n Net) *netLayout {
 			}
 			// The dummy's key sorts it with the edge's end in the
 			// higher layer, which it stands in for.
-			lo, hi := e.From, e.To
+			lo, hi := from, to
 			if lt < lf {
 				lo, hi = hi, lo
 			}
-			key := n.Nodes[hi].ID + "\x00" + n.Nodes[lo].ID
-			prev := e.From
+			key := g.Nodes[hi].ID + "\x00" + g.Nodes[lo].ID
+			prev := from
 			for l := lf + step; l != lt; l += step {
 				d := len(lay.layer)
 				lay.layer = append(lay.layer, l)
@@ -402,9 +263,9 @@ func layoutNet(n Net) *netLayout {
 				chain = append(chain, d)
 				prev = d
 			}
-			link(prev, e.To)
+			link(prev, to)
 		}
-		lay.chains[ei] = append(chain, e.To)
+		lay.chains[ei] = append(chain, to)
 	}
 	lay.layers = make([][]int, nl)
 	for it, l := range lay.layer {
@@ -612,18 +473,17 @@ func spaced(want, w []float64, gap float64) []float64 {
 	return y
 }
 
-// netPlot draws the network; it is a plot.Plotter that ignores the axes
-// and fills the data canvas.
+// netPlot draws a layered network; it is a plot.Plotter that ignores the
+// axes and fills the data canvas.
 type netPlot struct {
-	net         Net
-	lay         *netLayout
-	labels      []string
-	parts       [][2]string // English and Chinese of a bilingual label
-	labelStyle  text.Style
-	kinds       []string       // kinds shown in the legend
-	kindIdx     map[string]int // colour and shape index of every kind
-	kindNames   []string       // legend names of kinds
-	legendStyle text.Style
+	g          Graph
+	layers     []int    // layer of each node
+	ends       [][2]int // node indices of each edge
+	lay        *netLayout
+	labels     []string
+	parts      [][2]string // English and Chinese of a bilingual label
+	labelStyle text.Style
+	legend     legend
 
 	// Outcome of the last Plot: the label size and whether some label
 	// was shortened.
@@ -633,32 +493,28 @@ type netPlot struct {
 
 // Plot implements plot.Plotter.
 func (np *netPlot) Plot(c draw.Canvas, _ *plot.Plot) {
-	n := np.net
-	legendH := np.drawLegend(c)
+	g := np.g
+	legendH := np.legend.draw(c)
 	top := c.Max.Y - legendH - 4
 	bottom := c.Min.Y
 	lay := np.lay
 	rowH := (top - bottom) / vg.Length(lay.rows)
 
-	// Node radii: area ∝ Size.
-	maxSize := 0.0
-	for _, v := range n.Nodes {
-		maxSize = math.Max(maxSize, v.Size)
-	}
+	// Node radii: area ∝ Size, at least netMinRadius.
 	rMax := min(netMaxRadius, rowH*0.42)
-	rMin := min(netMinRadius, rMax)
-	radius := make([]vg.Length, len(n.Nodes))
-	for i, v := range n.Nodes {
-		if maxSize == 0 {
-			radius[i] = (rMin + rMax) / 2
-			continue
-		}
-		radius[i] = max(rMin, rMax*vg.Length(math.Sqrt(v.Size/maxSize)))
-	}
+	radius := nodeRadii(g.Nodes, 0, min(netMinRadius, rMax), rMax)
 
 	// Labels: fit them into the row height and a column width. The
 	// labels of the middle layers stand between two columns, so they
-	// must also leave room for the next column's nodes and arrowheads.
+	// must also leave room for the next column's nodes and arrowheads:
+	// the gap after a middle layer is widened, at the expense of the
+	// others, to hold its labels and the next column's arrowheads.
+	// Labels are measured with the font metrics and wrapped onto as few
+	// lines as they need, up to netMaxLines where the rows leave room (a
+	// bilingual label as English over Chinese where that fits, never
+	// broken inside the Chinese); the font is shrunk (to MinTextSize)
+	// or, as a last resort, the label shortened with "…" so that labels
+	// do not overlap.
 	nl := len(lay.layers)
 	labelCap := (c.Max.X - c.Min.X) / vg.Length(nl+1)
 	labels, sty, cut := fitLabels(np.labelStyle, np.labels, np.parts, labelCap, rowH)
@@ -697,30 +553,32 @@ func (np *netPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 		pts[it] = vg.Point{X: colX(li), Y: top - rowH*vg.Length(lay.y[it]+0.5)}
 	}
 
-	// Edges, then nodes, then labels.
+	// Edges, then nodes, then labels; the labels of middle layers lie
+	// on a white halo over their own outgoing edge.
 	maxW := 0.0
-	for _, e := range n.Edges {
+	for _, e := range g.Edges {
 		maxW = math.Max(maxW, e.Weight)
 	}
-	for i, e := range n.Edges {
-		w := vg.Length(netMinWidth)
+	for i, e := range g.Edges {
+		w := vg.Length(edgeMinWidth)
 		if maxW > 0 {
-			w += (netMaxWidth - netMinWidth) * vg.Length(e.Weight/maxW)
+			w += (edgeMaxWidth - edgeMinWidth) * vg.Length(e.Weight/maxW)
 		}
 		path := make([]vg.Point, len(lay.chains[i]))
 		for j, it := range lay.chains[i] {
 			path[j] = pts[it]
 		}
-		drawEdge(c, path, radius[e.From], radius[e.To], w)
+		drawEdge(c, path, radius[np.ends[i][0]], radius[np.ends[i][1]], w, e.Directed)
 	}
-	for i, v := range n.Nodes {
-		k := np.kindIdx[v.Kind]
+	for i, v := range g.Nodes {
+		k := np.legend.nodes.index[v.Kind]
 		drawShape(c, k, pts[i], radius[i], DataColor(k))
 	}
-	for i, v := range n.Nodes {
+	for i := range g.Nodes {
 		s := sty
 		p := pts[i]
-		if v.Layer == 0 && nl > 1 {
+		l := np.layers[i]
+		if l == 0 && nl > 1 {
 			s.XAlign = text.XRight
 			p.X -= radius[i] + netLabelGap
 		} else {
@@ -728,7 +586,7 @@ func (np *netPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 			p.X += radius[i] + netLabelGap
 		}
 		s.YAlign = text.YCenter
-		if v.Layer > 0 && v.Layer < nl-1 {
+		if l > 0 && l < nl-1 {
 			r := s.Rectangle(labels[i]).Add(p)
 			c.SetColor(haloColor)
 			c.Fill(r.Path())
@@ -850,10 +708,10 @@ func fitLabels(sty text.Style, labels []string, parts [][2]string, maxW, rowH vg
 
 // drawEdge draws a smooth curve through the points of path (the source,
 // the dummies, the target), leaving the end nodes' discs (radii ra and
-// rb) free, with an arrowhead at the target. Each step between layers is
-// a cubic Bézier curve that leaves and enters horizontally, so the curve
-// is smooth at the dummies.
-func drawEdge(c draw.Canvas, path []vg.Point, ra, rb, w vg.Length) {
+// rb) free, w wide, with an arrowhead at the target if directed. Each
+// step between layers is a cubic Bézier curve that leaves and enters
+// horizontally, so the curve is smooth at the dummies.
+func drawEdge(c draw.Canvas, path []vg.Point, ra, rb, w vg.Length, directed bool) {
 	a, b := path[0], path[len(path)-1]
 	const steps = 32
 	var line []vg.Point
@@ -883,23 +741,21 @@ func drawEdge(c draw.Canvas, path []vg.Point, ra, rb, w vg.Length) {
 	if len(line) < 2 {
 		return
 	}
-	head := 3.5 + 1.2*w
+	sty := draw.LineStyle{Color: edgeColor, Width: w}
+	if !directed {
+		c.StrokeLines(sty, line)
+		return
+	}
 	end := line[len(line)-1]
 	prev := line[len(line)-2]
 	d := dist(end, prev)
 	ux, uy := (end.X-prev.X)/d, (end.Y-prev.Y)/d
 	// Stop the line at the arrowhead's base.
-	base := vg.Point{X: end.X - ux*head*0.8, Y: end.Y - uy*head*0.8}
+	base, head := arrowhead(end, ux, uy, w)
 	line[len(line)-1] = base
-	c.StrokeLines(draw.LineStyle{Color: edgeColor, Width: w}, line)
-	half := head * 0.45
-	var tri vg.Path
-	tri.Move(end)
-	tri.Line(vg.Point{X: end.X - ux*head - uy*half, Y: end.Y - uy*head + ux*half})
-	tri.Line(vg.Point{X: end.X - ux*head + uy*half, Y: end.Y - uy*head - ux*half})
-	tri.Close()
+	c.StrokeLines(sty, line)
 	c.SetColor(edgeColor)
-	c.Fill(tri)
+	c.Fill(head)
 }
 
 func dist(a, b vg.Point) vg.Length {
@@ -946,34 +802,4 @@ func drawShape(c draw.Canvas, k int, p vg.Point, r vg.Length, col color.Color) {
 	c.Fill(path)
 	c.SetLineStyle(draw.LineStyle{Color: outlineInk, Width: 0.5})
 	c.Stroke(path)
-}
-
-// drawLegend draws the kinds in a row across the top of c and returns
-// the height it used.
-func (np *netPlot) drawLegend(c draw.Canvas) vg.Length {
-	if len(np.kinds) == 0 {
-		return 0
-	}
-	sty := np.legendStyle
-	sty.XAlign, sty.YAlign = text.XLeft, text.YCenter
-	h := sty.Height("M")
-	y := c.Max.Y - h/2
-	x := c.Min.X
-	r := vg.Length(3.5)
-	// Every shape fits in a box of half-width 1.4r (a triangle of the
-	// area of a disc of radius r is 2.7r wide).
-	sw := 2.8 * r
-	for i, name := range np.kindNames {
-		w := sw + 3 + sty.Width(name)
-		if x > c.Min.X && x+w > c.Max.X { // next row
-			x = c.Min.X
-			y -= h + 2
-		}
-		k := np.kindIdx[np.kinds[i]]
-		drawShape(c, k, vg.Point{X: x + sw/2, Y: y}, r, DataColor(k))
-		c.FillText(sty, vg.Point{X: x + sw + 3, Y: y}, name)
-		x += w + 12
-	}
-	h = c.Max.Y - y + h/2
-	return h
 }

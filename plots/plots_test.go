@@ -35,9 +35,9 @@ var ledgerCategories = []plots.Category{
 const source = "Source: NIDS Commentary No. 371, Figure 2"
 
 // smallNet is a three-layer network with one crossing to remove.
-func smallNet() plots.Net {
-	return plots.Net{
-		Nodes: []plots.NetNode{
+func smallNet() plots.Graph {
+	return plots.Graph{
+		Nodes: []plots.GraphNode{
 			{ID: "isoon", Label: "Sichuan Anxun (i-SOON)", LabelZH: "四川安洵", Kind: "company", Layer: 0},
 			{ID: "b-sig", Label: "Chengdu Jietongyi Technology Co., Ltd.", Kind: "company", Layer: 1},
 			{ID: "a-sig", Label: "Junda Hainan Industrial Co., Ltd.", Kind: "company", Layer: 1},
@@ -45,10 +45,10 @@ func smallNet() plots.Net {
 			{ID: "haikou-psb", Label: "Haikou Municipal Public Security Bureau", LabelZH: "海口市公安局", Kind: "psb", Layer: 2, Size: 2},
 			{ID: "tianjin-ssb", Label: "Tianjin State Security Bureau", LabelZH: "天津市安全局", Kind: "ssb", Layer: 2, Size: 1},
 		},
-		Edges: []plots.NetEdge{
-			{From: 0, To: 1, Weight: 4}, {From: 0, To: 2, Weight: 2},
-			{From: 1, To: 3, Weight: 4}, {From: 2, To: 4, Weight: 2},
-			{From: 0, To: 5, Weight: 1},
+		Edges: []plots.GraphEdge{
+			{From: "isoon", To: "b-sig", Weight: 4, Directed: true}, {From: "isoon", To: "a-sig", Weight: 2, Directed: true},
+			{From: "b-sig", To: "chengdu-psb", Weight: 4, Directed: true}, {From: "a-sig", To: "haikou-psb", Weight: 2, Directed: true},
+			{From: "isoon", To: "tianjin-ssb", Weight: 1, Directed: true},
 		},
 		KindOrder:  []string{"company", "psb", "ssb"},
 		KindLabels: map[string]string{"psb": "Public security", "ssb": "State security", "company": "Company"},
@@ -239,21 +239,21 @@ func TestValidateCategories(t *testing.T) {
 }
 
 func TestValidateNet(t *testing.T) {
-	mod := func(f func(*plots.Net)) plots.Net { n := smallNet(); f(&n); return n }
+	mod := func(f func(*plots.Graph)) plots.Graph { n := smallNet(); f(&n); return n }
 	tests := []struct {
 		name string
-		net  plots.Net
+		net  plots.Graph
 	}{
-		{"empty", plots.Net{}},
-		{"edge out of range", mod(func(n *plots.Net) { n.Edges[0].To = 99 })},
-		{"negative index", mod(func(n *plots.Net) { n.Edges[0].From = -1 })},
-		{"negative weight", mod(func(n *plots.Net) { n.Edges[0].Weight = -1 })},
-		{"NaN weight", mod(func(n *plots.Net) { n.Edges[0].Weight = math.NaN() })},
-		{"self loop", mod(func(n *plots.Net) { n.Edges[0].To = n.Edges[0].From })},
-		{"duplicate ID", mod(func(n *plots.Net) { n.Nodes[1].ID = "isoon" })},
-		{"empty ID", mod(func(n *plots.Net) { n.Nodes[1].ID = "" })},
-		{"negative layer", mod(func(n *plots.Net) { n.Nodes[1].Layer = -1 })},
-		{"negative size", mod(func(n *plots.Net) { n.Nodes[1].Size = -1 })},
+		{"empty", plots.Graph{}},
+		{"missing target", mod(func(n *plots.Graph) { n.Edges[0].To = "nowhere" })},
+		{"missing source", mod(func(n *plots.Graph) { n.Edges[0].From = "" })},
+		{"negative weight", mod(func(n *plots.Graph) { n.Edges[0].Weight = -1 })},
+		{"NaN weight", mod(func(n *plots.Graph) { n.Edges[0].Weight = math.NaN() })},
+		{"self loop", mod(func(n *plots.Graph) { n.Edges[0].To = n.Edges[0].From })},
+		{"duplicate ID", mod(func(n *plots.Graph) { n.Nodes[1].ID = "isoon" })},
+		{"empty ID", mod(func(n *plots.Graph) { n.Nodes[1].ID = "" })},
+		{"negative layer", mod(func(n *plots.Graph) { n.Nodes[1].Layer = -1 })},
+		{"negative size", mod(func(n *plots.Graph) { n.Nodes[1].Size = -1 })},
 	}
 	for _, tt := range tests {
 		f, err := plots.LayeredNetwork("t", tt.net, plots.Options{Source: source})
@@ -378,18 +378,18 @@ func TestKindLookStable(t *testing.T) {
 // or more, and that an explicit height is kept, with smaller text.
 func TestNetworkHeightFitsLabels(t *testing.T) {
 	path := cjkFont(t)
-	n := plots.Net{Nodes: []plots.NetNode{{ID: "c", Label: "Sichuan Anxun (i-SOON)", LabelZH: "四川安洵", Kind: "company"}}}
+	n := plots.Graph{Nodes: []plots.GraphNode{{ID: "c", Label: "Sichuan Anxun (i-SOON)", LabelZH: "四川安洵", Kind: "company"}}}
 	for i := range 3 {
-		n.Nodes = append(n.Nodes, plots.NetNode{ID: fmt.Sprintf("m%d", i), Label: fmt.Sprintf("Intermediary Information Technology Co., Ltd. No. %d", i), LabelZH: "中间信息技术有限公司", Kind: "company", Layer: 1})
-		n.Edges = append(n.Edges, plots.NetEdge{From: 0, To: len(n.Nodes) - 1, Weight: 1})
+		n.Nodes = append(n.Nodes, plots.GraphNode{ID: fmt.Sprintf("m%d", i), Label: fmt.Sprintf("Intermediary Information Technology Co., Ltd. No. %d", i), LabelZH: "中间信息技术有限公司", Kind: "company", Layer: 1})
+		n.Edges = append(n.Edges, plots.GraphEdge{From: "c", To: n.Nodes[len(n.Nodes)-1].ID, Weight: 1, Directed: true})
 	}
 	for i := range 21 {
-		n.Nodes = append(n.Nodes, plots.NetNode{ID: fmt.Sprintf("u%02d", i), Label: fmt.Sprintf("District Branch No. %d, Kunming Municipal Public Security Bureau", i), LabelZH: "昆明市公安局西山分局", Kind: "psb", Layer: 2, Size: 1})
-		from := 0
+		n.Nodes = append(n.Nodes, plots.GraphNode{ID: fmt.Sprintf("u%02d", i), Label: fmt.Sprintf("District Branch No. %d, Kunming Municipal Public Security Bureau", i), LabelZH: "昆明市公安局西山分局", Kind: "psb", Layer: 2, Size: 1})
+		from := "c"
 		if i < 3 {
-			from = 1 + i
+			from = fmt.Sprintf("m%d", i)
 		}
-		n.Edges = append(n.Edges, plots.NetEdge{From: from, To: len(n.Nodes) - 1, Weight: 1})
+		n.Edges = append(n.Edges, plots.GraphEdge{From: from, To: n.Nodes[len(n.Nodes)-1].ID, Weight: 1, Directed: true})
 	}
 	labelSizes := func(f *plots.Figure) (lo float64, cut bool) {
 		lo = math.Inf(1)
@@ -423,5 +423,50 @@ func TestNetworkHeightFitsLabels(t *testing.T) {
 	}
 	if lo, _ := labelSizes(g); g.Height != plots.DoubleColumnHeight || lo >= 6.5 {
 		t.Errorf("explicit height: got %v high, smallest label %.1f pt; want %v, smaller text", g.Height, lo, plots.DoubleColumnHeight)
+	}
+}
+
+// TestLayeredSharesGraph checks that LayeredNetwork and NetworkGraph's
+// layered layout draw a Graph the same way when the nodes' layers are
+// those that GraphLayers computes, and that an undirected edge is drawn
+// without an arrowhead.
+func TestLayeredSharesGraph(t *testing.T) {
+	g := smallNet()
+	layers, ok := plots.GraphLayers(g)
+	if !ok {
+		t.Fatal("smallNet is not a directed acyclic graph")
+	}
+	for i := range g.Nodes {
+		g.Nodes[i].Layer = layers[i]
+	}
+	a, err := plots.LayeredNetwork("N", g, plots.Options{Source: source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Layout = plots.LayoutLayered
+	b, err := plots.NetworkGraph("N", g, plots.Options{Source: source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	da, db := dump(t, a), dump(t, b)
+	if da != db {
+		t.Errorf("LayeredNetwork and NetworkGraph (layered) differ:\n%s\n%s", da, db)
+	}
+	heads := func(d string) int {
+		var n int
+		for _, line := range strings.Split(d, "\n") {
+			if s, ok := strings.CutPrefix(line, "fill #1c1c1c8c: "); ok { // edge colour (premultiplied): arrowheads only
+				fmt.Sscan(s, &n)
+			}
+		}
+		return n
+	}
+	g.Edges[0].Directed = false
+	c, err := plots.LayeredNetwork("N", g, plots.Options{Source: source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ha, hc := heads(da), heads(dump(t, c)); ha != len(g.Edges) || hc != ha-1 {
+		t.Errorf("arrowheads: %d with all edges directed, %d with one undirected; want %d and %d", ha, hc, len(g.Edges), len(g.Edges)-1)
 	}
 }

@@ -252,9 +252,9 @@ var KindLabels = map[string]string{
 
 // LedgerNet converts a ledger network for plots.LayeredNetwork: nodes in
 // layers by role, coloured by entity kind, sized by the number of contracts
-// they take part in, edges weighted by amount.
-func LedgerNet(n *network.Network) plots.Net {
-	var net plots.Net
+// they take part in, edges directed and weighted by amount.
+func LedgerNet(n *network.Network) plots.Graph {
+	var net plots.Graph
 	contracts := make([]int, len(n.Nodes))
 	for _, e := range n.Edges {
 		contracts[e.To] += e.Contracts
@@ -267,11 +267,11 @@ func LedgerNet(n *network.Network) plots.Net {
 		if v.Entity.Kind == network.Individual {
 			zh = "" // individuals are drawn by their opaque label only
 		}
-		net.Nodes = append(net.Nodes, plots.NetNode{ID: v.Entity.ID, Label: v.Entity.Name(), LabelZH: zh,
+		net.Nodes = append(net.Nodes, plots.GraphNode{ID: v.Entity.ID, Label: v.Entity.Name(), LabelZH: zh,
 			Kind: string(v.Entity.Kind), Layer: v.Layer(), Size: float64(contracts[v.ID])})
 	}
 	for _, e := range n.Edges {
-		net.Edges = append(net.Edges, plots.NetEdge{From: int(e.From), To: int(e.To), Weight: e.Amount.Yuan()})
+		net.Edges = append(net.Edges, plots.GraphEdge{From: n.Nodes[e.From].Entity.ID, To: n.Nodes[e.To].Entity.ID, Weight: e.Amount.Yuan(), Directed: true})
 	}
 	for _, k := range network.Kinds {
 		net.KindOrder = append(net.KindOrder, string(k))
