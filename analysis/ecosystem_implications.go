@@ -33,8 +33,10 @@ type Implication struct {
 	// interval, judged against the thresholds of the decision rule.
 	Tested bool
 	// High and Low are the readings favoured by a high value (a share
-	// above 2/3, or the upper tail of a test) and a low one.
+	// above 2/3, or the upper tail of a test) and a low one. highOf, when
+	// set, decides High from the view.
 	High, Low string
+	highOf    func(b *bipartite) string
 	// Alternative names the alternative of a test's power (tested only).
 	Alternative string
 	// References are the literature the implication rests on.
@@ -92,8 +94,14 @@ var implications = []Implication{
 		Name:          "principal_concentration",
 		Question:      "Are the ties concentrated on few principals (Herfindahl-Hirschman index of the principals' shares of ties) beyond what the observation design gives?",
 		Decentralized: "no concentration beyond the design: many principals, each with its own agents",
-		Centralized:   "concentration on a headquarters principal",
+		Centralized:   "concentration on a headquarters principal (concentration on a sub-national bureau favours neither reading)",
 		Tested:        true, High: Centralized, Low: Decentralized,
+		highOf: func(b *bipartite) string {
+			if p := b.topPrincipal(); p >= 0 && b.level(p) == levelNational {
+				return Centralized
+			}
+			return Neither
+		},
 		Alternative: "a headquarters: the principal with most ties is weighted so that it holds half of all ties on average (or as many as the design allows)",
 		References:  "Freeman (1979) and Borgatti and Everett (1997) on centralization; Hirschman (1945) and Herfindahl (1950) on concentration",
 		stat: func(b *bipartite) func(g graph.Graph) metrics.Value {
@@ -123,13 +131,7 @@ var implications = []Implication{
 			if np < 2 {
 				return alternative{}, errNoAlternative("fewer than two principals")
 			}
-			deg := make([]int, np)
-			for _, ps := range b.adj {
-				for _, p := range ps {
-					deg[p]++
-				}
-			}
-			hub := int64(len(b.agents) + slices.Index(deg, slices.Max(deg)))
+			hub := int64(len(b.agents) + b.topPrincipal())
 			// The hub can hold at most one tie per agent, and every other
 			// principal keeps one.
 			most := float64(min(len(b.agents), b.ties-(np-1))) / float64(b.ties)
@@ -221,6 +223,21 @@ var implications = []Implication{
 			return out
 		},
 	},
+}
+
+// topPrincipal returns the principal with most ties (the first in id
+// order among equals), -1 without principals.
+func (b *bipartite) topPrincipal() int {
+	if len(b.principals) == 0 {
+		return -1
+	}
+	deg := make([]int, len(b.principals))
+	for _, ps := range b.adj {
+		for _, p := range ps {
+			deg[p]++
+		}
+	}
+	return slices.Index(deg, slices.Max(deg))
 }
 
 // localityStat is the locality of the view: the share of ties between an

@@ -163,6 +163,7 @@ type variantRun struct {
 
 type implRun struct {
 	Name     string      `json:"name"`
+	High     string      `json:"high,omitempty"` // the reading of the high side, when the view decides it
 	Observed *float64    `json:"observed"`
 	Note     string      `json:"note,omitempty"`
 	Lower    float64     `json:"lower,omitempty"`
@@ -343,6 +344,9 @@ func runVariant(v variant, opt EcosystemOptions, workers int) (*variantRun, erro
 	var tests []int
 	for k, imp := range implications {
 		ir := implRun{Name: imp.Name}
+		if imp.highOf != nil {
+			ir.High = imp.highOf(b)
+		}
 		if !imp.Tested {
 			est, lo, hi, units, ok := shareInterval(imp.share(b))
 			if ok {
@@ -793,7 +797,7 @@ func judge(vr variantRun) judgement {
 		}
 		side, reading := "lower", imp.Low
 		if t.upper {
-			side, reading = "upper", imp.High
+			side, reading = "upper", cmpOr(ir.High, imp.High)
 		}
 		switch {
 		case r.Power == nil:

@@ -107,7 +107,7 @@ value) and combine them with 'ecosys test merge'.`,
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
 	fl.StringVar(&shard, "shard", "", "Run only shard `i/k` of the replicates and print them as JSON for 'ecosys test merge'")
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
-	cmd.AddCommand(NewCmdTestMerge(f, nil), NewCmdTestDecentralization(f, nil), NewCmdTestCompare(f, nil), NewCmdTestSensitivity(f, nil))
+	cmd.AddCommand(NewCmdTestMerge(f, nil), NewCmdTestEcosystem(f, nil), NewCmdTestDecentralization(f, nil), NewCmdTestCompare(f, nil), NewCmdTestSensitivity(f, nil))
 	return cmd
 }
 
@@ -197,9 +197,10 @@ func NewCmdTestMerge(f *Factory, runF func(*TestMergeOptions) error) *cobra.Comm
 	cmd := &cobra.Command{
 		Use:   "merge FILE...",
 		Short: "Combine the JSON of 'ecosys test --shard' runs into the full result",
-		Long: `Combine the outputs of 'ecosys test --shard i/k' into exactly the result of
-the unsharded run. Every shard of the same statistics, null model, seed and
-number of samples must be given once.`,
+		Long: `Combine the outputs of 'ecosys test --shard i/k' (or of 'ecosys test
+ecosystem --shard i/k') into exactly the result of the unsharded run.
+Every shard of the same run (statistics, null model, seed and number of
+samples) must be given once.`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return FlagErrorf("missing shard files")
@@ -221,10 +222,22 @@ number of samples must be given once.`,
 func testMergeRun(opts *TestMergeOptions) error {
 	byStat := map[string][]*inference.CUGShard{}
 	var order []string
+	var runs []*analysis.EcosystemRun
 	for _, name := range opts.Files {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			return err
+		}
+		var kind struct {
+			Format string `json:"format"`
+		}
+		if json.Unmarshal(b, &kind) == nil && kind.Format != "" {
+			var r analysis.EcosystemRun
+			if err := json.Unmarshal(b, &r); err != nil {
+				return fmt.Errorf("%s: not the output of 'ecosys test ecosystem --shard': %w", name, err)
+			}
+			runs = append(runs, &r)
+			continue
 		}
 		var f shardFile
 		if err := json.Unmarshal(b, &f); err != nil {
@@ -236,6 +249,16 @@ func testMergeRun(opts *TestMergeOptions) error {
 			}
 			byStat[s.Statistic] = append(byStat[s.Statistic], s)
 		}
+	}
+	if len(runs) > 0 {
+		if len(order) > 0 {
+			return fmt.Errorf("give the shards of one run: ecosystem shards and test shards are mixed")
+		}
+		v, err := analysis.MergeEcosystem(runs)
+		if err != nil {
+			return err
+		}
+		return writeEcosystem(opts.IO, opts.Format, v)
 	}
 	var results []*inference.CUGResult
 	for _, st := range order {
