@@ -103,6 +103,21 @@ func figureCases() map[string]func(plots.Options) (*plots.Figure, error) {
 		"graph": func(o plots.Options) (*plots.Figure, error) {
 			return plots.NetworkGraph("Case network", testGraph(), o)
 		},
+		"implications": func(o plots.Options) (*plots.Figure, error) {
+			null, alt := make([]float64, 200), make([]float64, 100)
+			for i := range null {
+				null[i] = 0.1 + 0.05*math.Sin(float64(i))
+			}
+			for i := range alt {
+				alt[i] = 0.3 + 0.05*math.Cos(float64(i))
+			}
+			return plots.Implications("Implications", []plots.ImplicationPanel{
+				{Name: "principal_level", Share: true, Observed: 0.9, Lower: 0.7, Upper: 1, LowLabel: "centralized", HighLabel: "decentralized",
+					Verdict: "favours decentralized"},
+				{Name: "principal_concentration", Null: null, Alternative: alt, Observed: 0.12, Verdict: "Holm p = 0.4, power 0.93: neither"},
+				{Name: "locality", Null: []float64{0.2, 0.2, 0.2}, Observed: 0.2, Verdict: "fixed by the design"},
+			}, o)
+		},
 	}
 }
 
