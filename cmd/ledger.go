@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -105,19 +106,29 @@ func NewCmdLedgerSummary(f *Factory, runF func(*LedgerSummaryOptions) error) *co
 		Long: `Count the contracts of a ledger and sum their amounts (exactly, in CNY)
 by a dimension, with each group's share and the total.
 
-Dimensions: client-type (the printed client direction), end-user,
-signatory, province, level, ministry and kind (of the end user, from the
-entity table), year (of the signing date) and direct (signed by the end
-user itself, or through an intermediary). Groups are sorted by number of
-contracts, then amount; years are sorted by year.`,
+Dimensions: contractor, client-type (the printed client direction),
+end-user, signatory, province, level, ministry and kind (of the end user,
+from the entity table), year (of the signing date) and direct (signed by
+the end user itself, or through an intermediary). Several dimensions,
+comma-separated, cross-tabulate: one row per combination that occurs,
+with a column per dimension. Groups are sorted by number of contracts,
+then amount; years are sorted by year.`,
 		Example: `  ecosys ledger summary
   ecosys ledger summary --by level --format markdown
   ecosys ledger summary --by client-type --format json
+  ecosys ledger summary --by contractor
+  ecosys ledger summary --by province,client-type
   ecosys ledger summary --ledger my-ledger.csv --entities my-parties.csv --by province`,
 		Args: exactArgs(0, ""),
 		RunE: func(*cobra.Command, []string) error {
-			if _, err := network.ParseDimension(opts.By); err != nil {
-				return FlagErrorf("invalid argument %q for \"--by\" flag: want one of %s", opts.By, strings.Join(dimensionNames(), ", "))
+			dims := strings.Split(opts.By, ",")
+			for i, d := range dims {
+				if _, err := network.ParseDimension(d); err != nil {
+					return FlagErrorf("invalid argument %q for \"--by\" flag: want one or more of %s, comma-separated", opts.By, strings.Join(dimensionNames(), ", "))
+				}
+				if slices.Contains(dims[:i], d) {
+					return FlagErrorf("invalid argument %q for \"--by\" flag: %s given twice", opts.By, d)
+				}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -126,7 +137,7 @@ contracts, then amount; years are sorted by year.`,
 		},
 	}
 	addLedgerFlags(cmd, &opts.Input)
-	cmd.Flags().StringVar(&opts.By, "by", string(network.DimClientType), "Dimension: {"+strings.Join(dimensionNames(), "|")+"}")
+	cmd.Flags().StringVar(&opts.By, "by", string(network.DimClientType), "Dimension, or dimensions to cross-tabulate (comma-separated): {"+strings.Join(dimensionNames(), "|")+"}")
 	_ = cmd.RegisterFlagCompletionFunc("by", cobra.FixedCompletions(dimensionNames(), cobra.ShellCompDirectiveNoFileComp))
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	return cmd
@@ -143,6 +154,9 @@ type summaryJSON struct {
 	Ledger string `json:"ledger"`
 	By     string `json:"by"`
 	metrics.Tally
+	// Keys lists each group's value along every dimension, in the order
+	// of Groups, for a cross-tabulation.
+	Keys [][]string `json:"keys,omitempty"`
 }
 
 func ledgerSummaryRun(opts *LedgerSummaryOptions) error {
@@ -150,33 +164,50 @@ func ledgerSummaryRun(opts *LedgerSummaryOptions) error {
 	if err != nil {
 		return err
 	}
-	g, err := l.GroupBy(network.Dimension(opts.By))
+	var dims []network.Dimension
+	for _, d := range strings.Split(opts.By, ",") {
+		dims = append(dims, network.Dimension(d))
+	}
+	g, err := l.GroupBy(dims[0], dims[1:]...)
 	if err != nil {
 		return err
 	}
 	t := metrics.Tabulate(g)
-	if g.Dimension == network.DimYear {
+	if len(dims) == 1 && g.Dimension == network.DimYear {
 		t.SortByKey()
 	}
 	if opts.Format == FormatJSON {
-		return writeJSON(opts.IO.Out, summaryJSON{Ledger: l.Source, By: opts.By, Tally: t})
-	}
-	named := g.Dimension == network.DimEndUser || g.Dimension == network.DimSignatory
-	header := []string{strings.ReplaceAll(opts.By, "-", "_"), "contracts", "amount_cny", "share_contracts", "share_amount"}
-	if named {
-		header = append(header[:1], append([]string{"name"}, header[1:]...)...)
-	}
-	var rows [][]string
-	row := func(key, label string, n int, amount string, sc, sa float64) {
-		r := []string{key, fmt.Sprint(n), amount, fmt.Sprintf("%.4f", sc), fmt.Sprintf("%.4f", sa)}
-		if named {
-			r = append(r[:1], append([]string{label}, r[1:]...)...)
+		out := summaryJSON{Ledger: l.Source, By: opts.By, Tally: t}
+		if len(dims) > 1 {
+			for _, gr := range t.Groups {
+				out.Keys = append(out.Keys, strings.Split(gr.Key, network.KeySep))
+			}
 		}
-		rows = append(rows, r)
+		return writeJSON(opts.IO.Out, out)
+	}
+	var header []string
+	named := false
+	for _, d := range dims {
+		header = append(header, strings.ReplaceAll(string(d), "-", "_"))
+		named = named || d == network.DimEndUser || d == network.DimSignatory || d == network.DimContractor
+	}
+	if named {
+		header = append(header, "name")
+	}
+	header = append(header, "contracts", "amount_cny", "share_contracts", "share_amount")
+	var rows [][]string
+	row := func(keys []string, label string, n int, amount string, sc, sa float64) {
+		r := slices.Clone(keys)
+		if named {
+			r = append(r, label)
+		}
+		rows = append(rows, append(r, fmt.Sprint(n), amount, fmt.Sprintf("%.4f", sc), fmt.Sprintf("%.4f", sa)))
 	}
 	for _, gr := range t.Groups {
-		row(gr.Key, gr.Label, gr.Contracts, string(gr.AmountCNY), gr.ShareContracts, gr.ShareAmount)
+		row(strings.Split(gr.Key, network.KeySep), gr.Label, gr.Contracts, string(gr.AmountCNY), gr.ShareContracts, gr.ShareAmount)
 	}
-	row("total", "", t.TotalContracts, string(t.TotalCNY), 1, 1)
+	total := make([]string, len(dims))
+	total[0] = "total"
+	row(total, "", t.TotalContracts, string(t.TotalCNY), 1, 1)
 	return writeTable(opts.IO.Out, opts.Format, header, rows, opts.IO.IsTTY)
 }

@@ -21,7 +21,9 @@ func TestNewCmdLedgerSummary(t *testing.T) {
 		{argv: "--by level --format json", by: "level", format: "json"},
 		{argv: "--by=end-user --format markdown", by: "end-user", format: "markdown"},
 		{argv: "--ledger l.csv --entities e.csv", by: "client-type", format: "table", ledger: "l.csv", es: "e.csv"},
-		{argv: "--by colour", wantErr: `invalid argument "colour" for "--by" flag: want one of client-type, end-user`},
+		{argv: "--by colour", wantErr: `invalid argument "colour" for "--by" flag: want one or more of contractor, client-type, end-user`},
+		{argv: "--by province,client-type", by: "province,client-type", format: "table"},
+		{argv: "--by province,province", wantErr: "province given twice"},
 		{argv: "--format yaml", wantErr: "must be one of table, csv, json, markdown"},
 		{argv: "extra", wantErr: `unexpected argument "extra"`},
 	}
@@ -35,6 +37,38 @@ func TestNewCmdLedgerSummary(t *testing.T) {
 				t.Errorf("options %+v", *got)
 			}
 		})
+	}
+}
+
+// TestLedgerSummaryCrossTab checks --by contractor and a cross-tabulation
+// on a ledger of two contractors: one column per dimension, groups with
+// exact sums, and the keys in the JSON.
+func TestLedgerSummaryCrossTab(t *testing.T) {
+	dir := t.TempDir()
+	ledger := filepath.Join(dir, "l.csv")
+	os.WriteFile(ledger, []byte("contractor_id,end_user_id,amount_cny,client_type\nfirm-a,b1,100,公安\nfirm-a,b2,0.50,安全\nfirm-b,b1,20,公安\nfirm-b,b1,1,公安\n"), 0o644)
+	io, out, _ := Test()
+	opts := &LedgerSummaryOptions{IO: io, By: "contractor,client-type", Format: FormatCSV, Input: ledgerInput{LedgerPath: ledger}}
+	if err := ledgerSummaryRun(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := `contractor,client_type,name,contracts,amount_cny,share_contracts,share_amount
+firm-b,public_security,firm-b | public_security,2,21.00,0.5000,0.1728
+firm-a,public_security,firm-a | public_security,1,100.00,0.2500,0.8230
+firm-a,state_security,firm-a | state_security,1,0.50,0.2500,0.0041
+total,,,4,121.50,1.0000,1.0000
+`
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	io, out, _ = Test()
+	opts.IO, opts.Format = io, FormatJSON
+	if err := ledgerSummaryRun(opts); err != nil {
+		t.Fatal(err)
+	}
+	var got struct{ Keys [][]string }
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil || len(got.Keys) != 3 || got.Keys[0][0] != "firm-b" || got.Keys[0][1] != "public_security" {
+		t.Errorf("keys %v (%v)", got.Keys, err)
 	}
 }
 

@@ -2,6 +2,7 @@ package network
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -12,6 +13,7 @@ type Dimension string
 // Dimensions. Province, level and ministry are those of each contract's end
 // user, from the entity table; a missing value groups as "unknown".
 const (
+	DimContractor Dimension = "contractor"  // contractor entity id
 	DimClientType Dimension = "client-type" // printed client direction, coded
 	DimEndUser    Dimension = "end-user"    // end-user entity id
 	DimSignatory  Dimension = "signatory"   // signatory entity id
@@ -24,7 +26,7 @@ const (
 )
 
 // Dimensions lists every dimension.
-var Dimensions = []Dimension{DimClientType, DimEndUser, DimSignatory, DimProvince, DimLevel, DimMinistry, DimKind, DimYear, DimDirect}
+var Dimensions = []Dimension{DimContractor, DimClientType, DimEndUser, DimSignatory, DimProvince, DimLevel, DimMinistry, DimKind, DimYear, DimDirect}
 
 // ParseDimension returns the dimension named s, or an error listing them.
 func ParseDimension(s string) (Dimension, error) {
@@ -40,55 +42,80 @@ func ParseDimension(s string) (Dimension, error) {
 	return "", fmt.Errorf("network: unknown dimension %q (want one of %s)", s, strings.Join(names, ", "))
 }
 
-// Grouping assigns each contract of a ledger a key along a dimension. It is
-// the input of metrics.Tabulate: Len, Key and Amount (in fen) per contract,
-// and Label for a key.
+// Grouping assigns each contract of a ledger a key along a dimension, or
+// along several (a cross-tabulation: the key joins one value per
+// dimension with KeySep). It is the input of metrics.Tabulate: Len, Key
+// and Amount (in fen) per contract, and Label for a key.
 type Grouping struct {
-	Dimension Dimension
-	l         *Ledger
-	keys      []string
+	Dimension  Dimension   // the first dimension
+	Dimensions []Dimension // every dimension, in order
+	l          *Ledger
+	keys       []string
 }
 
-// GroupBy groups the contracts of the ledger along d.
-func (l *Ledger) GroupBy(d Dimension) (Grouping, error) {
-	if _, err := ParseDimension(string(d)); err != nil {
-		return Grouping{}, err
+// KeySep separates the values of a cross-tabulation's key.
+const KeySep = " | "
+
+// GroupBy groups the contracts of the ledger along d, or with several
+// dimensions along each of them at once (every combination of values
+// that occurs is a group).
+func (l *Ledger) GroupBy(d Dimension, more ...Dimension) (Grouping, error) {
+	dims := append([]Dimension{d}, more...)
+	g := Grouping{Dimension: d, Dimensions: dims, l: l, keys: make([]string, len(l.Contracts))}
+	for i, dim := range dims {
+		if _, err := ParseDimension(string(dim)); err != nil {
+			return Grouping{}, err
+		}
+		if slices.Contains(dims[:i], dim) {
+			return Grouping{}, fmt.Errorf("network: dimension %q given twice", dim)
+		}
 	}
-	g := Grouping{Dimension: d, l: l, keys: make([]string, len(l.Contracts))}
-	for i, c := range l.Contracts {
-		eu, _ := l.Entity(c.EndUser)
-		var k string
-		switch d {
-		case DimClientType:
-			k = string(c.ClientType)
-		case DimEndUser:
-			k = c.EndUser
-		case DimSignatory:
-			k = c.Signatory
-		case DimProvince:
-			k = eu.Province
-		case DimLevel:
-			k = string(eu.Level)
-		case DimMinistry:
-			k = string(eu.Ministry)
-		case DimKind:
-			k = string(eu.Kind)
-		case DimYear:
-			if y := c.Date.Year(); y != 0 {
-				k = strconv.Itoa(y)
-			}
-		case DimDirect:
-			k = "direct"
-			if c.Intermediated() {
-				k = "intermediary"
-			}
+	parts := make([]string, len(dims))
+	for i := range l.Contracts {
+		for j, dim := range dims {
+			parts[j] = l.keyOf(i, dim)
 		}
-		if k == "" {
-			k = "unknown"
-		}
-		g.keys[i] = k
+		g.keys[i] = strings.Join(parts, KeySep)
 	}
 	return g, nil
+}
+
+// keyOf is contract i's value along d, "unknown" when it has none.
+func (l *Ledger) keyOf(i int, d Dimension) string {
+	c := l.Contracts[i]
+	eu, _ := l.Entity(c.EndUser)
+	var k string
+	switch d {
+	case DimContractor:
+		k = c.Contractor
+	case DimClientType:
+		k = string(c.ClientType)
+	case DimEndUser:
+		k = c.EndUser
+	case DimSignatory:
+		k = c.Signatory
+	case DimProvince:
+		k = eu.Province
+	case DimLevel:
+		k = string(eu.Level)
+	case DimMinistry:
+		k = string(eu.Ministry)
+	case DimKind:
+		k = string(eu.Kind)
+	case DimYear:
+		if y := c.Date.Year(); y != 0 {
+			k = strconv.Itoa(y)
+		}
+	case DimDirect:
+		k = "direct"
+		if c.Intermediated() {
+			k = "intermediary"
+		}
+	}
+	if k == "" {
+		k = "unknown"
+	}
+	return k
 }
 
 // Len returns the number of contracts.
@@ -101,12 +128,33 @@ func (g Grouping) Key(i int) string { return g.keys[i] }
 func (g Grouping) Amount(i int) int64 { return int64(g.l.Contracts[i].Amount) }
 
 // Label returns a display name for a key: the English name of a party for
-// the party dimensions, the key itself otherwise.
+// the party dimensions, the value itself otherwise (joined with KeySep
+// in a cross-tabulation).
 func (g Grouping) Label(key string) string {
-	if g.Dimension == DimEndUser || g.Dimension == DimSignatory {
-		if e, ok := g.l.Entity(key); ok {
-			return e.Name()
+	dims := g.Dimensions
+	if len(dims) == 0 {
+		dims = []Dimension{g.Dimension}
+	}
+	parts := strings.Split(key, KeySep)
+	if len(parts) != len(dims) {
+		return key
+	}
+	for i, d := range dims {
+		if d == DimEndUser || d == DimSignatory || d == DimContractor {
+			if e, ok := g.l.Entity(parts[i]); ok {
+				parts[i] = e.Name()
+			}
 		}
 	}
-	return key
+	return strings.Join(parts, KeySep)
+}
+
+// Contractors returns the ids of the ledger's contractors, sorted.
+func (l *Ledger) Contractors() []string {
+	var out []string
+	for _, c := range l.Contracts {
+		out = append(out, c.Contractor)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
