@@ -107,7 +107,7 @@ value) and combine them with 'ecosys test merge'.`,
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
 	fl.StringVar(&shard, "shard", "", "Run only shard `i/k` of the replicates and print them as JSON for 'ecosys test merge'")
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
-	cmd.AddCommand(NewCmdTestMerge(f, nil), NewCmdTestEcosystem(f, nil), NewCmdTestDecentralization(f, nil), NewCmdTestCompare(f, nil), NewCmdTestSensitivity(f, nil))
+	cmd.AddCommand(NewCmdTestMerge(f, nil), NewCmdTestEcosystem(f, nil), NewCmdTestQAP(f, nil), NewCmdTestDecentralization(f, nil), NewCmdTestCompare(f, nil), NewCmdTestSensitivity(f, nil))
 	return cmd
 }
 
