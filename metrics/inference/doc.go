@@ -15,7 +15,10 @@
 //   - Sensitivity, RemoveNodes and RemoveEdges: how a statistic moves when a
 //     fraction of the data is missing;
 //   - Archetypes: star, tree, hubs and mesh networks of the observed size;
-//   - PermutationTest: a difference between two groups of units.
+//   - PermutationTest: a difference between two groups of units;
+//   - QAP: QAP and MRQAP regression of one network on others (Krackhardt
+//     1988; Dekker, Krackhardt and Snijders 2007), with SameAttribute and
+//     EdgeMatrix to build the matrices.
 //
 // # Reproducibility
 //
