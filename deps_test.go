@@ -30,6 +30,7 @@ func TestDependencyDirection(t *testing.T) {
 		"metrics/inference": {"datasets", "network", "plots", "report", "cmd", "analysis"},
 		"analysis":          {"datasets", "plots", "report", "cmd"},
 		"internal/compact":  {"datasets", "network", "metrics", "plots", "report", "cmd", "analysis"},
+		"internal/csvio":    {"datasets", "network", "metrics", "plots", "report", "cmd", "analysis", "internal/compact"},
 	}
 	for pkg, bad := range forbidden {
 		out, err := exec.Command("go", "list", "-deps", "./"+pkg).CombinedOutput()
@@ -45,6 +46,9 @@ func TestDependencyDirection(t *testing.T) {
 			}
 			if pkg == "datasets" && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/datasets" {
 				t.Errorf("datasets imports non-standard package %s", d)
+			}
+			if pkg == "internal/csvio" && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/internal/csvio" && !strings.HasPrefix(d, "golang.org/x/text/") {
+				t.Errorf("internal/csvio imports %s: only the standard library and golang.org/x/text", d)
 			}
 		}
 	}

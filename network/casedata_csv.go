@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/ecosys-sna/ecosys/internal/csvio"
 )
 
 // CaseTables are the file names (without ".csv") of the case data set's
@@ -181,7 +183,7 @@ func (d *CaseData) Shared() []SharedNode {
 func ReadCaseData(fsys fs.FS, dir string, ledger []Entity, opt ReadOptions) (*CaseData, error) {
 	d := &CaseData{org: map[string]int{}, person: map[string]int{}, cas: map[string]int{}, source: map[string]int{}}
 	var errs ErrorList
-	tables := map[string]*csvTable{}
+	tables := map[string]*csvio.Table{}
 	for _, name := range CaseTables {
 		file := path.Join(dir, name+".csv")
 		b, err := fs.ReadFile(fsys, file)
@@ -191,7 +193,7 @@ func ReadCaseData(fsys fs.FS, dir string, ledger []Entity, opt ReadOptions) (*Ca
 		if err != nil {
 			return nil, &InputError{File: file, Err: err}
 		}
-		t, err := readCSVTable(file, bytes.NewReader(b), caseRequired[name], nil, opt)
+		t, err := csvio.ReadTable(file, bytes.NewReader(b), caseRequired[name], nil, opt.csv())
 		if err != nil {
 			return nil, err
 		}
@@ -199,16 +201,15 @@ func ReadCaseData(fsys fs.FS, dir string, ledger []Entity, opt ReadOptions) (*Ca
 	}
 	// ids: ledger parties first, then the tables that define ids.
 	ids := map[string]string{} // id -> where defined
-	define := func(t *csvTable, col, id string) bool {
+	define := func(t *csvio.Table, col, id string) bool {
 		if id == "" {
 			return false
 		}
 		if where, dup := ids[id]; dup {
-			t.fail(col, id, ErrDuplicateKey)
-			t.errs[len(t.errs)-1].Other = where
+			t.Fail(col, id, ErrDuplicateKey).Other = where
 			return false
 		}
-		ids[id] = fmt.Sprintf("%s:%d", t.name, t.line())
+		ids[id] = fmt.Sprintf("%s:%d", t.Name(), t.Line())
 		return true
 	}
 	for _, e := range ledger {
@@ -241,7 +242,7 @@ func ReadCaseData(fsys fs.FS, dir string, ledger []Entity, opt ReadOptions) (*Ca
 	readAliases(d, tables["aliases"])
 	for _, name := range CaseTables {
 		if t := tables[name]; t != nil {
-			errs = append(errs, t.errs...)
+			errs = append(errs, t.Errors()...)
 		}
 	}
 	if err := d.checkSourceRefs(); err != nil {
@@ -280,38 +281,38 @@ func list(s string) []string {
 }
 
 // period parses an optional date cell.
-func period(t *csvTable, col string) Period {
-	v := t.get(col)
+func period(t *csvio.Table, col string) Period {
+	v := t.Get(col)
 	if v == "" {
 		return Period{}
 	}
 	p, err := ParsePeriod(v)
 	if err != nil {
-		t.fail(col, v, err)
+		t.Fail(col, v, err)
 	}
 	return p
 }
 
 // grade parses a required grade cell.
-func grade(t *csvTable, col string) Grade {
-	v := t.require(col)
+func grade(t *csvio.Table, col string) Grade {
+	v := t.Require(col)
 	if v == "" {
 		return Grade{}
 	}
 	g, err := ParseGrade(v)
 	if err != nil {
-		t.fail(col, v, err)
+		t.Fail(col, v, err)
 	}
 	return g
 }
 
-func readSources(d *CaseData, t *csvTable, define func(*csvTable, string, string) bool) {
-	for t.next() {
-		s := Source{ID: t.require("id"), Title: t.require("title"), Publisher: t.get("publisher"), Date: period(t, "date"),
-			URL: t.require("url"), Evidence: enum(t, "evidence", Evidence(""), EvidenceKinds),
-			Reproduces: t.get("reproduces"), Notes: t.get("notes")}
+func readSources(d *CaseData, t *csvio.Table, define func(*csvio.Table, string, string) bool) {
+	for t.Next() {
+		s := Source{ID: t.Require("id"), Title: t.Require("title"), Publisher: t.Get("publisher"), Date: period(t, "date"),
+			URL: t.Require("url"), Evidence: csvio.Enum(t, "evidence", Evidence(""), EvidenceKinds),
+			Reproduces: t.Get("reproduces"), Notes: t.Get("notes")}
 		if s.Evidence == "" {
-			t.require("evidence")
+			t.Require("evidence")
 		}
 		if define(t, "id", s.ID) {
 			d.Sources = append(d.Sources, s)
@@ -319,33 +320,33 @@ func readSources(d *CaseData, t *csvTable, define func(*csvTable, string, string
 	}
 }
 
-func readCases(d *CaseData, t *csvTable, define func(*csvTable, string, string) bool) {
+func readCases(d *CaseData, t *csvio.Table, define func(*csvio.Table, string, string) bool) {
 	if t == nil {
 		return
 	}
-	for t.next() {
-		c := Case{ID: t.require("id"), Title: t.require("title"), Label: t.get("label"), Kind: enum(t, "kind", "", CaseKinds),
-			Court: t.get("court"), Docket: t.get("docket"), Filed: period(t, "filed"), Unsealed: period(t, "unsealed"),
-			Announced: period(t, "announced"), Charges: list(t.get("charges")), Summary: t.get("summary"),
-			Sources: list(t.get("sources")), Notes: t.get("notes")}
+	for t.Next() {
+		c := Case{ID: t.Require("id"), Title: t.Require("title"), Label: t.Get("label"), Kind: csvio.Enum(t, "kind", "", CaseKinds),
+			Court: t.Get("court"), Docket: t.Get("docket"), Filed: period(t, "filed"), Unsealed: period(t, "unsealed"),
+			Announced: period(t, "announced"), Charges: list(t.Get("charges")), Summary: t.Get("summary"),
+			Sources: list(t.Get("sources")), Notes: t.Get("notes")}
 		if define(t, "id", c.ID) {
 			d.Cases = append(d.Cases, c)
 		}
 	}
 }
 
-func readOrganizations(d *CaseData, t *csvTable, define func(*csvTable, string, string) bool) {
+func readOrganizations(d *CaseData, t *csvio.Table, define func(*csvio.Table, string, string) bool) {
 	if t == nil {
 		return
 	}
-	for t.next() {
-		o := Organization{Entity: Entity{ID: t.require("id"), NameZH: t.get("name_zh"), NameEN: t.get("name_en"),
-			Kind: enum(t, "kind", UnknownKind, OrganizationKinds), Ministry: enum(t, "ministry", UnknownMinistry, Ministries),
-			Level: enum(t, "level", UnknownLevel, Levels), Province: t.get("province"), City: t.get("city"), Notes: t.get("notes"),
-			Variants: list(t.get("name_zh_variants"))},
-			Country: cmp.Or(t.get("country"), "CN"), Sources: list(t.get("sources")), Dataset: "cases"}
+	for t.Next() {
+		o := Organization{Entity: Entity{ID: t.Require("id"), NameZH: t.Get("name_zh"), NameEN: t.Get("name_en"),
+			Kind: csvio.Enum(t, "kind", UnknownKind, OrganizationKinds), Ministry: csvio.Enum(t, "ministry", UnknownMinistry, Ministries),
+			Level: csvio.Enum(t, "level", UnknownLevel, Levels), Province: t.Get("province"), City: t.Get("city"), Notes: t.Get("notes"),
+			Variants: list(t.Get("name_zh_variants"))},
+			Country: cmp.Or(t.Get("country"), "CN"), Sources: list(t.Get("sources")), Dataset: "cases"}
 		if o.NameZH == "" && o.NameEN == "" {
-			t.fail("name_en", "", fmt.Errorf("%w: an organization needs a Chinese or an English name", ErrEmpty))
+			t.Fail("name_en", "", fmt.Errorf("%w: an organization needs a Chinese or an English name", ErrEmpty))
 		}
 		if define(t, "id", o.ID) {
 			d.Organizations = append(d.Organizations, o)
@@ -353,13 +354,13 @@ func readOrganizations(d *CaseData, t *csvTable, define func(*csvTable, string, 
 	}
 }
 
-func readPeople(d *CaseData, t *csvTable, define func(*csvTable, string, string) bool) {
+func readPeople(d *CaseData, t *csvio.Table, define func(*csvio.Table, string, string) bool) {
 	if t == nil {
 		return
 	}
-	for t.next() {
-		p := Person{ID: t.require("id"), Name: t.require("name"), NameZH: t.get("name_zh"), Aliases: list(t.get("aliases")),
-			Nationality: t.get("nationality"), Notes: t.get("notes"), Sources: list(t.get("sources"))}
+	for t.Next() {
+		p := Person{ID: t.Require("id"), Name: t.Require("name"), NameZH: t.Get("name_zh"), Aliases: list(t.Get("aliases")),
+			Nationality: t.Get("nationality"), Notes: t.Get("notes"), Sources: list(t.Get("sources"))}
 		if define(t, "id", p.ID) {
 			d.People = append(d.People, p)
 		}
@@ -367,7 +368,7 @@ func readPeople(d *CaseData, t *csvTable, define func(*csvTable, string, string)
 }
 
 // ref checks that the cell of col names an id of one of the given lookups.
-func (d *CaseData) ref(t *csvTable, col, id string, kinds ...string) {
+func (d *CaseData) ref(t *csvio.Table, col, id string, kinds ...string) {
 	if id == "" {
 		return
 	}
@@ -387,18 +388,18 @@ func (d *CaseData) ref(t *csvTable, col, id string, kinds ...string) {
 			return
 		}
 	}
-	t.fail(col, id, fmt.Errorf("%w: not a %s id", ErrUnknownID, strings.Join(kinds, " or ")))
+	t.Fail(col, id, fmt.Errorf("%w: not a %s id", ErrUnknownID, strings.Join(kinds, " or ")))
 }
 
-func readDefendants(d *CaseData, t *csvTable) {
+func readDefendants(d *CaseData, t *csvio.Table) {
 	if t == nil {
 		return
 	}
 	seen := map[[2]string]int{}
-	for t.next() {
-		x := Defendant{Case: t.require("case"), Person: t.require("person"), Role: t.get("role"), Charges: list(t.get("charges")),
-			Status: enum(t, "status", UnknownStatus, DefendantStatuses), StatusDate: period(t, "status_date"),
-			Outcome: t.get("outcome"), Sources: list(t.get("sources")), Notes: t.get("notes")}
+	for t.Next() {
+		x := Defendant{Case: t.Require("case"), Person: t.Require("person"), Role: t.Get("role"), Charges: list(t.Get("charges")),
+			Status: csvio.Enum(t, "status", UnknownStatus, DefendantStatuses), StatusDate: period(t, "status_date"),
+			Outcome: t.Get("outcome"), Sources: list(t.Get("sources")), Notes: t.Get("notes")}
 		d.ref(t, "case", x.Case, "case")
 		d.ref(t, "person", x.Person, "person", "organization")
 		for _, s := range x.Sources {
@@ -406,10 +407,9 @@ func readDefendants(d *CaseData, t *csvTable) {
 		}
 		k := [2]string{x.Case, x.Person}
 		if line, dup := seen[k]; dup {
-			t.fail("person", x.Person, ErrDuplicateKey)
-			t.errs[len(t.errs)-1].Other = fmt.Sprintf("%s:%d", t.name, line)
+			t.Fail("person", x.Person, ErrDuplicateKey).Other = fmt.Sprintf("%s:%d", t.Name(), line)
 		}
-		seen[k] = t.line()
+		seen[k] = t.Line()
 		d.Defendants = append(d.Defendants, x)
 	}
 }
@@ -450,41 +450,40 @@ func fits(k Kind, allowed string) bool {
 	return false
 }
 
-func readRelations(d *CaseData, t *csvTable) {
+func readRelations(d *CaseData, t *csvio.Table) {
 	seen := map[string]int{}
-	for t.next() {
-		r := Relation{ID: t.require("id"), From: t.require("from"), To: t.require("to"), Start: period(t, "date_start"),
-			End: period(t, "date_end"), Case: t.get("case"), Source: t.require("source"), Locator: t.get("locator"),
-			Evidence: enum(t, "evidence", Evidence(""), EvidenceKinds), Reliability: grade(t, "reliability"), Basis: t.get("basis")}
-		if v := t.require("type"); v != "" {
+	for t.Next() {
+		r := Relation{ID: t.Require("id"), From: t.Require("from"), To: t.Require("to"), Start: period(t, "date_start"),
+			End: period(t, "date_end"), Case: t.Get("case"), Source: t.Require("source"), Locator: t.Get("locator"),
+			Evidence: csvio.Enum(t, "evidence", Evidence(""), EvidenceKinds), Reliability: grade(t, "reliability"), Basis: t.Get("basis")}
+		if v := t.Require("type"); v != "" {
 			typ, err := ParseRelationType(v)
 			if err != nil {
-				t.fail("type", v, err)
+				t.Fail("type", v, err)
 			}
 			r.Type = typ
 		}
-		switch v := t.require("allegation"); v {
+		switch v := t.Require("allegation"); v {
 		case "true", "false":
 			r.Allegation = v == "true"
 		case "":
 		default:
-			t.fail("allegation", v, fmt.Errorf("%w: want true or false", ErrBadEnum))
+			t.Fail("allegation", v, fmt.Errorf("%w: want true or false", ErrBadEnum))
 		}
 		if line, dup := seen[r.ID]; dup && r.ID != "" {
-			t.fail("id", r.ID, ErrDuplicateKey)
-			t.errs[len(t.errs)-1].Other = fmt.Sprintf("%s:%d", t.name, line)
+			t.Fail("id", r.ID, ErrDuplicateKey).Other = fmt.Sprintf("%s:%d", t.Name(), line)
 		}
-		seen[r.ID] = t.line()
+		seen[r.ID] = t.Line()
 		d.ref(t, "case", r.Case, "case")
 		d.ref(t, "source", r.Source, "source")
 		if s, ok := d.Source(r.Source); ok && r.Evidence != "" && s.Evidence != r.Evidence {
-			t.fail("evidence", string(r.Evidence), fmt.Errorf("%w: source %s is %s", ErrBadEnum, s.ID, s.Evidence))
+			t.Fail("evidence", string(r.Evidence), fmt.Errorf("%w: source %s is %s", ErrBadEnum, s.ID, s.Evidence))
 		}
 		if !r.Start.IsZero() && !r.End.IsZero() && r.End.End.Before(r.Start.Start) {
-			t.fail("date_end", r.End.String(), fmt.Errorf("%w: ends before it starts (%s)", ErrBadDate, r.Start))
+			t.Fail("date_end", r.End.String(), fmt.Errorf("%w: ends before it starts (%s)", ErrBadDate, r.Start))
 		}
 		if r.From != "" && r.From == r.To {
-			t.fail("to", r.To, fmt.Errorf("%w: a relation from a node to itself", ErrBadRelation))
+			t.Fail("to", r.To, fmt.Errorf("%w: a relation from a node to itself", ErrBadRelation))
 		}
 		ends, known := relationEnds[r.Type]
 		for i, p := range []struct{ col, id string }{{"from", r.From}, {"to", r.To}} {
@@ -493,30 +492,30 @@ func readRelations(d *CaseData, t *csvTable) {
 			}
 			k, ok := d.KindOf(p.id)
 			if !ok {
-				t.fail(p.col, p.id, fmt.Errorf("%w: not an organization, ledger party, person or case", ErrUnknownID))
+				t.Fail(p.col, p.id, fmt.Errorf("%w: not an organization, ledger party, person or case", ErrUnknownID))
 				continue
 			}
 			if known && !fits(k, ends[i]) {
-				t.fail(p.col, p.id, fmt.Errorf("%w: %s cannot be the %s end of %s", ErrBadRelation, k, p.col, r.Type))
+				t.Fail(p.col, p.id, fmt.Errorf("%w: %s cannot be the %s end of %s", ErrBadRelation, k, p.col, r.Type))
 			}
 		}
 		d.Relations = append(d.Relations, r)
 	}
 }
 
-func readClaims(d *CaseData, t *csvTable) {
+func readClaims(d *CaseData, t *csvio.Table) {
 	if t == nil {
 		return
 	}
-	for t.next() {
-		c := Claim{ID: t.require("id"), Case: t.get("case"), Subject: t.require("subject"), Claim: t.require("claim"),
-			Qualifier: enum(t, "qualifier", "", ClaimQualifiers), Unit: t.get("unit"), Statement: t.require("statement"),
-			Source: t.require("source"), Locator: t.get("locator"), Evidence: enum(t, "evidence", Evidence(""), EvidenceKinds),
-			Reliability: grade(t, "reliability"), Notes: t.get("notes")}
-		if v := t.get("value"); v != "" {
+	for t.Next() {
+		c := Claim{ID: t.Require("id"), Case: t.Get("case"), Subject: t.Require("subject"), Claim: t.Require("claim"),
+			Qualifier: csvio.Enum(t, "qualifier", "", ClaimQualifiers), Unit: t.Get("unit"), Statement: t.Require("statement"),
+			Source: t.Require("source"), Locator: t.Get("locator"), Evidence: csvio.Enum(t, "evidence", Evidence(""), EvidenceKinds),
+			Reliability: grade(t, "reliability"), Notes: t.Get("notes")}
+		if v := t.Get("value"); v != "" {
 			f, err := strconv.ParseFloat(v, 64)
 			if err != nil {
-				t.fail("value", v, fmt.Errorf("%w: want a number", ErrBadInteger))
+				t.Fail("value", v, fmt.Errorf("%w: want a number", ErrBadInteger))
 			}
 			c.Value, c.HasValue = f, true
 		}
@@ -524,18 +523,18 @@ func readClaims(d *CaseData, t *csvTable) {
 		d.ref(t, "subject", c.Subject, "organization", "case", "person")
 		d.ref(t, "source", c.Source, "source")
 		if s, ok := d.Source(c.Source); ok && c.Evidence != "" && s.Evidence != c.Evidence {
-			t.fail("evidence", string(c.Evidence), fmt.Errorf("%w: source %s is %s", ErrBadEnum, s.ID, s.Evidence))
+			t.Fail("evidence", string(c.Evidence), fmt.Errorf("%w: source %s is %s", ErrBadEnum, s.ID, s.Evidence))
 		}
 		d.Claims = append(d.Claims, c)
 	}
 }
 
-func readCaseNotes(d *CaseData, t *csvTable) {
+func readCaseNotes(d *CaseData, t *csvio.Table) {
 	if t == nil {
 		return
 	}
-	for t.next() {
-		n := CaseNote{ID: t.require("id"), Topic: t.require("topic"), Note: t.require("note"), Sources: list(t.get("sources"))}
+	for t.Next() {
+		n := CaseNote{ID: t.Require("id"), Topic: t.Require("topic"), Note: t.Require("note"), Sources: list(t.Get("sources"))}
 		for _, s := range n.Sources {
 			d.ref(t, "sources", s, "source")
 		}
@@ -543,35 +542,35 @@ func readCaseNotes(d *CaseData, t *csvTable) {
 	}
 }
 
-func readProvinces(d *CaseData, t *csvTable) {
+func readProvinces(d *CaseData, t *csvio.Table) {
 	if t == nil {
 		return
 	}
-	for t.next() {
-		p := Province{Code: t.require("code"), ISO: t.require("iso"), NameEN: t.require("name_en"), NameZH: t.require("name_zh"),
-			Type: enum(t, "type", "", []string{"province", "autonomous_region", "municipality"})}
+	for t.Next() {
+		p := Province{Code: t.Require("code"), ISO: t.Require("iso"), NameEN: t.Require("name_en"), NameZH: t.Require("name_zh"),
+			Type: csvio.Enum(t, "type", "", []string{"province", "autonomous_region", "municipality"})}
 		d.Provinces = append(d.Provinces, p)
 	}
 }
 
-func readHierarchy(d *CaseData, t *csvTable) {
+func readHierarchy(d *CaseData, t *csvio.Table) {
 	if t == nil {
 		return
 	}
 	parent := map[string]string{}
-	for t.next() {
-		h := HierarchyLink{Child: t.require("child"), Parent: t.require("parent"), Basis: enum(t, "basis", "", []string{"stated", "structural"}),
-			Source: t.require("source"), Locator: t.get("locator"), Reliability: grade(t, "reliability"), Notes: t.get("notes")}
+	for t.Next() {
+		h := HierarchyLink{Child: t.Require("child"), Parent: t.Require("parent"), Basis: csvio.Enum(t, "basis", "", []string{"stated", "structural"}),
+			Source: t.Require("source"), Locator: t.Get("locator"), Reliability: grade(t, "reliability"), Notes: t.Get("notes")}
 		d.ref(t, "child", h.Child, "organization")
 		d.ref(t, "parent", h.Parent, "organization")
 		d.ref(t, "source", h.Source, "source")
 		if p, dup := parent[h.Child]; dup {
-			t.fail("child", h.Child, fmt.Errorf("%w: already under %s", ErrDuplicateKey, p))
+			t.Fail("child", h.Child, fmt.Errorf("%w: already under %s", ErrDuplicateKey, p))
 		}
 		parent[h.Child] = h.Parent
 		for p, n := h.Parent, 0; p != ""; p, n = parent[p], n+1 {
 			if p == h.Child || n > len(parent) {
-				t.fail("parent", h.Parent, fmt.Errorf("%w: the hierarchy has a cycle through %s", ErrBadRelation, h.Child))
+				t.Fail("parent", h.Parent, fmt.Errorf("%w: the hierarchy has a cycle through %s", ErrBadRelation, h.Child))
 				break
 			}
 		}
@@ -579,7 +578,7 @@ func readHierarchy(d *CaseData, t *csvTable) {
 	}
 }
 
-func readAliases(d *CaseData, t *csvTable) {
+func readAliases(d *CaseData, t *csvio.Table) {
 	// The entities' and people's own names come first. Two of them may
 	// share a name (two people called Wang Yan); such a name resolves to
 	// neither, and Aliases.Ambiguous lists it.
@@ -604,18 +603,18 @@ func readAliases(d *CaseData, t *csvTable) {
 			line int
 		}
 		given := map[string]first{}
-		for t.next() {
-			a := Alias{Alias: t.require("alias"), ID: t.require("id"), Lang: enum(t, "lang", "", AliasLangs), Source: t.get("source")}
+		for t.Next() {
+			a := Alias{Alias: t.Require("alias"), ID: t.Require("id"), Lang: csvio.Enum(t, "lang", "", AliasLangs), Source: t.Get("source")}
 			d.ref(t, "id", a.ID, "organization", "person")
 			d.ref(t, "source", a.Source, "source")
 			k := NormalizeName(a.Alias)
 			if f, dup := given[k]; dup && f.id != a.ID {
-				t.fail("alias", a.Alias, fmt.Errorf("%w: ambiguous, given for %s at line %d", ErrDuplicateKey, f.id, f.line))
+				t.Fail("alias", a.Alias, fmt.Errorf("%w: ambiguous, given for %s at line %d", ErrDuplicateKey, f.id, f.line))
 			} else if id, ok := owner[k]; ok && id != a.ID && !dup {
-				t.fail("alias", a.Alias, fmt.Errorf("%w: ambiguous, also a name of %s", ErrDuplicateKey, id))
+				t.Fail("alias", a.Alias, fmt.Errorf("%w: ambiguous, also a name of %s", ErrDuplicateKey, id))
 			}
 			if _, dup := given[k]; !dup {
-				given[k] = first{a.ID, t.line()}
+				given[k] = first{a.ID, t.Line()}
 			}
 			table = append(table, a)
 		}

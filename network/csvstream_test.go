@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/ecosys-sna/ecosys/internal/csvio"
 )
 
 // noSeek hides the Seek method of a reader, so that ReadEdgeList takes
@@ -78,7 +80,7 @@ func TestEdgeListStreamSameAsBuffered(t *testing.T) {
 	// reader has parsed rows before it finds that it must start again.
 	var big strings.Builder
 	big.WriteString("source,target,weight,label\n")
-	for i := 0; big.Len() < 2*streamBuffer; i++ {
+	for i := 0; big.Len() < 2*csvio.StreamBuffer; i++ {
 		fmt.Fprintf(&big, "n%d,n%d,%d,边%d\n", i%5000, (i*7+1)%5000, 1+i%9, i)
 	}
 	clean := big.String()
@@ -94,7 +96,7 @@ func TestEdgeListStreamSameAsBuffered(t *testing.T) {
 	inputs["empty"] = nil
 	// Runes cut at every offset around the buffer boundary.
 	for shift := range 4 {
-		pad := strings.Repeat("x", streamBuffer-len("source,target\n")-2+shift)
+		pad := strings.Repeat("x", csvio.StreamBuffer-len("source,target\n")-2+shift)
 		inputs[fmt.Sprintf("boundary%d", shift)] = []byte("source,target\n" + pad + ",漢字名\n中文," + pad + "\n")
 	}
 	for name, b := range inputs {
@@ -102,46 +104,6 @@ func TestEdgeListStreamSameAsBuffered(t *testing.T) {
 			s, buf := readBoth(t, b, opt)
 			if s != buf {
 				t.Errorf("%s %+v:\nstreaming %.300s\nbuffered  %.300s", name, opt, s, buf)
-			}
-		}
-	}
-}
-
-// TestEdgeListStreams checks that clean UTF-8 input is parsed by the
-// streaming reader (no fallback) and other input is left to readCSVTable.
-func TestEdgeListStreams(t *testing.T) {
-	var big strings.Builder
-	big.WriteString("\uFEFFsource,target\n")
-	for i := 0; big.Len() < 3*streamBuffer; i++ {
-		fmt.Fprintf(&big, "节点%d,n%d\n", i, i+1)
-	}
-	tab, check, err := streamCSVTable("e.csv", strings.NewReader(big.String()), []string{"source", "target"}, nil)
-	if err != nil || tab == nil {
-		t.Fatalf("clean input not streamed: %v", err)
-	}
-	rows := 0
-	for tab.next() {
-		rows++
-	}
-	if !check.drain() || len(tab.errs) > 0 || rows < 100_000 {
-		t.Errorf("%d rows, errors %v, failed %v", rows, tab.errs, check.failed)
-	}
-	for name, in := range map[string]string{
-		"utf16": "\xff\xfes\x00", "no seek": "", "gbk": "source,target\n\xb1\xb1,a\n",
-	} {
-		var r io.Reader = strings.NewReader(in)
-		if name == "no seek" {
-			r = noSeek{strings.NewReader("source,target\na,b\n")}
-		}
-		tab, check, err := streamCSVTable("e.csv", r, []string{"source", "target"}, nil)
-		if err != nil {
-			t.Errorf("%s: %v", name, err)
-		}
-		if tab != nil {
-			for tab.next() {
-			}
-			if check.drain() {
-				t.Errorf("%s: streamed", name)
 			}
 		}
 	}
@@ -203,7 +165,7 @@ func TestLedgerStreamSameAsBuffered(t *testing.T) {
 	}
 	var big strings.Builder
 	big.WriteString("contractor_id,end_user_id,amount_cny,date,title\n")
-	for i := 0; big.Len() < 2*streamBuffer; i++ {
+	for i := 0; big.Len() < 2*csvio.StreamBuffer; i++ {
 		fmt.Fprintf(&big, "c%d,u%d,%d.50,2019-%02d,合同%d\n", i%300, i%40, 1000+i, 1+i%12, i)
 	}
 	clean := big.String()

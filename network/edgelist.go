@@ -12,6 +12,7 @@ import (
 	"gonum.org/v1/gonum/graph"
 
 	"github.com/ecosys-sna/ecosys/internal/compact"
+	"github.com/ecosys-sna/ecosys/internal/csvio"
 )
 
 // Errors of edge lists.
@@ -110,32 +111,31 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 		return id
 	}
 	if nodes != nil {
-		t, err := readCSVTable(nodesName, nodes, []string{"id"}, map[string]string{"name": "id", "node": "id"}, ReadOptions{Warn: opt.Warn})
+		t, err := csvio.ReadTable(nodesName, nodes, []string{"id"}, map[string]string{"name": "id", "node": "id"}, csvio.Options{Warn: opt.Warn})
 		if err != nil {
 			return nil, err
 		}
-		g.AttrNames = t.columnsExcept("id")
+		g.AttrNames = t.ColumnsExcept("id")
 		first := map[string]int{}
-		for t.next() {
-			name := t.require("id")
+		for t.Next() {
+			name := t.Require("id")
 			if name == "" {
 				continue
 			}
 			if line, dup := first[name]; dup {
-				t.fail("id", name, ErrDuplicateKey)
-				t.errs[len(t.errs)-1].Other = fmt.Sprintf("%s:%d", nodesName, line)
+				t.Fail("id", name, ErrDuplicateKey).Other = fmt.Sprintf("%s:%d", nodesName, line)
 				continue
 			}
-			first[name] = t.line()
+			first[name] = t.Line()
 			id := add(name)
 			attrs := map[string]string{}
 			for _, a := range g.AttrNames {
-				attrs[a] = t.get(a)
+				attrs[a] = t.Get(a)
 			}
 			g.Attrs[id] = attrs
 		}
-		if len(t.errs) > 0 {
-			return nil, t.errs
+		if errs := t.Errors(); len(errs) > 0 {
+			return nil, errs
 		}
 	}
 	fromNodeFile := len(g.Names)
@@ -152,18 +152,18 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 	)
 	// readRows reads the edge rows of t into weight and order; it returns
 	// the errors found, or nil.
-	readRows := func(t *csvTable) error {
-		g.EdgeAttrNames = t.columnsExcept("source", "target", "weight")
+	readRows := func(t *csvio.Table) error {
+		g.EdgeAttrNames = t.ColumnsExcept("source", "target", "weight")
 		weight = map[key]float64{}
-		for t.next() {
-			s, d := t.require("source"), t.require("target")
+		for t.Next() {
+			s, d := t.Require("source"), t.Require("target")
 			w := 1.0
 			if opt.Weighted {
-				v := t.require("weight")
+				v := t.Require("weight")
 				if v != "" {
 					f, err := strconv.ParseFloat(v, 64)
 					if err != nil || !(f > 0) || math.IsInf(f, 0) {
-						t.fail("weight", v, ErrBadWeight)
+						t.Fail("weight", v, ErrBadWeight)
 					}
 					w = f
 				}
@@ -172,13 +172,13 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 				continue
 			}
 			if s == d {
-				t.fail("target", d, ErrSelfLoop)
+				t.Fail("target", d, ErrSelfLoop)
 				continue
 			}
 			if opt.Strict && nodes != nil {
 				for _, p := range []struct{ col, v string }{{"source", s}, {"target", d}} {
 					if id, ok := index[p.v]; !ok || id >= int64(fromNodeFile) {
-						t.fail(p.col, p.v, ErrUnknownRef)
+						t.Fail(p.col, p.v, ErrUnknownRef)
 					}
 				}
 			}
@@ -193,7 +193,7 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 				if len(g.EdgeAttrNames) > 0 {
 					attrs := make(map[string]string, len(g.EdgeAttrNames))
 					for _, a := range g.EdgeAttrNames {
-						attrs[a] = t.get(a)
+						attrs[a] = t.Get(a)
 					}
 					if g.EdgeAttrs == nil {
 						g.EdgeAttrs = map[[2]int64]map[string]string{}
@@ -203,12 +203,12 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 			}
 			weight[k] += w
 		}
-		if len(t.errs) > 0 {
-			return t.errs
+		if errs := t.Errors(); len(errs) > 0 {
+			return errs
 		}
 		return nil
 	}
-	// Stream the rows when the input allows it (csvstream.go); on input
+	// Stream the rows when the input allows it (csvio.StreamTable); on input
 	// that needs the buffering reader, forget what was read.
 	forget := func() {
 		for _, name := range g.Names[fromNodeFile:] {
@@ -217,7 +217,7 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 		g.Names, g.Attrs = g.Names[:fromNodeFile], g.Attrs[:fromNodeFile]
 		g.Merged, g.EdgeAttrs, order = 0, nil, nil
 	}
-	if err := readStreaming(edgesName, edges, required, aliases, ReadOptions{Warn: opt.Warn}, readRows, forget); err != nil {
+	if err := csvio.StreamTable(edgesName, edges, required, aliases, csvio.Options{Warn: opt.Warn}, readRows, forget); err != nil {
 		return nil, err
 	}
 	if len(g.Names) == 0 {

@@ -36,7 +36,6 @@ var readLimits = struct {
 
 // Errors of graph files, wrapped by InputError.
 var (
-	ErrLimit         = errors.New("limit exceeded")
 	ErrSyntax        = errors.New("syntax error")
 	ErrFormat        = errors.New("unsupported graph file")
 	ErrNoNodes       = errors.New("graph has no nodes")

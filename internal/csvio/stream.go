@@ -1,4 +1,4 @@
-package network
+package csvio
 
 import (
 	"bufio"
@@ -10,22 +10,23 @@ import (
 )
 
 // Edge lists and ledgers are the inputs that grow to tens of millions of
-// rows, so ReadEdgeList and ReadContracts stream them (readStreaming):
-// when the reader can seek (a file) and its text is plain UTF-8 (with or
+// rows, so their readers (graphio.ReadEdgeList, network.ReadContracts)
+// stream them with StreamTable: when the reader can seek (a file) and its text is plain UTF-8 (with or
 // without a byte order mark), the rows are parsed straight from a
 // buffered reader in one pass, and memory is that of the result, not of
 // the file; the 1 GiB file limit of the buffering readers does not apply.
 // Everything else the buffering reader handles (UTF-16, GB18030, NUL
 // bytes, "\r"-only line ends, files that are not text) is detected on the
 // way by streamCheck; the reader then seeks back to the start and reads
-// the file with readCSVTable, so that conversions, warnings and every
+// the file with ReadTable, so that conversions, warnings and every
 // error message are exactly those of the buffering reader.
 
-// readStreaming reads the CSV table in r with rows, which returns the
+// StreamTable reads the CSV table in r with rows, which returns the
 // table's errors or nil: streamed when r allows it, otherwise (or when the
 // streamed input turns out to need the buffering reader, after reset has
-// dropped what rows kept of it) with readCSVTable from r's start.
-func readStreaming(name string, r io.Reader, required []string, aliases map[string]string, opt ReadOptions, rows func(*csvTable) error, reset func()) error {
+// dropped what rows kept of it) with ReadTable from r's start. The header
+// is checked as ReadTable checks it.
+func StreamTable(name string, r io.Reader, required []string, aliases map[string]string, opt Options, rows func(*Table) error, reset func()) error {
 	start := int64(-1) // where the input starts, to come back to; -1: it cannot seek
 	if sk, ok := r.(io.Seeker); ok {
 		if at, err := sk.Seek(0, io.SeekCurrent); err == nil {
@@ -48,20 +49,20 @@ func readStreaming(name string, r io.Reader, required []string, aliases map[stri
 			return &InputError{File: name, Err: err}
 		}
 	}
-	t, err = readCSVTable(name, r, required, aliases, opt)
+	t, err = ReadTable(name, r, required, aliases, opt)
 	if err != nil {
 		return err
 	}
 	return rows(t)
 }
 
-// streamBuffer is the size of the read buffer and the longest first line
-// (header) the streaming reader looks at to choose the separator.
-const streamBuffer = 1 << 20
+// StreamBuffer is the size of the read buffer of StreamTable, and the
+// longest first line (header) it looks at to choose the separator.
+const StreamBuffer = 1 << 20
 
 // errStreamFallback stops a streaming read whose input needs the buffering
 // reader.
-var errStreamFallback = errors.New("network: input needs the buffering reader")
+var errStreamFallback = errors.New("csvio: input needs the buffering reader")
 
 // streamCheck passes bytes through while checking that they are text the
 // buffering reader would take as is: no NUL byte, valid UTF-8 (across
@@ -143,12 +144,12 @@ func (s *streamCheck) drain() bool {
 	return err == nil && !s.failed
 }
 
-// streamCSVTable returns a csvTable that parses r as it reads it, or
-// nil, nil if r must be read by readCSVTable (see above): r cannot seek
+// streamCSVTable returns a Table that parses r as it reads it, or
+// nil, nil if r must be read by ReadTable (see above): r cannot seek
 // (it is not an io.Seeker, or a pipe), or its first bytes show that it is not plain UTF-8 text with
-// a first line shorter than streamBuffer. It checks the header exactly as
-// readCSVTable does.
-func streamCSVTable(name string, r io.Reader, required []string, aliases map[string]string) (*csvTable, *streamCheck, error) {
+// a first line shorter than StreamBuffer. It checks the header exactly as
+// ReadTable does.
+func streamCSVTable(name string, r io.Reader, required []string, aliases map[string]string) (*Table, *streamCheck, error) {
 	sk, ok := r.(io.Seeker)
 	if !ok {
 		return nil, nil, nil
@@ -156,8 +157,8 @@ func streamCSVTable(name string, r io.Reader, required []string, aliases map[str
 	if _, err := sk.Seek(0, io.SeekCurrent); err != nil {
 		return nil, nil, nil // a pipe or terminal: *os.File, but it cannot seek
 	}
-	br := bufio.NewReaderSize(r, streamBuffer)
-	head, _ := br.Peek(streamBuffer)
+	br := bufio.NewReaderSize(r, StreamBuffer)
+	head, _ := br.Peek(StreamBuffer)
 	switch {
 	case len(head) == 0,
 		bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}),
@@ -170,22 +171,22 @@ func streamCSVTable(name string, r io.Reader, required []string, aliases map[str
 	}
 	first, _, found := bytes.Cut(head, []byte{'\n'})
 	if !found {
-		return nil, nil, nil // no "\n" in the first MiB: let readCSVTable decide
+		return nil, nil, nil // no "\n" in the first MiB: let ReadTable decide
 	}
 	check := &streamCheck{r: br}
-	t := &csvTable{name: name, r: csv.NewReader(check), col: map[string]int{}}
+	t := &Table{name: name, r: csv.NewReader(check), col: map[string]int{}}
 	t.r.ReuseRecord = true
 	if bytes.IndexByte(first, '\t') >= 0 && bytes.IndexByte(first, ',') < 0 {
 		t.r.Comma = '\t'
 	}
-	// The rest is readCSVTable's header check; an input that needs the
+	// The rest is ReadTable's header check; an input that needs the
 	// buffering reader is left to it, whatever its header.
 	header, err := t.r.Read()
 	if check.failed {
 		return nil, nil, nil
 	}
 	if err == io.EOF {
-		return nil, nil, nil // readCSVTable words the empty file
+		return nil, nil, nil // ReadTable words the empty file
 	}
 	if err != nil {
 		if !check.drain() {

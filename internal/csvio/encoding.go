@@ -1,9 +1,8 @@
-package network
+package csvio
 
 import (
 	"bytes"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"unicode"
 	"unicode/utf16"
@@ -11,35 +10,6 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
-
-// Errors of text encoding, wrapped by InputError.
-var (
-	ErrEncoding = errors.New("invalid text encoding")
-	ErrBinary   = errors.New("not a CSV text file")
-)
-
-// ReadOptions are options of the table readers (ReadContractsWithOptions,
-// ReadEntitiesWithOptions).
-type ReadOptions struct {
-	// Warn, when not nil, is called with each warning about a file that was
-	// read but changed on the way in, such as "l.csv: converted from GB18030
-	// to UTF-8 (...)". The message starts with the file name. Without Warn
-	// the reader makes the same changes silently.
-	Warn func(msg string)
-	// Aliases, when not nil, resolves the party cells of a contracts file
-	// (contractor_id, signatory_id, end_user_id) that are not ids of the
-	// entity table: a cell holding a known name — 天津市国家安全局, "Tianjin
-	// State Security Bureau" — becomes the id it is an alias of, and a
-	// warning reports each name merged, with its rows. Cells that are ids,
-	// or that match no alias, are left as they are.
-	Aliases *Aliases
-}
-
-func (o ReadOptions) warn(format string, args ...any) {
-	if o.Warn != nil {
-		o.Warn(fmt.Sprintf(format, args...))
-	}
-}
 
 const iconvHint = "convert it to UTF-8 (in Excel: Save As \"CSV UTF-8\"; or iconv -f GB18030 -t UTF-8 file.csv > file-utf8.csv, naming the file's real encoding after -f)"
 
@@ -60,7 +30,7 @@ const iconvHint = "convert it to UTF-8 (in Excel: Save As \"CSV UTF-8\"; or icon
 // UTF-8 is ErrEncoding naming the line and byte column of the first bad
 // byte. After a conversion, lines are the same as in the original file and
 // columns count bytes of the UTF-8 text.
-func toUTF8(name string, data []byte, opt ReadOptions) ([]byte, error) {
+func toUTF8(name string, data []byte, opt Options) ([]byte, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}), bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
 		return nil, &InputError{File: name, Err: fmt.Errorf("%w: UTF-32 text is not supported; save the file as \"CSV UTF-8\"", ErrEncoding)}
@@ -82,7 +52,7 @@ func toUTF8(name string, data []byte, opt ReadOptions) ([]byte, error) {
 	if !declared && looksGB18030(data) {
 		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 		if err == nil && !bytes.ContainsRune(out, utf8.RuneError) && !hasControl(out) {
-			opt.warn("%s: converted from GB18030 to UTF-8 (%s)", name, firstNonASCII(out))
+			opt.Warnf("%s: converted from GB18030 to UTF-8 (%s)", name, firstNonASCII(out))
 			return out, nil
 		}
 	}

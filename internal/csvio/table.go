@@ -1,4 +1,4 @@
-package network
+package csvio
 
 import (
 	"bytes"
@@ -12,11 +12,28 @@ import (
 	"unicode"
 )
 
-// csvTable reads a CSV file with a header row. It converts the text to
+// Options are the options of the table readers.
+type Options struct {
+	// Warn, when not nil, is called with each warning about a file that was
+	// read but changed on the way in, such as "l.csv: converted from GB18030
+	// to UTF-8 (...)". The message starts with the file name. Without Warn
+	// the reader makes the same changes silently.
+	Warn func(msg string)
+}
+
+// Warnf calls o.Warn, if set, with the formatted message.
+func (o Options) Warnf(format string, args ...any) {
+	if o.Warn != nil {
+		o.Warn(fmt.Sprintf(format, args...))
+	}
+}
+
+// Table reads a CSV file with a header row. It converts the text to
 // UTF-8 (toUTF8), maps column aliases to their canonical names, checks for
 // required and duplicate columns, skips rows whose cells are all blank, and
-// locates every cell for error messages.
-type csvTable struct {
+// locates every cell for error messages. Its errors are collected, up to
+// MaxErrors, by Errors.
+type Table struct {
 	name   string
 	r      *csv.Reader
 	header []string       // the header cells, trimmed and lower-cased
@@ -27,15 +44,15 @@ type csvTable struct {
 
 const bom = "\uFEFF"
 
-// Limits of the table readers. The readers hold a whole file in memory, so
-// that they can check and convert its encoding before parsing it; the limits
-// keep a corrupt or wrong file from exhausting memory. Input over a limit is
-// refused with an InputError that wraps ErrTooLarge (file and field) or
-// ErrTooManyColumns.
+// Limits of the table readers. The buffering reader (ReadTable) holds a
+// whole file in memory, so that it can check and convert its encoding
+// before parsing it; the limits keep a corrupt or wrong file from
+// exhausting memory. Input over a limit is refused with an InputError that
+// wraps ErrTooLarge (file and field) or ErrTooManyColumns.
 const (
-	// MaxFileBytes is the largest file the buffering readers accept: 1 GiB.
-	// Ledgers and edge lists read from a file in plain UTF-8 are streamed
-	// instead (csvstream.go) and have no size limit.
+	// MaxFileBytes is the largest file the buffering reader accepts: 1 GiB.
+	// Files in plain UTF-8 read by StreamTable from a reader that can seek
+	// are streamed instead and have no size limit.
 	MaxFileBytes = 1 << 30
 	// MaxFieldBytes is the longest cell: 1 MiB.
 	MaxFieldBytes = 1 << 20
@@ -43,30 +60,21 @@ const (
 	MaxColumns = 1000
 )
 
-// ErrTooLarge is wrapped by the errors of a file over MaxFileBytes and of a
-// cell over MaxFieldBytes. Like every limit error of the readers, it also
-// matches ErrLimit with errors.Is.
-var ErrTooLarge error = limitError("too large")
-
-// limitError is a limit error of the CSV readers; it unwraps to ErrLimit,
-// the sentinel the graph file readers use, so one errors.Is test catches
-// every limit.
-type limitError string
-
-func (e limitError) Error() string { return string(e) }
-func (e limitError) Unwrap() error { return ErrLimit }
-
 // fileLimit is MaxFileBytes, lowered by tests.
 var fileLimit int64 = MaxFileBytes
 
-// readCSVTable reads the header. aliases maps accepted alternative column
-// names to canonical ones. Columns that are neither required nor known are
-// ignored. It reads the whole of r, which
-// must hold at most MaxFileBytes, and converts it to UTF-8 (toUTF8). A
-// file whose lines end in "\r" alone (classic Mac OS) has them turned
-// into "\n", with a warning. A file whose first line has tabs and no comma
-// is read as tab-separated (Excel's "Unicode text" is UTF-16 with tabs).
-func readCSVTable(name string, r io.Reader, required []string, aliases map[string]string, opt ReadOptions) (*csvTable, error) {
+// ReadTable reads the header of the CSV file in r, named name in errors.
+// Column names lose surrounding white space and case; aliases maps
+// accepted alternative column names to canonical ones; every name of
+// required must be a column. Columns that are neither required nor known
+// are kept, for Get and ColumnsExcept.
+//
+// ReadTable reads the whole of r, which must hold at most MaxFileBytes,
+// and converts it to UTF-8 (toUTF8). A file whose lines end in "\r" alone
+// (classic Mac OS) has them turned into "\n", with a warning. A file whose
+// first line has tabs and no comma is read as tab-separated (Excel's
+// "Unicode text" is UTF-16 with tabs).
+func ReadTable(name string, r io.Reader, required []string, aliases map[string]string, opt Options) (*Table, error) {
 	tooLarge := &InputError{File: name, Err: fmt.Errorf("file %w: over %s, the limit of the readers; split it or keep only the rows you need", ErrTooLarge, byteSize(fileLimit))}
 	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > fileLimit {
@@ -85,10 +93,10 @@ func readCSVTable(name string, r io.Reader, required []string, aliases map[strin
 	}
 	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
-		opt.warn("%s: line ends converted from \"\\r\" (classic Mac OS) to \"\\n\"", name)
+		opt.Warnf("%s: line ends converted from \"\\r\" (classic Mac OS) to \"\\n\"", name)
 	}
 
-	t := &csvTable{name: name, r: csv.NewReader(bytes.NewReader(data)), col: map[string]int{}}
+	t := &Table{name: name, r: csv.NewReader(bytes.NewReader(data)), col: map[string]int{}}
 	t.r.ReuseRecord = true
 	first, _, _ := bytes.Cut(data, []byte{'\n'})
 	if bytes.IndexByte(first, '\t') >= 0 && bytes.IndexByte(first, ',') < 0 {
@@ -111,7 +119,7 @@ func readCSVTable(name string, r io.Reader, required []string, aliases map[strin
 // white space and case, aliases map to canonical names, and it is an
 // error if the row has more than MaxColumns cells, a cell over
 // MaxFieldBytes, a name twice, or no column for a required name.
-func (t *csvTable) readHeader(header, required []string, aliases map[string]string) error {
+func (t *Table) readHeader(header, required []string, aliases map[string]string) error {
 	if len(header) > MaxColumns {
 		return &InputError{File: t.name, Line: 1, Column: t.pos(MaxColumns),
 			Err: fmt.Errorf("%w: %d, the limit is %d", ErrTooManyColumns, len(header), MaxColumns)}
@@ -121,7 +129,7 @@ func (t *csvTable) readHeader(header, required []string, aliases map[string]stri
 		if len(h) > MaxFieldBytes {
 			return t.fieldTooLarge(i)
 		}
-		key := strings.ToLower(trim(h))
+		key := strings.ToLower(Trim(h))
 		t.header = append(t.header, key)
 		if c, ok := aliases[key]; ok {
 			key = c
@@ -148,18 +156,14 @@ func (t *csvTable) readHeader(header, required []string, aliases map[string]stri
 	return nil
 }
 
-// ErrTooManyColumns is wrapped by the error of a header row with more than
-// MaxColumns cells.
-var ErrTooManyColumns error = limitError("too many columns")
-
-// trim removes white space (including the ideographic space U+3000) and
+// Trim removes white space (including the ideographic space U+3000) and
 // byte order marks from both ends of a cell.
-func trim(s string) string {
+func Trim(s string) string {
 	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' })
 }
 
 // fieldTooLarge returns the error of field i of the current record.
-func (t *csvTable) fieldTooLarge(i int) *InputError {
+func (t *Table) fieldTooLarge(i int) *InputError {
 	line, col := t.r.FieldPos(i)
 	return &InputError{File: t.name, Line: line, Column: col,
 		Err: fmt.Errorf("field %w: over %s", ErrTooLarge, byteSize(MaxFieldBytes))}
@@ -177,13 +181,13 @@ func byteSize(n int64) string {
 }
 
 // pos returns the 1-based column of field i of the current record.
-func (t *csvTable) pos(i int) int {
+func (t *Table) pos(i int) int {
 	_, c := t.r.FieldPos(i)
 	return c
 }
 
 // parseError converts an encoding/csv error into an InputError.
-func (t *csvTable) parseError(err error) *InputError {
+func (t *Table) parseError(err error) *InputError {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return &InputError{File: t.name, Line: pe.Line, Column: pe.Column, Err: pe.Err}
@@ -191,10 +195,14 @@ func (t *csvTable) parseError(err error) *InputError {
 	return &InputError{File: t.name, Err: err}
 }
 
-// next advances to the next non-blank record. It returns false at the end of
-// the file, after a syntax error, or when too many errors were collected. A
-// row that repeats the header (two files joined together, say) is an error.
-func (t *csvTable) next() bool {
+// Name returns the name of the file, as given to the reader.
+func (t *Table) Name() string { return t.name }
+
+// Next advances to the next non-blank record. It returns false at the end
+// of the file, after a syntax error, or when MaxErrors errors were
+// collected. A row that repeats the header (two files joined together,
+// say) is an error.
+func (t *Table) Next() bool {
 	for len(t.errs) < MaxErrors {
 		rec, err := t.r.Read()
 		if err == io.EOF {
@@ -216,7 +224,7 @@ func (t *csvTable) next() bool {
 				t.errs = append(t.errs, t.fieldTooLarge(i))
 				return false
 			}
-			f = trim(f)
+			f = Trim(f)
 			if f != "" {
 				blank = false
 			}
@@ -225,7 +233,7 @@ func (t *csvTable) next() bool {
 			}
 		}
 		if header {
-			t.errs = append(t.errs, &InputError{File: t.name, Line: t.line(),
+			t.errs = append(t.errs, &InputError{File: t.name, Line: t.Line(),
 				Err: errors.New("the header row is repeated here: were two files joined together? Remove this line")})
 			continue
 		}
@@ -237,50 +245,59 @@ func (t *csvTable) next() bool {
 	return false
 }
 
-// line returns the line on which the current record starts.
-func (t *csvTable) line() int {
+// Line returns the line on which the current record starts.
+func (t *Table) Line() int {
 	l, _ := t.r.FieldPos(0)
 	return l
 }
 
-// has reports whether the file has the column.
-func (t *csvTable) has(col string) bool {
+// Pos returns the line and column of the cell of col in the current
+// record, or the record's line and 0 if the file has no such column.
+func (t *Table) Pos(col string) (line, column int) {
+	if i, ok := t.col[col]; ok && i < len(t.record) {
+		return t.r.FieldPos(i)
+	}
+	return t.Line(), 0
+}
+
+// Has reports whether the file has the column.
+func (t *Table) Has(col string) bool {
 	_, ok := t.col[col]
 	return ok
 }
 
-// get returns the cell of the column in the current record, trimmed of
+// Get returns the cell of the column in the current record, trimmed of
 // white space and byte order marks, or "" if the file has no such column.
-func (t *csvTable) get(col string) string {
+func (t *Table) Get(col string) string {
 	i, ok := t.col[col]
 	if !ok || i >= len(t.record) {
 		return ""
 	}
-	return trim(t.record[i])
+	return Trim(t.record[i])
 }
 
-// fail records an error in the cell of col.
-func (t *csvTable) fail(col string, value string, err error) {
-	e := &InputError{File: t.name, Line: t.line(), Field: col, Value: value, Err: err}
-	if i, ok := t.col[col]; ok && i < len(t.record) {
-		e.Line, e.Column = t.r.FieldPos(i)
-	}
+// Fail records an error in the cell of col of the current record and
+// returns it, so that the caller can add to it (its Other field, say).
+func (t *Table) Fail(col string, value string, err error) *InputError {
+	e := &InputError{File: t.name, Field: col, Value: value, Err: err}
+	e.Line, e.Column = t.Pos(col)
 	t.errs = append(t.errs, e)
+	return e
 }
 
-// require returns the cell of col, recording an error if it is empty.
-func (t *csvTable) require(col string) string {
-	v := t.get(col)
+// Require returns the cell of col, recording an error if it is empty.
+func (t *Table) Require(col string) string {
+	v := t.Get(col)
 	if v == "" {
-		t.fail(col, "", ErrEmpty)
+		t.Fail(col, "", ErrEmpty)
 	}
 	return v
 }
 
-// enum returns the cell of col if it is one of allowed (or def when empty),
+// Enum returns the cell of col if it is one of allowed (or def when empty),
 // recording an error otherwise.
-func enum[T ~string](t *csvTable, col string, def T, allowed []T) T {
-	v := t.get(col)
+func Enum[T ~string](t *Table, col string, def T, allowed []T) T {
+	v := t.Get(col)
 	if v == "" {
 		return def
 	}
@@ -293,13 +310,13 @@ func enum[T ~string](t *csvTable, col string, def T, allowed []T) T {
 	for i, a := range allowed {
 		names[i] = string(a)
 	}
-	t.fail(col, v, fmt.Errorf("%w: want one of %s", ErrBadEnum, strings.Join(names, ", ")))
+	t.Fail(col, v, fmt.Errorf("%w: want one of %s", ErrBadEnum, strings.Join(names, ", ")))
 	return def
 }
 
-// columnsExcept returns the canonical column names in header order, less
+// ColumnsExcept returns the canonical column names in header order, less
 // the given ones.
-func (t *csvTable) columnsExcept(skip ...string) []string {
+func (t *Table) ColumnsExcept(skip ...string) []string {
 	var out []string
 	for name := range t.col {
 		if !slices.Contains(skip, name) {
@@ -309,3 +326,6 @@ func (t *csvTable) columnsExcept(skip ...string) []string {
 	slices.SortFunc(out, func(a, b string) int { return t.col[a] - t.col[b] })
 	return out
 }
+
+// Errors returns the errors collected so far, in file order.
+func (t *Table) Errors() ErrorList { return t.errs }

@@ -277,37 +277,9 @@ func TestBadInputs(t *testing.T) {
 	}
 }
 
-// TestLimits checks the errors for input over the limits of the readers.
-// The file limit is that of the buffering reader (noSeek input, or a file
-// that needs conversion); plain UTF-8 files are streamed without one.
+// TestLimits checks the errors for fields and headers over the limits of
+// the readers (the file limit is tested in package csvio).
 func TestLimits(t *testing.T) {
-	defer func(n int64) { fileLimit = n }(fileLimit)
-	fileLimit = 100
-	in := "contractor_id,end_user_id,amount_cny\n" + strings.Repeat("a,b,1\n", 9) + "aaaa,b,1\n" // 100 bytes
-	if _, err := ReadContracts("l.csv", noSeek{strings.NewReader(in)}); err != nil {
-		t.Errorf("file at the limit: %v", err)
-	}
-	_, err := ReadContracts("l.csv", noSeek{strings.NewReader(in + "\n")})
-	want := "l.csv: file too large: over 100 bytes, the limit of the readers; split it or keep only the rows you need"
-	if err == nil || err.Error() != want || !errors.Is(err, ErrTooLarge) {
-		t.Errorf("file limit: error\n got %v\nwant %s", err, want)
-	}
-	if cs, err := ReadContracts("l.csv", strings.NewReader(in+"\n")); err != nil || len(cs) != 10 {
-		t.Errorf("streamed file over the limit: %d contracts, %v", len(cs), err)
-	}
-	f, err := os.Open("testdata/bad/gbk-ledger.csv") // over 100 bytes, needs the buffering reader
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if _, err := ReadContracts("l.csv", f); err == nil || !errors.Is(err, ErrTooLarge) {
-		t.Errorf("file limit from Stat: %v", err)
-	}
-	fileLimit = MaxFileBytes
-	if got := byteSize(fileLimit); got != "1 GiB" {
-		t.Errorf("byteSize(MaxFileBytes) = %s", got)
-	}
-
 	long := strings.Repeat("x", MaxFieldBytes+1)
 	for _, tt := range []struct{ name, in, want string }{
 		{"field", "contractor_id,end_user_id,amount_cny\na,b,1\na," + long + ",1\n",
