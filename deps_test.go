@@ -21,16 +21,17 @@ func TestDependencyDirection(t *testing.T) {
 		t.Skip("go command not found")
 	}
 	forbidden := map[string][]string{
-		"datasets":          {"network", "metrics", "plots", "report", "cmd"},
-		"network":           {"datasets", "metrics", "plots", "report", "cmd"},
-		"metrics":           {"datasets", "network", "plots", "report", "cmd"},
-		"plots":             {"datasets", "network", "metrics", "report", "cmd"},
+		"datasets":          {"network", "metrics", "plots", "report", "cmd", "cases"},
+		"network":           {"datasets", "metrics", "plots", "report", "cmd", "cases"},
+		"metrics":           {"datasets", "network", "plots", "report", "cmd", "cases"},
+		"plots":             {"datasets", "network", "metrics", "report", "cmd", "cases"},
 		"report":            {"datasets", "cmd"},
 		"metrics/null":      {"datasets", "network", "plots", "report", "cmd", "analysis", "metrics/inference"},
 		"metrics/inference": {"datasets", "network", "plots", "report", "cmd", "analysis"},
 		"analysis":          {"datasets", "plots", "report", "cmd"},
 		"internal/compact":  {"datasets", "network", "metrics", "plots", "report", "cmd", "analysis"},
-		"internal/csvio":    {"datasets", "network", "metrics", "plots", "report", "cmd", "analysis", "internal/compact"},
+		"internal/csvio":    {"datasets", "network", "metrics", "plots", "report", "cmd", "analysis", "internal/compact", "cases"},
+		"cases":             {"datasets", "metrics", "plots", "report", "cmd", "analysis"},
 	}
 	for pkg, bad := range forbidden {
 		out, err := exec.Command("go", "list", "-deps", "./"+pkg).CombinedOutput()

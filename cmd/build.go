@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -100,7 +101,7 @@ PREFIX.nodes.csv and PREFIX.edges.csv, for --out PREFIX.`,
 		},
 	}
 	addCaseFlags(cmd, &opts.Input)
-	cmd.Flags().StringSliceVar(&opts.Include, "include", []string{network.LayerLedger, network.LayerCases}, "Layers: `list` of "+strings.Join(network.Layers, ", "))
+	cmd.Flags().StringSliceVar(&opts.Include, "include", []string{cases.LayerLedger, cases.LayerCases}, "Layers: `list` of "+strings.Join(cases.Layers, ", "))
 	cmd.Flags().StringSliceVar(&opts.Relations, "relations", nil, "Keep only these relation `types`")
 	cmd.Flags().StringSliceVar(&opts.Kinds, "kinds", nil, "Keep only nodes of these `kinds` (organization kinds, person, case)")
 	cmd.Flags().StringSliceVar(&opts.Cases, "cases", nil, "Keep only the case relations of these case `ids`")
@@ -116,26 +117,26 @@ PREFIX.nodes.csv and PREFIX.edges.csv, for --out PREFIX.`,
 }
 
 // metaOptions checks the filter flags and turns them into MetaOptions.
-func (opts *BuildOptions) metaOptions() (network.MetaOptions, error) {
-	var mo network.MetaOptions
+func (opts *BuildOptions) metaOptions() (cases.MetaOptions, error) {
+	var mo cases.MetaOptions
 	for _, l := range opts.Include {
-		if !slices.Contains(network.Layers, l) {
-			return mo, FlagErrorf("invalid layer %q for \"--include\": want %s", l, strings.Join(network.Layers, ", "))
+		if !slices.Contains(cases.Layers, l) {
+			return mo, FlagErrorf("invalid layer %q for \"--include\": want %s", l, strings.Join(cases.Layers, ", "))
 		}
 		mo.Layers = append(mo.Layers, l)
 	}
 	for _, r := range opts.Relations {
-		t, err := network.ParseRelationType(r)
+		t, err := cases.ParseRelationType(r)
 		if err != nil {
 			var names []string
-			for _, t := range network.RelationTypes {
+			for _, t := range cases.RelationTypes {
 				names = append(names, string(t))
 			}
 			return mo, FlagErrorf("invalid relation type %q for \"--relations\": want %s", r, strings.Join(names, ", "))
 		}
 		mo.Relations = append(mo.Relations, t)
 	}
-	kinds := append(slices.Clone(network.OrganizationKinds), network.PersonKind, network.CaseKind)
+	kinds := append(slices.Clone(cases.OrganizationKinds), cases.PersonKind, cases.CaseKind)
 	for _, k := range opts.Kinds {
 		if !slices.Contains(kinds, network.Kind(k)) {
 			var names []string
@@ -172,7 +173,7 @@ func (opts *BuildOptions) metaOptions() (network.MetaOptions, error) {
 	}
 	mo.IncludeUndated = opts.IncludeUndated
 	if opts.MinReliability != "" {
-		g, err := network.ParseGrade(opts.MinReliability)
+		g, err := cases.ParseGrade(opts.MinReliability)
 		if err != nil {
 			return mo, FlagErrorf("invalid grade %q for \"--min-reliability\": %v", opts.MinReliability, err)
 		}
@@ -207,7 +208,7 @@ func (opts *BuildOptions) refuseInputAsOutput() error {
 			}
 		}
 		if in.Dir != "" {
-			if d, err := filepath.Abs(in.Dir); err == nil && filepath.Dir(out) == d && slices.Contains(network.CaseTables, strings.TrimSuffix(filepath.Base(out), ".csv")) {
+			if d, err := filepath.Abs(in.Dir); err == nil && filepath.Dir(out) == d && slices.Contains(cases.Tables, strings.TrimSuffix(filepath.Base(out), ".csv")) {
 				return FlagErrorf("--out %s is an input file; choose another name", o)
 			}
 		}
@@ -225,9 +226,9 @@ func buildRun(opts *BuildOptions) error {
 		return err
 	}
 	if opts.Input.Ledger.Embedded() {
-		mo.LedgerCitation = network.ISOONLedgerCitation
+		mo.LedgerCitation = cases.ISOONLedgerCitation
 	}
-	m, err := network.BuildMeta(l, d, mo)
+	m, err := cases.BuildMeta(l, d, mo)
 	if err != nil {
 		return FlagErrorf("%v", err)
 	}
@@ -242,7 +243,7 @@ func buildRun(opts *BuildOptions) error {
 	}
 	if opts.Format == "csv" {
 		var nb, eb bytes.Buffer
-		if err := network.WriteMetaCSV(&nb, &eb, m); err != nil {
+		if err := cases.WriteMetaCSV(&nb, &eb, m); err != nil {
 			return err
 		}
 		outs := opts.outputs()

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/network"
 )
@@ -166,7 +167,7 @@ func TestCasesCommands(t *testing.T) {
 // the file under its directory, with line and column, and exits 3.
 func TestCasesDirErrorsNameTheFile(t *testing.T) {
 	dir := t.TempDir()
-	for _, name := range network.CaseTables {
+	for _, name := range cases.Tables {
 		b, err := datasets.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)

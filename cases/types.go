@@ -1,16 +1,18 @@
-package network
+package cases
 
 import (
 	"errors"
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/ecosys-sna/ecosys/network"
 )
 
 // This file holds the types of the case data set: court cases, sanctions
 // and advisories, the organizations and people they name, and the cited
 // relations between them. The tables and their vocabularies are documented
-// in datasets/CASES.md; ReadCaseData reads and checks them.
+// in datasets/CASES.md; Read reads and checks them.
 
 // Evidence is the kind of document a fact was read in.
 type Evidence string
@@ -57,21 +59,21 @@ func ParseRelationType(s string) (RelationType, error) {
 	if slices.Contains(RelationTypes, RelationType(s)) {
 		return RelationType(s), nil
 	}
-	return "", fmt.Errorf("%w: unknown relation type %q", ErrBadEnum, s)
+	return "", fmt.Errorf("%w: unknown relation type %q", network.ErrBadEnum, s)
 }
 
 // Extra kinds of node in the case data, beside the ledger's kinds.
 const (
-	ForeignGovernment Kind = "foreign_government" // a prosecuting or sanctioning authority outside China
-	University        Kind = "university"
+	ForeignGovernment network.Kind = "foreign_government" // a prosecuting or sanctioning authority outside China
+	University        network.Kind = "university"
 	// PersonKind and CaseKind are the kinds of the meta-network's person
 	// and case nodes; they are not used in organization tables.
-	PersonKind Kind = "person"
-	CaseKind   Kind = "case"
+	PersonKind network.Kind = "person"
+	CaseKind   network.Kind = "case"
 )
 
 // OrganizationKinds are the kinds an organization row may have.
-var OrganizationKinds = append(slices.Clone(Kinds[:len(Kinds)-1]), ForeignGovernment, University, UnknownKind)
+var OrganizationKinds = append(slices.Clone(network.Kinds[:len(network.Kinds)-1]), ForeignGovernment, University, network.UnknownKind)
 
 // DefendantStatus is what became of a defendant, as far as the sources say.
 type DefendantStatus string
@@ -146,7 +148,7 @@ type Source struct {
 	ID         string
 	Title      string
 	Publisher  string
-	Date       Period
+	Date       network.Period
 	URL        string
 	Evidence   Evidence
 	Reproduces string // for a verbatim copy: the primary text it reproduces
@@ -162,9 +164,9 @@ type Case struct {
 	Kind      string // indictment, complaint, designation, advisory, other
 	Court     string
 	Docket    string
-	Filed     Period
-	Unsealed  Period
-	Announced Period
+	Filed     network.Period
+	Unsealed  network.Period
+	Announced network.Period
 	Charges   []string
 	Summary   string
 	Sources   []string
@@ -176,13 +178,13 @@ var CaseKinds = []string{"indictment", "complaint", "designation", "advisory", "
 
 // Date returns the first known of the case's unsealing, announcement and
 // filing dates (the date it became public), or the zero Period.
-func (c Case) Date() Period {
-	for _, p := range []Period{c.Unsealed, c.Announced, c.Filed} {
+func (c Case) Date() network.Period {
+	for _, p := range []network.Period{c.Unsealed, c.Announced, c.Filed} {
 		if !p.IsZero() {
 			return p
 		}
 	}
-	return Period{}
+	return network.Period{}
 }
 
 // Organization is an organization of the case data or a ledger party.
@@ -191,7 +193,7 @@ func (c Case) Date() Period {
 // one id space, so a bureau that is both a ledger client and named in a
 // case is one Organization.
 type Organization struct {
-	Entity
+	network.Entity
 	Country string // ISO 3166-1 alpha-2; "CN" unless stated
 	Sources []string
 	Dataset string
@@ -215,7 +217,7 @@ type Defendant struct {
 	Role       string
 	Charges    []string
 	Status     DefendantStatus
-	StatusDate Period
+	StatusDate network.Period
 	Outcome    string
 	Sources    []string
 	Notes      string
@@ -226,7 +228,7 @@ type Relation struct {
 	ID          string
 	From, To    string
 	Type        RelationType
-	Start, End  Period // when the relation held, as stated; either may be zero
+	Start, End  network.Period // when the relation held, as stated; either may be zero
 	Case        string
 	Source      string
 	Locator     string // page, paragraph or section of the source
@@ -243,7 +245,7 @@ func (r Relation) Overlaps(from, to time.Time) bool {
 	return overlaps(r.Start, r.End, from, to)
 }
 
-func overlaps(start, end Period, from, to time.Time) bool {
+func overlaps(start, end network.Period, from, to time.Time) bool {
 	if from.IsZero() && to.IsZero() {
 		return true
 	}
@@ -282,8 +284,8 @@ type Claim struct {
 // ClaimQualifiers are the qualifiers a claim may have.
 var ClaimQualifiers = []string{"at_least", "more_than", "approximately", "exactly", "at_most"}
 
-// CaseNote records what could not be verified or where sources disagree.
-type CaseNote struct {
+// Note records what could not be verified or where sources disagree.
+type Note struct {
 	ID, Topic, Note string
 	Sources         []string
 }

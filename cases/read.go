@@ -1,4 +1,4 @@
-package network
+package cases
 
 import (
 	"bytes"
@@ -12,11 +12,12 @@ import (
 	"strings"
 
 	"github.com/ecosys-sna/ecosys/internal/csvio"
+	"github.com/ecosys-sna/ecosys/network"
 )
 
-// CaseTables are the file names (without ".csv") of the case data set's
-// tables, in the order ReadCaseData reads them. See datasets/CASES.md.
-var CaseTables = []string{"case-sources", "cases", "organizations", "people", "defendants", "relations",
+// Tables are the file names (without ".csv") of the case data set's
+// tables, in the order Read reads them. See datasets/CASES.md.
+var Tables = []string{"case-sources", "cases", "organizations", "people", "defendants", "relations",
 	"case-claims", "case-notes", "provinces", "hierarchy", "aliases"}
 
 // ErrUnknownID is wrapped by the errors of a reference to an id that is in
@@ -27,8 +28,8 @@ var ErrUnknownID = errors.New("unknown id")
 // not suit its type (officer_of from an organization, say).
 var ErrBadRelation = errors.New("relation type does not fit its endpoints")
 
-// CaseData is the case data set joined with the ledger's entity table.
-type CaseData struct {
+// Data is the case data set joined with the ledger's entity table.
+type Data struct {
 	Sources       []Source
 	Cases         []Case
 	Organizations []Organization // ledger parties and case organizations, sorted by id
@@ -36,10 +37,10 @@ type CaseData struct {
 	Defendants    []Defendant
 	Relations     []Relation
 	Claims        []Claim
-	Notes         []CaseNote
+	Notes         []Note
 	Provinces     []Province
 	Hierarchy     []HierarchyLink
-	Aliases       *Aliases // the alias table plus every entity's and person's own names
+	Aliases       *network.Aliases // the alias table plus every entity's and person's own names
 
 	org    map[string]int
 	person map[string]int
@@ -48,7 +49,7 @@ type CaseData struct {
 }
 
 // Organization returns the organization (or ledger party) with the id.
-func (d *CaseData) Organization(id string) (Organization, bool) {
+func (d *Data) Organization(id string) (Organization, bool) {
 	i, ok := d.org[id]
 	if !ok {
 		return Organization{}, false
@@ -57,7 +58,7 @@ func (d *CaseData) Organization(id string) (Organization, bool) {
 }
 
 // Person returns the person with the id.
-func (d *CaseData) Person(id string) (Person, bool) {
+func (d *Data) Person(id string) (Person, bool) {
 	i, ok := d.person[id]
 	if !ok {
 		return Person{}, false
@@ -66,7 +67,7 @@ func (d *CaseData) Person(id string) (Person, bool) {
 }
 
 // Case returns the case with the id.
-func (d *CaseData) Case(id string) (Case, bool) {
+func (d *Data) Case(id string) (Case, bool) {
 	i, ok := d.cas[id]
 	if !ok {
 		return Case{}, false
@@ -75,7 +76,7 @@ func (d *CaseData) Case(id string) (Case, bool) {
 }
 
 // Source returns the source with the id.
-func (d *CaseData) Source(id string) (Source, bool) {
+func (d *Data) Source(id string) (Source, bool) {
 	i, ok := d.source[id]
 	if !ok {
 		return Source{}, false
@@ -85,7 +86,7 @@ func (d *CaseData) Source(id string) (Source, bool) {
 
 // CaseCounts returns the number of defendants and of relations of the case
 // with the id.
-func (d *CaseData) CaseCounts(id string) (defendants, relations int) {
+func (d *Data) CaseCounts(id string) (defendants, relations int) {
 	for _, x := range d.Defendants {
 		if x.Case == id {
 			defendants++
@@ -101,7 +102,7 @@ func (d *CaseData) CaseCounts(id string) (defendants, relations int) {
 
 // KindOf returns the node kind of an id: the organization's kind,
 // PersonKind or CaseKind; ok is false for an unknown id.
-func (d *CaseData) KindOf(id string) (k Kind, ok bool) {
+func (d *Data) KindOf(id string) (k network.Kind, ok bool) {
 	if o, ok := d.Organization(id); ok {
 		return o.Kind, true
 	}
@@ -115,7 +116,7 @@ func (d *CaseData) KindOf(id string) (k Kind, ok bool) {
 }
 
 // Parent returns the parent of an organization in the hierarchy table.
-func (d *CaseData) Parent(id string) (string, bool) {
+func (d *Data) Parent(id string) (string, bool) {
 	for _, h := range d.Hierarchy {
 		if h.Child == id {
 			return h.Parent, true
@@ -126,7 +127,7 @@ func (d *CaseData) Parent(id string) (string, bool) {
 
 // Chain returns the organization's chain of parents, nearest first, ending
 // at a ministry (or wherever the table stops).
-func (d *CaseData) Chain(id string) []string {
+func (d *Data) Chain(id string) []string {
 	var out []string
 	for p, ok := d.Parent(id); ok && !slices.Contains(out, p); p, ok = d.Parent(p) {
 		out = append(out, p)
@@ -144,7 +145,7 @@ type SharedNode struct {
 
 // Shared reports the ledger parties that case relations refer to — the
 // merges of the two data sets — sorted by id.
-func (d *CaseData) Shared() []SharedNode {
+func (d *Data) Shared() []SharedNode {
 	by := map[string][]string{}
 	for _, r := range d.Relations {
 		for _, id := range []string{r.From, r.To} {
@@ -162,7 +163,7 @@ func (d *CaseData) Shared() []SharedNode {
 	return out
 }
 
-// ReadCaseData reads the case data tables (CaseTables, each NAME.csv) from
+// Read reads the case data tables (Tables, each NAME.csv) from
 // the directory dir of fsys — datasets.FS() with dir "data" for the
 // embedded data set, os.DirFS(".") with a directory of your own — and joins
 // them with ledger, the ledger's entity table (nil for none). The tables
@@ -170,7 +171,7 @@ func (d *CaseData) Shared() []SharedNode {
 // empty. Error messages name each file as dir/NAME.csv with its line and
 // column.
 //
-// Besides the syntax of each table, ReadCaseData checks that ids are unique
+// Besides the syntax of each table, Read checks that ids are unique
 // across organizations, ledger parties, people and cases (one id space);
 // that every reference (relation endpoints, cases, sources, hierarchy,
 // aliases, claims, defendants) exists; that the types of relations fit
@@ -179,21 +180,21 @@ func (d *CaseData) Shared() []SharedNode {
 // subordinate_of between organizations …); that a relation's evidence kind
 // is its source's; that dates parse and start ≤ end; that grades parse;
 // that the hierarchy has no cycle; and that no alias names two ids. All
-// errors, up to MaxErrors per file, are returned together.
-func ReadCaseData(fsys fs.FS, dir string, ledger []Entity, opt ReadOptions) (*CaseData, error) {
-	d := &CaseData{org: map[string]int{}, person: map[string]int{}, cas: map[string]int{}, source: map[string]int{}}
-	var errs ErrorList
+// errors, up to network.MaxErrors per file, are returned together.
+func Read(fsys fs.FS, dir string, ledger []network.Entity, opt network.ReadOptions) (*Data, error) {
+	d := &Data{org: map[string]int{}, person: map[string]int{}, cas: map[string]int{}, source: map[string]int{}}
+	var errs network.ErrorList
 	tables := map[string]*csvio.Table{}
-	for _, name := range CaseTables {
+	for _, name := range Tables {
 		file := path.Join(dir, name+".csv")
 		b, err := fs.ReadFile(fsys, file)
 		if errors.Is(err, fs.ErrNotExist) && name != "case-sources" && name != "relations" {
 			continue
 		}
 		if err != nil {
-			return nil, &InputError{File: file, Err: err}
+			return nil, &network.InputError{File: file, Err: err}
 		}
-		t, err := csvio.ReadTable(file, bytes.NewReader(b), caseRequired[name], nil, opt.csv())
+		t, err := csvio.ReadTable(file, bytes.NewReader(b), caseRequired[name], nil, csvio.Options{Warn: opt.Warn})
 		if err != nil {
 			return nil, err
 		}
@@ -206,7 +207,7 @@ func ReadCaseData(fsys fs.FS, dir string, ledger []Entity, opt ReadOptions) (*Ca
 			return false
 		}
 		if where, dup := ids[id]; dup {
-			t.Fail(col, id, ErrDuplicateKey).Other = where
+			t.Fail(col, id, network.ErrDuplicateKey).Other = where
 			return false
 		}
 		ids[id] = fmt.Sprintf("%s:%d", t.Name(), t.Line())
@@ -236,11 +237,11 @@ func ReadCaseData(fsys fs.FS, dir string, ledger []Entity, opt ReadOptions) (*Ca
 	readDefendants(d, tables["defendants"])
 	readRelations(d, tables["relations"])
 	readClaims(d, tables["case-claims"])
-	readCaseNotes(d, tables["case-notes"])
+	readNotes(d, tables["case-notes"])
 	readProvinces(d, tables["provinces"])
 	readHierarchy(d, tables["hierarchy"])
 	readAliases(d, tables["aliases"])
-	for _, name := range CaseTables {
+	for _, name := range Tables {
 		if t := tables[name]; t != nil {
 			errs = append(errs, t.Errors()...)
 		}
@@ -281,12 +282,12 @@ func list(s string) []string {
 }
 
 // period parses an optional date cell.
-func period(t *csvio.Table, col string) Period {
+func period(t *csvio.Table, col string) network.Period {
 	v := t.Get(col)
 	if v == "" {
-		return Period{}
+		return network.Period{}
 	}
-	p, err := ParsePeriod(v)
+	p, err := network.ParsePeriod(v)
 	if err != nil {
 		t.Fail(col, v, err)
 	}
@@ -306,7 +307,7 @@ func grade(t *csvio.Table, col string) Grade {
 	return g
 }
 
-func readSources(d *CaseData, t *csvio.Table, define func(*csvio.Table, string, string) bool) {
+func readSources(d *Data, t *csvio.Table, define func(*csvio.Table, string, string) bool) {
 	for t.Next() {
 		s := Source{ID: t.Require("id"), Title: t.Require("title"), Publisher: t.Get("publisher"), Date: period(t, "date"),
 			URL: t.Require("url"), Evidence: csvio.Enum(t, "evidence", Evidence(""), EvidenceKinds),
@@ -320,7 +321,7 @@ func readSources(d *CaseData, t *csvio.Table, define func(*csvio.Table, string, 
 	}
 }
 
-func readCases(d *CaseData, t *csvio.Table, define func(*csvio.Table, string, string) bool) {
+func readCases(d *Data, t *csvio.Table, define func(*csvio.Table, string, string) bool) {
 	if t == nil {
 		return
 	}
@@ -335,18 +336,18 @@ func readCases(d *CaseData, t *csvio.Table, define func(*csvio.Table, string, st
 	}
 }
 
-func readOrganizations(d *CaseData, t *csvio.Table, define func(*csvio.Table, string, string) bool) {
+func readOrganizations(d *Data, t *csvio.Table, define func(*csvio.Table, string, string) bool) {
 	if t == nil {
 		return
 	}
 	for t.Next() {
-		o := Organization{Entity: Entity{ID: t.Require("id"), NameZH: t.Get("name_zh"), NameEN: t.Get("name_en"),
-			Kind: csvio.Enum(t, "kind", UnknownKind, OrganizationKinds), Ministry: csvio.Enum(t, "ministry", UnknownMinistry, Ministries),
-			Level: csvio.Enum(t, "level", UnknownLevel, Levels), Province: t.Get("province"), City: t.Get("city"), Notes: t.Get("notes"),
+		o := Organization{Entity: network.Entity{ID: t.Require("id"), NameZH: t.Get("name_zh"), NameEN: t.Get("name_en"),
+			Kind: csvio.Enum(t, "kind", network.UnknownKind, OrganizationKinds), Ministry: csvio.Enum(t, "ministry", network.UnknownMinistry, network.Ministries),
+			Level: csvio.Enum(t, "level", network.UnknownLevel, network.Levels), Province: t.Get("province"), City: t.Get("city"), Notes: t.Get("notes"),
 			Variants: list(t.Get("name_zh_variants"))},
 			Country: cmp.Or(t.Get("country"), "CN"), Sources: list(t.Get("sources")), Dataset: "cases"}
 		if o.NameZH == "" && o.NameEN == "" {
-			t.Fail("name_en", "", fmt.Errorf("%w: an organization needs a Chinese or an English name", ErrEmpty))
+			t.Fail("name_en", "", fmt.Errorf("%w: an organization needs a Chinese or an English name", network.ErrEmpty))
 		}
 		if define(t, "id", o.ID) {
 			d.Organizations = append(d.Organizations, o)
@@ -354,7 +355,7 @@ func readOrganizations(d *CaseData, t *csvio.Table, define func(*csvio.Table, st
 	}
 }
 
-func readPeople(d *CaseData, t *csvio.Table, define func(*csvio.Table, string, string) bool) {
+func readPeople(d *Data, t *csvio.Table, define func(*csvio.Table, string, string) bool) {
 	if t == nil {
 		return
 	}
@@ -368,7 +369,7 @@ func readPeople(d *CaseData, t *csvio.Table, define func(*csvio.Table, string, s
 }
 
 // ref checks that the cell of col names an id of one of the given lookups.
-func (d *CaseData) ref(t *csvio.Table, col, id string, kinds ...string) {
+func (d *Data) ref(t *csvio.Table, col, id string, kinds ...string) {
 	if id == "" {
 		return
 	}
@@ -391,7 +392,7 @@ func (d *CaseData) ref(t *csvio.Table, col, id string, kinds ...string) {
 	t.Fail(col, id, fmt.Errorf("%w: not a %s id", ErrUnknownID, strings.Join(kinds, " or ")))
 }
 
-func readDefendants(d *CaseData, t *csvio.Table) {
+func readDefendants(d *Data, t *csvio.Table) {
 	if t == nil {
 		return
 	}
@@ -407,7 +408,7 @@ func readDefendants(d *CaseData, t *csvio.Table) {
 		}
 		k := [2]string{x.Case, x.Person}
 		if line, dup := seen[k]; dup {
-			t.Fail("person", x.Person, ErrDuplicateKey).Other = fmt.Sprintf("%s:%d", t.Name(), line)
+			t.Fail("person", x.Person, network.ErrDuplicateKey).Other = fmt.Sprintf("%s:%d", t.Name(), line)
 		}
 		seen[k] = t.Line()
 		d.Defendants = append(d.Defendants, x)
@@ -436,13 +437,13 @@ var relationEnds = map[RelationType][2]string{
 }
 
 // fits reports whether the node kind k is one of the letters in allowed.
-func fits(k Kind, allowed string) bool {
+func fits(k network.Kind, allowed string) bool {
 	for _, a := range allowed {
 		switch {
 		case a == 'P' && k == PersonKind,
 			a == 'C' && k == CaseKind,
 			a == 'G' && k == ForeignGovernment,
-			a == 'S' && (k == PublicSecurityOrgan || k == StateSecurityOrgan || k == GovernmentOffice || k == UnidentifiedUnit),
+			a == 'S' && (k == network.PublicSecurityOrgan || k == network.StateSecurityOrgan || k == network.GovernmentOffice || k == network.UnidentifiedUnit),
 			a == 'O' && k != PersonKind && k != CaseKind:
 			return true
 		}
@@ -450,7 +451,7 @@ func fits(k Kind, allowed string) bool {
 	return false
 }
 
-func readRelations(d *CaseData, t *csvio.Table) {
+func readRelations(d *Data, t *csvio.Table) {
 	seen := map[string]int{}
 	for t.Next() {
 		r := Relation{ID: t.Require("id"), From: t.Require("from"), To: t.Require("to"), Start: period(t, "date_start"),
@@ -468,19 +469,19 @@ func readRelations(d *CaseData, t *csvio.Table) {
 			r.Allegation = v == "true"
 		case "":
 		default:
-			t.Fail("allegation", v, fmt.Errorf("%w: want true or false", ErrBadEnum))
+			t.Fail("allegation", v, fmt.Errorf("%w: want true or false", network.ErrBadEnum))
 		}
 		if line, dup := seen[r.ID]; dup && r.ID != "" {
-			t.Fail("id", r.ID, ErrDuplicateKey).Other = fmt.Sprintf("%s:%d", t.Name(), line)
+			t.Fail("id", r.ID, network.ErrDuplicateKey).Other = fmt.Sprintf("%s:%d", t.Name(), line)
 		}
 		seen[r.ID] = t.Line()
 		d.ref(t, "case", r.Case, "case")
 		d.ref(t, "source", r.Source, "source")
 		if s, ok := d.Source(r.Source); ok && r.Evidence != "" && s.Evidence != r.Evidence {
-			t.Fail("evidence", string(r.Evidence), fmt.Errorf("%w: source %s is %s", ErrBadEnum, s.ID, s.Evidence))
+			t.Fail("evidence", string(r.Evidence), fmt.Errorf("%w: source %s is %s", network.ErrBadEnum, s.ID, s.Evidence))
 		}
 		if !r.Start.IsZero() && !r.End.IsZero() && r.End.End.Before(r.Start.Start) {
-			t.Fail("date_end", r.End.String(), fmt.Errorf("%w: ends before it starts (%s)", ErrBadDate, r.Start))
+			t.Fail("date_end", r.End.String(), fmt.Errorf("%w: ends before it starts (%s)", network.ErrBadDate, r.Start))
 		}
 		if r.From != "" && r.From == r.To {
 			t.Fail("to", r.To, fmt.Errorf("%w: a relation from a node to itself", ErrBadRelation))
@@ -503,7 +504,7 @@ func readRelations(d *CaseData, t *csvio.Table) {
 	}
 }
 
-func readClaims(d *CaseData, t *csvio.Table) {
+func readClaims(d *Data, t *csvio.Table) {
 	if t == nil {
 		return
 	}
@@ -515,7 +516,7 @@ func readClaims(d *CaseData, t *csvio.Table) {
 		if v := t.Get("value"); v != "" {
 			f, err := strconv.ParseFloat(v, 64)
 			if err != nil {
-				t.Fail("value", v, fmt.Errorf("%w: want a number", ErrBadInteger))
+				t.Fail("value", v, fmt.Errorf("%w: want a number", network.ErrBadInteger))
 			}
 			c.Value, c.HasValue = f, true
 		}
@@ -523,18 +524,18 @@ func readClaims(d *CaseData, t *csvio.Table) {
 		d.ref(t, "subject", c.Subject, "organization", "case", "person")
 		d.ref(t, "source", c.Source, "source")
 		if s, ok := d.Source(c.Source); ok && c.Evidence != "" && s.Evidence != c.Evidence {
-			t.Fail("evidence", string(c.Evidence), fmt.Errorf("%w: source %s is %s", ErrBadEnum, s.ID, s.Evidence))
+			t.Fail("evidence", string(c.Evidence), fmt.Errorf("%w: source %s is %s", network.ErrBadEnum, s.ID, s.Evidence))
 		}
 		d.Claims = append(d.Claims, c)
 	}
 }
 
-func readCaseNotes(d *CaseData, t *csvio.Table) {
+func readNotes(d *Data, t *csvio.Table) {
 	if t == nil {
 		return
 	}
 	for t.Next() {
-		n := CaseNote{ID: t.Require("id"), Topic: t.Require("topic"), Note: t.Require("note"), Sources: list(t.Get("sources"))}
+		n := Note{ID: t.Require("id"), Topic: t.Require("topic"), Note: t.Require("note"), Sources: list(t.Get("sources"))}
 		for _, s := range n.Sources {
 			d.ref(t, "sources", s, "source")
 		}
@@ -542,7 +543,7 @@ func readCaseNotes(d *CaseData, t *csvio.Table) {
 	}
 }
 
-func readProvinces(d *CaseData, t *csvio.Table) {
+func readProvinces(d *Data, t *csvio.Table) {
 	if t == nil {
 		return
 	}
@@ -553,7 +554,7 @@ func readProvinces(d *CaseData, t *csvio.Table) {
 	}
 }
 
-func readHierarchy(d *CaseData, t *csvio.Table) {
+func readHierarchy(d *Data, t *csvio.Table) {
 	if t == nil {
 		return
 	}
@@ -565,7 +566,7 @@ func readHierarchy(d *CaseData, t *csvio.Table) {
 		d.ref(t, "parent", h.Parent, "organization")
 		d.ref(t, "source", h.Source, "source")
 		if p, dup := parent[h.Child]; dup {
-			t.Fail("child", h.Child, fmt.Errorf("%w: already under %s", ErrDuplicateKey, p))
+			t.Fail("child", h.Child, fmt.Errorf("%w: already under %s", network.ErrDuplicateKey, p))
 		}
 		parent[h.Child] = h.Parent
 		for p, n := h.Parent, 0; p != ""; p, n = parent[p], n+1 {
@@ -578,25 +579,25 @@ func readHierarchy(d *CaseData, t *csvio.Table) {
 	}
 }
 
-func readAliases(d *CaseData, t *csvio.Table) {
+func readAliases(d *Data, t *csvio.Table) {
 	// The entities' and people's own names come first. Two of them may
 	// share a name (two people called Wang Yan); such a name resolves to
 	// neither, and Aliases.Ambiguous lists it.
-	var own []Alias
+	var own []network.Alias
 	for _, o := range d.Organizations {
-		own = append(own, entityAliases(o.Entity)...)
+		own = append(own, o.Entity.Aliases()...)
 	}
 	for _, p := range d.People {
-		own = append(own, Alias{Alias: p.ID, ID: p.ID, Lang: "other"}, Alias{Alias: p.Name, ID: p.ID, Lang: "en"})
+		own = append(own, network.Alias{Alias: p.ID, ID: p.ID, Lang: "other"}, network.Alias{Alias: p.Name, ID: p.ID, Lang: "en"})
 		if p.NameZH != "" {
-			own = append(own, Alias{Alias: p.NameZH, ID: p.ID, Lang: "zh"})
+			own = append(own, network.Alias{Alias: p.NameZH, ID: p.ID, Lang: "zh"})
 		}
 	}
 	owner := map[string]string{}
 	for _, a := range own {
-		owner[NormalizeName(a.Alias)] = a.ID
+		owner[network.NormalizeName(a.Alias)] = a.ID
 	}
-	var table []Alias
+	var table []network.Alias
 	if t != nil {
 		type first struct {
 			id   string
@@ -604,14 +605,14 @@ func readAliases(d *CaseData, t *csvio.Table) {
 		}
 		given := map[string]first{}
 		for t.Next() {
-			a := Alias{Alias: t.Require("alias"), ID: t.Require("id"), Lang: csvio.Enum(t, "lang", "", AliasLangs), Source: t.Get("source")}
+			a := network.Alias{Alias: t.Require("alias"), ID: t.Require("id"), Lang: csvio.Enum(t, "lang", "", network.AliasLangs), Source: t.Get("source")}
 			d.ref(t, "id", a.ID, "organization", "person")
 			d.ref(t, "source", a.Source, "source")
-			k := NormalizeName(a.Alias)
+			k := network.NormalizeName(a.Alias)
 			if f, dup := given[k]; dup && f.id != a.ID {
-				t.Fail("alias", a.Alias, fmt.Errorf("%w: ambiguous, given for %s at line %d", ErrDuplicateKey, f.id, f.line))
+				t.Fail("alias", a.Alias, fmt.Errorf("%w: ambiguous, given for %s at line %d", network.ErrDuplicateKey, f.id, f.line))
 			} else if id, ok := owner[k]; ok && id != a.ID && !dup {
-				t.Fail("alias", a.Alias, fmt.Errorf("%w: ambiguous, also a name of %s", ErrDuplicateKey, id))
+				t.Fail("alias", a.Alias, fmt.Errorf("%w: ambiguous, also a name of %s", network.ErrDuplicateKey, id))
 			}
 			if _, dup := given[k]; !dup {
 				given[k] = first{a.ID, t.Line()}
@@ -619,17 +620,17 @@ func readAliases(d *CaseData, t *csvio.Table) {
 			table = append(table, a)
 		}
 	}
-	d.Aliases = newAliases(own, table)
+	d.Aliases = network.MergeAliases(own, table)
 }
 
 // checkSourceRefs checks the "sources" lists of cases, organizations and
 // people, which are read before the source index exists.
-func (d *CaseData) checkSourceRefs() ErrorList {
-	var errs ErrorList
+func (d *Data) checkSourceRefs() network.ErrorList {
+	var errs network.ErrorList
 	check := func(table, id string, ids []string) {
 		for _, s := range ids {
 			if _, ok := d.source[s]; !ok {
-				errs = append(errs, &InputError{File: table, Field: "sources", Value: s,
+				errs = append(errs, &network.InputError{File: table, Field: "sources", Value: s,
 					Err: fmt.Errorf("%w: %s refers to a source that is not in case-sources", ErrUnknownID, id)})
 			}
 		}

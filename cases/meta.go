@@ -1,4 +1,4 @@
-package network
+package cases
 
 import (
 	"cmp"
@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ecosys-sna/ecosys/network"
 )
 
 // Layers of the meta-network that BuildMeta can include.
@@ -44,7 +46,7 @@ type MetaOptions struct {
 	// Kinds keeps only nodes of these kinds, and edges between them
 	// (empty: all). Kinds are the organization kinds, PersonKind and
 	// CaseKind.
-	Kinds []Kind
+	Kinds []network.Kind
 	// Cases keeps only the case relations alleged in these cases (empty:
 	// all). Ledger and hierarchy edges are not affected; choose them with
 	// Layers.
@@ -58,7 +60,7 @@ type MetaOptions struct {
 	// the zero grade keeps all.
 	MinReliability Grade
 	// LedgerCitation cites the ledger's ties. The zero value cites the
-	// ledger's file (Ledger.Source), ungraded: a ledger of your own has no
+	// ledger's file (network.Ledger.Source), ungraded: a ledger of your own has no
 	// grade until you give it one, so MinReliability drops its ties.
 	LedgerCitation Citation
 }
@@ -70,9 +72,9 @@ type MetaNode struct {
 	Label    string // English name, else Chinese name, else id
 	NameEN   string
 	NameZH   string
-	Kind     Kind
-	Ministry Ministry
-	Level    Level
+	Kind     network.Kind
+	Ministry network.Ministry
+	Level    network.Level
 	Province string
 	Country  string
 	Datasets []string // ledger, cases (where the node comes from)
@@ -92,12 +94,12 @@ type MetaEdge struct {
 	Evidence    Evidence
 	Reliability Grade
 	Allegation  bool
-	Start, End  Period
+	Start, End  network.Period
 	Basis       string
-	Contracts   int      // ledger ties: number of contracts
-	Amount      Amount   // ledger ties: their total amount
-	Rows        []int    // ledger ties: ledger rows
-	People      []string // shared_person edges of Organizations: the people both organizations are tied to
+	Contracts   int            // ledger ties: number of contracts
+	Amount      network.Amount // ledger ties: their total amount
+	Rows        []int          // ledger ties: ledger rows
+	People      []string       // shared_person edges of Organizations: the people both organizations are tied to
 }
 
 // Meta is the typed meta-network of ledger and cases: a directed
@@ -123,9 +125,9 @@ func (m *Meta) Node(id string) (MetaNode, bool) {
 // sets share one id space, so a ledger party that a case names (the Tianjin
 // State Security Bureau of APT10 and of ledger row 11) is one node.
 //
-// Ledger layer: one edge per tie of BuildLedger — contracted_with from the
-// contractor to each signatory (or to the end user of a direct contract),
-// signatory_for from an intermediary to the end user — with its contracts,
+// Ledger layer: one edge per tie of network.BuildLedger — contracted_with
+// from the contractor to each signatory (or to the end user of a direct
+// contract), signatory_for from an intermediary to the end user — with its contracts,
 // amount and rows, dated by the contracts' dates, cited as
 // opt.LedgerCitation. Case layer: one edge per relation.
 // Hierarchy layer: one subordinate_of edge per hierarchy link, from the
@@ -133,7 +135,7 @@ func (m *Meta) Node(id string) (MetaNode, bool) {
 //
 // Nodes are the endpoints of the kept edges; a node is kept only if its
 // kind is allowed.
-func BuildMeta(l *Ledger, d *CaseData, opt MetaOptions) (*Meta, error) {
+func BuildMeta(l *network.Ledger, d *Data, opt MetaOptions) (*Meta, error) {
 	layers := opt.Layers
 	if len(layers) == 0 {
 		layers = []string{LayerCases}
@@ -221,8 +223,8 @@ func (m *Meta) sort() {
 }
 
 type metaBuilder struct {
-	d     *CaseData
-	l     *Ledger
+	d     *Data
+	l     *network.Ledger
 	nodes map[string]MetaNode
 	keep  map[string]bool
 }
@@ -236,7 +238,7 @@ func (b *metaBuilder) node(id string) MetaNode {
 		return n
 	}
 	n := MetaNode{ID: id, Label: id}
-	fromEntity := func(e Entity) {
+	fromEntity := func(e network.Entity) {
 		n.NameEN, n.NameZH, n.Kind, n.Ministry, n.Level, n.Province = e.NameEN, e.NameZH, e.Kind, e.Ministry, e.Level, e.Province
 		n.Label = cmp.Or(e.NameEN, e.NameZH, id)
 	}
@@ -281,9 +283,9 @@ func (b *metaBuilder) caseRefs(id string) bool {
 }
 
 // ledgerEdges turns the ties of the ledger network into meta-edges.
-func ledgerEdges(l *Ledger, cite Citation) []MetaEdge {
-	n := BuildLedger(l)
-	dates := map[int]Period{}
+func ledgerEdges(l *network.Ledger, cite Citation) []MetaEdge {
+	n := network.BuildLedger(l)
+	dates := map[int]network.Period{}
 	for _, c := range l.Contracts {
 		dates[c.Row] = c.Date
 	}
@@ -291,10 +293,10 @@ func ledgerEdges(l *Ledger, cite Citation) []MetaEdge {
 	for _, e := range n.Edges {
 		from, to := n.Nodes[e.From], n.Nodes[e.To]
 		typ := ContractedWith
-		if from.Role == Intermediary {
+		if from.Role == network.Intermediary {
 			typ = SignatoryFor
 		}
-		var start, end Period
+		var start, end network.Period
 		rows := make([]string, len(e.Rows))
 		for i, r := range e.Rows {
 			rows[i] = strconv.Itoa(r)

@@ -1,4 +1,4 @@
-package network
+package cases
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"gonum.org/v1/gonum/graph/simple"
+
+	"github.com/ecosys-sna/ecosys/network"
 )
 
 // MetaNodeAttrNames are the node attributes of Meta.Graph and of the node
@@ -24,19 +26,19 @@ var MetaEdgeAttrNames = []string{"type", "relations", "count", "layer", "cases",
 var metaEdgeColumns = []string{"from", "to", "type", "id", "layer", "case", "source", "locator", "evidence", "reliability",
 	"allegation", "date_start", "date_end", "contracts", "amount_cny", "rows", "basis"}
 
-// Graph returns m as a directed Graph for WriteGraphML, WriteGEXF,
-// WriteNodeLink and WriteDOT. These formats (as ecosys writes them) hold
-// one edge per ordered pair, so the relations between the same two nodes
-// are merged into one edge whose weight is their number and whose
-// attributes (MetaEdgeAttrNames) list them: "type", "relations", "cases",
-// "sources" and "evidence" join the distinct values with ";" in edge order;
-// "reliability" is the best grade; "allegation" is true if any relation is
-// an allegation; "date_start" and "date_end" span the dates; "contracts",
-// "amount_cny" and "rows" sum the ledger ties. Nodes carry
+// Graph returns m as a directed network.Graph for the writers of package
+// graphio (GraphML, GEXF, node-link JSON, DOT). These formats (as ecosys
+// writes them) hold one edge per ordered pair, so the relations between
+// the same two nodes are merged into one edge whose weight is their number
+// and whose attributes (MetaEdgeAttrNames) list them: "type", "relations",
+// "cases", "sources" and "evidence" join the distinct values with ";" in
+// edge order; "reliability" is the best grade; "allegation" is true if any
+// relation is an allegation; "date_start" and "date_end" span the dates;
+// "contracts", "amount_cny" and "rows" sum the ledger ties. Nodes carry
 // MetaNodeAttrNames ("kind" is the organization kind, person or case).
-// WriteMetaCSV keeps every relation as its own row.
-func (m *Meta) Graph() *Graph {
-	g := &Graph{Directed: true, AttrNames: slices.Clone(MetaNodeAttrNames), EdgeAttrNames: slices.Clone(MetaEdgeAttrNames),
+// Tables (and WriteMetaCSV) keep every relation as its own row.
+func (m *Meta) Graph() *network.Graph {
+	g := &network.Graph{Directed: true, AttrNames: slices.Clone(MetaNodeAttrNames), EdgeAttrNames: slices.Clone(MetaEdgeAttrNames),
 		EdgeAttrs: map[[2]int64]map[string]string{}}
 	dg := simple.NewWeightedDirectedGraph(0, math.Inf(1))
 	for i, n := range m.Nodes {
@@ -85,9 +87,9 @@ func mergedAttrs(es []MetaEdge) map[string]string {
 	}
 	var best Grade
 	allegation := false
-	var start, end Period
+	var start, end network.Period
 	contracts := 0
-	var amount Amount
+	var amount network.Amount
 	var rows []string
 	for _, e := range es {
 		add(&types, string(e.Type))
@@ -124,63 +126,68 @@ func mergedAttrs(es []MetaEdge) map[string]string {
 	return a
 }
 
-func firstOf(ps ...Period) Period {
+func firstOf(ps ...network.Period) network.Period {
 	for _, p := range ps {
 		if !p.IsZero() {
 			return p
 		}
 	}
-	return Period{}
+	return network.Period{}
 }
 
-// WriteMetaCSV writes m as two CSV files: nodes (columns id and
-// MetaNodeAttrNames) and edges (one row per relation, hierarchy link or
-// ledger tie: from, to, type, id, layer, case, source, locator, evidence,
+// Tables returns m as two tables, each a header row followed by its
+// records: the nodes (columns id and MetaNodeAttrNames, one row per node)
+// and the edges (one row per relation, hierarchy link or ledger tie, with
+// the columns from, to, type, id, layer, case, source, locator, evidence,
 // reliability, allegation, date_start, date_end, contracts, amount_cny,
-// rows, basis). Either writer may be nil.
-func WriteMetaCSV(nodes, edges io.Writer, m *Meta) error {
-	if nodes != nil {
-		var b bytes.Buffer
-		w := csv.NewWriter(&b)
-		w.Write(append([]string{"id"}, MetaNodeAttrNames...))
-		for _, n := range m.Nodes {
-			a := nodeAttrs(n)
-			rec := []string{n.ID}
-			for _, k := range MetaNodeAttrNames {
-				rec = append(rec, a[k])
-			}
-			w.Write(rec)
+// rows and basis). Unlike Graph, it keeps every relation as its own row.
+// The table formats of package graphio write them, to PREFIX.nodes.EXT and
+// PREFIX.edges.EXT.
+func (m *Meta) Tables() (nodes, edges [][]string) {
+	nodes = [][]string{append([]string{"id"}, MetaNodeAttrNames...)}
+	for _, n := range m.Nodes {
+		a := nodeAttrs(n)
+		rec := []string{n.ID}
+		for _, k := range MetaNodeAttrNames {
+			rec = append(rec, a[k])
 		}
-		w.Flush()
-		if err := w.Error(); err != nil {
-			return err
-		}
-		if _, err := nodes.Write(b.Bytes()); err != nil {
-			return err
-		}
+		nodes = append(nodes, rec)
 	}
-	if edges != nil {
+	edges = [][]string{slices.Clone(metaEdgeColumns)}
+	for _, e := range m.Edges {
+		rows := make([]string, len(e.Rows))
+		for i, r := range e.Rows {
+			rows[i] = strconv.Itoa(r)
+		}
+		contracts, amount := "", ""
+		if e.Layer == LayerLedger {
+			contracts, amount = strconv.Itoa(e.Contracts), e.Amount.String()
+		}
+		edges = append(edges, []string{e.From, e.To, string(e.Type), e.ID, e.Layer, e.Case, e.Source, e.Locator, string(e.Evidence),
+			e.Reliability.String(), strconv.FormatBool(e.Allegation), e.Start.String(), e.End.String(), contracts, amount,
+			strings.Join(rows, ";"), e.Basis})
+	}
+	return nodes, edges
+}
+
+// WriteMetaCSV writes the tables of m (Tables) as two CSV files, nodes and
+// edges. Either writer may be nil.
+func WriteMetaCSV(nodes, edges io.Writer, m *Meta) error {
+	nt, et := m.Tables()
+	for _, f := range []struct {
+		w     io.Writer
+		table [][]string
+	}{{nodes, nt}, {edges, et}} {
+		if f.w == nil {
+			continue
+		}
 		var b bytes.Buffer
 		w := csv.NewWriter(&b)
-		w.Write(metaEdgeColumns)
-		for _, e := range m.Edges {
-			rows := make([]string, len(e.Rows))
-			for i, r := range e.Rows {
-				rows[i] = strconv.Itoa(r)
-			}
-			contracts, amount := "", ""
-			if e.Layer == LayerLedger {
-				contracts, amount = strconv.Itoa(e.Contracts), e.Amount.String()
-			}
-			w.Write([]string{e.From, e.To, string(e.Type), e.ID, e.Layer, e.Case, e.Source, e.Locator, string(e.Evidence),
-				e.Reliability.String(), strconv.FormatBool(e.Allegation), e.Start.String(), e.End.String(), contracts, amount,
-				strings.Join(rows, ";"), e.Basis})
-		}
-		w.Flush()
+		w.WriteAll(f.table)
 		if err := w.Error(); err != nil {
 			return err
 		}
-		if _, err := edges.Write(b.Bytes()); err != nil {
+		if _, err := f.w.Write(b.Bytes()); err != nil {
 			return err
 		}
 	}
