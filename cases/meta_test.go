@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -114,9 +115,9 @@ func TestMetaRoundTrip(t *testing.T) {
 		write func(*bytes.Buffer, *network.Graph) error
 		read  func(string, *bytes.Buffer) (*network.Graph, error)
 	}{
-		{"graphml", func(b *bytes.Buffer, g *network.Graph) error { return network.WriteGraphML(b, g) }, func(n string, b *bytes.Buffer) (*network.Graph, error) { return network.ReadGraphML(n, b) }},
-		{"gexf", func(b *bytes.Buffer, g *network.Graph) error { return network.WriteGEXF(b, g) }, func(n string, b *bytes.Buffer) (*network.Graph, error) { return network.ReadGEXF(n, b) }},
-		{"json", func(b *bytes.Buffer, g *network.Graph) error { return network.WriteNodeLink(b, g) }, func(n string, b *bytes.Buffer) (*network.Graph, error) { return network.ReadNodeLink(n, b) }},
+		{"graphml", func(b *bytes.Buffer, g *network.Graph) error { return graphio.WriteGraphML(b, g) }, func(n string, b *bytes.Buffer) (*network.Graph, error) { return graphio.ReadGraphML(n, b) }},
+		{"gexf", func(b *bytes.Buffer, g *network.Graph) error { return graphio.WriteGEXF(b, g) }, func(n string, b *bytes.Buffer) (*network.Graph, error) { return graphio.ReadGEXF(n, b) }},
+		{"json", func(b *bytes.Buffer, g *network.Graph) error { return graphio.WriteNodeLink(b, g) }, func(n string, b *bytes.Buffer) (*network.Graph, error) { return graphio.ReadNodeLink(n, b) }},
 	} {
 		t.Run(f.name, func(t *testing.T) {
 			var b bytes.Buffer

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -77,11 +78,11 @@ func TestBuildRoundTrip(t *testing.T) {
 		var err error
 		switch format {
 		case "graphml":
-			g, err = network.ReadGraphML(path, f)
+			g, err = graphio.ReadGraphML(path, f)
 		case "gexf":
-			g, err = network.ReadGEXF(path, f)
+			g, err = graphio.ReadGEXF(path, f)
 		case "json":
-			g, err = network.ReadNodeLink(path, f)
+			g, err = graphio.ReadNodeLink(path, f)
 		}
 		f.Close()
 		if err != nil {

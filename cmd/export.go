@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -120,13 +121,13 @@ func writeGraph(io *IOStreams, g *network.Graph, format, out string, force bool)
 	var b bytes.Buffer
 	switch format {
 	case "graphml":
-		err = network.WriteGraphML(&b, g)
+		err = graphio.WriteGraphML(&b, g)
 	case "gexf":
-		err = network.WriteGEXF(&b, g)
+		err = graphio.WriteGEXF(&b, g)
 	case "json":
-		err = network.WriteNodeLink(&b, g)
+		err = graphio.WriteNodeLink(&b, g)
 	case "dot":
-		err = network.WriteDOT(&b, g)
+		err = graphio.WriteDOT(&b, g)
 	default:
 		err = fmt.Errorf("cannot write a graph as %q", format)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 	"gonum.org/v1/gonum/graph"
 
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/network"
 )
@@ -362,11 +363,11 @@ func (in *graphInput) readFile() (*network.Graph, error) {
 		defer f.Close()
 		switch strings.ToLower(filepath.Ext(in.GraphPath)) {
 		case ".graphml", ".xml":
-			return network.ReadGraphML(in.GraphPath, f)
+			return graphio.ReadGraphML(in.GraphPath, f)
 		case ".gexf":
-			return network.ReadGEXF(in.GraphPath, f)
+			return graphio.ReadGEXF(in.GraphPath, f)
 		case ".json":
-			return network.ReadNodeLink(in.GraphPath, f)
+			return graphio.ReadNodeLink(in.GraphPath, f)
 		}
 		return nil, FlagErrorf("--graph-file %s: unknown extension (want .graphml, .gexf or .json)", in.GraphPath)
 	}
@@ -375,16 +376,16 @@ func (in *graphInput) readFile() (*network.Graph, error) {
 		return nil, err
 	}
 	defer ef.Close()
-	eo := network.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, Warn: in.Ledger.Warn}
+	eo := graphio.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, Warn: in.Ledger.Warn}
 	if in.NodesPath == "" {
-		return network.ReadEdgeList(in.EdgesPath, ef, "", nil, eo)
+		return graphio.ReadEdgeList(in.EdgesPath, ef, "", nil, eo)
 	}
 	nf, err := os.Open(in.NodesPath)
 	if err != nil {
 		return nil, err
 	}
 	defer nf.Close()
-	return network.ReadEdgeList(in.EdgesPath, ef, in.NodesPath, nf, eo)
+	return graphio.ReadEdgeList(in.EdgesPath, ef, in.NodesPath, nf, eo)
 }
 
 // addFlags adds the flags that name a network.

@@ -29,14 +29,11 @@ const badLedger = "row,contractor_id,signatory_id,end_user_id,client_type,amount
 	"1,isoon,chengdu-jietongyi,chengdu-psb,公安,470000.00,2016.07.08,《人员网络指纹采集查询特侦业务系统采购合同》\n" +
 	"2,isoon,,chengdu-psb,公安,80000.00,2016.12,《安全技术服务合同》\n"
 
-// badEdges is a small weighted edge list in UTF-8 with Chinese names.
-const badEdges = "source,target,weight\n安洵,成都市公安局,2\n安洵,四川省公安厅,1\n"
-
 // A badInput is one file of testdata/bad: how it is made, which reader
 // reads it, and what must come out.
 type badInput struct {
 	file   string
-	reader string // contracts, entities, edges or nodes
+	reader string // contracts or entities
 	data   func(t *testing.T) []byte
 	want   string   // the exact error, or "" when the file is accepted
 	warn   []string // the warnings of an accepted file (contracts and entities only)
@@ -51,10 +48,6 @@ func (in badInput) read(b []byte) (v any, warns []string, err error) {
 		v, err = ReadContractsWithOptions(in.file, bytes.NewReader(b), opt)
 	case "entities":
 		v, err = ReadEntitiesWithOptions(in.file, bytes.NewReader(b), opt)
-	case "edges":
-		v, err = ReadEdgeList(in.file, bytes.NewReader(b), "", nil, EdgeListOptions{Weighted: true})
-	case "nodes":
-		v, err = ReadEdgeList("e.csv", strings.NewReader("source,target\na,b\n"), in.file, bytes.NewReader(b), EdgeListOptions{})
 	default:
 		panic("unknown reader " + in.reader)
 	}
@@ -90,13 +83,6 @@ var badInputs = []badInput{
 	{file: "gbk-ledger.csv", reader: "contracts",
 		data: func(t *testing.T) []byte { return encode(t, simplifiedchinese.GBK, badLedger) },
 		warn: []string{`gbk-ledger.csv: converted from GB18030 to UTF-8 (line 2 reads "公安")`}, check: sameAs(badLedger, true)},
-	{file: "gbk-edges.csv", reader: "edges",
-		data: func(t *testing.T) []byte { return encode(t, simplifiedchinese.GB18030, badEdges) },
-		check: func(t *testing.T, v any) {
-			if g := v.(*Graph); strings.Join(g.Names, " ") != "安洵 成都市公安局 四川省公安厅" {
-				t.Errorf("names %q", g.Names)
-			}
-		}},
 	{file: "utf16le-ledger.txt", reader: "contracts", // Excel's "Unicode text": UTF-16LE, tab-separated
 		data: func(t *testing.T) []byte {
 			return toUTF16(strings.ReplaceAll(badLedger, ",", "\t"), binary.LittleEndian)
@@ -105,15 +91,6 @@ var badInputs = []badInput{
 	{file: "utf16be-ledger.csv", reader: "contracts",
 		data:  func(t *testing.T) []byte { return toUTF16(badLedger, binary.BigEndian) },
 		check: sameAs(badLedger, true)},
-	{file: "utf16le-nodes.csv", reader: "nodes",
-		data: func(t *testing.T) []byte {
-			return toUTF16("id,name_zh\na,安洵\nb,成都市公安局\n", binary.LittleEndian)
-		},
-		check: func(t *testing.T, v any) {
-			if g := v.(*Graph); g.Attrs[1]["name_zh"] != "成都市公安局" {
-				t.Errorf("attrs %v", g.Attrs)
-			}
-		}},
 	{file: "utf16-no-bom.csv", reader: "contracts",
 		data: func(t *testing.T) []byte { return toUTF16(badLedger, binary.LittleEndian)[2:] },
 		want: `utf16-no-bom.csv: not a CSV text file: this looks like UTF-16 text without a byte order mark; save it as "CSV UTF-8"`},

@@ -1,9 +1,11 @@
-package network
+package graphio
 
 import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/ecosys-sna/ecosys/network"
 )
 
 // TestReadLimits lowers the limits, so that small inputs exceed them.
@@ -17,7 +19,7 @@ func TestReadLimits(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name string
-		read func(string, *strings.Reader) (*Graph, error)
+		read func(string, *strings.Reader) (*network.Graph, error)
 		in   string
 		want string
 	}{
@@ -38,15 +40,15 @@ func TestReadLimits(t *testing.T) {
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("%s: got %v, want %s", tt.name, err, tt.want)
 		}
-		if !errors.Is(err, ErrLimit) {
+		if !errors.Is(err, network.ErrLimit) {
 			t.Errorf("%s: %v is not ErrLimit", tt.name, err)
 		}
 	}
 }
 
-func rGraphML(n string, r *strings.Reader) (*Graph, error)  { return ReadGraphML(n, r) }
-func rGEXF(n string, r *strings.Reader) (*Graph, error)     { return ReadGEXF(n, r) }
-func rNodeLink(n string, r *strings.Reader) (*Graph, error) { return ReadNodeLink(n, r) }
+func rGraphML(n string, r *strings.Reader) (*network.Graph, error)  { return ReadGraphML(n, r) }
+func rGEXF(n string, r *strings.Reader) (*network.Graph, error)     { return ReadGEXF(n, r) }
+func rNodeLink(n string, r *strings.Reader) (*network.Graph, error) { return ReadNodeLink(n, r) }
 
 func TestPosReader(t *testing.T) {
 	p := newPosReader(strings.NewReader("ab\ncd\n公e"))

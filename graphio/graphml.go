@@ -1,4 +1,4 @@
-package network
+package graphio
 
 import (
 	"bufio"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/ecosys-sna/ecosys/network"
 )
 
 const graphMLSpace = "http://graphml.graphdrawing.org/xmlns"
@@ -31,7 +33,7 @@ const graphMLSpace = "http://graphml.graphdrawing.org/xmlns"
 // file; ReadGraphML reads it back to an equal Graph.
 //
 // [GraphML]: http://graphml.graphdrawing.org/specification.html
-func WriteGraphML(w io.Writer, g *Graph) error {
+func WriteGraphML(w io.Writer, g *network.Graph) error {
 	wg, err := forWriting(g, true)
 	if err != nil {
 		return err
@@ -118,14 +120,14 @@ type graphMLKey struct {
 // ReadEdgeList merges them), a weight that is not a positive finite
 // number, an edge to an undeclared node, or a node id declared twice.
 // Nested graphs, hyperedges and a second <graph> are refused. Errors name
-// the file, line and byte column and are collected up to MaxErrors into
-// an ErrorList.
+// the file, line and byte column and are collected up to network.MaxErrors
+// into a network.ErrorList.
 //
 // The reader refuses files larger than MaxGraphFileBytes, elements nested
 // deeper than MaxGraphDepth, more than MaxGraphNodes nodes or
 // MaxGraphEdges edges, and texts longer than MaxValueBytes. It does not
 // read DTDs or expand entities.
-func ReadGraphML(name string, r io.Reader) (*Graph, error) {
+func ReadGraphML(name string, r io.Reader) (*network.Graph, error) {
 	s := newXMLScanner(name, r, func(ns string) bool { return ns == "" || ns == graphMLSpace })
 	b := s.b
 	keys := map[string]*graphMLKey{}
@@ -168,7 +170,7 @@ func ReadGraphML(name string, r io.Reader) (*Graph, error) {
 			case "graphml/key":
 				id, _ := attr(t, "id")
 				if prev, dup := keys[id]; dup {
-					e := b.fail(s.at, "key", id, fmt.Errorf("%w: key declared twice", ErrDuplicateKey))
+					e := b.fail(s.at, "key", id, fmt.Errorf("%w: key declared twice", network.ErrDuplicateKey))
 					e.Other = fmt.Sprintf("%s:%s", name, prev.declared)
 				}
 				key = &graphMLKey{name: id, declared: s.at}

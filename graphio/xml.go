@@ -1,10 +1,12 @@
-package network
+package graphio
 
 import (
 	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/ecosys-sna/ecosys/network"
 )
 
 // xmlScanner reads the elements of a GraphML or GEXF file and keeps the
@@ -48,11 +50,11 @@ func (s *xmlScanner) next() (xml.Token, string, error) {
 	switch t := tok.(type) {
 	case xml.StartElement:
 		if len(s.path) >= readLimits.depth {
-			return nil, "", s.b.fatal(s.at, "", "", fmt.Errorf("%w: elements nested deeper than %d", ErrLimit, readLimits.depth))
+			return nil, "", s.b.fatal(s.at, "", "", fmt.Errorf("%w: elements nested deeper than %d", network.ErrLimit, readLimits.depth))
 		}
 		for _, a := range t.Attr {
 			if len(a.Value) > readLimits.value {
-				return nil, "", s.b.fatal(s.at, a.Name.Local, "", fmt.Errorf("%w: value longer than %d bytes", ErrLimit, readLimits.value))
+				return nil, "", s.b.fatal(s.at, a.Name.Local, "", fmt.Errorf("%w: value longer than %d bytes", network.ErrLimit, readLimits.value))
 			}
 		}
 		name := t.Name.Local
@@ -105,5 +107,5 @@ func attr(e xml.StartElement, local string) (string, bool) {
 
 // textLimit is the fatal error for char data past the value limit.
 func (s *xmlScanner) textLimit() error {
-	return s.b.fatal(s.at, "", "", fmt.Errorf("%w: text longer than %d bytes", ErrLimit, readLimits.value))
+	return s.b.fatal(s.at, "", "", fmt.Errorf("%w: text longer than %d bytes", network.ErrLimit, readLimits.value))
 }

@@ -1,4 +1,4 @@
-package network
+package graphio
 
 import (
 	"cmp"
@@ -9,10 +9,9 @@ import (
 	"slices"
 	"strconv"
 
-	"gonum.org/v1/gonum/graph"
-
 	"github.com/ecosys-sna/ecosys/internal/compact"
 	"github.com/ecosys-sna/ecosys/internal/csvio"
+	"github.com/ecosys-sna/ecosys/network"
 )
 
 // Errors of edge lists.
@@ -31,43 +30,9 @@ type EdgeListOptions struct {
 	// effect without a node file.
 	Strict bool
 	// Warn, when not nil, receives the warnings of the CSV readers (a file
-	// converted from GB18030 or UTF-16, old Mac line ends); see ReadOptions.
+	// converted from GB18030 or UTF-16, old Mac line ends); see
+	// network.ReadOptions.
 	Warn func(msg string)
-}
-
-// Graph is a graph read from an edge list, with node names and attributes
-// on the side. Node i of G is Names[i]; Attrs[i] maps attribute name (a
-// column of the node file) to value.
-//
-// Edge attributes other than the weight, which G carries, are in
-// EdgeAttrs, keyed by the (from, to) node ids of the edge; on an
-// undirected graph the key has from < to. A nil map, a missing key or a
-// nil value means that the edge has no attributes; a missing name in an
-// edge's map means that the edge lacks that attribute, which differs from
-// an empty value. EdgeAttrNames lists the edge attribute names in a stable
-// order (the columns of the edge file, the declarations of a graph file);
-// an edge attribute may not be called "weight".
-type Graph struct {
-	G         graph.Weighted // see ReadEdgeList
-	Directed  bool
-	Names     []string
-	Attrs     []map[string]string
-	AttrNames []string // attribute columns of the node file, in file order
-	Edges     int      // number of edges after merging
-	Merged    int      // duplicate edges merged into one (weights added)
-
-	EdgeAttrNames []string                       // edge attribute names other than the weight, in a stable order
-	EdgeAttrs     map[[2]int64]map[string]string // attributes by (from, to) node ids, from < to if undirected
-}
-
-// ID returns the node id of a name.
-func (g *Graph) ID(name string) (int64, bool) {
-	for i, n := range g.Names {
-		if n == name {
-			return int64(i), true
-		}
-	}
-	return 0, false
 }
 
 // ReadEdgeList reads a graph from an edge CSV with header source,target and,
@@ -88,7 +53,7 @@ func (g *Graph) ID(name string) (int64, bool) {
 // Graph.Merged; the merged edge keeps the attributes of its first row and
 // the attributes of the later rows are dropped. Self-loops are refused, as are weights that are not
 // positive finite numbers (weights are also used as distances). Errors are
-// collected up to MaxErrors and name file, line, column and field.
+// collected up to network.MaxErrors and name file, line, column and field.
 //
 // Graph.G is a read-only graph held in compressed sparse row form (a few
 // flat arrays; package internal/compact): a graph.WeightedDirected or a
@@ -97,8 +62,8 @@ func (g *Graph) ID(name string) (int64, bool) {
 // gonum's simple graphs, a non-edge has the weight +Inf and a node to
 // itself 0. To change the graph, copy it into a simple graph with
 // gonum's graph.CopyWeighted.
-func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.Reader, opt EdgeListOptions) (*Graph, error) {
-	g := &Graph{Directed: opt.Directed}
+func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.Reader, opt EdgeListOptions) (*network.Graph, error) {
+	g := &network.Graph{Directed: opt.Directed}
 	index := map[string]int64{}
 	add := func(name string) int64 {
 		id, ok := index[name]
@@ -123,7 +88,7 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 				continue
 			}
 			if line, dup := first[name]; dup {
-				t.Fail("id", name, ErrDuplicateKey).Other = fmt.Sprintf("%s:%d", nodesName, line)
+				t.Fail("id", name, network.ErrDuplicateKey).Other = fmt.Sprintf("%s:%d", nodesName, line)
 				continue
 			}
 			first[name] = t.Line()
@@ -221,11 +186,11 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 		return nil, err
 	}
 	if len(g.Names) == 0 {
-		return nil, &InputError{File: edgesName, Err: ErrNoRows}
+		return nil, &network.InputError{File: edgesName, Err: network.ErrNoRows}
 	}
 	g.Edges = len(order)
 	if int64(len(g.Names)) >= math.MaxInt32 || 2*int64(len(order)) >= math.MaxInt32 {
-		return nil, &InputError{File: edgesName, Err: fmt.Errorf("%d nodes and %d edges: more than this reader holds (2³¹−1 node indices and edge entries)", len(g.Names), len(order))}
+		return nil, &network.InputError{File: edgesName, Err: fmt.Errorf("%d nodes and %d edges: more than this reader holds (2³¹−1 node indices and edge entries)", len(g.Names), len(order))}
 	}
 	// A compact graph wants its list in canonical order.
 	slices.SortFunc(order, func(a, b key) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
@@ -241,44 +206,4 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 	}
 	g.G = compact.New(ids, opt.Directed, list, ws)
 	return g, nil
-}
-
-// ErrBadModes is returned by Modes when a node attribute does not split
-// the nodes into two modes.
-var ErrBadModes = errors.New("two-mode graph needs exactly two values")
-
-// Modes returns the mode (0 or 1) of every node of a two-mode graph, read
-// from the node attribute column: the first value seen in the node file is
-// mode 0, the other mode 1. nodesName names the node file in errors. It is
-// an error if the column is missing, if a node has no value (including an
-// endpoint that is not in the node file), or if the column does not have
-// exactly two values. Whether edges join the two modes is checked by the
-// two-mode measures.
-func Modes(g *Graph, nodesName, column string) (func(id int64) int, error) {
-	if !slices.Contains(g.AttrNames, column) {
-		return nil, &InputError{File: nodesName, Line: 1, Field: column, Err: ErrMissingColumn}
-	}
-	var values []string
-	mode := make([]int, len(g.Names))
-	for i, a := range g.Attrs {
-		v := a[column]
-		if a == nil || v == "" {
-			return nil, &InputError{File: nodesName, Field: column, Value: g.Names[i],
-				Err: fmt.Errorf("%w: node %q has no mode", ErrBadModes, g.Names[i])}
-		}
-		j := slices.Index(values, v)
-		if j < 0 {
-			j = len(values)
-			values = append(values, v)
-		}
-		if j > 1 {
-			return nil, &InputError{File: nodesName, Field: column, Value: v,
-				Err: fmt.Errorf("%w, found a third: %s", ErrBadModes, v)}
-		}
-		mode[i] = j
-	}
-	if len(values) != 2 {
-		return nil, &InputError{File: nodesName, Field: column, Err: fmt.Errorf("%w, found %d", ErrBadModes, len(values))}
-	}
-	return func(id int64) int { return mode[id] }, nil
 }

@@ -1,9 +1,11 @@
-package network
+package graphio
 
 import (
 	"encoding/binary"
 	"strings"
 	"testing"
+
+	"github.com/ecosys-sna/ecosys/network"
 )
 
 func TestReadEdgeList(t *testing.T) {
@@ -116,7 +118,7 @@ func FuzzReadEdgeList(f *testing.F) {
 	f.Add("source\ttarget\ra\tb\r", "id\n\xb0\xb2\xe4\xad\n", false, false)
 	f.Add("source,note,target,weight,k\na,\"x,y\",b,1,z\nb,,a,2,\n", "", true, false)
 	f.Fuzz(func(t *testing.T, edges, nodes string, weighted, directed bool) {
-		var g *Graph
+		var g *network.Graph
 		var err error
 		opt := EdgeListOptions{Weighted: weighted, Directed: directed}
 		if nodes == "" {

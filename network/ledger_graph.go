@@ -12,9 +12,9 @@ var LedgerAttrNames = []string{"entity_id", "name_en", "name_zh", "kind", "minis
 // LedgerEdgeAttrNames are the edge attributes of Network.Graph, in order.
 var LedgerEdgeAttrNames = []string{"contracts", "amount_cny", "rows"}
 
-// Graph returns the ledger network as a Graph, to be written with
-// WriteGraphML, WriteGEXF, WriteNodeLink or WriteDOT. Node i is the party
-// n.Nodes[i], named by its entity id, with the attributes
+// Graph returns the ledger network as a Graph, to be written by the
+// writers of package graphio (GraphML, GEXF, node-link JSON, DOT). Node i
+// is the party n.Nodes[i], named by its entity id, with the attributes
 // LedgerAttrNames: its entity id, English and Chinese names, kind,
 // ministry, level, province, city and role (an empty string where the
 // entity table has none). The graph is directed and its edge weights are

@@ -1,4 +1,4 @@
-package network
+package graphio
 
 import (
 	"bufio"
@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+
+	"github.com/ecosys-sna/ecosys/network"
 )
 
 // WriteNodeLink writes g as NetworkX node-link JSON, the structure that
@@ -25,14 +27,14 @@ import (
 // checks of WriteGraphML (but any Unicode text is allowed); a node
 // attribute may not be called "id", nor an edge attribute "source",
 // "target" or "weight".
-func WriteNodeLink(w io.Writer, g *Graph) error {
+func WriteNodeLink(w io.Writer, g *network.Graph) error {
 	wg, err := forWriting(g, false, "source", "target")
 	if err != nil {
 		return err
 	}
 	for _, a := range wg.attrNames {
 		if a == "id" {
-			return fmt.Errorf("network: cannot write graph: node-link JSON has no room for a node attribute called \"id\"")
+			return fmt.Errorf("graphio: cannot write graph: node-link JSON has no room for a node attribute called \"id\"")
 		}
 	}
 	bw := bufio.NewWriter(w)
@@ -106,7 +108,7 @@ func jsonString(s string) []byte {
 // and a missing "nodes". Positions are those of the node's or link's
 // opening brace, or of the offending value. The limits are those of
 // ReadGraphML, MaxGraphDepth counting nested arrays and objects.
-func ReadNodeLink(name string, r io.Reader) (*Graph, error) {
+func ReadNodeLink(name string, r io.Reader) (*network.Graph, error) {
 	pr := newPosReader(r)
 	j := &jsonReader{d: json.NewDecoder(pr), pr: pr, b: newGraphBuilder(name)}
 	b := j.b
@@ -124,7 +126,7 @@ func ReadNodeLink(name string, r io.Reader) (*Graph, error) {
 			key = "links"
 		}
 		if seen[key] {
-			return nil, b.fatal(at, key, "", fmt.Errorf("%w: key given twice", ErrDuplicateKey))
+			return nil, b.fatal(at, key, "", fmt.Errorf("%w: key given twice", network.ErrDuplicateKey))
 		}
 		seen[key] = true
 		switch key {
@@ -140,7 +142,7 @@ func ReadNodeLink(name string, r io.Reader) (*Graph, error) {
 				case "true", "false":
 					directed = string(raw) == "true"
 				default:
-					b.fail(at, key, string(raw), fmt.Errorf("%w: want true or false", ErrBadEnum))
+					b.fail(at, key, string(raw), fmt.Errorf("%w: want true or false", network.ErrBadEnum))
 				}
 			}
 		}
@@ -207,7 +209,7 @@ func (j *jsonReader) key() (string, filePos, error) {
 	k, _ := tok.(string)
 	at := j.pr.pos(j.d.InputOffset() - int64(len(jsonString(k))))
 	if len(k) > readLimits.value {
-		return "", at, j.b.fatal(at, "", "", fmt.Errorf("%w: key longer than %d bytes", ErrLimit, readLimits.value))
+		return "", at, j.b.fatal(at, "", "", fmt.Errorf("%w: key longer than %d bytes", network.ErrLimit, readLimits.value))
 	}
 	return k, at, nil
 }
@@ -221,10 +223,10 @@ func (j *jsonReader) value(depth int) (json.RawMessage, filePos, error) {
 	}
 	at := j.pr.pos(j.d.InputOffset() - int64(len(raw)))
 	if len(raw) > readLimits.value {
-		return nil, at, j.b.fatal(at, "", "", fmt.Errorf("%w: value longer than %d bytes", ErrLimit, readLimits.value))
+		return nil, at, j.b.fatal(at, "", "", fmt.Errorf("%w: value longer than %d bytes", network.ErrLimit, readLimits.value))
 	}
 	if depth+jsonNesting(raw) > readLimits.depth {
-		return nil, at, j.b.fatal(at, "", "", fmt.Errorf("%w: arrays and objects nested deeper than %d", ErrLimit, readLimits.depth))
+		return nil, at, j.b.fatal(at, "", "", fmt.Errorf("%w: arrays and objects nested deeper than %d", network.ErrLimit, readLimits.depth))
 	}
 	return raw, at, nil
 }
@@ -246,7 +248,7 @@ func (j *jsonReader) object(what string, f func(key string, raw json.RawMessage,
 			return start, err
 		}
 		if seen[k] {
-			j.b.fail(at, k, "", fmt.Errorf("%w: key given twice in the %s", ErrDuplicateKey, what))
+			j.b.fail(at, k, "", fmt.Errorf("%w: key given twice in the %s", network.ErrDuplicateKey, what))
 			continue
 		}
 		seen[k] = true

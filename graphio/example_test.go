@@ -1,4 +1,4 @@
-package network_test
+package graphio_test
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 
 	"gonum.org/v1/gonum/graph/simple"
 
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -25,7 +26,7 @@ func ExampleWriteGraphML() {
 		AttrNames: []string{"role"},
 		Edges:     1,
 	}
-	if err := network.WriteGraphML(os.Stdout, gr); err != nil {
+	if err := graphio.WriteGraphML(os.Stdout, gr); err != nil {
 		fmt.Println(err)
 	}
 	// Output:
@@ -53,7 +54,7 @@ func ExampleReadNodeLink() {
 	const js = `{"directed": false, "multigraph": false, "graph": {},
 "nodes": [{"kind": "company", "id": "acme"}, {"id": "bureau"}, {"id": 3}],
 "links": [{"weight": 2.5, "source": "acme", "target": "bureau"}]}`
-	g, err := network.ReadNodeLink("g.json", strings.NewReader(js))
+	g, err := graphio.ReadNodeLink("g.json", strings.NewReader(js))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -64,7 +65,7 @@ func ExampleReadNodeLink() {
 	w, _ := g.G.Weight(1, 0)
 	fmt.Println("directed:", g.Directed, "edges:", g.Edges, "weight bureau-acme:", w)
 
-	_, err = network.ReadNodeLink("g.json", strings.NewReader(strings.Replace(js, `"target": "bureau"`, `"target": "burea"`, 1)))
+	_, err = graphio.ReadNodeLink("g.json", strings.NewReader(strings.Replace(js, `"target": "bureau"`, `"target": "burea"`, 1)))
 	fmt.Println(err)
 	// Output:
 	// 0 acme map[kind:company]

@@ -1,4 +1,4 @@
-package network
+package graphio
 
 import (
 	"bufio"
@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/ecosys-sna/ecosys/network"
 )
 
 // gexfVersion is the GEXF version WriteGEXF writes. GEXF 1.3 files are
@@ -34,7 +36,7 @@ const (
 // and attributes and the checks of WriteGraphML.
 //
 // [GEXF]: https://gexf.net/
-func WriteGEXF(w io.Writer, g *Graph) error {
+func WriteGEXF(w io.Writer, g *network.Graph) error {
 	wg, err := forWriting(g, true)
 	if err != nil {
 		return err
@@ -134,7 +136,7 @@ type gexfAttr struct {
 // non-positive or non-finite weights, edges to undeclared nodes and node
 // ids declared twice. Nested nodes (hierarchies) are refused. The limits
 // are those of ReadGraphML.
-func ReadGEXF(name string, r io.Reader) (*Graph, error) {
+func ReadGEXF(name string, r io.Reader) (*network.Graph, error) {
 	s := newXMLScanner(name, r, func(ns string) bool { return ns == "" || strings.Contains(ns, "gexf.net/") })
 	b := s.b
 	var (
@@ -207,7 +209,7 @@ func ReadGEXF(name string, r io.Reader) (*Graph, error) {
 				}
 				decl = &gexfAttr{title: title}
 				if _, dup := class[id]; dup {
-					b.fail(s.at, "id", id, fmt.Errorf("%w: attribute declared twice", ErrDuplicateKey))
+					b.fail(s.at, "id", id, fmt.Errorf("%w: attribute declared twice", network.ErrDuplicateKey))
 				}
 				class[id] = decl
 				if forEdges && title == "weight" && weightDecl == nil {

@@ -1,4 +1,4 @@
-package network
+package graphio
 
 import (
 	"cmp"
@@ -15,11 +15,14 @@ import (
 
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/simple"
+
+	"github.com/ecosys-sna/ecosys/network"
 )
 
 // Limits of the graph file readers ReadGraphML, ReadGEXF and ReadNodeLink.
-// A file that exceeds one is refused with an error wrapping ErrLimit, so
-// that a corrupt or hostile file cannot make a reader run out of memory.
+// A file that exceeds one is refused with an error wrapping
+// network.ErrLimit, so that a corrupt or hostile file cannot make a reader
+// run out of memory.
 const (
 	MaxGraphFileBytes = 256 << 20  // bytes of input (256 MiB)
 	MaxGraphDepth     = 64         // nesting of XML elements or of JSON arrays and objects
@@ -34,7 +37,7 @@ var readLimits = struct {
 	depth, nodes, edges, value int
 }{MaxGraphFileBytes, MaxGraphDepth, MaxGraphNodes, MaxGraphEdges, MaxValueBytes}
 
-// Errors of graph files, wrapped by InputError.
+// Errors of graph files, wrapped by network.InputError.
 var (
 	ErrSyntax        = errors.New("syntax error")
 	ErrFormat        = errors.New("unsupported graph file")
@@ -112,7 +115,7 @@ type graphBuilder struct {
 	index     map[string]int64
 	nodeAt    []filePos
 	edges     []rawEdge
-	errs      ErrorList
+	errs      network.ErrorList
 }
 
 // rawEdge is an edge as read; its endpoints are checked at the end, since
@@ -129,8 +132,8 @@ func newGraphBuilder(file string) *graphBuilder {
 }
 
 // fail records an error at a place of the file.
-func (b *graphBuilder) fail(at filePos, field, value string, err error) *InputError {
-	e := &InputError{File: b.file, Line: at.line, Column: at.col, Field: field, Value: value, Err: err}
+func (b *graphBuilder) fail(at filePos, field, value string, err error) *network.InputError {
+	e := &network.InputError{File: b.file, Line: at.line, Column: at.col, Field: field, Value: value, Err: err}
 	b.errs = append(b.errs, e)
 	return e
 }
@@ -142,7 +145,7 @@ func (b *graphBuilder) fatal(at filePos, field, value string, err error) error {
 }
 
 // full reports whether MaxErrors errors have been collected.
-func (b *graphBuilder) full() bool { return len(b.errs) >= MaxErrors }
+func (b *graphBuilder) full() bool { return len(b.errs) >= network.MaxErrors }
 
 // declareAttr adds a node attribute name to Graph.AttrNames.
 func (b *graphBuilder) declareAttr(name string) {
@@ -164,16 +167,16 @@ func (b *graphBuilder) declareEdgeAttr(name string) {
 // declared. The error is fatal (a limit).
 func (b *graphBuilder) addNode(id string, attrs map[string]string, at filePos) error {
 	if id == "" {
-		b.fail(at, "id", "", ErrEmpty)
+		b.fail(at, "id", "", network.ErrEmpty)
 		return nil
 	}
 	if first, dup := b.index[id]; dup {
-		e := b.fail(at, "id", id, fmt.Errorf("%w: node declared twice", ErrDuplicateKey))
+		e := b.fail(at, "id", id, fmt.Errorf("%w: node declared twice", network.ErrDuplicateKey))
 		e.Other = fmt.Sprintf("%s:%s", b.file, b.nodeAt[first])
 		return nil
 	}
 	if len(b.names) >= readLimits.nodes {
-		return b.fatal(at, "", "", fmt.Errorf("%w: more than %d nodes", ErrLimit, readLimits.nodes))
+		return b.fatal(at, "", "", fmt.Errorf("%w: more than %d nodes", network.ErrLimit, readLimits.nodes))
 	}
 	if len(attrs) == 0 {
 		attrs = nil
@@ -190,10 +193,10 @@ func (b *graphBuilder) addNode(id string, attrs map[string]string, at filePos) e
 // been declared. The error is fatal (a limit).
 func (b *graphBuilder) addEdge(source, target, weight string, hasWeight bool, attrs map[string]string, at, weightAt filePos) error {
 	if source == "" {
-		b.fail(at, "source", "", ErrEmpty)
+		b.fail(at, "source", "", network.ErrEmpty)
 	}
 	if target == "" {
-		b.fail(at, "target", "", ErrEmpty)
+		b.fail(at, "target", "", network.ErrEmpty)
 	}
 	if source == "" || target == "" {
 		return nil
@@ -208,7 +211,7 @@ func (b *graphBuilder) addEdge(source, target, weight string, hasWeight bool, at
 		w = f
 	}
 	if len(b.edges) >= readLimits.edges {
-		return b.fatal(at, "", "", fmt.Errorf("%w: more than %d edges", ErrLimit, readLimits.edges))
+		return b.fatal(at, "", "", fmt.Errorf("%w: more than %d edges", network.ErrLimit, readLimits.edges))
 	}
 	if len(attrs) == 0 {
 		attrs = nil
@@ -218,7 +221,7 @@ func (b *graphBuilder) addEdge(source, target, weight string, hasWeight bool, at
 }
 
 // graph checks the edges and returns the graph, or the errors in file order.
-func (b *graphBuilder) graph(directed bool) (*Graph, error) {
+func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 	type key [2]int64
 	seen := map[key]int{}
 	arrow := " -- "
@@ -259,15 +262,15 @@ func (b *graphBuilder) graph(directed bool) (*Graph, error) {
 		ok = append(ok, k)
 	}
 	if len(b.errs) > 0 {
-		slices.SortStableFunc(b.errs, func(x, y *InputError) int {
+		slices.SortStableFunc(b.errs, func(x, y *network.InputError) int {
 			return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Column, y.Column))
 		})
-		return nil, b.errs[:min(len(b.errs), MaxErrors)]
+		return nil, b.errs[:min(len(b.errs), network.MaxErrors)]
 	}
 	if len(b.names) == 0 {
-		return nil, ErrorList{{File: b.file, Err: ErrNoNodes}}
+		return nil, network.ErrorList{{File: b.file, Err: ErrNoNodes}}
 	}
-	g := &Graph{Directed: directed, Names: b.names, Attrs: b.attrs, AttrNames: b.attrNames, Edges: len(ok), EdgeAttrNames: b.edgeNames}
+	g := &network.Graph{Directed: directed, Names: b.names, Attrs: b.attrs, AttrNames: b.attrNames, Edges: len(ok), EdgeAttrNames: b.edgeNames}
 	var add func(u, v int64, w float64)
 	if directed {
 		dg := simple.NewWeightedDirectedGraph(0, math.Inf(1))
@@ -303,7 +306,7 @@ func (b *graphBuilder) readError(err error, at filePos) error {
 	var js *json.SyntaxError
 	switch {
 	case errors.Is(err, errTooLarge):
-		return b.fatal(filePos{}, "", "", fmt.Errorf("%w: file larger than %d bytes", ErrLimit, readLimits.bytes))
+		return b.fatal(filePos{}, "", "", fmt.Errorf("%w: file larger than %d bytes", network.ErrLimit, readLimits.bytes))
 	case errors.As(err, &xs):
 		return b.fatal(at, "", "", fmt.Errorf("%w: %s", ErrSyntax, strings.TrimPrefix(xs.Msg, "xml: ")))
 	case errors.As(err, &js):
@@ -316,7 +319,7 @@ func (b *graphBuilder) readError(err error, at filePos) error {
 
 // A writable graph is a Graph checked for writing, with its edges sorted.
 type writable struct {
-	*Graph
+	*network.Graph
 	attrNames     []string // AttrNames, then attributes used but not declared, sorted
 	edgeAttrNames []string // EdgeAttrNames, then edge attributes used but not declared, sorted
 	edges         []writableEdge
@@ -381,9 +384,9 @@ func (g *writable) attrs(i int) [][2]string {
 // and finite, EdgeAttrs has only edges of G (from < to if undirected),
 // no edge attribute is called "weight" or one of reserved, and all text is
 // valid UTF-8 (and, for XML, has only characters XML allows).
-func forWriting(g *Graph, xmlText bool, reserved ...string) (*writable, error) {
+func forWriting(g *network.Graph, xmlText bool, reserved ...string) (*writable, error) {
 	bad := func(format string, args ...any) error {
-		return fmt.Errorf("network: cannot write graph: "+format, args...)
+		return fmt.Errorf("graphio: cannot write graph: "+format, args...)
 	}
 	text := func(what, s string) error {
 		if !utf8.ValidString(s) {

@@ -1,4 +1,4 @@
-package network_test
+package graphio_test
 
 import (
 	"bytes"
@@ -17,6 +17,8 @@ import (
 	"gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/simple"
 
+	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -33,9 +35,9 @@ type format struct {
 }
 
 var formats = []format{
-	{"graphml", network.WriteGraphML, network.ReadGraphML, false},
-	{"gexf", network.WriteGEXF, network.ReadGEXF, false},
-	{"json", network.WriteNodeLink, network.ReadNodeLink, true},
+	{"graphml", graphio.WriteGraphML, graphio.ReadGraphML, false},
+	{"gexf", graphio.WriteGEXF, graphio.ReadGEXF, false},
+	{"json", graphio.WriteNodeLink, graphio.ReadNodeLink, true},
 }
 
 // describe returns a canonical text of a graph: directedness, counts,
@@ -163,6 +165,26 @@ func smallGraph(directed bool) *network.Graph {
 	return g
 }
 
+// embeddedLedger reads the embedded i-SOON ledger and its entity table.
+func embeddedLedger(t testing.TB) *network.Ledger {
+	t.Helper()
+	c, err := datasets.Open(datasets.Ledger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	e, err := datasets.Open(datasets.Entities)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	l, err := network.ReadLedger("isoon-ledger.csv", c, "isoon-entities.csv", e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
 func ledgerGraph(t *testing.T, w network.Weight) *network.Graph {
 	return network.BuildLedger(embeddedLedger(t)).Graph(w)
 }
@@ -245,7 +267,7 @@ func TestLedgerGraph(t *testing.T) {
 
 func TestWriteDOT(t *testing.T) {
 	var b bytes.Buffer
-	if err := network.WriteDOT(&b, smallGraph(false)); err != nil {
+	if err := graphio.WriteDOT(&b, smallGraph(false)); err != nil {
 		t.Fatal(err)
 	}
 	const want = `graph {
@@ -289,22 +311,22 @@ func TestWriteRefuses(t *testing.T) {
 	}{
 		{"NaN weight", bad(func(g *network.Graph) {
 			editable(g).SetWeightedEdge(simple.WeightedEdge{F: simple.Node(3), T: simple.Node(4), W: math.NaN()})
-		}), `network: cannot write graph: edge "iso" -> "bare": weight NaN: invalid weight: want a positive finite number`},
+		}), `graphio: cannot write graph: edge "iso" -> "bare": weight NaN: invalid weight: want a positive finite number`},
 		{"zero weight", bad(func(g *network.Graph) {
 			editable(g).SetWeightedEdge(simple.WeightedEdge{F: simple.Node(3), T: simple.Node(4), W: 0})
-		}), `network: cannot write graph: edge "iso" -> "bare": weight 0: invalid weight: want a positive finite number`},
-		{"repeated name", bad(func(g *network.Graph) { g.Names[4] = "iso" }), `network: cannot write graph: node name "iso" appears twice`},
-		{"empty name", bad(func(g *network.Graph) { g.Names[4] = "" }), `network: cannot write graph: empty node name`},
-		{"names and nodes", bad(func(g *network.Graph) { g.Names = g.Names[:5] }), `network: cannot write graph: 6 nodes but 5 names`},
-		{"bad UTF-8", bad(func(g *network.Graph) { g.Attrs[3]["kind"] = "\xff" }), `network: cannot write graph: attribute value "\xff" is not valid UTF-8`},
+		}), `graphio: cannot write graph: edge "iso" -> "bare": weight 0: invalid weight: want a positive finite number`},
+		{"repeated name", bad(func(g *network.Graph) { g.Names[4] = "iso" }), `graphio: cannot write graph: node name "iso" appears twice`},
+		{"empty name", bad(func(g *network.Graph) { g.Names[4] = "" }), `graphio: cannot write graph: empty node name`},
+		{"names and nodes", bad(func(g *network.Graph) { g.Names = g.Names[:5] }), `graphio: cannot write graph: 6 nodes but 5 names`},
+		{"bad UTF-8", bad(func(g *network.Graph) { g.Attrs[3]["kind"] = "\xff" }), `graphio: cannot write graph: attribute value "\xff" is not valid UTF-8`},
 		{"edge attribute weight", bad(func(g *network.Graph) { g.EdgeAttrNames = append(g.EdgeAttrNames, "weight") }),
-			`network: cannot write graph: edge attribute "weight": the format has no room for it`},
+			`graphio: cannot write graph: edge attribute "weight": the format has no room for it`},
 		{"undeclared edge attribute weight", bad(func(g *network.Graph) { g.EdgeAttrs[[2]int64{1, 2}]["weight"] = "2" }),
-			`network: cannot write graph: edge attribute "weight": the format has no room for it`},
+			`graphio: cannot write graph: edge attribute "weight": the format has no room for it`},
 		{"edge attributes of a non-edge", bad(func(g *network.Graph) { g.EdgeAttrs[[2]int64{3, 4}] = map[string]string{"label": "x"} }),
-			`network: cannot write graph: edge attributes for (3, 4), which is not an edge (from < to on an undirected graph)`},
+			`graphio: cannot write graph: edge attributes for (3, 4), which is not an edge (from < to on an undirected graph)`},
 		{"edge attribute bad UTF-8", bad(func(g *network.Graph) { g.EdgeAttrs[[2]int64{1, 2}]["备注"] = "\xfe" }),
-			`network: cannot write graph: edge attribute value "\xfe" is not valid UTF-8`},
+			`graphio: cannot write graph: edge attribute value "\xfe" is not valid UTF-8`},
 	} {
 		for _, f := range formats {
 			if err := f.write(io.Discard, tt.g); err == nil || err.Error() != tt.want {
@@ -314,28 +336,28 @@ func TestWriteRefuses(t *testing.T) {
 	}
 	// XML allows no control characters but tab and line breaks.
 	g := bad(func(g *network.Graph) { g.Names[4] = "bell\a" })
-	const want = `network: cannot write graph: node name "bell\a" has character U+0007, which XML does not allow`
-	for _, w := range []func(io.Writer, *network.Graph) error{network.WriteGraphML, network.WriteGEXF} {
+	const want = `graphio: cannot write graph: node name "bell\a" has character U+0007, which XML does not allow`
+	for _, w := range []func(io.Writer, *network.Graph) error{graphio.WriteGraphML, graphio.WriteGEXF} {
 		if err := w(io.Discard, g); err == nil || err.Error() != want {
 			t.Errorf("got %v, want %s", err, want)
 		}
 	}
-	if err := network.WriteNodeLink(io.Discard, g); err != nil {
+	if err := graphio.WriteNodeLink(io.Discard, g); err != nil {
 		t.Errorf("node-link: %v", err)
 	}
 	g = bad(func(g *network.Graph) { g.AttrNames = append(g.AttrNames, "id") })
-	if err := network.WriteNodeLink(io.Discard, g); err == nil {
+	if err := graphio.WriteNodeLink(io.Discard, g); err == nil {
 		t.Errorf("node-link wrote an attribute called id")
 	}
 	// Node-link links have no room for edge attributes source and target;
 	// the other formats do.
 	for _, a := range []string{"source", "target"} {
 		g = bad(func(g *network.Graph) { g.EdgeAttrs[[2]int64{0, 1}][a] = "x" })
-		want := `network: cannot write graph: edge attribute "` + a + `": the format has no room for it`
-		if err := network.WriteNodeLink(io.Discard, g); err == nil || err.Error() != want {
+		want := `graphio: cannot write graph: edge attribute "` + a + `": the format has no room for it`
+		if err := graphio.WriteNodeLink(io.Discard, g); err == nil || err.Error() != want {
 			t.Errorf("node-link, edge attribute %s: got %v, want %s", a, err, want)
 		}
-		for _, w := range []func(io.Writer, *network.Graph) error{network.WriteGraphML, network.WriteGEXF, network.WriteDOT} {
+		for _, w := range []func(io.Writer, *network.Graph) error{graphio.WriteGraphML, graphio.WriteGEXF, graphio.WriteDOT} {
 			if err := w(io.Discard, g); err != nil {
 				t.Errorf("edge attribute %s: %v", a, err)
 			}
@@ -345,7 +367,7 @@ func TestWriteRefuses(t *testing.T) {
 	g = smallGraph(false)
 	g.EdgeAttrs[[2]int64{1, 0}] = g.EdgeAttrs[[2]int64{0, 1}]
 	delete(g.EdgeAttrs, [2]int64{0, 1})
-	const wantKey = `network: cannot write graph: edge attributes for (1, 0), which is not an edge (from < to on an undirected graph)`
+	const wantKey = `graphio: cannot write graph: edge attributes for (1, 0), which is not an edge (from < to on an undirected graph)`
 	for _, f := range formats {
 		if err := f.write(io.Discard, g); err == nil || err.Error() != wantKey {
 			t.Errorf("reversed key, %s: got %v, want %s", f.name, err, wantKey)
@@ -409,7 +431,7 @@ func TestReadFixtures(t *testing.T) {
 			t.Fatal(err)
 		}
 		read := map[string]func(string, io.Reader) (*network.Graph, error){
-			".graphml": network.ReadGraphML, ".gexf": network.ReadGEXF, ".json": network.ReadNodeLink}[filepath.Ext(tt.file)]
+			".graphml": graphio.ReadGraphML, ".gexf": graphio.ReadGEXF, ".json": graphio.ReadNodeLink}[filepath.Ext(tt.file)]
 		g, err := read(tt.file, f)
 		f.Close()
 		if err != nil {
@@ -437,10 +459,10 @@ func TestWriteInteropFiles(t *testing.T) {
 		file  string
 		write func(io.Writer, *network.Graph) error
 	}{
-		{"isoon.graphml", network.WriteGraphML},
-		{"isoon.gexf", network.WriteGEXF},
-		{"isoon.json", network.WriteNodeLink},
-		{"isoon.dot", network.WriteDOT},
+		{"isoon.graphml", graphio.WriteGraphML},
+		{"isoon.gexf", graphio.WriteGEXF},
+		{"isoon.json", graphio.WriteNodeLink},
+		{"isoon.dot", graphio.WriteDOT},
 	} {
 		var b bytes.Buffer
 		if err := f.write(&b, g); err != nil {
@@ -497,7 +519,7 @@ func TestReadGephiStyle(t *testing.T) {
   </graph>
 </gexf>
 `
-	g, err := network.ReadGEXF("gephi.gexf", strings.NewReader(gexf13))
+	g, err := graphio.ReadGEXF("gephi.gexf", strings.NewReader(gexf13))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -530,7 +552,7 @@ func TestReadGephiStyle(t *testing.T) {
   </graph>
 </graphml>
 `
-	g, err = network.ReadGraphML("yed.graphml", strings.NewReader(graphml))
+	g, err = graphio.ReadGraphML("yed.graphml", strings.NewReader(graphml))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package network_test
+package graphio_test
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -52,11 +53,11 @@ func fuzzRead(f *testing.F, ext string, read func(string, io.Reader) (*network.G
 }
 
 func FuzzReadGraphML(f *testing.F) {
-	fuzzRead(f, ".graphml", network.ReadGraphML, network.WriteGraphML)
+	fuzzRead(f, ".graphml", graphio.ReadGraphML, graphio.WriteGraphML)
 }
 
-func FuzzReadGEXF(f *testing.F) { fuzzRead(f, ".gexf", network.ReadGEXF, network.WriteGEXF) }
+func FuzzReadGEXF(f *testing.F) { fuzzRead(f, ".gexf", graphio.ReadGEXF, graphio.WriteGEXF) }
 
 func FuzzReadNodeLink(f *testing.F) {
-	fuzzRead(f, ".json", network.ReadNodeLink, network.WriteNodeLink)
+	fuzzRead(f, ".json", graphio.ReadNodeLink, graphio.WriteNodeLink)
 }

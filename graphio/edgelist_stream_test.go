@@ -1,16 +1,19 @@
-package network
+package graphio
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"unsafe"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/ecosys-sna/ecosys/internal/csvio"
+	"github.com/ecosys-sna/ecosys/network"
 )
 
 // noSeek hides the Seek method of a reader, so that ReadEdgeList takes
@@ -45,7 +48,7 @@ func readBoth(t *testing.T, b []byte, opt EdgeListOptions) (stream, buffered str
 	return show(bytes.NewReader(b)), show(noSeek{bytes.NewReader(b)})
 }
 
-func sortedFrom(g *Graph, u int64) []int64 {
+func sortedFrom(g *network.Graph, u int64) []int64 {
 	var out []int64
 	for it := g.G.From(u); it.Next(); {
 		out = append(out, it.Node().ID())
@@ -62,7 +65,8 @@ func sortedFrom(g *Graph, u int64) []int64 {
 
 // TestEdgeListStreamSameAsBuffered checks that the streaming reader gives
 // exactly the graph, warnings and errors of the buffering reader on every
-// file of testdata/bad and on inputs made to cross its read boundary.
+// file of testdata/bad, on input in other encodings, and on inputs made to
+// cross its read boundary.
 func TestEdgeListStreamSameAsBuffered(t *testing.T) {
 	files, err := filepath.Glob("testdata/bad/*")
 	if err != nil {
@@ -89,7 +93,10 @@ func TestEdgeListStreamSameAsBuffered(t *testing.T) {
 	inputs["big-nul-at-end"] = []byte(clean + "x,y,1,\x00\n")
 	inputs["big-cut-rune"] = []byte(clean[:len(clean)-1] + "\xe8\xbe")
 	inputs["big-header-error"] = []byte("source,source,weight\n" + clean + "a,b,\xff\n")
-	inputs["bom"] = []byte(bom + "source,target\na,b\n")
+	inputs["bom"] = []byte("\uFEFFsource,target\na,b\n")
+	inputs["utf16le"] = toUTF16(badEdges, binary.LittleEndian)
+	inputs["gbk"] = encode(t, simplifiedchinese.GBK, badEdges)
+	inputs["binary"] = []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 	inputs["tabs"] = []byte("source\ttarget\na\tb\nb\tc\n")
 	inputs["cr-only"] = []byte("source,target\ra,b\rb,c\r")
 	inputs["no-newline"] = []byte("source,target")
@@ -144,56 +151,4 @@ func TestEdgeListPipe(t *testing.T) {
 		t.Errorf("offset file: %v, want %v", err, werr)
 	}
 	f.Close()
-}
-
-// TestLedgerStreamSameAsBuffered checks that ReadContracts gives exactly
-// the same contracts, warnings and errors whether it streams the input or
-// buffers it, on every file of testdata/bad, on the test ledgers and on
-// inputs that cross the stream's read buffer before a problem.
-func TestLedgerStreamSameAsBuffered(t *testing.T) {
-	files, err := filepath.Glob("testdata/bad/*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	inputs := map[string][]byte{"good": []byte(goodLedger), "bad": []byte(badLedger)}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs[filepath.Base(f)] = b
-	}
-	var big strings.Builder
-	big.WriteString("contractor_id,end_user_id,amount_cny,date,title\n")
-	for i := 0; big.Len() < 2*csvio.StreamBuffer; i++ {
-		fmt.Fprintf(&big, "c%d,u%d,%d.50,2019-%02d,合同%d\n", i%300, i%40, 1000+i, 1+i%12, i)
-	}
-	clean := big.String()
-	inputs["big"] = []byte(clean)
-	inputs["big-bad-amount-then-gbk"] = []byte(clean + "a,b,x,2019,\xb1\xb1\n")
-	inputs["big-nul-at-end"] = []byte(clean + "a,b,1,2019,\x00\n")
-	inputs["big-cr-at-end"] = []byte(clean + "a,b,1,2019,t\r")
-	read := func(r io.Reader) string {
-		var warns []string
-		cs, err := ReadContractsWithOptions("l.csv", r, ReadOptions{Warn: func(m string) { warns = append(warns, m) }})
-		return fmt.Sprintf("%+v\nerror %v\nwarnings %q", cs, err, warns)
-	}
-	for name, b := range inputs {
-		s, buf := read(bytes.NewReader(b)), read(noSeek{bytes.NewReader(b)})
-		if s != buf {
-			t.Errorf("%s:\nstreaming %.400s\nbuffered  %.400s", name, s, buf)
-		}
-	}
-}
-
-// TestLedgerInternsParties checks that the party ids of a streamed ledger
-// are one copy per id, not substrings of their rows.
-func TestLedgerInternsParties(t *testing.T) {
-	cs, err := ReadContracts("l.csv", strings.NewReader("contractor_id,end_user_id,amount_cny,title\nc,u,1,t1\nc,u,2,t2\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if unsafe.StringData(cs[0].Contractor) != unsafe.StringData(cs[1].Contractor) || unsafe.StringData(cs[0].EndUser) != unsafe.StringData(cs[1].Signatory) {
-		t.Error("party ids are not shared between rows")
-	}
 }

@@ -1,9 +1,11 @@
-package network
+package graphio
 
 import (
 	"bufio"
 	"io"
 	"strings"
+
+	"github.com/ecosys-sna/ecosys/network"
 )
 
 // WriteDOT writes g in the DOT language of Graphviz ([DOT]): a digraph or
@@ -21,7 +23,7 @@ import (
 // for other tools.
 //
 // [DOT]: https://graphviz.org/doc/info/lang.html
-func WriteDOT(w io.Writer, g *Graph) error {
+func WriteDOT(w io.Writer, g *network.Graph) error {
 	wg, err := forWriting(g, false)
 	if err != nil {
 		return err
