@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes the NetworkX and igraph fixtures of network/format_test.go.
+"""Writes the NetworkX and igraph fixtures of graphio/format_test.go.
 
 Run from this directory with the system Python that has NetworkX 2.8.8
 and python-igraph 0.10.2:
