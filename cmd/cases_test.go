@@ -35,7 +35,7 @@ func TestNewCmdBuild(t *testing.T) {
 		{argv: "--from 2019 --to 2018", wantErr: "--to 2018 is before --from 2019"},
 		{argv: "--view tree", wantErr: `invalid argument "tree" for "--view"`},
 		{argv: "--format csv", wantErr: "give --out PREFIX"},
-		{argv: "--format png", wantErr: "must be one of graphml, gexf, dot, json, csv"},
+		{argv: "--format png", wantErr: "must be one of graphml, gexf, json, dot, csv"},
 		{argv: "--ledger l.csv --format graphml --out l.csv", wantErr: "--out l.csv is an input file"},
 	}
 	for _, tt := range tests {

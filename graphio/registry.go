@@ -52,7 +52,7 @@ var formats = []Format{
 		Doc:   "the DOT language of Graphviz (written only)",
 		Write: WriteDOT},
 	{Name: "csv", Title: "CSV", Exts: []string{".csv"},
-		Doc:        "two CSV files, PREFIX.nodes.csv and PREFIX.edges.csv, one row per node and per edge",
+		Doc:        "a node table and an edge table as two CSV files, PREFIX.nodes.csv and PREFIX.edges.csv",
 		WriteTable: writeCSV},
 }
 
