@@ -46,6 +46,26 @@ type Data struct {
 	person map[string]int
 	cas    map[string]int
 	source map[string]int
+
+	sourceCells []sourceCell // while reading: the "sources" cells to check
+}
+
+// sourceCell is a "sources" cell of the cases, organizations or people
+// table, kept with its place until the source index exists.
+type sourceCell struct {
+	file      string
+	line, col int
+	id        string // of the row
+	sources   []string
+}
+
+// noteSources keeps the "sources" cell of the current row of t, whose id
+// is id, for checkSourceRefs.
+func (d *Data) noteSources(t *csvio.Table, id string, sources []string) {
+	if len(sources) > 0 {
+		line, col := t.Pos("sources")
+		d.sourceCells = append(d.sourceCells, sourceCell{t.Name(), line, col, id, sources})
+	}
 }
 
 // Organization returns the organization (or ledger party) with the id.
@@ -332,6 +352,7 @@ func readCases(d *Data, t *csvio.Table, define func(*csvio.Table, string, string
 			Sources: list(t.Get("sources")), Notes: t.Get("notes")}
 		if define(t, "id", c.ID) {
 			d.Cases = append(d.Cases, c)
+			d.noteSources(t, c.ID, c.Sources)
 		}
 	}
 }
@@ -351,6 +372,7 @@ func readOrganizations(d *Data, t *csvio.Table, define func(*csvio.Table, string
 		}
 		if define(t, "id", o.ID) {
 			d.Organizations = append(d.Organizations, o)
+			d.noteSources(t, o.ID, o.Sources)
 		}
 	}
 }
@@ -364,6 +386,7 @@ func readPeople(d *Data, t *csvio.Table, define func(*csvio.Table, string, strin
 			Nationality: t.Get("nationality"), Notes: t.Get("notes"), Sources: list(t.Get("sources"))}
 		if define(t, "id", p.ID) {
 			d.People = append(d.People, p)
+			d.noteSources(t, p.ID, p.Sources)
 		}
 	}
 }
@@ -624,25 +647,18 @@ func readAliases(d *Data, t *csvio.Table) {
 }
 
 // checkSourceRefs checks the "sources" lists of cases, organizations and
-// people, which are read before the source index exists.
+// people, which are read before the source index exists, in file order,
+// and forgets them.
 func (d *Data) checkSourceRefs() network.ErrorList {
 	var errs network.ErrorList
-	check := func(table, id string, ids []string) {
-		for _, s := range ids {
+	for _, c := range d.sourceCells {
+		for _, s := range c.sources {
 			if _, ok := d.source[s]; !ok {
-				errs = append(errs, &network.InputError{File: table, Field: "sources", Value: s,
-					Err: fmt.Errorf("%w: %s refers to a source that is not in case-sources", ErrUnknownID, id)})
+				errs = append(errs, &network.InputError{File: c.file, Line: c.line, Column: c.col, Field: "sources", Value: s,
+					Err: fmt.Errorf("%w: %s refers to a source that is not in case-sources", ErrUnknownID, c.id)})
 			}
 		}
 	}
-	for _, c := range d.Cases {
-		check("cases", c.ID, c.Sources)
-	}
-	for _, o := range d.Organizations {
-		check("organizations", o.ID, o.Sources)
-	}
-	for _, p := range d.People {
-		check("people", p.ID, p.Sources)
-	}
+	d.sourceCells = nil
 	return errs
 }

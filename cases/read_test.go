@@ -120,6 +120,12 @@ func TestReadErrors(t *testing.T) {
 		{"hierarchy cycle", map[string]string{"hierarchy.csv": "child,parent,basis,source,reliability\nbureau,ministry,structural,s-struct,B2\nministry,bureau,structural,s-struct,B2\n"},
 			`the hierarchy has a cycle`, ErrBadRelation},
 		{"relations required", map[string]string{"relations.csv": ""}, `relations.csv`, os.ErrNotExist},
+		// The "sources" lists are checked once every table is read, and
+		// their errors still name the file, line and column of the cell.
+		{"unknown source of a case", map[string]string{"cases.csv": "id,title,kind,sources\ncase-1,C,indictment,s-court|nope\ndesignation-1,D,designation,\n"},
+			`d/cases.csv:2:21: sources: unknown id: case-1 refers to a source that is not in case-sources (got "nope")`, ErrUnknownID},
+		{"unknown source of a person", map[string]string{"people.csv": "id,name,sources\nofficer-a,Officer A,s-court\nhacker-b,Hacker B,nope\n"},
+			`d/people.csv:3:19: sources: unknown id: hacker-b refers to a source that is not in case-sources (got "nope")`, ErrUnknownID},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Read(caseFS(t, tc.replace), "d", l.Entities, network.ReadOptions{})
