@@ -412,7 +412,15 @@ func (d *Data) ref(t *csvio.Table, col, id string, kinds ...string) {
 			return
 		}
 	}
-	t.Fail(col, id, fmt.Errorf("%w: not a %s id", ErrUnknownID, strings.Join(kinds, " or ")))
+	what := kinds[len(kinds)-1]
+	if n := len(kinds); n > 1 {
+		what = strings.Join(kinds[:n-1], ", ") + " or " + what
+	}
+	article := "a"
+	if strings.ContainsRune("aeiou", rune(what[0])) {
+		article = "an"
+	}
+	t.Fail(col, id, fmt.Errorf("%w: not %s %s id", ErrUnknownID, article, what))
 }
 
 func readDefendants(d *Data, t *csvio.Table) {

@@ -120,6 +120,12 @@ func TestReadErrors(t *testing.T) {
 		{"hierarchy cycle", map[string]string{"hierarchy.csv": "child,parent,basis,source,reliability\nbureau,ministry,structural,s-struct,B2\nministry,bureau,structural,s-struct,B2\n"},
 			`the hierarchy has a cycle`, ErrBadRelation},
 		{"relations required", map[string]string{"relations.csv": ""}, `relations.csv`, os.ErrNotExist},
+		{"unknown organization", map[string]string{"hierarchy.csv": "child,parent,basis,source,reliability\nnobody,ministry,structural,s-struct,B2\n"},
+			`d/hierarchy.csv:2:1: child: unknown id: not an organization id (got "nobody")`, ErrUnknownID},
+		{"unknown subject", map[string]string{"case-claims.csv": "id,subject,claim,statement,source,evidence,reliability\nc1,nobody,x,y,s-court,court_document,A2\n"},
+			`d/case-claims.csv:2:4: subject: unknown id: not an organization, case or person id (got "nobody")`, ErrUnknownID},
+		{"unknown defendant", map[string]string{"defendants.csv": "case,person,status\ncase-1,nobody,charged\n"},
+			`d/defendants.csv:2:8: person: unknown id: not a person or organization id (got "nobody")`, ErrUnknownID},
 		// The "sources" lists are checked once every table is read, and
 		// their errors still name the file, line and column of the cell.
 		{"unknown source of a case", map[string]string{"cases.csv": "id,title,kind,sources\ncase-1,C,indictment,s-court|nope\ndesignation-1,D,designation,\n"},
