@@ -2,6 +2,7 @@ package cases
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -142,21 +143,21 @@ func BuildMeta(l *network.Ledger, d *Data, opt MetaOptions) (*Meta, error) {
 	}
 	for _, x := range layers {
 		if !slices.Contains(Layers, x) {
-			return nil, fmt.Errorf("unknown layer %q: want %s", x, strings.Join(Layers, ", "))
+			return nil, fmt.Errorf("cases: unknown layer %q: want %s", x, strings.Join(Layers, ", "))
 		}
 	}
 	if (slices.Contains(layers, LayerCases) || slices.Contains(layers, LayerHierarchy)) && d == nil {
-		return nil, fmt.Errorf("the %s layers need the case data", strings.Join(layers, ", "))
+		return nil, fmt.Errorf("cases: the %s layers need the case data", strings.Join(layers, ", "))
 	}
 	if slices.Contains(layers, LayerLedger) && l == nil {
-		return nil, fmt.Errorf("the ledger layer needs a ledger")
+		return nil, errors.New("cases: the ledger layer needs a ledger")
 	}
 	for _, c := range opt.Cases {
 		if d == nil {
-			return nil, fmt.Errorf("a case filter needs the case data")
+			return nil, errors.New("cases: a case filter needs the case data")
 		}
 		if _, ok := d.Case(c); !ok {
-			return nil, fmt.Errorf("unknown case %q", c)
+			return nil, fmt.Errorf("cases: unknown case %q", c)
 		}
 	}
 	b := &metaBuilder{d: d, l: l, nodes: map[string]MetaNode{}}

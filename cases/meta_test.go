@@ -69,11 +69,22 @@ func TestBuildMeta(t *testing.T) {
 			}
 		})
 	}
-	if _, err := BuildMeta(l, d, MetaOptions{Cases: []string{"nope"}}); err == nil {
-		t.Error("unknown case accepted")
-	}
-	if _, err := BuildMeta(l, nil, MetaOptions{}); err == nil {
-		t.Error("cases layer without case data accepted")
+	for _, tc := range []struct {
+		name string
+		l    *network.Ledger
+		d    *Data
+		opt  MetaOptions
+		want string
+	}{
+		{"unknown case", l, d, MetaOptions{Cases: []string{"nope"}}, `cases: unknown case "nope"`},
+		{"cases layer without case data", l, nil, MetaOptions{}, "cases: the cases layers need the case data"},
+		{"unknown layer", l, d, MetaOptions{Layers: []string{"people"}}, `cases: unknown layer "people": want ledger, cases, hierarchy`},
+		{"ledger layer without ledger", nil, d, MetaOptions{Layers: []string{LayerLedger}}, "cases: the ledger layer needs a ledger"},
+		{"case filter without case data", l, nil, MetaOptions{Layers: []string{LayerLedger}, Cases: []string{"case-1"}}, "cases: a case filter needs the case data"},
+	} {
+		if _, err := BuildMeta(tc.l, tc.d, tc.opt); err == nil || err.Error() != tc.want {
+			t.Errorf("%s: error %v, want %s", tc.name, err, tc.want)
+		}
 	}
 }
 

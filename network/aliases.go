@@ -74,7 +74,7 @@ func NewAliases(list []Alias) (*Aliases, error) {
 		seen[k] = x.ID
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "; "))
+		return nil, fmt.Errorf("network: %s", strings.Join(errs, "; "))
 	}
 	return MergeAliases(nil, list), nil
 }

@@ -15,3 +15,17 @@ func TestNormalizeName(t *testing.T) {
 		}
 	}
 }
+
+func TestNewAliases(t *testing.T) {
+	a, err := NewAliases([]Alias{{Alias: "The Bureau", ID: "bureau"}, {Alias: "the  bureau", ID: "bureau"}, {Alias: "Front Co", ID: "front-co"}})
+	if err != nil || a.Len() != 2 {
+		t.Fatalf("aliases: %v, %v", a.List(), err)
+	}
+	if x, ok := a.Resolve("THE BUREAU"); !ok || x.ID != "bureau" {
+		t.Errorf("Resolve(THE BUREAU) = %+v, %v", x, ok)
+	}
+	_, err = NewAliases([]Alias{{Alias: "The Bureau", ID: "bureau"}, {Alias: "the bureau", ID: "front-co"}})
+	if want := `network: alias "the bureau" is ambiguous: bureau and front-co`; err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
+}
