@@ -74,3 +74,40 @@ func ExampleReadNodeLink() {
 	// directed: false edges: 1 weight bureau-acme: 2.5
 	// g.json:3:11: target: edge "acme" -- "burea": node not declared in the file (got "burea")
 }
+
+// The registry lists every format, what it reads and writes, and the
+// extensions that select it.
+func ExampleFormats() {
+	for _, f := range graphio.Formats() {
+		fmt.Printf("%-8s %-18s read %-5t write %-5t tables %t\n", f.Name, strings.Join(f.Exts, " "), f.Read != nil, f.Write != nil, f.WriteTable != nil)
+	}
+	csv, _ := graphio.LookupFormat("csv")
+	fmt.Println(csv.TableFiles("out/eco"))
+	// Output:
+	// graphml  .graphml .xml      read true  write true  tables false
+	// gexf     .gexf              read true  write true  tables false
+	// json     .json              read true  write true  tables false
+	// dot      .dot               read false write true  tables false
+	// csv      .csv               read false write false tables true
+	// out/eco.nodes.csv out/eco.edges.csv
+}
+
+// Read picks the reader by the file name's extension.
+func ExampleRead() {
+	const gexf = `<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">
+<graph defaultedgetype="directed"><nodes><node id="acme"/><node id="bureau"/></nodes>
+<edges><edge source="acme" target="bureau" weight="3"/></edges></graph></gexf>`
+	g, err := graphio.Read("g.gexf", strings.NewReader(gexf))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	w, _ := g.G.Weight(0, 1)
+	fmt.Println(g.Names, "directed:", g.Directed, "weight:", w)
+
+	_, err = graphio.Read("g.dot", strings.NewReader("digraph {}"))
+	fmt.Println(err)
+	// Output:
+	// [acme bureau] directed: true weight: 3
+	// g.dot: unsupported graph file: cannot read DOT files (want .graphml, .xml, .gexf or .json)
+}
