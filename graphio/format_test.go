@@ -448,7 +448,7 @@ func TestReadFixtures(t *testing.T) {
 // with a manifest of its counts, for scripts/interop/check.py. It runs only
 // with -interop-dir:
 //
-//	go test ./network -run TestWriteInteropFiles -args -interop-dir DIR
+//	go test ./graphio -run TestWriteInteropFiles -args -interop-dir DIR
 func TestWriteInteropFiles(t *testing.T) {
 	if *interopDir == "" {
 		t.Skip("no -interop-dir")
