@@ -8,28 +8,37 @@ import (
 
 const module = "github.com/ecosys-sna/ecosys"
 
-// TestDependencyDirection enforces the layering of STYLE.md: cmd → {report,
-// analysis, network, metrics, plots, datasets} → gonum; report → {network,
-// metrics, plots, analysis}; analysis → {network, metrics and its sub-packages};
-// metrics/inference → metrics/null → gonum; network and metrics/null →
-// internal/compact → gonum (metrics reads compact graphs through an
-// interface of its own, not by import); datasets imports only the
-// standard library; metrics and plots do not import network; nothing
-// imports cmd.
+// TestDependencyDirection enforces the layering of README.md (Layout):
+//
+//	internal/csvio → the standard library and golang.org/x/text
+//	network → internal/csvio, gonum
+//	graphio → network, internal/csvio, internal/compact, gonum
+//	cases → network, internal/csvio, gonum
+//	metrics/inference → metrics/null → internal/compact → gonum
+//	analysis → network, cases, graphio, metrics and its sub-packages
+//	report, cmd → what they need
+//
+// datasets imports only the standard library; metrics and plots import
+// none of network, cases and graphio (metrics reads compact graphs through
+// an interface of its own, not by import); nothing imports cmd.
 func TestDependencyDirection(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("go command not found")
 	}
+	data := []string{"network", "cases", "graphio"}
 	forbidden := map[string][]string{
-		"datasets":          {"network", "metrics", "plots", "report", "cmd"},
-		"network":           {"datasets", "metrics", "plots", "report", "cmd"},
-		"metrics":           {"datasets", "network", "plots", "report", "cmd"},
-		"plots":             {"datasets", "network", "metrics", "report", "cmd"},
-		"report":            {"datasets", "cmd"},
-		"metrics/null":      {"datasets", "network", "plots", "report", "cmd", "analysis", "metrics/inference"},
-		"metrics/inference": {"datasets", "network", "plots", "report", "cmd", "analysis"},
+		"datasets":          {"network", "cases", "graphio", "metrics", "plots", "report", "analysis", "cmd", "internal"},
+		"internal/csvio":    {"datasets", "network", "cases", "graphio", "metrics", "plots", "report", "analysis", "cmd", "internal/compact"},
+		"network":           {"datasets", "cases", "graphio", "metrics", "plots", "report", "analysis", "cmd", "internal/compact"},
+		"graphio":           {"datasets", "cases", "metrics", "plots", "report", "analysis", "cmd"},
+		"cases":             {"datasets", "graphio", "metrics", "plots", "report", "analysis", "cmd", "internal/compact"},
+		"metrics":           append([]string{"datasets", "plots", "report", "analysis", "cmd", "internal/csvio"}, data...),
+		"plots":             append([]string{"datasets", "metrics", "report", "analysis", "cmd", "internal/csvio"}, data...),
+		"metrics/null":      append([]string{"datasets", "plots", "report", "analysis", "cmd", "metrics/inference", "internal/csvio"}, data...),
+		"metrics/inference": append([]string{"datasets", "plots", "report", "analysis", "cmd", "internal/csvio"}, data...),
+		"internal/compact":  append([]string{"datasets", "metrics", "plots", "report", "analysis", "cmd", "internal/csvio"}, data...),
 		"analysis":          {"datasets", "plots", "report", "cmd"},
-		"internal/compact":  {"datasets", "network", "metrics", "plots", "report", "cmd", "analysis"},
+		"report":            {"datasets", "cmd"},
 	}
 	for pkg, bad := range forbidden {
 		out, err := exec.Command("go", "list", "-deps", "./"+pkg).CombinedOutput()
@@ -45,6 +54,9 @@ func TestDependencyDirection(t *testing.T) {
 			}
 			if pkg == "datasets" && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/datasets" {
 				t.Errorf("datasets imports non-standard package %s", d)
+			}
+			if pkg == "internal/csvio" && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/internal/csvio" && !strings.HasPrefix(d, "golang.org/x/text/") {
+				t.Errorf("internal/csvio imports %s: only the standard library and golang.org/x/text", d)
 			}
 		}
 	}

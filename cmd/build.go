@@ -11,6 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ecosys-sna/ecosys/cases"
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -31,9 +33,6 @@ type BuildOptions struct {
 	Force          bool
 }
 
-// buildFormats are the formats "ecosys build" writes.
-var buildFormats = []string{"graphml", "gexf", "dot", "json", "csv"}
-
 // buildViews are the views of the meta-network.
 var buildViews = []string{"full", "organizations", "hierarchy"}
 
@@ -41,8 +40,9 @@ var buildViews = []string{"full", "organizations", "hierarchy"}
 // with the parsed options instead of running the command.
 func NewCmdBuild(f *Factory, runF func(*BuildOptions) error) *cobra.Command {
 	opts := &BuildOptions{IO: f.IO, Input: caseInput{Ledger: ledgerInput{Warn: warner(f.IO)}}}
+	formats := graphFormats(true)
 	cmd := &cobra.Command{
-		Use:   "build [--include ledger,cases,hierarchy] --format graphml|gexf|dot|json|csv",
+		Use:   "build [--include ledger,cases,hierarchy] --format " + strings.Join(formats, "|"),
 		Short: "Build the meta-network of ledger and cases, filter it, and write it",
 		Long: `Build one typed meta-network from the contract ledger, the case data and
 the state hierarchy, and write it for Gephi, NetworkX, igraph or Graphviz.
@@ -70,10 +70,14 @@ Views: full; organizations (people and cases removed, two organizations
 joined by a shared_person edge when a person is tied to both); hierarchy
 (subordinate_of edges only).
 
-GraphML, GEXF, JSON and DOT hold one edge per ordered pair: relations
-between the same two nodes are merged into one edge listing them (weight =
-their number). CSV keeps one row per relation and writes two files,
-PREFIX.nodes.csv and PREFIX.edges.csv, for --out PREFIX.`,
+Formats (--format):
+
+` + graphFormatHelp(true) + `
+
+The graph formats hold one edge per ordered pair: relations between the
+same two nodes are merged into one edge listing them (weight = their
+number). The table formats (csv) keep one row per relation and write two
+files, PREFIX.nodes.csv and PREFIX.edges.csv, for --out PREFIX.`,
 		Example: `  ecosys build --format graphml --out ecosystem.graphml
   ecosys build --include ledger,cases,hierarchy --format gexf --out eco.gexf
   ecosys build --min-reliability B2 --relations officer_of,front_for,employee_of --format csv --out eco
@@ -81,8 +85,9 @@ PREFIX.nodes.csv and PREFIX.edges.csv, for --out PREFIX.`,
   ecosys build --view hierarchy --include hierarchy --format dot | dot -Tsvg > hierarchy.svg`,
 		Args: exactArgs(0, ""),
 		RunE: func(*cobra.Command, []string) error {
-			if opts.Format == "csv" && (opts.Out == "" || opts.Out == "-") {
-				return FlagErrorf("--format csv writes two files: give --out PREFIX (writes PREFIX.nodes.csv and PREFIX.edges.csv)")
+			if f, _ := graphio.LookupFormat(opts.Format); f.WriteTable != nil && (opts.Out == "" || opts.Out == "-") {
+				nodes, edges := f.TableFiles("PREFIX")
+				return FlagErrorf("--format %s writes two files: give --out PREFIX (writes %s and %s)", f.Name, nodes, edges)
 			}
 			if !slices.Contains(buildViews, opts.View) {
 				return FlagErrorf("invalid argument %q for \"--view\" flag: want one of %s", opts.View, strings.Join(buildViews, ", "))
@@ -100,7 +105,7 @@ PREFIX.nodes.csv and PREFIX.edges.csv, for --out PREFIX.`,
 		},
 	}
 	addCaseFlags(cmd, &opts.Input)
-	cmd.Flags().StringSliceVar(&opts.Include, "include", []string{network.LayerLedger, network.LayerCases}, "Layers: `list` of "+strings.Join(network.Layers, ", "))
+	cmd.Flags().StringSliceVar(&opts.Include, "include", []string{cases.LayerLedger, cases.LayerCases}, "Layers: `list` of "+strings.Join(cases.Layers, ", "))
 	cmd.Flags().StringSliceVar(&opts.Relations, "relations", nil, "Keep only these relation `types`")
 	cmd.Flags().StringSliceVar(&opts.Kinds, "kinds", nil, "Keep only nodes of these `kinds` (organization kinds, person, case)")
 	cmd.Flags().StringSliceVar(&opts.Cases, "cases", nil, "Keep only the case relations of these case `ids`")
@@ -109,33 +114,33 @@ PREFIX.nodes.csv and PREFIX.edges.csv, for --out PREFIX.`,
 	cmd.Flags().BoolVar(&opts.IncludeUndated, "include-undated", false, "With --from/--to, keep edges that have no date")
 	cmd.Flags().StringVar(&opts.MinReliability, "min-reliability", "", "Keep edges graded at least `GRADE` (Admiralty code, e.g. B3)")
 	cmd.Flags().StringVar(&opts.View, "view", "full", "View: {"+strings.Join(buildViews, "|")+"}")
-	cmd.Flags().Var(NewFormatFlag(&opts.Format, "graphml", buildFormats...), "format", "Format: {"+strings.Join(buildFormats, "|")+"}")
+	cmd.Flags().Var(NewFormatFlag(&opts.Format, formats[0], formats...), "format", "Format: {"+strings.Join(formats, "|")+"}")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "Output `file` (default: standard output; a prefix for csv)")
 	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "Replace the output file if it exists")
 	return cmd
 }
 
 // metaOptions checks the filter flags and turns them into MetaOptions.
-func (opts *BuildOptions) metaOptions() (network.MetaOptions, error) {
-	var mo network.MetaOptions
+func (opts *BuildOptions) metaOptions() (cases.MetaOptions, error) {
+	var mo cases.MetaOptions
 	for _, l := range opts.Include {
-		if !slices.Contains(network.Layers, l) {
-			return mo, FlagErrorf("invalid layer %q for \"--include\": want %s", l, strings.Join(network.Layers, ", "))
+		if !slices.Contains(cases.Layers, l) {
+			return mo, FlagErrorf("invalid layer %q for \"--include\": want %s", l, strings.Join(cases.Layers, ", "))
 		}
 		mo.Layers = append(mo.Layers, l)
 	}
 	for _, r := range opts.Relations {
-		t, err := network.ParseRelationType(r)
+		t, err := cases.ParseRelationType(r)
 		if err != nil {
 			var names []string
-			for _, t := range network.RelationTypes {
+			for _, t := range cases.RelationTypes {
 				names = append(names, string(t))
 			}
 			return mo, FlagErrorf("invalid relation type %q for \"--relations\": want %s", r, strings.Join(names, ", "))
 		}
 		mo.Relations = append(mo.Relations, t)
 	}
-	kinds := append(slices.Clone(network.OrganizationKinds), network.PersonKind, network.CaseKind)
+	kinds := append(slices.Clone(cases.OrganizationKinds), cases.PersonKind, cases.CaseKind)
 	for _, k := range opts.Kinds {
 		if !slices.Contains(kinds, network.Kind(k)) {
 			var names []string
@@ -172,7 +177,7 @@ func (opts *BuildOptions) metaOptions() (network.MetaOptions, error) {
 	}
 	mo.IncludeUndated = opts.IncludeUndated
 	if opts.MinReliability != "" {
-		g, err := network.ParseGrade(opts.MinReliability)
+		g, err := cases.ParseGrade(opts.MinReliability)
 		if err != nil {
 			return mo, FlagErrorf("invalid grade %q for \"--min-reliability\": %v", opts.MinReliability, err)
 		}
@@ -186,9 +191,9 @@ func (opts *BuildOptions) outputs() []string {
 	if opts.Out == "" || opts.Out == "-" {
 		return nil
 	}
-	if opts.Format == "csv" {
-		p := strings.TrimSuffix(opts.Out, ".csv")
-		return []string{p + ".nodes.csv", p + ".edges.csv"}
+	if f, _ := graphio.LookupFormat(opts.Format); f.WriteTable != nil {
+		nodes, edges := f.TableFiles(opts.Out)
+		return []string{nodes, edges}
 	}
 	return []string{opts.Out}
 }
@@ -207,7 +212,7 @@ func (opts *BuildOptions) refuseInputAsOutput() error {
 			}
 		}
 		if in.Dir != "" {
-			if d, err := filepath.Abs(in.Dir); err == nil && filepath.Dir(out) == d && slices.Contains(network.CaseTables, strings.TrimSuffix(filepath.Base(out), ".csv")) {
+			if d, err := filepath.Abs(in.Dir); err == nil && filepath.Dir(out) == d && slices.Contains(cases.Tables, strings.TrimSuffix(filepath.Base(out), ".csv")) {
 				return FlagErrorf("--out %s is an input file; choose another name", o)
 			}
 		}
@@ -225,9 +230,9 @@ func buildRun(opts *BuildOptions) error {
 		return err
 	}
 	if opts.Input.Ledger.Embedded() {
-		mo.LedgerCitation = network.ISOONLedgerCitation
+		mo.LedgerCitation = cases.ISOONLedgerCitation
 	}
-	m, err := network.BuildMeta(l, d, mo)
+	m, err := cases.BuildMeta(l, d, mo)
 	if err != nil {
 		return FlagErrorf("%v", err)
 	}
@@ -240,9 +245,13 @@ func buildRun(opts *BuildOptions) error {
 	if len(m.Nodes) == 0 {
 		return fmt.Errorf("the filters leave no edge: nothing to write")
 	}
-	if opts.Format == "csv" {
+	if f, _ := graphio.LookupFormat(opts.Format); f.WriteTable != nil {
+		nt, et := m.Tables()
 		var nb, eb bytes.Buffer
-		if err := network.WriteMetaCSV(&nb, &eb, m); err != nil {
+		if err := f.WriteTable(&nb, nt); err != nil {
+			return err
+		}
+		if err := f.WriteTable(&eb, et); err != nil {
 			return err
 		}
 		outs := opts.outputs()

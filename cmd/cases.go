@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/network"
 )
@@ -37,14 +38,14 @@ func addCaseFlags(cmd *cobra.Command, in *caseInput) {
 // aliases, so that a party cell naming a known entity — 天津市安全局,
 // "Tianjin State Security Bureau" — becomes its id, with a warning for
 // each name merged, and your ledger's ties join the cases' nodes.
-func (in caseInput) load() (*network.Ledger, *network.CaseData, error) {
+func (in caseInput) load() (*network.Ledger, *cases.Data, error) {
 	opt := network.ReadOptions{Warn: in.Ledger.Warn}
 	if in.Dir != "" {
 		l, _, err := in.Ledger.load()
 		if err != nil {
 			return nil, nil, err
 		}
-		d, err := network.ReadCaseData(os.DirFS(in.Dir), ".", l.Entities, opt)
+		d, err := cases.Read(os.DirFS(in.Dir), ".", l.Entities, opt)
 		if err != nil {
 			return nil, nil, inDir(err, in.Dir)
 		}
@@ -54,7 +55,7 @@ func (in caseInput) load() (*network.Ledger, *network.CaseData, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	d, err := network.ReadCaseData(datasets.FS(), datasets.CaseDir, embedded.Entities, opt)
+	d, err := cases.Read(datasets.FS(), datasets.CaseDir, embedded.Entities, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -71,7 +72,7 @@ func (in caseInput) load() (*network.Ledger, *network.CaseData, error) {
 }
 
 // inDir names the files of the input errors in err by their path under dir
-// (ReadCaseData names them relative to the fs.FS it reads).
+// (cases.Read names them relative to the fs.FS it reads).
 func inDir(err error, dir string) error {
 	var list network.ErrorList
 	var one *network.InputError
@@ -208,11 +209,11 @@ func NewCmdCasesShow(f *Factory, runF func(*CasesShowOptions) error) *cobra.Comm
 
 // caseDetail is the JSON form of "cases show".
 type caseDetail struct {
-	Case       network.Case        `json:"case"`
-	Defendants []network.Defendant `json:"defendants"`
-	Relations  []network.Relation  `json:"relations"`
-	Claims     []network.Claim     `json:"claims"`
-	Sources    []network.Source    `json:"sources"`
+	Case       cases.Case        `json:"case"`
+	Defendants []cases.Defendant `json:"defendants"`
+	Relations  []cases.Relation  `json:"relations"`
+	Claims     []cases.Claim     `json:"claims"`
+	Sources    []cases.Source    `json:"sources"`
 }
 
 func casesShowRun(opts *CasesShowOptions) error {
@@ -261,7 +262,7 @@ func casesShowRun(opts *CasesShowOptions) error {
 }
 
 // name returns a node's display name.
-func name(d *network.CaseData, id string) string {
+func name(d *cases.Data, id string) string {
 	if p, ok := d.Person(id); ok {
 		if p.NameZH != "" {
 			return p.Name + " (" + p.NameZH + ")"
@@ -277,7 +278,7 @@ func name(d *network.CaseData, id string) string {
 	return id
 }
 
-func writeCaseText(w io.Writer, d *network.CaseData, det caseDetail) error {
+func writeCaseText(w io.Writer, d *cases.Data, det caseDetail) error {
 	c := det.Case
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n%s\n\n", c.Title, strings.Repeat("=", len([]rune(c.Title))))

@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -33,7 +35,7 @@ func TestNewCmdBuild(t *testing.T) {
 		{argv: "--from 2019 --to 2018", wantErr: "--to 2018 is before --from 2019"},
 		{argv: "--view tree", wantErr: `invalid argument "tree" for "--view"`},
 		{argv: "--format csv", wantErr: "give --out PREFIX"},
-		{argv: "--format png", wantErr: "must be one of graphml, gexf, dot, json, csv"},
+		{argv: "--format png", wantErr: "must be one of graphml, gexf, json, dot, csv"},
 		{argv: "--ledger l.csv --format graphml --out l.csv", wantErr: "--out l.csv is an input file"},
 	}
 	for _, tt := range tests {
@@ -76,11 +78,11 @@ func TestBuildRoundTrip(t *testing.T) {
 		var err error
 		switch format {
 		case "graphml":
-			g, err = network.ReadGraphML(path, f)
+			g, err = graphio.ReadGraphML(path, f)
 		case "gexf":
-			g, err = network.ReadGEXF(path, f)
+			g, err = graphio.ReadGEXF(path, f)
 		case "json":
-			g, err = network.ReadNodeLink(path, f)
+			g, err = graphio.ReadNodeLink(path, f)
 		}
 		f.Close()
 		if err != nil {
@@ -166,7 +168,7 @@ func TestCasesCommands(t *testing.T) {
 // the file under its directory, with line and column, and exits 3.
 func TestCasesDirErrorsNameTheFile(t *testing.T) {
 	dir := t.TempDir()
-	for _, name := range network.CaseTables {
+	for _, name := range cases.Tables {
 		b, err := datasets.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)

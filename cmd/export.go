@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -19,22 +21,60 @@ type ExportOptions struct {
 	Force  bool
 }
 
-// exportFormats are the graph file formats "ecosys export" writes.
-var exportFormats = []string{"graphml", "gexf", "json", "dot"}
+// graphFormats returns the names of the formats of package graphio's
+// registry that "ecosys export" (one file; tables false) or "ecosys build"
+// (also table formats; tables true) write, in registry order.
+func graphFormats(tables bool) []string {
+	var out []string
+	for _, f := range graphio.Formats() {
+		if f.Write != nil || tables && f.WriteTable != nil {
+			out = append(out, f.Name)
+		}
+	}
+	return out
+}
+
+// graphFormatHelp lists the formats of graphFormats(tables), one per line
+// with what they are, for help texts.
+func graphFormatHelp(tables bool) string {
+	var b strings.Builder
+	for _, f := range graphio.Formats() {
+		if f.Write != nil || tables && f.WriteTable != nil {
+			fmt.Fprintf(&b, "  %-8s %s\n", f.Name, f.Doc)
+		}
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// orList joins words as "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
 
 // NewCmdExport returns the "export" command. If runF is not nil, it is
 // called with the parsed options instead of running the command.
 func NewCmdExport(f *Factory, runF func(*ExportOptions) error) *cobra.Command {
 	opts := &ExportOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)}}}
+	formats := graphFormats(false)
+	var titles []string
+	for _, f := range graphio.Formats() {
+		if f.Write != nil {
+			titles = append(titles, f.Title)
+		}
+	}
 	cmd := &cobra.Command{
-		Use:   "export [ledger] --format graphml|gexf|json|dot",
-		Short: "Write a network as GraphML, GEXF, node-link JSON or DOT",
-		Long: `Write a network in a format other tools read: GraphML (Gephi, NetworkX,
-igraph, yEd), GEXF (Gephi, NetworkX), node-link JSON (NetworkX's
-json_graph, D3) or DOT (Graphviz). The embedded ledger network carries each
-party's entity id, names, kind, ministry, level, province, city and role,
-and each tie's contracts, amount and ledger rows; an edge list or graph
-file carries its own attributes.
+		Use:   "export [ledger] --format " + strings.Join(formats, "|"),
+		Short: "Write a network as " + orList(titles),
+		Long: `Write a network in a format other tools read:
+
+` + graphFormatHelp(false) + `
+
+The embedded ledger network carries each party's entity id, names, kind,
+ministry, level, province, city and role, and each tie's contracts, amount
+and ledger rows; an edge list or graph file carries its own attributes.
 
 The file is written to a temporary file and renamed into place; an
 existing file is replaced only with --force, and never if it is an input.`,
@@ -61,7 +101,7 @@ existing file is replaced only with --force, and never if it is an input.`,
 	opts.Input.addFlags(cmd)
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "Output `file` (default: standard output)")
 	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "Replace the output file if it exists")
-	cmd.Flags().Var(NewFormatFlag(&opts.Format, "graphml", exportFormats...), "format", "Format: {graphml|gexf|json|dot}")
+	cmd.Flags().Var(NewFormatFlag(&opts.Format, formats[0], formats...), "format", "Format: {"+strings.Join(formats, "|")+"}")
 	return cmd
 }
 
@@ -112,25 +152,20 @@ func exportRun(opts *ExportOptions) error {
 	return nil
 }
 
-// writeGraph encodes g in format (graphml, gexf, json or dot) and writes it
-// to out atomically (refusing to replace a file without force), or to
-// standard output when out is "" or "-". wrote reports whether a file was
-// written.
+// writeGraph encodes g in format, a one-file format of package graphio's
+// registry, and writes it to out atomically (refusing to replace a file
+// without force), or to standard output when out is "" or "-". wrote
+// reports whether a file was written.
 func writeGraph(io *IOStreams, g *network.Graph, format, out string, force bool) (wrote bool, err error) {
-	var b bytes.Buffer
-	switch format {
-	case "graphml":
-		err = network.WriteGraphML(&b, g)
-	case "gexf":
-		err = network.WriteGEXF(&b, g)
-	case "json":
-		err = network.WriteNodeLink(&b, g)
-	case "dot":
-		err = network.WriteDOT(&b, g)
-	default:
-		err = fmt.Errorf("cannot write a graph as %q", format)
-	}
+	f, err := graphio.LookupFormat(format)
 	if err != nil {
+		return false, err
+	}
+	if f.Write == nil {
+		return false, fmt.Errorf("cannot write a graph as %q, a table format", format)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b, g); err != nil {
 		return false, err
 	}
 	if out == "" || out == "-" {

@@ -5,6 +5,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ecosys-sna/ecosys/graphio"
 )
 
 func TestNewCmdExport(t *testing.T) {
@@ -18,6 +22,7 @@ func TestNewCmdExport(t *testing.T) {
 			return o.Format == "gexf" && o.Out == "x.gexf" && o.Force && o.Input.Weight == "contracts"
 		}},
 		{argv: "ledger --format png", wantErr: "must be one of graphml, gexf, json, dot"},
+		{argv: "ledger --format csv", wantErr: "must be one of graphml, gexf, json, dot"}, // tables: ecosys build
 		{argv: "ledger-two-mode", wantErr: "export the two-mode view"},
 		{argv: "--edges e.csv --out e.csv", wantErr: "--out e.csv is an input file"},
 		{argv: "", wantErr: "name an embedded network"},
@@ -70,11 +75,51 @@ func TestExportAndMeasure(t *testing.T) {
 	if code := Run([]string{"export", "ledger", "--format", "dot"}, &Factory{IO: io}); code != ExitOK || !strings.HasPrefix(out.String(), "digraph") {
 		t.Errorf("dot: exit %d, %q", code, out.String()[:min(40, out.Len())])
 	}
+	// The extension names the format: .xml is GraphML; DOT, which ecosys
+	// writes but does not read, and unknown extensions are usage errors
+	// listing the extensions of the readers of graphio's registry.
+	xml := filepath.Join(dir, "isoon.xml")
+	if b, err := os.ReadFile(filepath.Join(dir, "isoon.graphml")); err != nil || os.WriteFile(xml, b, 0o644) != nil {
+		t.Fatal(err)
+	}
+	io, got, errOut := Test()
+	if code := Run([]string{"metrics", "--graph-file", xml, "--graph", "--format", "csv"}, &Factory{IO: io}); code != ExitOK || got.String() != want.String() {
+		t.Errorf(".xml: exit %d, %s%s", code, got, errOut)
+	}
+	for _, name := range []string{"isoon.dot", "isoon.txt"} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte("digraph {}\n"), 0o644)
+		io, _, errOut = Test()
+		wantErr := "ecosys: --graph-file " + path + ": unknown extension (want .graphml, .xml, .gexf or .json)\n"
+		if code := Run([]string{"metrics", "--graph-file", path}, &Factory{IO: io}); code != ExitUsage || !strings.HasPrefix(errOut.String(), wantErr) {
+			t.Errorf("%s: exit %d, %q", name, code, errOut)
+		}
+	}
 	// A broken graph file is a data error with its position.
 	bad := filepath.Join(dir, "bad.graphml")
 	os.WriteFile(bad, []byte("<graphml><graph edgedefault=\"directed\"><node id=\"a\"/><edge source=\"a\" target=\"b\"/></graph></graphml>"), 0o644)
 	io, _, errOut = Test()
 	if code := Run([]string{"metrics", "--graph-file", bad}, &Factory{IO: io}); code != ExitData || !strings.HasPrefix(errOut.String(), bad+":1:") {
 		t.Errorf("bad graph file: exit %d, %q", code, errOut)
+	}
+}
+
+// TestGraphFormatsFromRegistry checks that export and build offer the
+// formats of graphio's registry, and say what each is in their help:
+// export the one-file formats, build these and the table formats.
+func TestGraphFormatsFromRegistry(t *testing.T) {
+	io, _, _ := Test()
+	f := &Factory{IO: io}
+	for _, c := range []struct {
+		cmd    *cobra.Command
+		tables bool
+	}{{NewCmdExport(f, nil), false}, {NewCmdBuild(f, nil), true}} {
+		usage := c.cmd.Flags().Lookup("format").Usage
+		for _, format := range graphio.Formats() {
+			offered := format.Write != nil || c.tables && format.WriteTable != nil
+			if strings.Contains(usage, format.Name) != offered || strings.Contains(c.cmd.Long, format.Doc) != offered {
+				t.Errorf("%s: format %s offered %v, but --format says %q", c.cmd.Name(), format.Name, offered, usage)
+			}
+		}
 	}
 }

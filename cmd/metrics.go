@@ -3,7 +3,6 @@ package cmd
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"gonum.org/v1/gonum/graph"
 
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/network"
 )
@@ -351,8 +351,8 @@ func (in *graphInput) attrFile() string {
 	return in.NodesPath
 }
 
-// readFile reads the graph of --edges (with --nodes) or of --graph, by the
-// file's extension.
+// readFile reads the graph of --edges (with --nodes) or of --graph-file,
+// whose extension names its format (graphio.Read).
 func (in *graphInput) readFile() (*network.Graph, error) {
 	if in.GraphPath != "" {
 		f, err := os.Open(in.GraphPath)
@@ -360,31 +360,38 @@ func (in *graphInput) readFile() (*network.Graph, error) {
 			return nil, err
 		}
 		defer f.Close()
-		switch strings.ToLower(filepath.Ext(in.GraphPath)) {
-		case ".graphml", ".xml":
-			return network.ReadGraphML(in.GraphPath, f)
-		case ".gexf":
-			return network.ReadGEXF(in.GraphPath, f)
-		case ".json":
-			return network.ReadNodeLink(in.GraphPath, f)
+		if format, ok := graphio.ByExtension(in.GraphPath); !ok || format.Read == nil {
+			return nil, FlagErrorf("--graph-file %s: unknown extension (want %s)", in.GraphPath, orList(graphio.ReadExtensions()))
 		}
-		return nil, FlagErrorf("--graph-file %s: unknown extension (want .graphml, .gexf or .json)", in.GraphPath)
+		return graphio.Read(in.GraphPath, f)
 	}
 	ef, err := os.Open(in.EdgesPath)
 	if err != nil {
 		return nil, err
 	}
 	defer ef.Close()
-	eo := network.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, Warn: in.Ledger.Warn}
+	eo := graphio.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, Warn: in.Ledger.Warn}
 	if in.NodesPath == "" {
-		return network.ReadEdgeList(in.EdgesPath, ef, "", nil, eo)
+		return graphio.ReadEdgeList(in.EdgesPath, ef, "", nil, eo)
 	}
 	nf, err := os.Open(in.NodesPath)
 	if err != nil {
 		return nil, err
 	}
 	defer nf.Close()
-	return network.ReadEdgeList(in.EdgesPath, ef, in.NodesPath, nf, eo)
+	return graphio.ReadEdgeList(in.EdgesPath, ef, in.NodesPath, nf, eo)
+}
+
+// graphFileHelp names the formats --graph-file reads, with their
+// extensions: "GraphML (.graphml, .xml), GEXF (.gexf) or ...".
+func graphFileHelp() string {
+	var names []string
+	for _, f := range graphio.Formats() {
+		if f.Read != nil {
+			names = append(names, f.Title+" ("+strings.Join(f.Exts, ", ")+")")
+		}
+	}
+	return orList(names)
 }
 
 // addFlags adds the flags that name a network.
@@ -394,7 +401,7 @@ func (in *graphInput) addFlags(cmd *cobra.Command) {
 	fl.StringVar(&in.Weight, "weight", "amount", "Edge weight of a ledger network: {contracts|amount}")
 	fl.StringVar(&in.EdgesPath, "edges", "", "Edge list CSV `file` (source,target[,weight])")
 	fl.StringVar(&in.NodesPath, "nodes", "", "Node list CSV `file` (id[,attributes]) for isolates and attributes")
-	fl.StringVar(&in.GraphPath, "graph-file", "", "Graph `file` in GraphML (.graphml), GEXF (.gexf) or node-link JSON (.json), as Gephi, NetworkX and igraph write them")
+	fl.StringVar(&in.GraphPath, "graph-file", "", "Graph `file` in "+graphFileHelp()+", as Gephi, NetworkX and igraph write them")
 	fl.BoolVar(&in.Directed, "directed", false, "Edges run source → target")
 	fl.BoolVar(&in.Weighted, "weighted", false, "Read the weight column as tie strength")
 	fl.BoolVar(&in.TwoMode, "two-mode", false, "The graph is two-mode (bipartite); see --mode-column")

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/plots"
@@ -208,10 +209,10 @@ func plotList(opts *PlotOptions) error {
 func plotRun(opts *PlotOptions) error {
 	spec, _ := report.LookupFigure(opts.Name)
 	var l *network.Ledger
-	var cases *network.CaseData
+	var caseData *cases.Data
 	var err error
 	if spec.Name == "case-network" {
-		l, cases, err = caseInput{Dir: opts.CasesDir, Ledger: opts.Input}.load()
+		l, caseData, err = caseInput{Dir: opts.CasesDir, Ledger: opts.Input}.load()
 	} else {
 		l, _, err = opts.Input.load()
 	}
@@ -224,7 +225,7 @@ func plotRun(opts *PlotOptions) error {
 		Options: plots.Options{Lang: lang, FontPath: opts.FontPath, Source: figureSourceLine(opts.Input, opts.Source),
 			Width: width, Height: vg.Length(opts.Height) * vg.Millimeter, DPI: opts.DPI},
 		Size: opts.Size, Layout: opts.Layout, Top: opts.Top, Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers,
-		Cases: cases,
+		Cases: caseData,
 	}
 	fig, err := spec.Draw(l, params)
 	if err != nil {

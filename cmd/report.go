@@ -8,8 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
-	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/plots"
 	"github.com/ecosys-sna/ecosys/report"
 )
@@ -95,9 +95,9 @@ func reportRun(opts *ReportOptions) error {
 	// The case data: the embedded set with the embedded ledger, a
 	// directory of your own with --cases-dir, none with a ledger of your
 	// own otherwise.
-	var cases *network.CaseData
+	var caseData *cases.Data
 	if opts.CasesDir != "" || opts.Input.Embedded() {
-		if _, cases, err = (caseInput{Dir: opts.CasesDir, Ledger: opts.Input}).load(); err != nil {
+		if _, caseData, err = (caseInput{Dir: opts.CasesDir, Ledger: opts.Input}).load(); err != nil {
 			return err
 		}
 		inputs = append(inputs, caseDataInputs(opts.CasesDir)...)
@@ -113,7 +113,7 @@ func reportRun(opts *ReportOptions) error {
 		DPI:      opts.DPI,
 		Samples:  opts.Samples,
 		Seed:     opts.Seed,
-		Cases:    cases,
+		Cases:    caseData,
 	}
 	if opts.Input.Embedded() {
 		if p, err := datasets.Meta(); err == nil {
@@ -146,7 +146,7 @@ func reportRun(opts *ReportOptions) error {
 // ones), with their checksums, for provenance.
 func caseDataInputs(dir string) []report.Input {
 	var out []report.Input
-	for _, t := range network.CaseTables {
+	for _, t := range cases.Tables {
 		if dir == "" {
 			b, err := datasets.ReadFile(t)
 			if err != nil {

@@ -7,14 +7,15 @@ import (
 	"testing"
 
 	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
 // loadCases reads the embedded ledger and case data with the project's own
 // reader, which checks syntax, vocabularies, dates, grades, references,
-// relation endpoints, the hierarchy and the aliases (network.ReadCaseData).
-func loadCases(t *testing.T) (*network.Ledger, *network.CaseData) {
+// relation endpoints, the hierarchy and the aliases (cases.Read).
+func loadCases(t *testing.T) (*network.Ledger, *cases.Data) {
 	t.Helper()
 	lb, _ := datasets.ReadFile(datasets.Ledger)
 	eb, _ := datasets.ReadFile(datasets.Entities)
@@ -22,7 +23,7 @@ func loadCases(t *testing.T) (*network.Ledger, *network.CaseData) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := network.ReadCaseData(datasets.FS(), datasets.CaseDir, l.Entities, network.ReadOptions{})
+	d, err := cases.Read(datasets.FS(), datasets.CaseDir, l.Entities, network.ReadOptions{})
 	if err != nil {
 		t.Fatalf("the embedded case data do not validate:\n%v", err)
 	}
@@ -80,7 +81,7 @@ func TestCaseDataValidates(t *testing.T) {
 	// Every defendant is charged in the case by a charged_in relation.
 	charged := map[[2]string]bool{}
 	for _, r := range d.Relations {
-		if r.Type == network.ChargedIn {
+		if r.Type == cases.ChargedIn {
 			charged[[2]string{r.From, r.To}] = true
 		}
 	}
@@ -124,7 +125,7 @@ func TestOneNodeForSharedBureaus(t *testing.T) {
 	if !apt10 {
 		t.Error("the APT10 case does not refer to tianjin-ssb")
 	}
-	m, err := network.BuildMeta(l, d, network.MetaOptions{Layers: network.Layers})
+	m, err := cases.BuildMeta(l, d, cases.MetaOptions{Layers: cases.Layers})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,9 +220,9 @@ func TestAllegationsMarked(t *testing.T) {
 	explained := map[string]bool{}
 	for _, r := range d.Relations {
 		c, _ := d.Case(r.Case)
-		if (c.Kind == "indictment" || c.Kind == "complaint") && r.Type != network.ChargedIn && !r.Allegation {
+		if (c.Kind == "indictment" || c.Kind == "complaint") && r.Type != cases.ChargedIn && !r.Allegation {
 			explained[r.ID] = true
-			if r.Evidence == network.CourtDocument || r.Basis == "" {
+			if r.Evidence == cases.CourtDocument || r.Basis == "" {
 				t.Errorf("relation %s of %s is not marked as an allegation and has no basis", r.ID, r.Case)
 			}
 		}

@@ -21,7 +21,7 @@ const (
 // CaseDir is the directory of FS that holds the case data set's tables
 // (cases, organizations, people, defendants, relations, case-sources,
 // case-claims, case-notes, provinces, hierarchy, aliases; see CASES.md),
-// for network.ReadCaseData(datasets.FS(), datasets.CaseDir, ...).
+// for cases.Read(datasets.FS(), datasets.CaseDir, ...).
 const CaseDir = "data"
 
 //go:embed datapackage.json data/*.csv

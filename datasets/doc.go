@@ -35,6 +35,7 @@
 // ledger's isoon-entities: a bureau in both is one entity.
 //
 // The package imports only the standard library. Parsing the tables into
-// typed values is the job of package network, which reads any io.Reader;
+// typed values is the job of packages network (the ledger and its
+// entities) and cases (the case data), which read any io.Reader or fs.FS;
 // this package only hands out the bytes and their provenance.
 package datasets

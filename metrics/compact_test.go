@@ -58,7 +58,7 @@ func compactMeasures(t *testing.T, g graph.Graph, weighted bool) map[string]any 
 }
 
 // TestCompactSameAsSimple checks that the measures give bit-identical
-// results on the compact graphs that network.ReadEdgeList returns, whose
+// results on the compact graphs that graphio.ReadEdgeList returns, whose
 // arrays they use as they are, and on simple-graph copies, which they read
 // node by node.
 func TestCompactSameAsSimple(t *testing.T) {

@@ -26,12 +26,13 @@
 // Louvain partition) is computed once per graph by the computation the
 // entries receive (computation.go).
 //
-// The package does not import package network: it sees graphs and small
-// interfaces only, so that it applies to any data a researcher brings.
+// The package does not import package network, graphio or cases: it sees
+// graphs and small interfaces only, so that it applies to any data a
+// researcher brings.
 //
 // Speed: the shortest-path measures, PageRank and Louvain copy the graph
 // once into flat arrays (compressed sparse row form) and run on those. A
 // graph that already holds such arrays says so by implementing
-// CompactGraph (the graphs of network.ReadEdgeList and the samples of
+// CompactGraph (the graphs of graphio.ReadEdgeList and the samples of
 // metrics/null do), and its arrays are used as they are.
 package metrics

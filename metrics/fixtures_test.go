@@ -8,6 +8,7 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -25,8 +26,8 @@ func loadGraph(t testing.TB, name string, directed, weighted bool) *network.Grap
 		t.Fatal(err)
 	}
 	defer n.Close()
-	g, err := network.ReadEdgeList(name+".edges.csv", e, name+".nodes.csv", n,
-		network.EdgeListOptions{Directed: directed, Weighted: weighted, Strict: true})
+	g, err := graphio.ReadEdgeList(name+".edges.csv", e, name+".nodes.csv", n,
+		graphio.EdgeListOptions{Directed: directed, Weighted: weighted, Strict: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,7 +76,7 @@ var kernelsGraphs = sync.OnceValue(func() map[string]graph.Graph {
 })
 
 // compactOf returns g as a compact graph (package internal/compact), the
-// form network.ReadEdgeList returns, whose arrays the measures use as
+// form graphio.ReadEdgeList returns, whose arrays the measures use as
 // they are (CompactGraph). g's ids must be 0..n-1.
 func compactOf(g graph.Weighted) graph.Graph {
 	_, directed := g.(graph.Directed)

@@ -74,15 +74,20 @@ func NewAliases(list []Alias) (*Aliases, error) {
 		seen[k] = x.ID
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "; "))
+		return nil, fmt.Errorf("network: %s", strings.Join(errs, "; "))
 	}
-	return newAliases(nil, list), nil
+	return MergeAliases(nil, list), nil
 }
 
-// newAliases builds a resolver from the entities' own names and an alias
-// table. An own name shared by two ids resolves to neither and is listed
-// by Ambiguous; the table's aliases are assumed checked.
-func newAliases(own, table []Alias) *Aliases {
+// MergeAliases builds a resolver from own names and an alias table. Own
+// names are the names the entities (Entity.Aliases) and people carry
+// themselves: a name that two ids share resolves to neither of them, and
+// Ambiguous lists it. The table's aliases are added where their normalised
+// name is not taken by an own name (so the table can settle an ambiguous
+// one), the first one given winning. Unlike NewAliases,
+// MergeAliases does not check the table; cases.Read, which builds the case
+// data's resolver with it, reports the table's conflicts with their lines.
+func MergeAliases(own, table []Alias) *Aliases {
 	a := &Aliases{byKey: map[string]Alias{}}
 	ambiguous := map[string]bool{}
 	for _, x := range own {
@@ -152,9 +157,10 @@ func (a *Aliases) Len() int {
 	return len(a.list)
 }
 
-// entityAliases returns the names of an entity as aliases of its id: its
-// id, Chinese name and variants, and English name.
-func entityAliases(e Entity) []Alias {
+// Aliases returns the names of the entity as aliases of its id: its id
+// (Lang "other"), its Chinese name and variants ("zh"), and its English
+// name ("en"), those it has.
+func (e Entity) Aliases() []Alias {
 	out := []Alias{{Alias: e.ID, ID: e.ID, Lang: "other"}}
 	if e.NameZH != "" {
 		out = append(out, Alias{Alias: e.NameZH, ID: e.ID, Lang: "zh"})

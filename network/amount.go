@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/ecosys-sna/ecosys/internal/csvio"
 )
 
 // Amount is a sum of money in fen, hundredths of a yuan (CNY). Amounts are
@@ -34,17 +36,17 @@ type Amount int64
 // U+FF01–U+FF5E (foldWidth) rather than by NFKC normalisation, which would
 // also read "²", "①" or "½" as digits.
 func ParseAmount(s string) (Amount, error) {
-	s = trim(foldWidth(s))
+	s = csvio.Trim(foldWidth(s))
 	marks := 0
 	for _, m := range []string{"¥", "CNY", "RMB"} {
 		if len(s) >= len(m) && strings.EqualFold(s[:len(m)], m) {
-			s, marks = trim(s[len(m):]), marks+1
+			s, marks = csvio.Trim(s[len(m):]), marks+1
 			break
 		}
 	}
 	for _, m := range []string{"元", "CNY", "RMB"} {
 		if len(s) >= len(m) && strings.EqualFold(s[len(s)-len(m):], m) {
-			s, marks = trim(s[:len(s)-len(m)]), marks+1
+			s, marks = csvio.Trim(s[:len(s)-len(m)]), marks+1
 			break
 		}
 	}
@@ -53,9 +55,9 @@ func ParseAmount(s string) (Amount, error) {
 	}
 	decimals := 2 // fen per yuan: 10^2
 	if rest, ok := strings.CutSuffix(s, "万"); ok {
-		s, decimals = trim(rest), 6
+		s, decimals = csvio.Trim(rest), 6
 	} else if rest, ok := strings.CutSuffix(s, "亿"); ok {
-		s, decimals = trim(rest), 10
+		s, decimals = csvio.Trim(rest), 10
 	}
 	whole, frac, hasDot := strings.Cut(s, ".")
 	if whole == "" || (hasDot && frac == "") {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ecosys-sna/ecosys/internal/csvio"
 )
 
 // Precision is how precisely a date is known.
@@ -60,7 +62,7 @@ func (p Period) String() string {
 // of parts. Years must have four digits, from 1000 to 9999; months and days
 // one or two, and must exist (2018-02-30 is refused).
 func ParsePeriod(s string) (Period, error) {
-	s = trim(foldWidth(s))
+	s = csvio.Trim(foldWidth(s))
 	var parts []string
 	if strings.Contains(s, "年") {
 		parts = chineseDate(s)

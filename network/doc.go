@@ -20,7 +20,24 @@
 // and numbered 0..n-1, so the same ledger always gives the same ids. Names and
 // attributes are kept on the side (Network.Nodes), indexed by node id.
 //
-// Readers take a file name and an io.Reader, so that embedded data and tests
-// need no files. Bad data is reported as *InputError values that name the
-// file, line, column and field; several are collected into an ErrorList.
+// Graph is the form in which a network leaves the package: a gonum
+// weighted graph with node names and attributes, and edge attributes, as
+// text on the side (Network.Graph). Package graphio reads and writes
+// Graphs as edge lists and graph files; package cases builds one from the
+// meta-network of ledger and case data.
+//
+// The readers (ReadContracts, ReadEntities, ReadLedger) take a file name
+// and an io.Reader, so that embedded data and tests need no files. They
+// read CSV in UTF-8, UTF-16 or GB18030, as spreadsheets save it, and
+// stream large ledgers. Bad data is reported as *InputError values that
+// name the file, line, column and field; several are collected into an
+// ErrorList. These error types, their sentinels (ErrMissingColumn,
+// ErrBadAmount, ErrLimit, …) and the limits are shared by every reader of
+// the module — here, in graphio and in cases — and are defined once, in
+// the internal package csvio, and re-exported here under these names.
+// Aliases resolves names of parties to entity ids, for ledgers that name
+// a party instead of giving its id (ReadOptions.Aliases).
+//
+// Package network imports the internal CSV plumbing (internal/csvio) and
+// gonum; it imports no other package of ecosys.
 package network

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/ecosys-sna/ecosys/internal/csvio"
 )
 
 // EntitiesRequired are the columns an entity file must have. The optional
@@ -26,38 +28,37 @@ func ReadEntities(name string, r io.Reader) ([]Entity, error) {
 // ReadEntitiesWithOptions is ReadEntities, calling opt.Warn with each
 // warning about the file (such as a conversion from GB18030).
 func ReadEntitiesWithOptions(name string, r io.Reader, opt ReadOptions) ([]Entity, error) {
-	t, err := readCSVTable(name, r, EntitiesRequired, nil, opt)
+	t, err := csvio.ReadTable(name, r, EntitiesRequired, nil, opt.csv())
 	if err != nil {
 		return nil, err
 	}
 	var out []Entity
 	firstLine := map[string]int{}
-	for t.next() {
+	for t.Next() {
 		e := Entity{
-			ID:       t.require("id"),
-			NameZH:   t.get("name_zh"),
-			NameEN:   t.get("name_en"),
-			Kind:     enum(t, "kind", UnknownKind, Kinds),
-			Ministry: enum(t, "ministry", UnknownMinistry, Ministries),
-			Level:    enum(t, "level", UnknownLevel, Levels),
-			Province: t.get("province"),
-			City:     t.get("city"),
-			Notes:    t.get("notes"),
+			ID:       t.Require("id"),
+			NameZH:   t.Get("name_zh"),
+			NameEN:   t.Get("name_en"),
+			Kind:     csvio.Enum(t, "kind", UnknownKind, Kinds),
+			Ministry: csvio.Enum(t, "ministry", UnknownMinistry, Ministries),
+			Level:    csvio.Enum(t, "level", UnknownLevel, Levels),
+			Province: t.Get("province"),
+			City:     t.Get("city"),
+			Notes:    t.Get("notes"),
 		}
-		for _, v := range strings.Split(t.get("name_zh_variants"), "|") {
+		for _, v := range strings.Split(t.Get("name_zh_variants"), "|") {
 			if v = strings.TrimSpace(v); v != "" {
 				e.Variants = append(e.Variants, v)
 			}
 		}
 		if line, dup := firstLine[e.ID]; dup && e.ID != "" {
-			t.fail("id", e.ID, ErrDuplicateKey)
-			t.errs[len(t.errs)-1].Other = fmt.Sprintf("%s:%d", name, line)
+			t.Fail("id", e.ID, ErrDuplicateKey).Other = fmt.Sprintf("%s:%d", name, line)
 		}
-		firstLine[e.ID] = t.line()
+		firstLine[e.ID] = t.Line()
 		out = append(out, e)
 	}
-	if len(t.errs) > 0 {
-		return nil, t.errs
+	if errs := t.Errors(); len(errs) > 0 {
+		return nil, errs
 	}
 	return out, nil
 }

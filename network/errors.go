@@ -1,99 +1,116 @@
 package network
 
 import (
-	"errors"
 	"fmt"
-	"strings"
+
+	"github.com/ecosys-sna/ecosys/internal/csvio"
 )
+
+// The error types and sentinel errors of the readers are defined in the
+// internal package csvio, which every reader of the module shares (the
+// ledger and entity readers here, the case data reader of package cases,
+// the graph readers of package graphio). They are re-exported here, so
+// that errors.Is and errors.As work with these names whichever package
+// returned the error.
+
+// InputError is an error in input data, located by file, line and column
+// (both 1-based; 0 when not known):
+//
+//	type InputError struct {
+//		File   string
+//		Line   int
+//		Column int
+//		Field  string // the column
+//		Value  string // the offending text
+//		Other  string // a second place the error involves, such as the first definition of a duplicate key
+//		Err    error  // the cause, often one of the sentinel errors below
+//	}
+//
+// Its Error method formats it as "file:line:column: field: what (got
+// "value") (see other)"; Unwrap returns Err; DataError returns true, which
+// the command line maps to its exit status for bad data.
+type InputError = csvio.InputError
+
+// ErrorList is a list of input errors from one file, in file order. Its
+// Error method prints one error per line, and says when the list was cut
+// short at MaxErrors; Unwrap returns the errors, for errors.Is and
+// errors.As; DataError returns true.
+type ErrorList = csvio.ErrorList
+
+// MaxErrors is the number of errors a reader collects before it stops.
+const MaxErrors = csvio.MaxErrors
 
 // Sentinel errors wrapped by InputError, for errors.Is.
 var (
-	ErrMissingColumn   = errors.New("required column missing")
-	ErrDuplicateColumn = errors.New("duplicate column name")
-	ErrEmpty           = errors.New("empty value")
-	ErrBadAmount       = errors.New("invalid amount")
-	ErrBadDate         = errors.New("invalid date")
-	ErrBadEnum         = errors.New("value not allowed")
-	ErrBadInteger      = errors.New("invalid integer")
-	ErrUnknownEntity   = errors.New("unknown entity")
-	ErrDuplicateKey    = errors.New("duplicate key")
-	ErrSelfContract    = errors.New("contractor and end user are the same party")
-	ErrNoRows          = errors.New("no data rows")
+	ErrMissingColumn   = csvio.ErrMissingColumn
+	ErrDuplicateColumn = csvio.ErrDuplicateColumn
+	ErrEmpty           = csvio.ErrEmpty
+	ErrBadAmount       = csvio.ErrBadAmount
+	ErrBadDate         = csvio.ErrBadDate
+	ErrBadEnum         = csvio.ErrBadEnum
+	ErrBadInteger      = csvio.ErrBadInteger
+	ErrUnknownEntity   = csvio.ErrUnknownEntity
+	ErrDuplicateKey    = csvio.ErrDuplicateKey
+	ErrSelfContract    = csvio.ErrSelfContract
+	ErrNoRows          = csvio.ErrNoRows
 )
 
-// InputError is an error in input data, located by file, line and column
-// (both 1-based; 0 when not known). Field names the column. Value is the
-// offending text. Other, when set, names a second place that the error
-// involves (the first definition of a duplicate key, say).
-type InputError struct {
-	File   string
-	Line   int
-	Column int
-	Field  string
-	Value  string
-	Other  string
-	Err    error
+// Errors of text encoding, wrapped by InputError: text in an encoding the
+// readers do not take (ErrEncoding), and data that is not text at all, such
+// as an Excel workbook (ErrBinary).
+var (
+	ErrEncoding = csvio.ErrEncoding
+	ErrBinary   = csvio.ErrBinary
+)
+
+// Limit errors. ErrLimit is wrapped by every error of input over a limit of
+// the readers, those of CSV files and those of graph files (package
+// graphio). ErrTooLarge, which also matches ErrLimit, is wrapped by the
+// errors of a CSV file over MaxFileBytes and of a cell over MaxFieldBytes;
+// ErrTooManyColumns, also an ErrLimit, by that of a header row with more
+// than MaxColumns cells.
+var (
+	ErrLimit          = csvio.ErrLimit
+	ErrTooLarge       = csvio.ErrTooLarge
+	ErrTooManyColumns = csvio.ErrTooManyColumns
+)
+
+// Limits of the CSV readers. The readers hold a whole file in memory, so
+// that they can check and convert its encoding before parsing it; the
+// limits keep a corrupt or wrong file from exhausting memory.
+const (
+	// MaxFileBytes is the largest file the buffering readers accept: 1 GiB.
+	// Ledgers and edge lists read from a file in plain UTF-8 are streamed
+	// instead and have no size limit.
+	MaxFileBytes = csvio.MaxFileBytes
+	// MaxFieldBytes is the longest cell: 1 MiB.
+	MaxFieldBytes = csvio.MaxFieldBytes
+	// MaxColumns is the largest number of columns of a header row.
+	MaxColumns = csvio.MaxColumns
+)
+
+// ReadOptions are options of the table readers (ReadContractsWithOptions,
+// ReadEntitiesWithOptions, ReadLedgerWithOptions, and cases.Read).
+type ReadOptions struct {
+	// Warn, when not nil, is called with each warning about a file that was
+	// read but changed on the way in, such as "l.csv: converted from GB18030
+	// to UTF-8 (...)". The message starts with the file name. Without Warn
+	// the reader makes the same changes silently.
+	Warn func(msg string)
+	// Aliases, when not nil, resolves the party cells of a contracts file
+	// (contractor_id, signatory_id, end_user_id) that are not ids of the
+	// entity table: a cell holding a known name — 天津市国家安全局, "Tianjin
+	// State Security Bureau" — becomes the id it is an alias of, and a
+	// warning reports each name merged, with its rows. Cells that are ids,
+	// or that match no alias, are left as they are.
+	Aliases *Aliases
 }
 
-// Error formats the error as "file:line:column: field: what (got "value")".
-func (e *InputError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, ":%d", e.Column)
-		}
+func (o ReadOptions) warn(format string, args ...any) {
+	if o.Warn != nil {
+		o.Warn(fmt.Sprintf(format, args...))
 	}
-	b.WriteString(": ")
-	if e.Field != "" {
-		b.WriteString(e.Field)
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Err.Error())
-	if e.Value != "" {
-		fmt.Fprintf(&b, " (got %q)", e.Value)
-	}
-	if e.Other != "" {
-		fmt.Fprintf(&b, " (see %s)", e.Other)
-	}
-	return b.String()
 }
 
-// Unwrap returns the underlying error.
-func (e *InputError) Unwrap() error { return e.Err }
-
-// DataError marks the error as caused by input data (the command line maps
-// such errors to their own exit status).
-func (e *InputError) DataError() bool { return true }
-
-// MaxErrors is the number of errors a reader collects before it stops.
-const MaxErrors = 20
-
-// ErrorList is a list of input errors from one file, in file order.
-type ErrorList []*InputError
-
-// Error prints one error per line, and says when the list was cut short.
-func (l ErrorList) Error() string {
-	lines := make([]string, len(l))
-	for i, e := range l {
-		lines[i] = e.Error()
-	}
-	s := strings.Join(lines, "\n")
-	if len(l) >= MaxErrors {
-		s += fmt.Sprintf("\n(stopped after %d errors)", MaxErrors)
-	}
-	return s
-}
-
-// Unwrap returns the errors of the list, for errors.Is and errors.As.
-func (l ErrorList) Unwrap() []error {
-	errs := make([]error, len(l))
-	for i, e := range l {
-		errs[i] = e
-	}
-	return errs
-}
-
-// DataError marks the list as caused by input data.
-func (l ErrorList) DataError() bool { return true }
+// csv returns the options of the CSV plumbing (the warnings).
+func (o ReadOptions) csv() csvio.Options { return csvio.Options{Warn: o.Warn} }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/ecosys-sna/ecosys/internal/csvio"
 )
 
 // Ledger CSV columns. The reader needs only the required ones; every other
@@ -84,45 +86,45 @@ func ReadContractsWithOptions(name string, r io.Reader, opt ReadOptions) ([]Cont
 		ids[v] = v
 		return v
 	}
-	rows := func(t *csvTable) error {
-		for n := 1; t.next(); n++ {
+	rows := func(t *csvio.Table) error {
+		for n := 1; t.Next(); n++ {
 			c := Contract{
 				Row:           n,
-				Line:          t.line(),
-				ContractNo:    t.get("contract_no"),
-				Title:         t.get("title"),
-				TitleEN:       t.get("title_en"),
-				Contractor:    intern(t.require("contractor_id")),
-				EndUser:       intern(t.require("end_user_id")),
-				Description:   t.get("description"),
-				DescriptionEN: t.get("description_en"),
+				Line:          t.Line(),
+				ContractNo:    t.Get("contract_no"),
+				Title:         t.Get("title"),
+				TitleEN:       t.Get("title_en"),
+				Contractor:    intern(t.Require("contractor_id")),
+				EndUser:       intern(t.Require("end_user_id")),
+				Description:   t.Get("description"),
+				DescriptionEN: t.Get("description_en"),
 			}
-			if v := t.get("row"); v != "" || t.has("row") {
+			if v := t.Get("row"); v != "" || t.Has("row") {
 				row, err := strconv.Atoi(v)
 				if err != nil || row < 1 {
-					t.fail("row", v, fmt.Errorf("%w: want a positive whole number", ErrBadInteger))
+					t.Fail("row", v, fmt.Errorf("%w: want a positive whole number", ErrBadInteger))
 				}
 				c.Row = row
 			}
-			c.Signatory = intern(t.get("signatory_id"))
+			c.Signatory = intern(t.Get("signatory_id"))
 			if c.Signatory == "" {
 				c.Signatory = c.EndUser
 			}
-			c.ClientTypePrinted = intern(t.get("client_type_printed"))
-			if ct, ok := printedClientTypes[t.get("client_type")]; ok {
+			c.ClientTypePrinted = intern(t.Get("client_type_printed"))
+			if ct, ok := printedClientTypes[t.Get("client_type")]; ok {
 				c.ClientType = ct
 			} else {
-				c.ClientType = enum(t, "client_type", UnknownClient, ClientTypes)
+				c.ClientType = csvio.Enum(t, "client_type", UnknownClient, ClientTypes)
 			}
-			if v := t.require("amount_cny"); v != "" {
+			if v := t.Require("amount_cny"); v != "" {
 				a, err := ParseAmount(v)
 				if err != nil {
-					t.fail("amount_cny", v, fmt.Errorf("%w: want yuan such as 470000.00", err))
+					t.Fail("amount_cny", v, fmt.Errorf("%w: want yuan such as 470000.00", err))
 				}
 				c.Amount = a
 			}
 			c.Date = readPeriod(t)
-			for _, id := range strings.Split(t.get("notes"), ";") {
+			for _, id := range strings.Split(t.Get("notes"), ";") {
 				if id = strings.TrimSpace(id); id != "" {
 					c.Notes = append(c.Notes, id)
 				}
@@ -133,13 +135,13 @@ func ReadContractsWithOptions(name string, r io.Reader, opt ReadOptions) ([]Cont
 			}
 			block = append(block, c)
 		}
-		if len(t.errs) > 0 {
-			return t.errs
+		if errs := t.Errors(); len(errs) > 0 {
+			return errs
 		}
 		return nil
 	}
 	forget := func() { blocks, block = nil, block[:0] }
-	if err := readStreaming(name, r, LedgerRequired, ledgerAliases, opt, rows, forget); err != nil {
+	if err := csvio.StreamTable(name, r, LedgerRequired, ledgerAliases, opt.csv(), rows, forget); err != nil {
 		return nil, err
 	}
 	blocks = append(blocks, block)
@@ -159,34 +161,34 @@ func ReadContractsWithOptions(name string, r io.Reader, opt ReadOptions) ([]Cont
 }
 
 // readPeriod reads the signing date of the current row.
-func readPeriod(t *csvTable) Period {
-	if v := t.get("date_start"); v != "" {
+func readPeriod(t *csvio.Table) Period {
+	if v := t.Get("date_start"); v != "" {
 		start, err := parseISODay(v)
 		if err != nil {
-			t.fail("date_start", v, fmt.Errorf("%w: want YYYY-MM-DD", err))
+			t.Fail("date_start", v, fmt.Errorf("%w: want YYYY-MM-DD", err))
 			return Period{}
 		}
 		end := start
-		if v := t.get("date_end"); v != "" {
+		if v := t.Get("date_end"); v != "" {
 			if end, err = parseISODay(v); err != nil {
-				t.fail("date_end", v, fmt.Errorf("%w: want YYYY-MM-DD", err))
+				t.Fail("date_end", v, fmt.Errorf("%w: want YYYY-MM-DD", err))
 				return Period{}
 			}
 			if end.Before(start) {
-				t.fail("date_end", v, fmt.Errorf("%w: before date_start", ErrBadDate))
+				t.Fail("date_end", v, fmt.Errorf("%w: before date_start", ErrBadDate))
 				return Period{}
 			}
 		}
 		p := Period{Start: start, End: end, Precision: inferPrecision(start, end)}
-		if v := t.get("date_precision"); v != "" {
-			p.Precision = enum(t, "date_precision", p.Precision, []Precision{Day, Month, Year, Range})
+		if v := t.Get("date_precision"); v != "" {
+			p.Precision = csvio.Enum(t, "date_precision", p.Precision, []Precision{Day, Month, Year, Range})
 		}
 		return p
 	}
-	if v := t.get("date"); v != "" {
+	if v := t.Get("date"); v != "" {
 		p, err := ParsePeriod(v)
 		if err != nil {
-			t.fail("date", v, fmt.Errorf("%w: want YYYY-MM-DD, YYYY-MM, YYYY or YYYY年M月D日", err))
+			t.Fail("date", v, fmt.Errorf("%w: want YYYY-MM-DD, YYYY-MM, YYYY or YYYY年M月D日", err))
 		}
 		return p
 	}

@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/gonum/graph/simple"
 
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/plots"
@@ -35,8 +36,8 @@ func caseKindLabels() map[string]string {
 	for k, v := range KindLabels {
 		m[k] = v
 	}
-	m[string(network.ForeignGovernment)] = "Foreign government"
-	m[string(network.University)] = "University"
+	m[string(cases.ForeignGovernment)] = "Foreign government"
+	m[string(cases.University)] = "University"
 	return m
 }
 
@@ -45,19 +46,19 @@ func caseKindLabels() map[string]string {
 // and the hierarchy, without the foreign authorities that prosecute or
 // sanction (they are not part of the ecosystem; the sanctions stay in the
 // data). l may be nil for the cases and hierarchy alone.
-func CaseMeta(l *network.Ledger, d *network.CaseData) (*network.Meta, error) {
-	layers := []string{network.LayerCases, network.LayerHierarchy}
+func CaseMeta(l *network.Ledger, d *cases.Data) (*cases.Meta, error) {
+	layers := []string{cases.LayerCases, cases.LayerHierarchy}
 	if l != nil {
-		layers = append(layers, network.LayerLedger)
+		layers = append(layers, cases.LayerLedger)
 	}
 	var kinds []network.Kind
-	for _, k := range network.OrganizationKinds {
-		if k != network.ForeignGovernment {
+	for _, k := range cases.OrganizationKinds {
+		if k != cases.ForeignGovernment {
 			kinds = append(kinds, k)
 		}
 	}
-	kinds = append(kinds, network.PersonKind)
-	m, err := network.BuildMeta(l, d, network.MetaOptions{Layers: layers, Kinds: kinds})
+	kinds = append(kinds, cases.PersonKind)
+	m, err := cases.BuildMeta(l, d, cases.MetaOptions{Layers: layers, Kinds: kinds})
 	if err != nil {
 		return nil, err
 	}
@@ -72,20 +73,20 @@ func CaseMeta(l *network.Ledger, d *network.CaseData) (*network.Meta, error) {
 // EdgeDirection, EdgeShared, EdgeHierarchy; the strongest family wins when
 // several relations join two nodes) and as wide as the number of relations
 // (shared people count one each).
-func CaseGraph(m *network.Meta, size string) (plots.Graph, error) {
+func CaseGraph(m *cases.Meta, size string) (plots.Graph, error) {
 	if size == "" {
 		size = "betweenness"
 	}
 	g := plots.Graph{KindLabels: caseKindLabels(), EdgeKindLabels: caseEdgeLabels, SizeLabel: size,
 		WeightLabel: "number of relations", EdgeKindOrder: []string{EdgeContract, EdgeDirection, EdgeShared, EdgeHierarchy}}
-	for _, k := range network.OrganizationKinds {
+	for _, k := range cases.OrganizationKinds {
 		g.KindOrder = append(g.KindOrder, string(k))
 	}
-	family := func(t network.RelationType) string {
+	family := func(t cases.RelationType) string {
 		switch t {
-		case network.ContractedWith, network.SignatoryFor, network.SupplierTo:
+		case cases.ContractedWith, cases.SignatoryFor, cases.SupplierTo:
 			return EdgeContract
-		case network.SubordinateOf:
+		case cases.SubordinateOf:
 			return EdgeHierarchy
 		case "shared_person":
 			return EdgeShared
@@ -144,7 +145,7 @@ func CaseGraph(m *network.Meta, size string) (plots.Graph, error) {
 // simple graph of the drawing's edges (nodes in m.Nodes order, 0 where the
 // measure is undefined); nil means degree as distinct neighbours (also
 // "degree"), all zero for "none".
-func caseSizes(m *network.Meta, edges []plots.GraphEdge, size string) ([]float64, error) {
+func caseSizes(m *cases.Meta, edges []plots.GraphEdge, size string) ([]float64, error) {
 	switch size {
 	case "degree":
 		return nil, nil
@@ -210,11 +211,11 @@ var caseNetworkFigure = FigureSpec{Name: "case-network", Title: "The ecosystem i
 
 // CaseTable lists the cases of d: id, label, kind, court, docket, the date
 // it became public, and its numbers of defendants and relations, by date.
-func CaseTable(d *network.CaseData) Table {
+func CaseTable(d *cases.Data) Table {
 	t := Table{Header: []string{"case", "label", "kind", "court", "docket", "date", "defendants", "relations"}}
-	cases := slices.Clone(d.Cases)
-	slices.SortStableFunc(cases, func(a, b network.Case) int { return cmp.Compare(a.Date().String(), b.Date().String()) })
-	for _, c := range cases {
+	byDate := slices.Clone(d.Cases)
+	slices.SortStableFunc(byDate, func(a, b cases.Case) int { return cmp.Compare(a.Date().String(), b.Date().String()) })
+	for _, c := range byDate {
 		defendants, relations := d.CaseCounts(c.ID)
 		t.Rows = append(t.Rows, []string{c.ID, c.Label, c.Kind, c.Court, c.Docket, c.Date().String(), fmt.Sprint(defendants), fmt.Sprint(relations)})
 	}
@@ -224,10 +225,10 @@ func CaseTable(d *network.CaseData) Table {
 // EvidenceTable counts the relations of d by evidence kind and by the
 // letter of their Admiralty grade (the reliability of the source), with
 // the number that are allegations.
-func EvidenceTable(d *network.CaseData) Table {
+func EvidenceTable(d *cases.Data) Table {
 	letters := []byte("ABCDEF")
 	t := Table{Header: []string{"evidence", "relations", "A", "B", "C", "D", "E", "F", "allegations"}}
-	for _, ev := range network.EvidenceKinds {
+	for _, ev := range cases.EvidenceKinds {
 		counts := make([]int, len(letters))
 		n, alleged := 0, 0
 		for _, r := range d.Relations {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/report"
 )
@@ -38,7 +39,7 @@ func TestCaseGraph(t *testing.T) {
 	}
 	for _, n := range g.Nodes {
 		switch network.Kind(n.Kind) {
-		case network.PersonKind, network.CaseKind, network.ForeignGovernment:
+		case cases.PersonKind, cases.CaseKind, cases.ForeignGovernment:
 			t.Errorf("node %s of kind %s in the organizations view", n.ID, n.Kind)
 		}
 		if !tied[n.ID] {

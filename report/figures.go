@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/metrics/inference"
 	"github.com/ecosys-sna/ecosys/network"
@@ -35,7 +36,7 @@ type FigureParams struct {
 	Workers int
 	// Cases are the case data of the "case-network" figure (nil: the
 	// figure is not drawn).
-	Cases *network.CaseData
+	Cases *cases.Data
 }
 
 // SizeMeasures are the node sizes of the "graph" and "case-network"

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/plots"
@@ -59,7 +60,7 @@ type Options struct {
 	Verdict *analysis.Verdict
 	// Cases, if not nil, adds the case-network figure and the table of
 	// cases.
-	Cases *network.CaseData
+	Cases *cases.Data
 }
 
 // Dimensions are the tabulations a report contains, in order.

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/report"
@@ -24,7 +25,7 @@ func options(t *testing.T) report.Options {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := network.ReadCaseData(datasets.FS(), datasets.CaseDir, l.Entities, network.ReadOptions{})
+	d, err := cases.Read(datasets.FS(), datasets.CaseDir, l.Entities, network.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

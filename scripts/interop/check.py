@@ -4,7 +4,7 @@
 Writes the i-SOON ledger network (weights: amounts in yuan) as GraphML,
 GEXF, node-link JSON and DOT with
 
-    go test ./network -run TestWriteInteropFiles -count=1 -args -interop-dir DIR
+    go test ./graphio -run TestWriteInteropFiles -count=1 -args -interop-dir DIR
 
 then reads each file with NetworkX (GraphML, GEXF, node-link JSON), igraph
 (GraphML; igraph reads neither GEXF nor node-link JSON) and Graphviz's dot
@@ -101,7 +101,7 @@ def main():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     with tempfile.TemporaryDirectory() as d:
         subprocess.run(
-            ["go", "test", "./network", "-run", "^TestWriteInteropFiles$", "-count=1", "-args", "-interop-dir", d],
+            ["go", "test", "./graphio", "-run", "^TestWriteInteropFiles$", "-count=1", "-args", "-interop-dir", d],
             cwd=root, check=True, capture_output=True)
         with open(os.path.join(d, "manifest.json")) as f:
             m = json.load(f)

@@ -1,0 +1,209 @@
+package graphio
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/ecosys-sna/ecosys/internal/compact"
+	"github.com/ecosys-sna/ecosys/internal/csvio"
+	"github.com/ecosys-sna/ecosys/network"
+)
+
+// Errors of edge lists.
+var (
+	ErrSelfLoop   = errors.New("self-loop: an edge from a node to itself is not supported")
+	ErrBadWeight  = errors.New("invalid weight: want a positive finite number")
+	ErrUnknownRef = errors.New("node not in the node file")
+)
+
+// EdgeListOptions say how to read an edge list.
+type EdgeListOptions struct {
+	Directed bool // edges run source → target; otherwise they are undirected
+	Weighted bool // read the weight column (required then); otherwise every edge weighs 1
+	// Strict refuses edges whose endpoints are not in the node file; by
+	// default such endpoints become nodes without attributes. It has no
+	// effect without a node file.
+	Strict bool
+	// Warn, when not nil, receives the warnings of the CSV readers (a file
+	// converted from GB18030 or UTF-16, old Mac line ends); see
+	// network.ReadOptions.
+	Warn func(msg string)
+}
+
+// ReadEdgeList reads a graph from an edge CSV with header source,target and,
+// for a weighted graph, weight (aliases: from/to, src/dst, value), and
+// optionally from a node CSV with header id followed by attribute columns,
+// so that isolates and node attributes come in. nodes may be nil.
+//
+// Every other column of the edge CSV is an edge attribute: Graph.EdgeAttrNames
+// lists those columns in header order, and Graph.EdgeAttrs gives every
+// edge a value for each of them (an empty field is an empty value). A
+// weight column is never an attribute, even when the graph is not
+// weighted. Without such columns EdgeAttrs is nil.
+//
+// Node ids are dense and follow the order of first appearance: the node
+// file's rows first, then endpoints in edge-file order, so the same files
+// give the same ids. A repeated edge (in either direction on an undirected
+// graph) is merged into one whose weight is the sum, and counted in
+// Graph.Merged; the merged edge keeps the attributes of its first row and
+// the attributes of the later rows are dropped. Self-loops are refused, as are weights that are not
+// positive finite numbers (weights are also used as distances). Errors are
+// collected up to network.MaxErrors and name file, line, column and field.
+//
+// Graph.G is a read-only graph held in compressed sparse row form (a few
+// flat arrays; package internal/compact): a graph.WeightedDirected or a
+// graph.WeightedUndirected whose CompactRows method lets the measures of
+// package metrics use its arrays directly (metrics.CompactGraph). As in
+// gonum's simple graphs, a non-edge has the weight +Inf and a node to
+// itself 0. To change the graph, copy it into a simple graph with
+// gonum's graph.CopyWeighted.
+func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.Reader, opt EdgeListOptions) (*network.Graph, error) {
+	g := &network.Graph{Directed: opt.Directed}
+	index := map[string]int64{}
+	add := func(name string) int64 {
+		id, ok := index[name]
+		if !ok {
+			id = int64(len(g.Names))
+			index[name] = id
+			g.Names = append(g.Names, name)
+			g.Attrs = append(g.Attrs, nil)
+		}
+		return id
+	}
+	if nodes != nil {
+		t, err := csvio.ReadTable(nodesName, nodes, []string{"id"}, map[string]string{"name": "id", "node": "id"}, csvio.Options{Warn: opt.Warn})
+		if err != nil {
+			return nil, err
+		}
+		g.AttrNames = t.ColumnsExcept("id")
+		first := map[string]int{}
+		for t.Next() {
+			name := t.Require("id")
+			if name == "" {
+				continue
+			}
+			if line, dup := first[name]; dup {
+				t.Fail("id", name, network.ErrDuplicateKey).Other = fmt.Sprintf("%s:%d", nodesName, line)
+				continue
+			}
+			first[name] = t.Line()
+			id := add(name)
+			attrs := map[string]string{}
+			for _, a := range g.AttrNames {
+				attrs[a] = t.Get(a)
+			}
+			g.Attrs[id] = attrs
+		}
+		if errs := t.Errors(); len(errs) > 0 {
+			return nil, errs
+		}
+	}
+	fromNodeFile := len(g.Names)
+
+	required := []string{"source", "target"}
+	if opt.Weighted {
+		required = append(required, "weight")
+	}
+	aliases := map[string]string{"from": "source", "to": "target", "src": "source", "dst": "target", "value": "weight"}
+	type key [2]int64
+	var (
+		weight map[key]float64
+		order  []key
+	)
+	// readRows reads the edge rows of t into weight and order; it returns
+	// the errors found, or nil.
+	readRows := func(t *csvio.Table) error {
+		g.EdgeAttrNames = t.ColumnsExcept("source", "target", "weight")
+		weight = map[key]float64{}
+		for t.Next() {
+			s, d := t.Require("source"), t.Require("target")
+			w := 1.0
+			if opt.Weighted {
+				v := t.Require("weight")
+				if v != "" {
+					f, err := strconv.ParseFloat(v, 64)
+					if err != nil || !(f > 0) || math.IsInf(f, 0) {
+						t.Fail("weight", v, ErrBadWeight)
+					}
+					w = f
+				}
+			}
+			if s == "" || d == "" {
+				continue
+			}
+			if s == d {
+				t.Fail("target", d, ErrSelfLoop)
+				continue
+			}
+			if opt.Strict && nodes != nil {
+				for _, p := range []struct{ col, v string }{{"source", s}, {"target", d}} {
+					if id, ok := index[p.v]; !ok || id >= int64(fromNodeFile) {
+						t.Fail(p.col, p.v, ErrUnknownRef)
+					}
+				}
+			}
+			k := key{add(s), add(d)}
+			if !opt.Directed && k[0] > k[1] {
+				k[0], k[1] = k[1], k[0]
+			}
+			if _, dup := weight[k]; dup {
+				g.Merged++
+			} else {
+				order = append(order, k)
+				if len(g.EdgeAttrNames) > 0 {
+					attrs := make(map[string]string, len(g.EdgeAttrNames))
+					for _, a := range g.EdgeAttrNames {
+						attrs[a] = t.Get(a)
+					}
+					if g.EdgeAttrs == nil {
+						g.EdgeAttrs = map[[2]int64]map[string]string{}
+					}
+					g.EdgeAttrs[k] = attrs
+				}
+			}
+			weight[k] += w
+		}
+		if errs := t.Errors(); len(errs) > 0 {
+			return errs
+		}
+		return nil
+	}
+	// Stream the rows when the input allows it (csvio.StreamTable); on input
+	// that needs the buffering reader, forget what was read.
+	forget := func() {
+		for _, name := range g.Names[fromNodeFile:] {
+			delete(index, name)
+		}
+		g.Names, g.Attrs = g.Names[:fromNodeFile], g.Attrs[:fromNodeFile]
+		g.Merged, g.EdgeAttrs, order = 0, nil, nil
+	}
+	if err := csvio.StreamTable(edgesName, edges, required, aliases, csvio.Options{Warn: opt.Warn}, readRows, forget); err != nil {
+		return nil, err
+	}
+	if len(g.Names) == 0 {
+		return nil, &network.InputError{File: edgesName, Err: network.ErrNoRows}
+	}
+	g.Edges = len(order)
+	if int64(len(g.Names)) >= math.MaxInt32 || 2*int64(len(order)) >= math.MaxInt32 {
+		return nil, &network.InputError{File: edgesName, Err: fmt.Errorf("%d nodes and %d edges: more than this reader holds (2³¹−1 node indices and edge entries)", len(g.Names), len(order))}
+	}
+	// A compact graph wants its list in canonical order.
+	slices.SortFunc(order, func(a, b key) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	ids := make([]int64, len(g.Names))
+	for i := range ids {
+		ids[i] = int64(i)
+	}
+	list := make([]compact.Edge, len(order))
+	ws := make([]float64, len(order))
+	for i, k := range order {
+		list[i] = compact.Edge{U: int32(k[0]), V: int32(k[1])}
+		ws[i] = weight[k]
+	}
+	g.G = compact.New(ids, opt.Directed, list, ws)
+	return g, nil
+}

@@ -1,0 +1,148 @@
+package graphio
+
+import (
+	"encoding/binary"
+	"strings"
+	"testing"
+
+	"github.com/ecosys-sna/ecosys/network"
+)
+
+func TestReadEdgeList(t *testing.T) {
+	nodes := "id,province\nc,Yunnan\nz,Hainan\n"
+	edges := "from,to,weight\na,b,2\nb,a,3\nb,c,1.5\n"
+	g, err := ReadEdgeList("e.csv", strings.NewReader(edges), "n.csv", strings.NewReader(nodes), EdgeListOptions{Weighted: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(g.Names, " ") != "c z a b" || g.Merged != 1 || g.G.Nodes().Len() != 4 || g.Edges != 2 {
+		t.Errorf("names %v merged %d nodes %d edges %d", g.Names, g.Merged, g.G.Nodes().Len(), g.Edges)
+	}
+	a, _ := g.ID("a")
+	b, _ := g.ID("b")
+	if w, ok := g.G.Weight(a, b); !ok || w != 5 {
+		t.Errorf("merged weight %v, want 5", w)
+	}
+	if g.Attrs[1]["province"] != "Hainan" || g.Attrs[2] != nil || strings.Join(g.AttrNames, ",") != "province" {
+		t.Errorf("attrs %v %v", g.Attrs, g.AttrNames)
+	}
+
+	d, err := ReadEdgeList("e.csv", strings.NewReader("source,target\na,b\nb,a\n"), "", nil, EdgeListOptions{Directed: true})
+	if err != nil || d.Edges != 2 || d.Merged != 0 {
+		t.Errorf("directed: %v, %v", d, err)
+	}
+}
+
+// Columns of the edge file other than source, target and weight are edge
+// attributes; merged edges keep the first row's.
+func TestReadEdgeListEdgeAttrs(t *testing.T) {
+	edges := "from,备注,to,value,kind\n" +
+		"a,\"合同 \"\"甲\"\" <b> & c\",b,2,signed\n" +
+		"b,second row,a,3,dropped\n" +
+		"c,,b,1,\n"
+	for _, directed := range []bool{false, true} {
+		g, err := ReadEdgeList("e.csv", strings.NewReader(edges), "", nil, EdgeListOptions{Weighted: true, Directed: directed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(g.EdgeAttrNames, ",") != "备注,kind" {
+			t.Errorf("EdgeAttrNames %q, want header order", g.EdgeAttrNames)
+		}
+		ab := g.EdgeAttrs[[2]int64{0, 1}]
+		if ab["备注"] != `合同 "甲" <b> & c` || ab["kind"] != "signed" || len(ab) != 2 {
+			t.Errorf("directed %t: a-b attributes %q", directed, ab)
+		}
+		cb := [2]int64{2, 1} // c is node 2, b node 1
+		if !directed {
+			cb = [2]int64{1, 2}
+		}
+		if a, ok := g.EdgeAttrs[cb]["备注"]; !ok || a != "" || g.EdgeAttrs[cb]["kind"] != "" {
+			t.Errorf("directed %t: c-b attributes %q, want empty values", directed, g.EdgeAttrs[cb])
+		}
+		wantEdges := 2
+		if directed {
+			wantEdges = 3
+			if ba := g.EdgeAttrs[[2]int64{1, 0}]; ba["备注"] != "second row" || ba["kind"] != "dropped" {
+				t.Errorf("b->a attributes %q", ba)
+			}
+		}
+		if len(g.EdgeAttrs) != wantEdges || g.Edges != wantEdges {
+			t.Errorf("directed %t: %d edges, %d with attributes: %v", directed, g.Edges, len(g.EdgeAttrs), g.EdgeAttrs)
+		}
+	}
+
+	// Unweighted: a weight column is still not an attribute; no other
+	// column, no EdgeAttrs.
+	g, err := ReadEdgeList("e.csv", strings.NewReader("source,target,weight\na,b,2\n"), "", nil, EdgeListOptions{})
+	if err != nil || g.EdgeAttrNames != nil || g.EdgeAttrs != nil {
+		t.Errorf("unweighted: %v %q %v", err, g.EdgeAttrNames, g.EdgeAttrs)
+	}
+}
+
+func TestReadEdgeListErrors(t *testing.T) {
+	for _, tt := range []struct {
+		name, edges, nodes string
+		opt                EdgeListOptions
+		want               string
+	}{
+		{"missing weight column", "source,target\na,b\n", "", EdgeListOptions{Weighted: true}, "e.csv:1: weight: required column missing"},
+		{"bad weight", "source,target,weight\na,b,-1\na,c,x\n", "", EdgeListOptions{Weighted: true},
+			"e.csv:2:5: weight: invalid weight: want a positive finite number (got \"-1\")\ne.csv:3:5: weight: invalid weight: want a positive finite number (got \"x\")"},
+		{"self loop", "source,target\na,a\n", "", EdgeListOptions{}, "e.csv:2:3: target: self-loop: an edge from a node to itself is not supported (got \"a\")"},
+		{"strict", "source,target\na,b\n", "id\na\n", EdgeListOptions{Strict: true}, "e.csv:2:3: target: node not in the node file (got \"b\")"},
+		{"duplicate node", "source,target\na,b\n", "id\na\na\n", EdgeListOptions{}, "n.csv:3:1: id: duplicate key (got \"a\") (see n.csv:2)"},
+		{"empty", "source,target\n", "", EdgeListOptions{}, "e.csv: no data rows"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var nodes *strings.Reader
+			if tt.nodes != "" {
+				nodes = strings.NewReader(tt.nodes)
+			}
+			var err error
+			if nodes != nil {
+				_, err = ReadEdgeList("e.csv", strings.NewReader(tt.edges), "n.csv", nodes, tt.opt)
+			} else {
+				_, err = ReadEdgeList("e.csv", strings.NewReader(tt.edges), "", nil, tt.opt)
+			}
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error\n got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzReadEdgeList(f *testing.F) {
+	f.Add("source,target,weight\na,b,1\nb,c,2.5\n", "id,x\na,1\n", true, false)
+	f.Add("from,to\n1,2\n2,1\n", "", false, true)
+	f.Add(badEdges, string(toUTF16("id,x\n安洵,1\n", binary.BigEndian)), true, false)
+	f.Add("source\ttarget\ra\tb\r", "id\n\xb0\xb2\xe4\xad\n", false, false)
+	f.Add("source,note,target,weight,k\na,\"x,y\",b,1,z\nb,,a,2,\n", "", true, false)
+	f.Fuzz(func(t *testing.T, edges, nodes string, weighted, directed bool) {
+		var g *network.Graph
+		var err error
+		opt := EdgeListOptions{Weighted: weighted, Directed: directed}
+		if nodes == "" {
+			g, err = ReadEdgeList("e.csv", strings.NewReader(edges), "", nil, opt)
+			// The streaming reader must agree with the buffering one.
+			if s, b := readBoth(t, []byte(edges), opt); s != b {
+				t.Fatalf("streamed %.300s\nbuffered %.300s", s, b)
+			}
+		} else {
+			g, err = ReadEdgeList("e.csv", strings.NewReader(edges), "n.csv", strings.NewReader(nodes), opt)
+		}
+		if err != nil {
+			return
+		}
+		if g.G.Nodes().Len() != len(g.Names) {
+			t.Fatalf("%d nodes, %d names", g.G.Nodes().Len(), len(g.Names))
+		}
+		if len(g.EdgeAttrNames) > 0 && len(g.EdgeAttrs) != g.Edges {
+			t.Fatalf("%d edges, %d with attributes", g.Edges, len(g.EdgeAttrs))
+		}
+		for k, a := range g.EdgeAttrs {
+			if !g.G.HasEdgeBetween(k[0], k[1]) || !directed && k[0] > k[1] || len(a) != len(g.EdgeAttrNames) {
+				t.Fatalf("edge attributes %v %q of a non-edge or incomplete", k, a)
+			}
+		}
+	})
+}

@@ -1,0 +1,300 @@
+package graphio
+
+import (
+	"bufio"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/ecosys-sna/ecosys/network"
+)
+
+const graphMLSpace = "http://graphml.graphdrawing.org/xmlns"
+
+// WriteGraphML writes g as GraphML 1.0 ([GraphML]). The node id is the
+// node's name. Every node attribute is declared by a <key for="node"> of
+// attr.type "string", the edge weight by a <key> with attr.name "weight"
+// and attr.type "double", and every edge attribute by a <key for="edge">
+// of attr.type "string"; edgedefault says whether the graph is directed.
+//
+// The file is the same for the same graph: nodes come in id order, edges
+// in (from, to) order (from < to on an undirected graph), and attributes
+// in the order of g.AttrNames (g.EdgeAttrNames for edges) followed by any
+// attribute that it does not list, sorted. A node or edge writes only the
+// attributes it has, so a missing attribute and an empty one stay
+// distinct. An edge attribute may not be called "weight". Weights are written
+// in the shortest form that reads back to the same float64. WriteGraphML
+// returns an error, and writes nothing, if a weight is not positive and
+// finite (so never NaN), if names are empty or repeated, or if text is not
+// valid UTF-8 or has characters XML does not allow.
+//
+// NetworkX (read_graphml), igraph (read_graphml), Gephi and yEd read the
+// file; ReadGraphML reads it back to an equal Graph.
+//
+// [GraphML]: http://graphml.graphdrawing.org/specification.html
+func WriteGraphML(w io.Writer, g *network.Graph) error {
+	wg, err := forWriting(g, true)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	bw.WriteString(`<graphml xmlns="` + graphMLSpace + `" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +
+		` xsi:schemaLocation="` + graphMLSpace + ` http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
+	keys := map[string]string{}
+	for i, a := range wg.attrNames {
+		keys[a] = "d" + strconv.Itoa(i)
+		fmt.Fprintf(bw, "  <key id=%q for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n", keys[a], xmlEscape(a))
+	}
+	weightKey := "d" + strconv.Itoa(len(wg.attrNames))
+	fmt.Fprintf(bw, "  <key id=%q for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n", weightKey)
+	edgeKeys := map[string]string{}
+	for i, a := range wg.edgeAttrNames {
+		edgeKeys[a] = "d" + strconv.Itoa(len(wg.attrNames)+1+i)
+		fmt.Fprintf(bw, "  <key id=%q for=\"edge\" attr.name=\"%s\" attr.type=\"string\"/>\n", edgeKeys[a], xmlEscape(a))
+	}
+	edgeDefault := "undirected"
+	if g.Directed {
+		edgeDefault = "directed"
+	}
+	fmt.Fprintf(bw, "  <graph id=\"G\" edgedefault=%q>\n", edgeDefault)
+	for i, name := range g.Names {
+		attrs := wg.attrs(i)
+		if len(attrs) == 0 {
+			fmt.Fprintf(bw, "    <node id=\"%s\"/>\n", xmlEscape(name))
+			continue
+		}
+		fmt.Fprintf(bw, "    <node id=\"%s\">\n", xmlEscape(name))
+		for _, kv := range attrs {
+			fmt.Fprintf(bw, "      <data key=%q>%s</data>\n", keys[kv[0]], xmlEscape(kv[1]))
+		}
+		bw.WriteString("    </node>\n")
+	}
+	for _, e := range wg.edges {
+		fmt.Fprintf(bw, "    <edge source=\"%s\" target=\"%s\">\n      <data key=%q>%s</data>\n",
+			xmlEscape(g.Names[e.from]), xmlEscape(g.Names[e.to]), weightKey, formatWeight(e.weight))
+		for _, kv := range e.attrs {
+			fmt.Fprintf(bw, "      <data key=%q>%s</data>\n", edgeKeys[kv[0]], xmlEscape(kv[1]))
+		}
+		bw.WriteString("    </edge>\n")
+	}
+	bw.WriteString("  </graph>\n</graphml>\n")
+	return bw.Flush()
+}
+
+// graphMLKey is a <key> declaration.
+type graphMLKey struct {
+	name     string  // attr.name, or the id if there is none
+	node     bool    // for node or all
+	edge     bool    // for edge or all, and not the weight
+	ignore   bool    // a yEd graphics key, without attr.name
+	def      *string // <default>
+	declared filePos
+}
+
+// ReadGraphML reads a graph from a GraphML file, as written by
+// WriteGraphML, NetworkX (write_graphml), igraph (write_graphml), Gephi or
+// yEd. name names the file in errors.
+//
+// The node id becomes the node's name; node ids are numbered in file
+// order. Node attributes are the <data> of the node's keys (for="node" or
+// "all"), by attr.name, as text whatever their attr.type; a key's
+// <default> fills in nodes that lack it. Graph.AttrNames lists the node
+// keys in declaration order. igraph writes ids n0, n1, … and keeps its
+// vertex names in the attribute "name"; the reader does not rename them.
+//
+// The edge weight is the edge's <data> for the key whose attr.name is
+// "weight" (or that key's default, or else 1). Every other edge attribute
+// (a key for="edge" or "all" whose attr.name is not "weight") goes into
+// Graph.EdgeAttrs, as text, with its <default> filling in edges that lack
+// it; Graph.EdgeAttrNames lists the edge keys in declaration order. Graph
+// attributes, ports, <desc> and elements of other namespaces (yEd's
+// graphics, and keys without attr.name that yEd declares for them) are
+// ignored without error.
+//
+// edgedefault="directed" gives a directed graph, anything else an
+// undirected one (as in NetworkX). It is an error if an edge's "directed"
+// attribute disagrees with edgedefault, and for a self-loop, a parallel
+// edge (also in reverse on an undirected graph: edges are not merged, as
+// ReadEdgeList merges them), a weight that is not a positive finite
+// number, an edge to an undeclared node, or a node id declared twice.
+// Nested graphs, hyperedges and a second <graph> are refused. Errors name
+// the file, line and byte column and are collected up to network.MaxErrors
+// into a network.ErrorList.
+//
+// The reader refuses files larger than MaxGraphFileBytes, elements nested
+// deeper than MaxGraphDepth, more than MaxGraphNodes nodes or
+// MaxGraphEdges edges, and texts longer than MaxValueBytes. It does not
+// read DTDs or expand entities.
+func ReadGraphML(name string, r io.Reader) (*network.Graph, error) {
+	s := newXMLScanner(name, r, func(ns string) bool { return ns == "" || ns == graphMLSpace })
+	b := s.b
+	keys := map[string]*graphMLKey{}
+	var (
+		nodeKeys  []*graphMLKey // in declaration order, for defaults
+		edgeKeys  []*graphMLKey
+		edgeAttrs map[string]string
+		weightKey *graphMLKey
+		graphs    int
+		directed  bool
+		text      xmlText
+		key       *graphMLKey // the key being declared
+		data      *graphMLKey // the key of the <data> being read
+		dataAt    filePos
+		nodeID    string
+		nodeAttrs map[string]string
+		nodeAt    filePos
+		edge      [2]string
+		weight    string
+		hasWeight bool
+		edgeAt    filePos
+		weightAt  filePos
+	)
+	for !b.full() {
+		tok, path, err := s.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			if !text.add(t) {
+				return nil, s.textLimit()
+			}
+		case xml.StartElement:
+			switch path {
+			case "graphml":
+			case "graphml/key":
+				id, _ := attr(t, "id")
+				if prev, dup := keys[id]; dup {
+					e := b.fail(s.at, "key", id, fmt.Errorf("%w: key declared twice", network.ErrDuplicateKey))
+					e.Other = fmt.Sprintf("%s:%s", name, prev.declared)
+				}
+				key = &graphMLKey{name: id, declared: s.at}
+				keys[id] = key
+				if n, ok := attr(t, "attr.name"); ok {
+					key.name = n
+				} else if _, yed := attr(t, "yfiles.type"); yed {
+					key.ignore = true
+				}
+				switch f, _ := attr(t, "for"); f {
+				case "node", "all", "":
+					key.node = !key.ignore
+				}
+				if key.node {
+					b.declareAttr(key.name)
+					nodeKeys = append(nodeKeys, key)
+				}
+				forEdge := false
+				switch f, _ := attr(t, "for"); f {
+				case "edge", "all", "":
+					forEdge = !key.ignore
+				}
+				switch {
+				case forEdge && key.name == "weight":
+					if weightKey == nil {
+						weightKey = key
+					}
+				case forEdge:
+					key.edge = true
+					b.declareEdgeAttr(key.name)
+					edgeKeys = append(edgeKeys, key)
+				}
+			case "graphml/key/default":
+				text.start()
+			case "graphml/graph":
+				if graphs++; graphs > 1 {
+					return nil, b.fatal(s.at, "graph", "", fmt.Errorf("%w: more than one graph in the file", ErrFormat))
+				}
+				ed, _ := attr(t, "edgedefault")
+				directed = ed == "directed"
+			case "graphml/graph/node":
+				nodeID, _ = attr(t, "id")
+				nodeAttrs, nodeAt = nil, s.at
+			case "graphml/graph/node/data", "graphml/graph/edge/data":
+				id, _ := attr(t, "key")
+				data, dataAt = keys[id], s.at
+				if data == nil {
+					b.fail(s.at, "key", id, ErrUndeclaredKey)
+				}
+				text.start()
+			case "graphml/graph/edge":
+				edge[0], _ = attr(t, "source")
+				edge[1], _ = attr(t, "target")
+				weight, hasWeight, edgeAt, weightAt = "", false, s.at, s.at
+				edgeAttrs = nil
+				if d, ok := attr(t, "directed"); ok && (d == "true") != directed {
+					b.fail(s.at, "directed", d, ErrMixedEdges)
+				}
+			case "graphml/graph/node/graph", "graphml/graph/edge/graph":
+				return nil, b.fatal(s.at, "graph", "", fmt.Errorf("%w: nested graph", ErrFormat))
+			case "graphml/graph/hyperedge":
+				return nil, b.fatal(s.at, "hyperedge", "", fmt.Errorf("%w: hyperedge", ErrFormat))
+			default:
+				if len(s.path) == 1 {
+					return nil, b.fatal(s.at, "", "", fmt.Errorf("%w: root element <%s>, want <graphml>", ErrFormat, t.Name.Local))
+				}
+			}
+		case xml.EndElement:
+			switch path {
+			case "graphml/key/default":
+				v := text.stop()
+				key.def = &v
+			case "graphml/graph/node/data":
+				v := text.stop()
+				if data != nil && data.node {
+					if nodeAttrs == nil {
+						nodeAttrs = map[string]string{}
+					}
+					nodeAttrs[data.name] = v
+				}
+			case "graphml/graph/edge/data":
+				v := text.stop()
+				switch {
+				case data == nil:
+				case data == weightKey:
+					weight, hasWeight, weightAt = v, true, dataAt
+				case data.edge:
+					if edgeAttrs == nil {
+						edgeAttrs = map[string]string{}
+					}
+					edgeAttrs[data.name] = v
+				}
+			case "graphml/graph/node":
+				for _, k := range nodeKeys {
+					if _, ok := nodeAttrs[k.name]; !ok && k.def != nil {
+						if nodeAttrs == nil {
+							nodeAttrs = map[string]string{}
+						}
+						nodeAttrs[k.name] = *k.def
+					}
+				}
+				if err := b.addNode(nodeID, nodeAttrs, nodeAt); err != nil {
+					return nil, err
+				}
+			case "graphml/graph/edge":
+				if !hasWeight && weightKey != nil && weightKey.def != nil {
+					weight, hasWeight, weightAt = *weightKey.def, true, weightKey.declared
+				}
+				for _, k := range edgeKeys {
+					if _, ok := edgeAttrs[k.name]; !ok && k.def != nil {
+						if edgeAttrs == nil {
+							edgeAttrs = map[string]string{}
+						}
+						edgeAttrs[k.name] = *k.def
+					}
+				}
+				if err := b.addEdge(edge[0], edge[1], weight, hasWeight, edgeAttrs, edgeAt, weightAt); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	if graphs == 0 && !b.full() {
+		return nil, b.fatal(s.at, "", "", fmt.Errorf("%w: no <graph> element", ErrFormat))
+	}
+	return b.graph(directed)
+}

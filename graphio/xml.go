@@ -1,0 +1,111 @@
+package graphio
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ecosys-sna/ecosys/network"
+)
+
+// xmlScanner reads the elements of a GraphML or GEXF file and keeps the
+// path of element names from the root, with the limits of the readers.
+//
+// encoding/xml does not read DTDs: it does not expand external entities or
+// entities declared in the document (a <!DOCTYPE> is passed over as a
+// directive), and in its default strict mode an undeclared entity reference
+// is a syntax error. So a graph file cannot make the reader fetch or
+// include anything, nor grow by entity expansion.
+type xmlScanner struct {
+	d    *xml.Decoder
+	pr   *posReader
+	b    *graphBuilder
+	ns   func(space string) bool // whether a namespace is the format's
+	path []string                // local names from the root; foreign elements as "{space}local"
+	at   filePos                 // position of the last token
+}
+
+func newXMLScanner(name string, r io.Reader, ns func(string) bool) *xmlScanner {
+	pr := newPosReader(r)
+	return &xmlScanner{d: xml.NewDecoder(pr), pr: pr, b: newGraphBuilder(name), ns: ns}
+}
+
+// next returns the next token and the path to the element it is in (or
+// that it starts or ends). The error is io.EOF at the end, or a fatal
+// error list.
+func (s *xmlScanner) next() (xml.Token, string, error) {
+	if n := len(s.path); n > 0 && s.path[n-1] == "" {
+		s.path = s.path[:n-1] // the element ended by the last token
+	}
+	off := s.d.InputOffset()
+	tok, err := s.d.Token()
+	s.at = s.pr.pos(off)
+	if err == io.EOF {
+		return nil, "", err
+	}
+	if err != nil {
+		return nil, "", s.b.readError(err, s.pr.pos(s.d.InputOffset()))
+	}
+	switch t := tok.(type) {
+	case xml.StartElement:
+		if len(s.path) >= readLimits.depth {
+			return nil, "", s.b.fatal(s.at, "", "", fmt.Errorf("%w: elements nested deeper than %d", network.ErrLimit, readLimits.depth))
+		}
+		for _, a := range t.Attr {
+			if len(a.Value) > readLimits.value {
+				return nil, "", s.b.fatal(s.at, a.Name.Local, "", fmt.Errorf("%w: value longer than %d bytes", network.ErrLimit, readLimits.value))
+			}
+		}
+		name := t.Name.Local
+		if !s.ns(t.Name.Space) {
+			name = "{" + t.Name.Space + "}" + name
+		}
+		s.path = append(s.path, name)
+	case xml.EndElement:
+		p := s.pathString()
+		s.path[len(s.path)-1] = "" // popped by the next call
+		return tok, p, nil
+	}
+	return tok, s.pathString(), nil
+}
+
+func (s *xmlScanner) pathString() string { return strings.Join(s.path, "/") }
+
+// text accumulates the character data of an element within the value limit.
+type xmlText struct {
+	b  strings.Builder
+	on bool
+}
+
+func (t *xmlText) start() { t.b.Reset(); t.on = true }
+
+func (t *xmlText) stop() string { t.on = false; return t.b.String() }
+
+// add appends char data; it reports false past the value limit.
+func (t *xmlText) add(c xml.CharData) bool {
+	if !t.on {
+		return true
+	}
+	if t.b.Len()+len(c) > readLimits.value {
+		return false
+	}
+	t.b.Write(c)
+	return true
+}
+
+// attr returns the value of the attribute with the given local name and no
+// namespace prefix.
+func attr(e xml.StartElement, local string) (string, bool) {
+	for _, a := range e.Attr {
+		if a.Name.Local == local && a.Name.Space == "" {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+// textLimit is the fatal error for char data past the value limit.
+func (s *xmlScanner) textLimit() error {
+	return s.b.fatal(s.at, "", "", fmt.Errorf("%w: text longer than %d bytes", network.ErrLimit, readLimits.value))
+}
