@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -32,11 +33,11 @@ var stateKinds = []network.Kind{network.PublicSecurityOrgan, network.StateSecuri
 
 // membership are the relations through which a person acts for an
 // organization.
-var membership = []network.RelationType{network.OfficerOf, network.EmployeeOf, network.ExecutiveOf}
+var membership = []cases.RelationType{cases.OfficerOf, cases.EmployeeOf, cases.ExecutiveOf}
 
 // EcosystemOf builds the analysis view of ledgers and case data (either
 // may be missing; with case data, the ledgers' parties must be in it, as
-// network.ReadCaseData joins them): every principal–agent tie of RoleTable,
+// cases.Read joins them): every principal–agent tie of RoleTable,
 // people projected onto the organizations they belong to (a projected
 // tie has the worse grade of the two relations), the people of one case
 // who belong to no organization taken together as one agent ("individuals
@@ -48,7 +49,7 @@ var membership = []network.RelationType{network.OfficerOf, network.EmployeeOf, n
 // cluster per contractor ("ledger: ID"). Dates: a relation's start date,
 // else its case's date (unsealed, announced or filed: an upper bound of
 // its start); a contract's date.
-func EcosystemOf(ledgers []*network.Ledger, d *network.CaseData, opt EcosystemDataOptions) (*Ecosystem, error) {
+func EcosystemOf(ledgers []*network.Ledger, d *cases.Data, opt EcosystemDataOptions) (*Ecosystem, error) {
 	if len(ledgers) == 0 && d == nil {
 		return nil, fmt.Errorf("analysis: no ledger and no case data")
 	}
@@ -72,14 +73,14 @@ func EcosystemOf(ledgers []*network.Ledger, d *network.CaseData, opt EcosystemDa
 		}
 	}
 	group := map[string]string{} // subsidiary → parent
-	members := map[string][]network.Relation{}
+	members := map[string][]cases.Relation{}
 	if d != nil {
 		for _, o := range d.Organizations {
 			addOrg(o.Entity)
 		}
 		for _, r := range d.Relations {
 			switch {
-			case r.Type == network.SubsidiaryOf:
+			case r.Type == cases.SubsidiaryOf:
 				group[r.From] = r.To
 			case slices.Contains(membership, r.Type):
 				members[r.From] = append(members[r.From], r)
@@ -134,7 +135,7 @@ func contractsOf(ledgers []*network.Ledger) []network.Contract {
 }
 
 // caseTies adds the principal–agent ties of the case relations.
-func caseTies(e *Ecosystem, d *network.CaseData, orgs map[string]int, members map[string][]network.Relation,
+func caseTies(e *Ecosystem, d *cases.Data, orgs map[string]int, members map[string][]cases.Relation,
 	top func(string) string, whole []string) error {
 	dates := map[string]string{}
 	for _, c := range d.Cases {
@@ -145,7 +146,7 @@ func caseTies(e *Ecosystem, d *network.CaseData, orgs map[string]int, members ma
 	// the membership relation (nil for the party itself).
 	type end struct {
 		id     string
-		via    *network.Relation
+		via    *cases.Relation
 		person bool // a person with no organization
 	}
 	ends := func(id string, agent bool) []end {
@@ -173,17 +174,17 @@ func caseTies(e *Ecosystem, d *network.CaseData, orgs map[string]int, members ma
 		var principal, agent string
 		var role Role
 		switch r.Type {
-		case network.TaskedBy:
+		case cases.TaskedBy:
 			agent, principal, role = r.From, r.To, RoleTasking
-		case network.FrontFor:
+		case cases.FrontFor:
 			agent, principal, role = r.From, r.To, RoleFront
-		case network.SupplierTo:
+		case cases.SupplierTo:
 			agent, principal, role = r.From, r.To, RoleSupply
-		case network.ContractedWith:
+		case cases.ContractedWith:
 			agent, principal, role = r.From, r.To, RoleContract
-		case network.SignatoryFor:
+		case cases.SignatoryFor:
 			agent, principal, role = r.From, r.To, RoleIntermediary
-		case network.AssociatedWith:
+		case cases.AssociatedWith:
 			agent, principal, role = r.From, r.To, RoleAssociation
 		default:
 			continue
@@ -199,7 +200,7 @@ func caseTies(e *Ecosystem, d *network.CaseData, orgs map[string]int, members ma
 					}
 				}
 				grade := r.Reliability.String()
-				for _, via := range []*network.Relation{p.via, a.via} {
+				for _, via := range []*cases.Relation{p.via, a.via} {
 					if via != nil {
 						grade = worse(grade, via.Reliability.String())
 					}
@@ -215,7 +216,7 @@ func caseTies(e *Ecosystem, d *network.CaseData, orgs map[string]int, members ma
 				ev := r.ID
 				if p.via != nil || a.via != nil {
 					var vias []string
-					for _, via := range []*network.Relation{p.via, a.via} {
+					for _, via := range []*cases.Relation{p.via, a.via} {
 						if via != nil {
 							vias = append(vias, via.ID)
 						}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/network"
 )
@@ -132,7 +133,7 @@ func (opts *TestEcosystemOptions) validate(shard string) error {
 		return FlagErrorf("invalid argument %q for \"--attribution\" flag: want left-out, as-central or as-local", opts.Attribution)
 	}
 	if opts.MinGrade != "" {
-		if _, err := network.ParseGrade(opts.MinGrade); err != nil {
+		if _, err := cases.ParseGrade(opts.MinGrade); err != nil {
 			return FlagErrorf("invalid argument %q for \"--min-reliability\" flag: %v", opts.MinGrade, err)
 		}
 		opts.MinGrade = strings.ToUpper(opts.MinGrade)
@@ -165,7 +166,7 @@ func (opts *TestEcosystemOptions) load() (*analysis.Ecosystem, error) {
 		ledgers = append(ledgers, l)
 		entities = append(entities, l.Entities...)
 	}
-	var d *network.CaseData
+	var d *cases.Data
 	do := analysis.EcosystemDataOptions{}
 	switch {
 	case len(opts.Ledgers) == 0:
@@ -177,7 +178,7 @@ func (opts *TestEcosystemOptions) load() (*analysis.Ecosystem, error) {
 		do.LedgerGrade = "B2"
 		do.LedgerSelection = "the ledger is one contractor's (i-SOON's Sichuan company) client list, leaked in 2024, so it shows that contractor's clients only"
 		if !opts.NoCases && opts.CasesDir == "" {
-			if d, err = network.ReadCaseData(datasets.FS(), datasets.CaseDir, l.Entities, network.ReadOptions{Warn: opts.Warn}); err != nil {
+			if d, err = cases.Read(datasets.FS(), datasets.CaseDir, l.Entities, network.ReadOptions{Warn: opts.Warn}); err != nil {
 				return nil, err
 			}
 		}
@@ -185,7 +186,7 @@ func (opts *TestEcosystemOptions) load() (*analysis.Ecosystem, error) {
 	}
 	if opts.CasesDir != "" && !opts.NoCases {
 		var err error
-		if d, err = network.ReadCaseData(os.DirFS(opts.CasesDir), ".", uniqueEntities(entities), network.ReadOptions{Warn: opts.Warn}); err != nil {
+		if d, err = cases.Read(os.DirFS(opts.CasesDir), ".", uniqueEntities(entities), network.ReadOptions{Warn: opts.Warn}); err != nil {
 			return nil, inDir(err, opts.CasesDir)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/metrics/inference"
 	"github.com/ecosys-sna/ecosys/network"
 )
@@ -105,7 +106,7 @@ func (opts *TestQAPOptions) qapMatrix(path string) (*mat.Dense, *network.Graph, 
 		return nil, nil, err
 	}
 	defer nf.Close()
-	g, err := network.ReadEdgeList(path, ef, opts.Nodes, nf, network.EdgeListOptions{Directed: opts.Directed, Weighted: opts.Weighted, Strict: true, Warn: opts.Warn})
+	g, err := graphio.ReadEdgeList(path, ef, opts.Nodes, nf, graphio.EdgeListOptions{Directed: opts.Directed, Weighted: opts.Weighted, Strict: true, Warn: opts.Warn})
 	if err != nil {
 		return nil, nil, err
 	}
