@@ -43,12 +43,26 @@ func BenchmarkCUGLedger10k(b *testing.B) {
 	}
 }
 
-// BenchmarkVerdict is ecosys test decentralization with its defaults
-// (1,000 null and 1,000 bootstrap samples per statistic).
-func BenchmarkVerdict(b *testing.B) {
+// BenchmarkDescribe is ecosys test decentralization with its defaults
+// (1,000 missing-data replicates per concentration statistic).
+func BenchmarkDescribe(b *testing.B) {
 	l := benchLedger(b)
 	for range b.N {
-		if _, err := analysis.Decentralization(l, analysis.Options{Seed: 1, Population: analysis.UnobservedTarget}); err != nil {
+		if _, err := analysis.DescribeLedger(l, analysis.DescribeOptions{Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEcosystem is the ecosystem verdict with its defaults on the
+// synthetic market ecosystem, with the unobserved-bureau scenario.
+func BenchmarkEcosystem(b *testing.B) {
+	e, err := analysis.Synthetic(analysis.SyntheticEcosystems["decentralized"], 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for range b.N {
+		if _, err := analysis.EcosystemTest(e, analysis.EcosystemOptions{Seed: 1, Population: 80}); err != nil {
 			b.Fatal(err)
 		}
 	}

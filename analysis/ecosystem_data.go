@@ -111,7 +111,11 @@ func EcosystemOf(ledgers []*network.Ledger, d *cases.Data, opt EcosystemDataOpti
 		if opt.LedgerSelection != "" {
 			e.Selection = append(e.Selection, opt.LedgerSelection)
 		} else {
-			e.Selection = append(e.Selection, fmt.Sprintf("the ledger records %d contractor(s)' own contracts, so it shows their clients, not the clients of others", len(contractors)))
+			who := "one contractor's own contracts, so it shows that contractor's clients"
+			if len(contractors) > 1 {
+				who = fmt.Sprintf("%d contractors' own contracts, so it shows their clients", len(contractors))
+			}
+			e.Selection = append(e.Selection, "the ledger records "+who+", not the clients of others")
 		}
 	}
 	if d != nil {

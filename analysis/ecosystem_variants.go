@@ -91,13 +91,22 @@ func variants(e *Ecosystem, opt EcosystemOptions) ([]variant, []string, error) {
 		notes = append(notes, "selection: "+sel)
 	}
 	unnamed := 0
+	var whole []string
+	names := map[string]string{}
+	for _, o := range e.Orgs {
+		names[o.ID] = cmpOr(o.Name, o.ID)
+	}
 	for _, t := range e.Ties {
 		if !t.UnitNamed && mainKeep(t) {
 			unnamed++
+			if !slices.Contains(whole, names[t.Principal]) {
+				whole = append(whole, names[t.Principal])
+			}
 		}
 	}
 	if unnamed > 0 {
-		notes = append(notes, fmt.Sprintf("unit not named: %d ties point at a ministry as a whole (MPS, MSS) in sources that name no unit; the main analysis reads them as %s (robustness rows %q show the other readings)", unnamed, opt.Attribution, checkAttribution))
+		slices.Sort(whole)
+		notes = append(notes, fmt.Sprintf("unit not named: %d ties point at an institution as a whole (%s) in sources that name no unit; the main analysis reads them as %s (robustness rows %q show the other readings)", unnamed, strings.Join(whole, ", "), opt.Attribution, checkAttribution))
 	}
 	undated := 0
 	for _, t := range e.Ties {

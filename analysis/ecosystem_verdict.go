@@ -120,6 +120,10 @@ type ImplicationResult struct {
 	// Why says in words why the implication bears or does not.
 	Why  string `json:"why"`
 	Note string `json:"note,omitempty"`
+	// NullSamples and AltSamples are a test's values under the null and
+	// under the alternative, for figures (not in the JSON).
+	NullSamples []float64 `json:"-"`
+	AltSamples  []float64 `json:"-"`
 }
 
 // RobustnessRow is the reading under one robustness variant.
@@ -755,6 +759,7 @@ func judge(vr variantRun) judgement {
 		}
 		sum := summarizeNull(nullVals)
 		r.NullMean, r.NullQ025, r.NullQ975 = ptr(sum.mean), ptr(sum.q025), ptr(sum.q975)
+		r.NullSamples, r.AltSamples = nullVals, ir.Alt.column(0)
 		if sum.constant {
 			r.DesignFixed = true
 			r.Favours = Descriptive

@@ -91,6 +91,13 @@ func summarize(v *EcosystemVerdict, main variantRun) string {
 	return s.String()
 }
 
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 func verb(n int) string {
 	if n == 1 {
 		return "bears"
@@ -113,7 +120,7 @@ func describeImplication(r ImplicationResult) string {
 	}
 	obs := *r.Observed
 	if r.Interval != nil {
-		return fmt.Sprintf("%s %.2f (95%% interval [%.2f, %.2f] over %d units)", r.Name, obs, r.Interval[0], r.Interval[1], r.Units)
+		return fmt.Sprintf("%s %.2f (95%% interval [%.2f, %.2f] over %d %s)", r.Name, obs, r.Interval[0], r.Interval[1], r.Units, plural(r.Units, "unit", "units"))
 	}
 	if r.DesignFixed {
 		return fmt.Sprintf("%s %.3g, fixed by the design", r.Name, obs)

@@ -6,8 +6,6 @@ import (
 	"slices"
 
 	"github.com/ecosys-sna/ecosys/metrics"
-	"github.com/ecosys-sna/ecosys/metrics/inference"
-	"github.com/ecosys-sna/ecosys/metrics/null"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -79,48 +77,6 @@ func CentralizationByYear(l *network.Ledger, measures []string) (snaps []YearSna
 		snaps = append(snaps, s)
 	}
 	return snaps, undated, nil
-}
-
-// NullSample is the null distribution of one statistic of the verdict:
-// the CUG test result and the statistic's value on every null sample
-// (NaN where undefined).
-type NullSample struct {
-	Result  *inference.CUGResult
-	Samples []float64
-}
-
-// NullSamples runs the conditional uniform graph tests of the verdict
-// (Decentralization) with the same graph, null model, samples and seed, and
-// returns their null samples as well as their results, for a figure of the
-// null distributions. The results equal the Test of the verdict's rows.
-func NullSamples(l *network.Ledger, opt Options) ([]NullSample, error) {
-	if opt.Samples == 0 {
-		opt.Samples = 1000
-	}
-	if len(intermediated(l)) == 0 {
-		return nil, fmt.Errorf("analysis: the ledger has no contract signed by an intermediary")
-	}
-	ig := intermediaryGraph(l)
-	sampler, err := null.New(null.BipartiteGNM, ig, null.Options{PermuteWeights: true, Mode: modeOf})
-	if err != nil {
-		return nil, err
-	}
-	specs, err := verdictSpecs()
-	if err != nil {
-		return nil, err
-	}
-	var out []NullSample
-	for _, s := range specs {
-		if !s.twoMode {
-			continue
-		}
-		res, part, err := inference.CUG(ig, s.stat, s.stat2, sampler, inference.CUGOptions{Samples: opt.Samples, Seed: opt.Seed, Workers: opt.Workers})
-		if err != nil {
-			return nil, fmt.Errorf("analysis: %s: %w", s.stat, err)
-		}
-		out = append(out, NullSample{Result: res, Samples: part.Values})
-	}
-	return out, nil
 }
 
 // EndUserAmounts returns the total amount of each end user of l in CNY,

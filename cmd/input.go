@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/report"
@@ -99,4 +101,17 @@ func (in ledgerInput) figureSource(flag string) string {
 // warner returns a Warn function that prints reader warnings on stderr.
 func warner(io *IOStreams) func(string) {
 	return func(msg string) { fmt.Fprintln(io.ErrOut, "ecosys: warning:", msg) }
+}
+
+// newResults returns the results of a ledger and case data as the report
+// and the figures compute them: the embedded data with
+// analysis.ISOONResultsOptions; a ledger of your own ungraded and without
+// a population for the unobserved-bureau scenario.
+func newResults(l *network.Ledger, d *cases.Data, embedded bool, samples int, seed uint64, workers int) *analysis.Results {
+	ro := analysis.ResultsOptions{Samples: samples, Seed: seed}
+	if embedded {
+		ro = analysis.ISOONResultsOptions(samples, seed)
+	}
+	ro.Workers = workers
+	return analysis.NewResults(l, d, ro)
 }

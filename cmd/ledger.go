@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/report"
@@ -72,11 +73,11 @@ func ledgerPartiesRun(opts *LedgerPartiesOptions) error {
 	if err != nil {
 		return err
 	}
-	n := network.BuildLedger(l)
+	parties := analysis.Parties(network.BuildLedger(l))
 	if opts.Format == FormatJSON {
-		return writeJSON(opts.IO.Out, report.Parties(n))
+		return writeJSON(opts.IO.Out, parties)
 	}
-	t := report.PartyTable(n)
+	t := report.PartyTable(parties)
 	return writeTable(opts.IO.Out, opts.Format, t.Header, t.Rows, opts.IO.IsTTY)
 }
 

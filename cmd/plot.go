@@ -111,7 +111,7 @@ existing file is replaced only with --force, and never if it is an input.`,
 	fl.StringVar(&opts.Size, "size", "betweenness", "Node size of the graph and case-network figures: {"+strings.Join(report.SizeMeasures, "|")+"}")
 	fl.StringVar(&opts.Layout, "layout", "force", "Layout of the graph figure: {force|layered|auto}")
 	fl.IntVar(&opts.Top, "top", 10, "Parties in the ranking figure")
-	fl.IntVar(&opts.Samples, "samples", 1000, "Replicates of the null and sensitivity figures")
+	fl.IntVar(&opts.Samples, "samples", 1000, "Replicates of the sensitivity figure (the implications figure runs the ecosystem verdict with its own defaults)")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the null, sensitivity and graph figures")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
 	fl.StringVar(&opts.CasesDir, "cases-dir", "", "`Directory` of case tables for the case-network figure (default: the embedded case data)")
@@ -211,8 +211,11 @@ func plotRun(opts *PlotOptions) error {
 	var l *network.Ledger
 	var caseData *cases.Data
 	var err error
-	if spec.Name == "case-network" {
+	if spec.Name == "case-network" || spec.Name == "implications" {
 		l, caseData, err = caseInput{Dir: opts.CasesDir, Ledger: opts.Input}.load()
+		if spec.Name == "implications" && !opts.Input.Embedded() && opts.CasesDir == "" {
+			caseData = nil // a ledger of your own goes without the embedded cases
+		}
 	} else {
 		l, _, err = opts.Input.load()
 	}
@@ -224,10 +227,9 @@ func plotRun(opts *PlotOptions) error {
 	params := report.FigureParams{
 		Options: plots.Options{Lang: lang, FontPath: opts.FontPath, Source: figureSourceLine(opts.Input, opts.Source),
 			Width: width, Height: vg.Length(opts.Height) * vg.Millimeter, DPI: opts.DPI},
-		Size: opts.Size, Layout: opts.Layout, Top: opts.Top, Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers,
-		Cases: caseData,
+		Size: opts.Size, Layout: opts.Layout, Top: opts.Top, Seed: opts.Seed,
 	}
-	fig, err := spec.Draw(l, params)
+	fig, err := spec.Draw(newResults(l, caseData, opts.Input.Embedded(), opts.Samples, opts.Seed, opts.Workers), params)
 	if err != nil {
 		return err
 	}

@@ -34,7 +34,7 @@ func TestNewCmdPlot(t *testing.T) {
 		{argv: "level --out l.svg --width 10", wantErr: `invalid argument "10" for "--width"`},
 		{argv: "graph --out g.svg --size magic", wantErr: `invalid argument "magic" for "--size"`},
 		{argv: "graph --out g.svg --layout circle", wantErr: `invalid argument "circle" for "--layout"`},
-		{argv: "null --out n.svg --samples 0", wantErr: "--samples must be at least 1"},
+		{argv: "implications --out n.svg --samples 0", wantErr: "--samples must be at least 1"},
 		{argv: "level --out l.csv --ledger l.csv", wantErr: "cannot tell the format"},
 		{argv: "level --out l.svg --ledger l.svg", wantErr: "is an input file"},
 		{argv: "level --list", wantErr: "--list takes no figure name"},

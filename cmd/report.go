@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/plots"
@@ -80,8 +79,8 @@ one, figures fall back to English with a warning.`,
 	cmd.Flags().StringVar(&opts.Lang, "lang", "en", "Label language: {en|zh|both}")
 	cmd.Flags().StringVar(&opts.FontPath, "font", "", "CJK font `file` (.ttf, .otf, .ttc) for Chinese labels")
 	cmd.Flags().IntVar(&opts.DPI, "dpi", plots.DefaultDPI, "Resolution of the PNG figures")
-	cmd.Flags().IntVar(&opts.Samples, "samples", 1000, "Null-model, bootstrap and sensitivity replicates of the verdict and its figures (0: leave them out)")
-	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "Seed of the decentralization verdict")
+	cmd.Flags().IntVar(&opts.Samples, "samples", 1000, "Replicates of the ledger description and the sensitivity figure (0: leave out them, the ecosystem verdict and its figure)")
+	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "Seed of every random procedure and layout")
 	cmd.Flags().StringVar(&opts.CasesDir, "cases-dir", "", "`Directory` of case tables (default: the embedded case data with the embedded ledger, none with --ledger)")
 	cmd.Flags().StringVar(&opts.Source, "source", "", "Source line printed under every figure (default: the data set's citation, or the ledger file name)")
 	return cmd
@@ -104,16 +103,14 @@ func reportRun(opts *ReportOptions) error {
 	}
 	lang, _ := plots.ParseLang(opts.Lang)
 	ro := report.Options{
-		Ledger:   l,
-		Inputs:   inputs,
-		Source:   figureSourceLine(opts.Input, opts.Source),
-		Version:  opts.Version,
-		Lang:     lang,
-		FontPath: opts.FontPath,
-		DPI:      opts.DPI,
-		Samples:  opts.Samples,
-		Seed:     opts.Seed,
-		Cases:    caseData,
+		Inputs:       inputs,
+		Source:       figureSourceLine(opts.Input, opts.Source),
+		Version:      opts.Version,
+		Lang:         lang,
+		FontPath:     opts.FontPath,
+		DPI:          opts.DPI,
+		Seed:         opts.Seed,
+		NoReplicates: opts.Samples == 0,
 	}
 	if opts.Input.Embedded() {
 		if p, err := datasets.Meta(); err == nil {
@@ -122,16 +119,8 @@ func reportRun(opts *ReportOptions) error {
 	} else {
 		ro.Title = "Contract ledger " + opts.Input.LedgerPath
 	}
-	if opts.Samples > 0 {
-		ao := analysis.Options{Samples: opts.Samples, BootSamples: opts.Samples, Seed: opts.Seed}
-		if opts.Input.Embedded() {
-			ao.Population, ao.PopulationNote = analysis.UnobservedTarget, analysis.UnobservedTargetNote
-		}
-		if ro.Verdict, err = analysis.Decentralization(l, ao); err != nil {
-			fmt.Fprintln(opts.IO.ErrOut, "ecosys: warning: no decentralization verdict:", err)
-		}
-	}
-	warnings, err := report.Write(opts.Out, opts.Force, ro)
+	r := newResults(l, caseData, opts.Input.Embedded(), opts.Samples, opts.Seed, 0)
+	warnings, err := report.Write(opts.Out, opts.Force, r, ro)
 	for _, w := range warnings {
 		fmt.Fprintln(opts.IO.ErrOut, "ecosys: warning:", w)
 	}

@@ -65,8 +65,10 @@ func TestReportRun(t *testing.T) {
 		t.Fatalf("--force: exit %d", code)
 	}
 	second, _ := os.ReadFile(filepath.Join(dir, "provenance.json"))
-	if _, err := os.Stat(filepath.Join(dir, "tables", "verdict.csv")); err != nil {
-		t.Error("report lacks the verdict table")
+	for _, f := range []string{"verdict.json", "tables/implications.csv", "tables/description.csv", "figures/implications.svg"} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+			t.Errorf("report lacks %s", f)
+		}
 	}
 	if string(first) != string(second) {
 		t.Error("two runs gave different provenance.json (it lists the SHA-256 of every file)")

@@ -48,7 +48,10 @@ degree keeps every node's degree (in- and out-degree on directed graphs;
 Curveball); bipartite-degree keeps the degrees of both modes of a two-mode
 network (Curveball on the bipartite matrix: the null for a contract
 ledger); bipartite-gnm keeps only the sizes of both modes and the number
-of ties. With weights, they are permuted over the sampled ties. A statistic that the null model fixes (degree centralization
+of ties; bipartite-sampled keeps the degrees of mode 0 (the sampled
+units, such as the companies a case reveals) and leaves no mode-1 node
+of the observed graph without a tie (the design by which such data are
+observed). With weights, they are permuted over the sampled ties. A statistic that the null model fixes (degree centralization
 under degree) is flagged constant: it cannot be tested with that model.
 
 Statistics (--stat, comma-separated) are named by their path in the JSON
@@ -77,7 +80,7 @@ value) and combine them with 'ecosys test merge'.`,
 				}
 			}
 			if _, err := null.ParseModel(opts.Null); err != nil {
-				return FlagErrorf("invalid argument %q for \"--null\" flag: want gnm, degree, bipartite-degree or bipartite-gnm", opts.Null)
+				return FlagErrorf("invalid argument %q for \"--null\" flag: want one of %s", opts.Null, strings.Join(nullModelNames(), ", "))
 			}
 			if opts.Samples < 1 {
 				return FlagErrorf("invalid argument %d for \"--samples\" flag: want at least 1", opts.Samples)
@@ -101,7 +104,7 @@ value) and combine them with 'ecosys test merge'.`,
 	opts.Input.addFlags(cmd)
 	fl := cmd.Flags()
 	fl.StringSliceVar(&opts.Stats, "stat", nil, "Statistics to test, by JSON path (comma-separated)")
-	fl.StringVar(&opts.Null, "null", "", "Null model: {gnm|degree|bipartite-degree|bipartite-gnm}")
+	fl.StringVar(&opts.Null, "null", "", "Null model: {"+strings.Join(nullModelNames(), "|")+"}")
 	fl.IntVar(&opts.Samples, "samples", 1000, "Number of random graphs R")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the random streams")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
@@ -109,6 +112,15 @@ value) and combine them with 'ecosys test merge'.`,
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	cmd.AddCommand(NewCmdTestMerge(f, nil), NewCmdTestEcosystem(f, nil), NewCmdTestQAP(f, nil), NewCmdTestDecentralization(f, nil), NewCmdTestCompare(f, nil), NewCmdTestSensitivity(f, nil))
 	return cmd
+}
+
+// nullModelNames lists the null models of metrics/null.
+func nullModelNames() []string {
+	var out []string
+	for _, m := range null.Models() {
+		out = append(out, string(m))
+	}
+	return out
 }
 
 // parseShard reads "i/k" with 1 ≤ i ≤ k (1-based on the command line).
@@ -133,7 +145,7 @@ func testRun(opts *TestOptions) error {
 		return err
 	}
 	model, _ := null.ParseModel(opts.Null)
-	if (model == null.BipartiteDegree || model == null.BipartiteGNM) && mg.mode == nil {
+	if (model == null.BipartiteDegree || model == null.BipartiteGNM || model == null.BipartiteSampled) && mg.mode == nil {
 		return FlagErrorf("--null %s needs a two-mode network (ledger-two-mode, or --two-mode --mode-column)", model)
 	}
 	sampler, err := null.New(model, mg.g, null.Options{PermuteWeights: opts.Input.weighted(), Mode: mg.mode})
@@ -273,15 +285,12 @@ func testMergeRun(opts *TestMergeOptions) error {
 
 // TestDecentralizationOptions are the options of "ecosys test decentralization".
 type TestDecentralizationOptions struct {
-	IO          *IOStreams
-	Ledger      ledgerInput
-	Samples     int
-	BootSamples int
-	Seed        uint64
-	Workers     int
-	Unobserved  int
-	Population  int
-	Format      string
+	IO      *IOStreams
+	Ledger  ledgerInput
+	Samples int
+	Seed    uint64
+	Workers int
+	Format  string
 }
 
 // NewCmdTestDecentralization returns the "test decentralization" command.
@@ -289,21 +298,27 @@ func NewCmdTestDecentralization(f *Factory, runF func(*TestDecentralizationOptio
 	opts := &TestDecentralizationOptions{IO: f.IO, Ledger: ledgerInput{Warn: warner(f.IO)}}
 	cmd := &cobra.Command{
 		Use:   "decentralization",
-		Short: "The decentralization verdict table of a ledger",
-		Long: `Compute the decentralization verdict table of a ledger (the embedded i-SOON
-ledger by default): for each statistic of the signatory × end-user network,
-the observed value, the test against the two-mode null with fixed degrees
-(amounts permuted), a bootstrap interval over contracts, the value when 20%
-of contracts are missing and when unobserved end users are added (up to
-the 43 bureaus of the i-SOON indictment for the embedded ledger, --population
-for your own), and the values on a star, a tree,
-a few hubs and a mesh of the same size.`,
+		Short: "Describe one ledger: its intermediaries and the concentration of its amounts (no test: see ecosys test ecosystem)",
+		Long: `Describe a ledger (the embedded i-SOON ledger by default): its contractors,
+end users and intermediaries, the most end users one intermediary signs
+for and the most intermediaries one end user uses, and the concentration
+of the amounts over end users (Gini, HHI, the largest end user's share)
+with jackknife intervals over contracts and their spread when 20% of the
+contracts are missing at random, followed by facts in words.
+
+It tests nothing. A party is in a ledger only through a contract, so the
+numbers of intermediaries, end users and ties fix most of the structure
+of its signing ties (7 intermediaries, 7 bureaus and 7 ties can only be a
+perfect matching): p-values against a random two-mode graph would be
+forced by the design. The hypothesis is tested by ecosys test ecosystem,
+on the ledgers and the case data together.`,
 		Example: `  ecosys test decentralization
-  ecosys test decentralization --samples 10000 --format json`,
+  ecosys test decentralization --format json
+  ecosys test decentralization --ledger firms.csv --entities parties.csv`,
 		Args: exactArgs(0, ""),
 		RunE: func(*cobra.Command, []string) error {
-			if opts.Samples < 1 || opts.BootSamples < 1 {
-				return FlagErrorf("--samples and --bootstrap must be at least 1")
+			if opts.Samples < 1 || opts.Workers < 0 {
+				return FlagErrorf("--samples must be at least 1 and --workers at least 0")
 			}
 			if runF != nil {
 				return runF(opts)
@@ -313,12 +328,9 @@ a few hubs and a mesh of the same size.`,
 	}
 	addLedgerFlags(cmd, &opts.Ledger)
 	fl := cmd.Flags()
-	fl.IntVar(&opts.Samples, "samples", 1000, "Null-model replicates per statistic")
-	fl.IntVar(&opts.BootSamples, "bootstrap", 1000, "Bootstrap and missing-data replicates")
-	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of every random procedure")
+	fl.IntVar(&opts.Samples, "samples", 1000, "Replicates of the missing-data check")
+	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the missing-data check")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
-	fl.IntVar(&opts.Unobserved, "unobserved", 0, "End users added in the unobserved scenario (0: up to --population in all)")
-	fl.IntVar(&opts.Population, "population", 0, "End users believed to exist in all, for the unobserved scenario (default: 43, the i-SOON indictment's bureaus, for the embedded ledger; none for your own)")
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	return cmd
 }
@@ -328,29 +340,24 @@ func testDecentralizationRun(opts *TestDecentralizationOptions) error {
 	if err != nil {
 		return err
 	}
-	ao := analysis.Options{Samples: opts.Samples, BootSamples: opts.BootSamples, Seed: opts.Seed, Workers: opts.Workers,
-		Unobserved: opts.Unobserved, Population: opts.Population}
-	if ao.Population == 0 && opts.Ledger.Embedded() {
-		ao.Population, ao.PopulationNote = analysis.UnobservedTarget, analysis.UnobservedTargetNote
-	}
-	if opts.IO.ErrTTY {
-		ao.Progress = func(done, total int) { fmt.Fprintf(opts.IO.ErrOut, "\r%d/%d statistics", done, total) }
-	}
-	v, err := analysis.Decentralization(l, ao)
-	if opts.IO.ErrTTY {
-		fmt.Fprintln(opts.IO.ErrOut)
-	}
+	d, err := analysis.DescribeLedger(l, analysis.DescribeOptions{Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers})
 	if err != nil {
 		return err
 	}
 	if opts.Format == FormatJSON {
-		return writeJSON(opts.IO.Out, v)
+		return writeJSON(opts.IO.Out, d)
 	}
-	t := analysis.VerdictTable(v)
+	t := analysis.DescriptionTable(d)
 	if err := writeTable(opts.IO.Out, opts.Format, t.Header, t.Rows, opts.IO.IsTTY); err != nil {
 		return err
 	}
-	for _, n := range v.Notes {
+	if opts.Format != FormatCSV {
+		fmt.Fprintln(opts.IO.Out)
+		for _, f := range d.Facts {
+			fmt.Fprintf(opts.IO.Out, "- %s\n", f)
+		}
+	}
+	for _, n := range d.Notes {
 		fmt.Fprintln(opts.IO.ErrOut, "ecosys: note:", n)
 	}
 	return nil

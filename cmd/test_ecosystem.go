@@ -175,8 +175,7 @@ func (opts *TestEcosystemOptions) load() (*analysis.Ecosystem, error) {
 			return nil, err
 		}
 		ledgers = []*network.Ledger{l}
-		do.LedgerGrade = "B2"
-		do.LedgerSelection = "the ledger is one contractor's (i-SOON's Sichuan company) client list, leaked in 2024, so it shows that contractor's clients only"
+		do = analysis.ISOONLedgerData
 		if !opts.NoCases && opts.CasesDir == "" {
 			if d, err = cases.Read(datasets.FS(), datasets.CaseDir, l.Entities, network.ReadOptions{Warn: opts.Warn}); err != nil {
 				return nil, err

@@ -90,12 +90,14 @@ func TestTestConstantWarning(t *testing.T) {
 
 func TestTestDecentralization(t *testing.T) {
 	io, out, errOut := Test()
-	code := Run([]string{"test", "decentralization", "--samples", "99", "--bootstrap", "49", "--format", "csv"}, &Factory{IO: io})
+	code := Run([]string{"test", "decentralization", "--samples", "99", "--format", "csv"}, &Factory{IO: io})
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	if len(lines) != 6 || !strings.HasPrefix(lines[1], "largest_component_share,0.1429,") || !strings.Contains(errOut.String(), "out-tree by construction") {
+	if len(lines) != 7 || !strings.HasPrefix(lines[0], "statistic,value,jackknife_95%,missing_20%,meaning") || !strings.HasPrefix(lines[1], "intermediaries,") ||
+		!strings.Contains(errOut.String(), "out-tree by construction") || !strings.Contains(errOut.String(), "described, not tested") ||
+		strings.Contains(out.String(), "p_upper") {
 		t.Errorf("stdout\n%s\nstderr\n%s", out, errOut)
 	}
 }

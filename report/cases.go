@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/gonum/graph/simple"
 
+	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/network"
@@ -41,31 +42,7 @@ func caseKindLabels() map[string]string {
 	return m
 }
 
-// CaseMeta builds the network of the "case-network" figure: the
-// organizations view (Meta.Organizations) of the ledger, the case relations
-// and the hierarchy, without the foreign authorities that prosecute or
-// sanction (they are not part of the ecosystem; the sanctions stay in the
-// data). l may be nil for the cases and hierarchy alone.
-func CaseMeta(l *network.Ledger, d *cases.Data) (*cases.Meta, error) {
-	layers := []string{cases.LayerCases, cases.LayerHierarchy}
-	if l != nil {
-		layers = append(layers, cases.LayerLedger)
-	}
-	var kinds []network.Kind
-	for _, k := range cases.OrganizationKinds {
-		if k != cases.ForeignGovernment {
-			kinds = append(kinds, k)
-		}
-	}
-	kinds = append(kinds, cases.PersonKind)
-	m, err := cases.BuildMeta(l, d, cases.MetaOptions{Layers: layers, Kinds: kinds})
-	if err != nil {
-		return nil, err
-	}
-	return m.Organizations(), nil
-}
-
-// CaseGraph converts a meta-network (such as CaseMeta's) for
+// CaseGraph converts a meta-network (such as analysis.Results.CaseMeta's) for
 // plots.NetworkGraph: nodes coloured and shaped by kind and sized by a
 // centrality of the undirected network (one of SizeMeasures; "degree" is
 // the number of distinct neighbours, "" means "betweenness"), edges
@@ -184,11 +161,11 @@ func caseSizes(m *cases.Meta, edges []plots.GraphEdge, size string) ([]float64, 
 var caseNetworkFigure = FigureSpec{Name: "case-network", Title: "The ecosystem in the case data",
 	Summary: "the merged network of ledger, court cases, sanctions and the state hierarchy (organizations; shared personnel as ties)",
 	Caption: "Organizations of the i-SOON ledger and of the court cases, designations and advisories in the case data, with the state hierarchy up to the two ministries: contracts and supply (solid), front companies, tasking and association as alleged (dashed), organizations that share a person — an officer of one who worked for or ran the other (dotted), and the hierarchy (dash-dot). Node area by betweenness centrality of the undirected network (or the measure chosen with --size), colour and shape by kind, force-directed layout with a fixed seed. Allegations are drawn as stated by their sources; the prosecuting and sanctioning authorities, and organizations tied to no other organization, are left out. Relations, grades and citations: ecosys cases show, ecosys build.",
-	draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
-		if p.Cases == nil {
+	draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+		if r.Cases() == nil {
 			return nil, fmt.Errorf("no case data (the embedded case data go with the embedded ledger or --ledger; give --cases-dir for your own)")
 		}
-		m, err := CaseMeta(d.l, p.Cases)
+		m, err := r.CaseMeta()
 		if err != nil {
 			return nil, err
 		}

@@ -22,8 +22,8 @@ var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 // and compares the whole drawing input with a golden file (go test
 // ./report -run CaseGraph -update rewrites it).
 func TestCaseGraph(t *testing.T) {
-	opts := options(t)
-	m, err := report.CaseMeta(opts.Ledger, opts.Cases)
+	r, _ := fixture(t)
+	m, err := r.CaseMeta()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,26 +84,27 @@ func TestCaseGraph(t *testing.T) {
 }
 
 func TestCaseTables(t *testing.T) {
-	opts := options(t)
-	ct := report.CaseTable(opts.Cases)
-	if len(ct.Rows) != len(opts.Cases.Cases) {
-		t.Errorf("%d rows for %d cases", len(ct.Rows), len(opts.Cases.Cases))
+	r0, _ := fixture(t)
+	cd := r0.Cases()
+	ct := report.CaseTable(cd)
+	if len(ct.Rows) != len(cd.Cases) {
+		t.Errorf("%d rows for %d cases", len(ct.Rows), len(cd.Cases))
 	}
-	et := report.EvidenceTable(opts.Cases)
+	et := report.EvidenceTable(cd)
 	total := 0
 	for _, r := range et.Rows {
 		var n int
 		fmt.Sscan(r[1], &n)
 		total += n
 	}
-	if total != len(opts.Cases.Relations) {
-		t.Errorf("evidence table counts %d relations, data have %d", total, len(opts.Cases.Relations))
+	if total != len(cd.Relations) {
+		t.Errorf("evidence table counts %d relations, data have %d", total, len(cd.Relations))
 	}
 }
 
 func TestCaseGraphSizes(t *testing.T) {
-	opts := options(t)
-	m, err := report.CaseMeta(opts.Ledger, opts.Cases)
+	r, _ := fixture(t)
+	m, err := r.CaseMeta()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,14 +8,13 @@ import (
 	"strings"
 
 	"github.com/ecosys-sna/ecosys/analysis"
-	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/metrics"
-	"github.com/ecosys-sna/ecosys/metrics/inference"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/plots"
 )
 
-// FigureParams are the settings of the figures of a ledger.
+// FigureParams are the settings of how the figures are drawn; what they
+// show comes from analysis.Results.
 type FigureParams struct {
 	// Options are the plots options (language, font, source, size, DPI).
 	Options plots.Options
@@ -27,16 +26,8 @@ type FigureParams struct {
 	Layout string
 	// Top is the number of parties of the "ranking" figure; 0 means 10.
 	Top int
-	// Samples and Seed set the null-model and sensitivity replicates of
-	// the "null" and "sensitivity" figures; 0 samples means 1000.
-	Samples int
-	Seed    uint64
-	// Workers is the number of goroutines of the random procedures; 0
-	// means all cores. Results do not depend on it.
-	Workers int
-	// Cases are the case data of the "case-network" figure (nil: the
-	// figure is not drawn).
-	Cases *cases.Data
+	// Seed seeds the force-directed layouts.
+	Seed uint64
 }
 
 // SizeMeasures are the node sizes of the "graph" and "case-network"
@@ -56,7 +47,7 @@ type FigureSpec struct {
 	// Title is the title drawn on the figure.
 	Title string
 
-	draw func(d *figureData, p FigureParams) (*plots.Figure, error)
+	draw func(r *analysis.Results, p FigureParams) (*plots.Figure, error)
 }
 
 // Catalogue lists every figure of a ledger, in report order.
@@ -73,61 +64,16 @@ func LookupFigure(name string) (FigureSpec, bool) {
 	return catalogue[i], true
 }
 
-// Draw draws the figure for the ledger l.
-func (f FigureSpec) Draw(l *network.Ledger, p FigureParams) (*plots.Figure, error) {
-	if l == nil {
+// Draw draws the figure from the results of a ledger (and case data).
+func (f FigureSpec) Draw(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+	if r == nil || r.Ledger() == nil {
 		return nil, fmt.Errorf("report: no ledger")
 	}
-	fig, err := f.draw(newFigureData(l), p)
+	fig, err := f.draw(r, p)
 	if err != nil {
 		return nil, fmt.Errorf("report: figure %s: %w", f.Name, err)
 	}
 	return fig, nil
-}
-
-// figureData caches what several figures of one ledger share.
-type figureData struct {
-	l       *network.Ledger
-	net     *network.Network
-	report  *metrics.Report
-	tallies map[network.Dimension]metrics.Tally
-}
-
-func newFigureData(l *network.Ledger) *figureData {
-	return &figureData{l: l, tallies: map[network.Dimension]metrics.Tally{}}
-}
-
-func (d *figureData) network() *network.Network {
-	if d.net == nil {
-		d.net = network.BuildLedger(d.l)
-	}
-	return d.net
-}
-
-// measures computes every measure of the ledger network, weighted by
-// amount (paths count edges).
-func (d *figureData) measures() (*metrics.Report, error) {
-	if d.report == nil {
-		r, err := metrics.Compute(d.network().Directed(network.ByAmount), nil, metrics.Options{Weighted: true})
-		if err != nil {
-			return nil, err
-		}
-		d.report = r
-	}
-	return d.report, nil
-}
-
-func (d *figureData) tally(dim network.Dimension) (metrics.Tally, error) {
-	if t, ok := d.tallies[dim]; ok {
-		return t, nil
-	}
-	g, err := d.l.GroupBy(dim)
-	if err != nil {
-		return metrics.Tally{}, err
-	}
-	t := metrics.Tabulate(g)
-	d.tallies[dim] = t
-	return t, nil
 }
 
 var ministryNames = map[string][2]string{
@@ -187,11 +133,12 @@ func strs[T ~string](xs []T) []string {
 }
 
 var catalogue = []FigureSpec{
+	implicationsFigure,
 	{Name: "client-type", Title: "Contracts by client type",
 		Summary: "contracts and amount (CNY) by client type: paired bar panels",
 		Caption: "Number and amount of contracts by the client direction printed in the ledger (客户方向).",
-		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
-			t, err := d.tally(network.DimClientType)
+		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+			t, err := r.Tally(network.DimClientType)
 			if err != nil {
 				return nil, err
 			}
@@ -200,8 +147,8 @@ var catalogue = []FigureSpec{
 	{Name: "ministry", Title: "Contracts by ministry of the end user",
 		Summary: "contracts and amount (CNY) by the end user's ministry (MPS, MSS, none)",
 		Caption: "Number and amount of contracts by the ministry of the end user: the public-security (MPS) or state-security (MSS) system, or none for companies.",
-		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
-			t, err := d.tally(network.DimMinistry)
+		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+			t, err := r.Tally(network.DimMinistry)
 			if err != nil {
 				return nil, err
 			}
@@ -210,8 +157,8 @@ var catalogue = []FigureSpec{
 	{Name: "level", Title: "Contracts by administrative level of the end user",
 		Summary: "contracts and amount (CNY) by administrative level (national, provincial, prefectural, county, district)",
 		Caption: "Number and amount of contracts by the administrative level of the end user, from the national level down. Levels with no contract are shown as zero; \"not a state body\" are companies and associations.",
-		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
-			t, err := d.tally(network.DimLevel)
+		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+			t, err := r.Tally(network.DimLevel)
 			if err != nil {
 				return nil, err
 			}
@@ -228,8 +175,8 @@ var catalogue = []FigureSpec{
 	{Name: "province", Title: "Contracts by province of the end user",
 		Summary: "contracts and amount (CNY) by the end user's province, sorted by amount",
 		Caption: "Number and amount of contracts by the province of the end user, sorted by amount.",
-		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
-			t, err := d.tally(network.DimProvince)
+		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+			t, err := r.Tally(network.DimProvince)
 			if err != nil {
 				return nil, err
 			}
@@ -244,8 +191,8 @@ var catalogue = []FigureSpec{
 	{Name: "province-map", Title: "Amount by province of the end user",
 		Summary: "tile-grid map of the 31 province-level units shaded by amount (CNY); empty tiles have no contract",
 		Caption: "Amount of contracts by the province of the end user on a tile grid of the 31 province-level units of mainland China (each unit one tile, placed roughly as on a map). Empty tiles: no contract in the ledger. Contracts whose end user has no known province are not shown.",
-		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
-			t, err := d.tally(network.DimProvince)
+		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+			t, err := r.Tally(network.DimProvince)
 			if err != nil {
 				return nil, err
 			}
@@ -267,9 +214,9 @@ var catalogue = []FigureSpec{
 	{Name: "timeline", Title: "Contracts over time",
 		Summary: "signing date against amount (CNY), coloured by client type; month-only dates as intervals",
 		Caption: "Each contract at its signing date and amount, coloured and shaped by client type. A contract dated to the day is a point; one dated only to the month is a segment spanning the month.",
-		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
 			var evs []plots.Event
-			for _, c := range d.l.Contracts {
+			for _, c := range r.Ledger().Contracts {
 				e := plots.Event{Amount: c.Amount.Yuan(), Group: string(c.ClientType)}
 				if !c.Date.IsZero() {
 					e.Start, e.End = c.Date.Start, c.Date.End
@@ -285,7 +232,7 @@ var catalogue = []FigureSpec{
 	{Name: "lorenz", Title: "Concentration of amounts",
 		Summary: "Lorenz curves of the amount over end users and over provinces, with Gini coefficients",
 		Caption: "Lorenz curves of the contract amounts over end users and over provinces: the further below the diagonal, the more the amount is concentrated on few units. Gini coefficients as in the tables (metrics.Gini).",
-		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
 			var curves []plots.LorenzCurve
 			add := func(label, zh string, x []float64) {
 				pts := metrics.Lorenz(x)
@@ -299,8 +246,8 @@ var catalogue = []FigureSpec{
 				}
 				curves = append(curves, c)
 			}
-			add("End users", "最终用户", analysis.EndUserAmounts(d.l))
-			t, err := d.tally(network.DimProvince)
+			add("End users", "最终用户", analysis.EndUserAmounts(r.Ledger()))
+			t, err := r.Tally(network.DimProvince)
 			if err != nil {
 				return nil, err
 			}
@@ -316,21 +263,21 @@ var catalogue = []FigureSpec{
 	{Name: "network", Title: "i-SOON ledger network",
 		Summary: "the ledger network in layers: contractor → intermediary signatories → end users",
 		Caption: "The ledger network: contractor → intermediary signatories → end users, edge width by amount, node area by number of contracts, colour and shape by kind of party.",
-		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
-			return plots.LayeredNetwork("Ledger network", LedgerNet(d.network()), p.Options)
+		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+			return plots.LayeredNetwork("Ledger network", LedgerNet(r.Network()), p.Options)
 		}},
 	{Name: "graph", Title: "Ledger network (force-directed)",
 		Summary: "general network drawing (force-directed or layered), node size by a chosen centrality (--size)",
 		Caption: "The ledger network drawn by the general network drawing of ecosys: force-directed layout (Fruchterman–Reingold, fixed seed), node area by betweenness centrality (unless another measure is chosen), colour and shape by kind, edge width by amount, arrows for the direction of contracting.",
-		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
-			var r *metrics.Report
+		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+			var m *metrics.Report
 			if p.Size != "contracts" && p.Size != "none" {
 				var err error
-				if r, err = d.measures(); err != nil {
+				if m, err = r.Measures(); err != nil {
 					return nil, err
 				}
 			}
-			g, err := LedgerGraph(d.network(), r, p.Size)
+			g, err := LedgerGraph(r.Network(), m, p.Size)
 			if err != nil {
 				return nil, err
 			}
@@ -347,18 +294,18 @@ var catalogue = []FigureSpec{
 	{Name: "ranking", Title: "Most central parties",
 		Summary: "top-k parties across degree, strength, betweenness, harmonic closeness and PageRank (dot plot, normalised)",
 		Caption: "The parties that rank highest on five centrality measures of the ledger network (amount-weighted where weights apply), each measure divided by its largest value. In a one-contractor ledger the contractor tops most measures by construction; what matters is who comes next.",
-		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
-			r, err := d.measures()
+		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+			m, err := r.Measures()
 			if err != nil {
 				return nil, err
 			}
 			measures := []plots.Measure{{Label: "Degree", LabelZH: "度"}, {Label: "Strength (CNY)", LabelZH: "强度（元）"},
 				{Label: "Betweenness", LabelZH: "中介中心性"}, {Label: "Harmonic closeness", LabelZH: "调和接近中心性"}, {Label: "PageRank", LabelZH: "PageRank"}}
-			n := d.network()
+			n := r.Network()
 			var parties []plots.RankedParty
-			cols := [][]metrics.Value{r.Nodes.Column("degree"), r.Nodes.Column("strength"), r.Nodes.Column("betweenness"),
-				r.Nodes.Column("harmonic"), r.Nodes.Column("pagerank")}
-			for i, id := range r.Nodes.IDs {
+			cols := [][]metrics.Value{m.Nodes.Column("degree"), m.Nodes.Column("strength"), m.Nodes.Column("betweenness"),
+				m.Nodes.Column("harmonic"), m.Nodes.Column("pagerank")}
+			for i, id := range m.Nodes.IDs {
 				e := n.Nodes[id].Entity
 				zh := e.NameZH
 				if e.Kind == network.Individual {
@@ -379,8 +326,8 @@ var catalogue = []FigureSpec{
 	{Name: "degree", Title: "Degree distribution",
 		Summary: "complementary CDF of in-, out- and total degree on log–log axes",
 		Caption: "Complementary cumulative distribution P(K ≥ k) of the degrees of the ledger network's parties, on log–log axes. Most parties have one tie; the contractor and a few intermediaries have many.",
-		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
-			deg := metrics.Degrees(d.network().Directed(network.ByContracts))
+		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+			deg := metrics.Degrees(r.Network().Directed(network.ByContracts))
 			ids := make([]int64, 0, len(deg))
 			for id := range deg {
 				ids = append(ids, id)
@@ -398,33 +345,14 @@ var catalogue = []FigureSpec{
 				{Label: "Out-degree", LabelZH: "出度", Degrees: out},
 			}, p.Options)
 		}},
-	{Name: "null", Title: "Null distributions of the verdict's tests",
-		Summary: "histograms of CUG null samples of the verdict's statistics, observed value and p-values marked",
-		Caption: "The distribution of each tested statistic of the decentralization verdict over networks drawn from its null model (bipartite G(n₀, n₁, m), amounts permuted), with the observed value (vermillion line) and the p-values p_upper = (1 + #{T* ≥ T})/(1 + R) and p_lower.",
-		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
-			ns, err := analysis.NullSamples(d.l, analysis.Options{Samples: p.Samples, Seed: p.Seed, Workers: p.Workers})
-			if err != nil {
-				return nil, err
-			}
-			var dists []plots.NullDistribution
-			for _, s := range ns {
-				dists = append(dists, plots.NullDistribution{Statistic: s.Result.Statistic, Null: s.Result.Null,
-					Samples: s.Samples, Observed: s.Result.Observed, PUpper: s.Result.PUpper, PLower: s.Result.PLower})
-			}
-			return plots.NullDistributions("Null distributions of the verdict's tests", dists, p.Options)
-		}},
 	{Name: "sensitivity", Title: "Sensitivity to missing contracts",
 		Summary: "statistics of the ledger network as contracts go missing at random: mean and 95% band",
 		Caption: "How the concentration of amounts over end users (Gini, HHI) and the share of the largest end user move when a growing share of contracts is removed at random: mean and 95% range over the replicates, with the value on the complete ledger (dashed).",
-		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
-			samples := p.Samples
-			if samples == 0 {
-				samples = 1000
-			}
+		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
 			fr := []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5}
 			var curves []plots.SensitivityCurve
 			for _, stat := range []string{"end_users.gini", "end_users.hhi", "end_users.top1_share"} {
-				pts, err := analysis.Sensitivity(d.l, stat, analysis.RemoveContracts, fr, inferenceBoot(samples, p.Seed, p.Workers))
+				pts, err := r.Sensitivity(stat, fr)
 				if err != nil {
 					return nil, err
 				}
@@ -443,9 +371,9 @@ var catalogue = []FigureSpec{
 	{Name: "over-time", Title: "Centralization over time",
 		Summary: "degree, betweenness and harmonic centralization of yearly and cumulative snapshots of the ledger network",
 		Caption: "Freeman centralization of the ledger network of each year's contracts, and of all contracts up to each year, with the number of contracts under each year. Contracts without a date are in no snapshot.",
-		draw: func(d *figureData, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
 			keys := []string{"degree", "betweenness", "harmonic"}
-			snaps, undated, err := analysis.CentralizationByYear(d.l, keys)
+			snaps, undated, err := analysis.CentralizationByYear(r.Ledger(), keys)
 			if err != nil {
 				return nil, err
 			}
@@ -469,10 +397,6 @@ var catalogue = []FigureSpec{
 			}
 			return plots.CentralizationOverTime(title, measures, yearly, cum, p.Options)
 		}},
-}
-
-func inferenceBoot(samples int, seed uint64, workers int) inference.BootOptions {
-	return inference.BootOptions{Samples: samples, Seed: seed, Workers: workers}
 }
 
 // vgMM is a millimetre in points.
@@ -551,4 +475,50 @@ func LedgerGraph(n *network.Network, r *metrics.Report, size string) (plots.Grap
 	}
 	slices.SortFunc(g.Edges, func(a, b plots.GraphEdge) int { return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To)) })
 	return g, nil
+}
+
+// implicationsFigure is the catalogue entry of the ecosystem verdict's
+// implications against their null distributions.
+var implicationsFigure = FigureSpec{Name: "implications", Title: "The ecosystem verdict's implications",
+	Summary: "each implication of the ecosystem verdict: tests against their null distributions (and alternatives), shares with their intervals",
+	Caption: "The implications of the decentralized-ecosystem hypothesis as measured on the principal–agent view of the ledger and the case data. Tested implications: the distribution of the statistic under the null model bipartite-sampled (bars; each agent keeps its number of principals, no principal is left without a tie), under the alternative of its power (dashed), and the observed value (vermillion line). Shares: the observed share with its 95% interval; the dotted lines are the thresholds 1/3 and 2/3 of the decision rule. Each panel says how the rule judged it.",
+	draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+		v, err := r.Ecosystem()
+		if err != nil {
+			return nil, err
+		}
+		var panels []plots.ImplicationPanel
+		for _, im := range v.Implications {
+			if im.Observed == nil {
+				continue
+			}
+			imp := analysis.Implications()[slices.IndexFunc(analysis.Implications(), func(i analysis.Implication) bool { return i.Name == im.Name })]
+			pn := plots.ImplicationPanel{Name: im.Name, Observed: *im.Observed, Verdict: "favours " + im.Favours}
+			if im.Favours == analysis.Neither || im.Favours == analysis.Descriptive {
+				pn.Verdict = im.Favours + ": " + strings.SplitN(im.Why, ":", 2)[0]
+			}
+			if im.Interval != nil {
+				pn.Share, pn.Lower, pn.Upper = true, im.Interval[0], im.Interval[1]
+				pn.LowLabel, pn.HighLabel = imp.Low, imp.High
+			} else if len(im.NullSamples) > 0 {
+				pn.Null, pn.Alternative = im.NullSamples, im.AltSamples
+				if im.PHolm != nil {
+					pn.Verdict = fmt.Sprintf("Holm p = %.3g, power %s: %s", *im.PHolm, fmtOpt(im.Power), pn.Verdict)
+				}
+			} else {
+				continue
+			}
+			panels = append(panels, pn)
+		}
+		if p.Options.Source != "" && r.Cases() != nil {
+			p.Options.Source += "; case data: US court documents, Treasury designations and joint advisories (ecosys cases list)"
+		}
+		return plots.Implications(fmt.Sprintf("Ecosystem verdict: %s", v.Reading), panels, p.Options)
+	}}
+
+func fmtOpt(p *float64) string {
+	if p == nil {
+		return "none"
+	}
+	return fmt.Sprintf("%.2f", *p)
 }

@@ -16,9 +16,9 @@ import (
 // figure of the catalogue, embedded in index.html and linked from
 // report.md, and that report.md is listed in provenance.json.
 func TestBuildAllFigures(t *testing.T) {
-	opts := options(t)
-	opts.Samples, opts.Seed = 19, 1
-	files, warnings, err := report.Build(opts)
+	r, opts := fixture(t)
+	opts.NoReplicates = false
+	files, warnings, err := report.Build(r, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,12 +64,12 @@ func TestFiguresLeftOutSayWhy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _, err := report.Build(report.Options{Ledger: l, Source: "Source: test", Samples: 5})
+	files, _, err := report.Build(analysis.NewResults(l, nil, analysis.ResultsOptions{Samples: 5, Ecosystem: quickEcosystem}), report.Options{Source: "Source: test"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	html := string(files["index.html"])
-	for _, want := range []string{"timeline: not drawn", "over-time: not drawn", "null: not drawn"} {
+	for _, want := range []string{"timeline: not drawn", "over-time: not drawn"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("index.html lacks %q", want)
 		}
@@ -82,7 +82,8 @@ func TestFiguresLeftOutSayWhy(t *testing.T) {
 // TestLedgerGraph checks the conversion of the ledger network for the
 // general network drawing, sized by each measure.
 func TestLedgerGraph(t *testing.T) {
-	l := options(t).Ledger
+	r0, _ := fixture(t)
+	l := r0.Ledger()
 	n := network.BuildLedger(l)
 	r, err := metrics.Compute(n.Directed(network.ByAmount), nil, metrics.Options{Weighted: true})
 	if err != nil {
@@ -121,7 +122,8 @@ func TestLedgerGraph(t *testing.T) {
 // TestCentralizationByYear checks the yearly and cumulative snapshots: the
 // cumulative counts end at the number of dated contracts.
 func TestCentralizationByYear(t *testing.T) {
-	l := options(t).Ledger
+	r0, _ := fixture(t)
+	l := r0.Ledger()
 	snaps, undated, err := analysis.CentralizationByYear(l, []string{"degree", "betweenness"})
 	if err != nil {
 		t.Fatal(err)
@@ -145,33 +147,5 @@ func TestCentralizationByYear(t *testing.T) {
 	}
 	if _, _, err := analysis.CentralizationByYear(l, []string{"bogus"}); err == nil {
 		t.Error("unknown measure: no error")
-	}
-}
-
-// TestNullSamplesMatchVerdict checks that the null samples drawn for the
-// figure give the verdict's own p-values.
-func TestNullSamplesMatchVerdict(t *testing.T) {
-	l := options(t).Ledger
-	o := analysis.Options{Samples: 29, BootSamples: 5, Seed: 3}
-	v, err := analysis.Decentralization(l, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ns, err := analysis.NullSamples(l, o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	i := 0
-	for _, row := range v.Rows {
-		if row.Test == nil {
-			continue
-		}
-		if i >= len(ns) || ns[i].Result.PUpper != row.Test.PUpper || ns[i].Result.Statistic != row.Statistic || len(ns[i].Samples) != 29 {
-			t.Errorf("row %s: verdict p_upper %v, null samples %+v", row.Statistic, row.Test.PUpper, ns[min(i, len(ns)-1)].Result)
-		}
-		i++
-	}
-	if i != len(ns) {
-		t.Errorf("%d tested rows, %d null samples", i, len(ns))
 	}
 }

@@ -27,23 +27,26 @@ type figure struct {
 }
 
 type pageData struct {
-	Title          string
-	Citation       string
-	Source         string
-	Contracts      int
-	PublicSecurity int
-	Total          string
-	Parties        int
-	Figures        []figure
-	Tables         []table
-	Parties2       table
-	Verdict        *table
-	VerdictNotes   []string
-	Metrics        *table
-	Skipped        []string // figures left out, with the reason
-	BibTeX         string
-	Inputs         []Input
-	Methods        []methodNote
+	Title            string
+	Citation         string
+	Source           string
+	Contracts        int
+	PublicSecurity   int
+	Total            string
+	Parties          int
+	Figures          []figure
+	Tables           []table
+	Parties2         table
+	Ecosystem        *ecosystemSection
+	VerdictFigure    *figure
+	Description      *table
+	DescriptionFacts []string
+	DescriptionNotes []string
+	Metrics          *table
+	Skipped          []string // figures left out, with the reason
+	BibTeX           string
+	Inputs           []Input
+	Methods          []methodNote
 }
 
 // tallyTable formats a tabulation for the HTML page.
@@ -100,13 +103,21 @@ dt{font-weight:600;margin-top:.6rem}dd{margin-left:1.2rem}pre{font-size:.8rem;ba
 <h1>{{.Title}}</h1>
 <p>{{.Contracts}} contracts from <code>{{.Source}}</code>, {{.Parties}} parties, total amount {{.Total}} CNY; {{.PublicSecurity}} of the contracts are marked public security (公安).</p>
 {{if .Citation}}<p class="note">Data: {{.Citation}}</p>{{end}}
+{{with .Ecosystem}}<h2 id="verdict">The ecosystem verdict: {{.Reading}}</h2>
+<p>{{.Summary}}</p>
+{{with $.VerdictFigure}}<figure id="fig-{{.Name}}"><img src="{{.DataURI}}" alt="{{.Caption}}"><figcaption>{{.Caption}} (<a href="{{.SVG}}">SVG</a>, <a href="{{.PNG}}">PNG</a>; <code>ecosys plot {{.Name}}</code>)</figcaption></figure>{{end}}
+{{template "table" .Implications}}
+{{template "table" .Robustness}}
+<p class="note"><b>The hypothesis.</b> {{.Hypothesis}}</p>
+<p class="note"><b>The decision rule</b> (stated before any result is read). {{.Rule}}</p>
+{{if .Notes}}<ul class="note">{{range .Notes}}<li>{{.}}</li>{{end}}</ul>{{end}}
+<p class="note">Every number: verdict.json; the same verdict on the command line: <code>ecosys test ecosystem</code>.</p>{{end}}
 <p class="note">The ledger records what a leaked document says. It is evidence of contracting relationships as recorded, not proof that any contract was performed. Every cell that had to be interpreted is listed in the data set's transcription notes (<code>ecosys datasets show isoon-notes</code>).</p>
 <h2>Figures</h2>
 {{range .Figures}}<figure id="fig-{{.Name}}"><img src="{{.DataURI}}" alt="{{.Caption}}"><figcaption>{{.Caption}} (<a href="{{.SVG}}">SVG</a>, <a href="{{.PNG}}">PNG</a>; <code>ecosys plot {{.Name}}</code>)</figcaption></figure>
 {{end}}{{if .Skipped}}<ul class="note">{{range .Skipped}}<li>{{.}}</li>{{end}}</ul>{{end}}
-{{with .Verdict}}<h2>Decentralization verdict</h2>
-{{template "table" .}}{{end}}{{if .VerdictNotes}}<ul class="note">{{range .VerdictNotes}}<li>{{.}}</li>{{end}}</ul>
-<p class="note">Each statistic is compared with its distribution under the null model named in the notes: p_upper = (1 + #{T* ≥ T}) / (1 + R), p_lower likewise. The bootstrap resamples contracts; the missing and unobserved columns give the mean and 95% range when contracts are removed at random or end users added. The last columns give the value on a star, a tree, a few hubs and a mesh of the same size. The ledger is one contractor's record: it can show how that firm's clients and intermediaries are spread, not how the whole ecosystem is governed.</p>{{end}}
+{{with .Description}}<h2>The ledger described</h2>
+{{template "table" .}}{{end}}{{if .DescriptionFacts}}<ul>{{range .DescriptionFacts}}<li>{{.}}</li>{{end}}</ul>{{end}}{{if .DescriptionNotes}}<ul class="note">{{range .DescriptionNotes}}<li>{{.}}</li>{{end}}</ul>{{end}}
 <h2>Tables</h2>
 {{with .Metrics}}{{template "table" .}}{{end}}
 {{range .Tables}}{{template "table" .}}{{end}}

@@ -27,8 +27,8 @@ var methodNotes = []methodNote{
 	{"Lorenz curve and Gini coefficient", "The Lorenz curve plots the cumulative share of units (end users, provinces), smallest first, against the cumulative share of the amount they hold; the Gini coefficient is twice the area between the curve and the diagonal (0: equal amounts; near 1: one unit holds almost all).", "Lorenz, M. O. (1905). Methods of measuring the concentration of wealth. Publ. Am. Stat. Assoc. 9(70):209–219. doi:10.2307/2276207"},
 	{"Herfindahl–Hirschman index (HHI)", "Σ s_i², the sum of squared shares of the amount; 1/n for n equal units, 1 for a single unit.", "Hirschman, A. O. (1964). The paternity of an index. American Economic Review 54(5):761."},
 	{"Degree distribution", "The complementary cumulative distribution P(K ≥ k) of the nodes' degrees, drawn on log–log axes so that heavy tails (a few hubs) are visible.", ""},
-	{"Conditional uniform graph (CUG) test", "The statistic T of the observed network is compared with its values T*_1 … T*_R on R networks drawn from a null model that keeps some features fixed (here bipartite G(n₀, n₁, m): as many intermediaries, bureaus and ties, placed at random, amounts permuted). p_upper = (1 + #{T* ≥ T}) / (1 + R), p_lower likewise; every draw is seeded.", "Anderson, B. S., Butts, C. and Carley, K. (1999). The interaction of size and density with graph-level indices. Social Networks 21(3):239–267. doi:10.1016/S0378-8733(99)00011-8"},
-	{"Bootstrap and missing-data sensitivity", "Contracts are resampled with replacement (bootstrap, percentile intervals) or removed at random in growing shares (sensitivity: mean and 95% range over the replicates, the removed contracts nested across shares within a replicate).", "Davison, A. C. and Hinkley, D. V. (1997). Bootstrap Methods and their Application. Cambridge University Press."},
+	{"Ecosystem verdict", "The hypothesis is tested on the principal–agent view of the ledger and the case data (every tie from the organ that tasks, pays or is served to the agent that works for it; people projected onto their organizations). Four implications: the share of ties to sub-national principals and the share of agents serving two or more provinces (each with a 95% interval: the hull of a jackknife over evidence units and of a Wilson interval with one observation per unit, since ties within one case may be perfectly correlated), and the concentration of ties over principals and their locality, each tested against the null model bipartite-sampled (every agent keeps its number of principals and no observed principal is left without a tie: the design by which cases and leaks reveal agents), two-sided, Holm-adjusted, with power against an alternative calibrated by bisection. A statistic the design fixes is reported, not tested. The decision rule and the robustness checks are stated with the verdict.", "Quenouille, M. H. (1956). Notes on bias in estimation. Biometrika 43:353–360; Wilson, E. B. (1927). Probable inference, the law of succession, and statistical inference. JASA 22(158):209–212; Kish, L. (1965). Survey Sampling. Wiley; Holm, S. (1979). A simple sequentially rejective multiple test procedure. Scand. J. Statist. 6(2):65–70; Metropolis, N. et al. (1953). J. Chem. Phys. 21:1087–1092; Borgatti, S. P. and Everett, M. G. (1997). Network analysis of 2-mode data. Social Networks 19(3):243–269"},
+	{"Missing-data sensitivity and jackknife", "Contracts are removed at random in growing shares (sensitivity: mean and 95% range over the replicates, the removed contracts nested across shares within a replicate); the ledger description's jackknife leaves one contract out at a time, which shows how much a statistic rests on single contracts, not how it would vary over end users the ledger does not show.", "Tukey, J. W. (1958). Bias and confidence in not-quite large samples (abstract). Ann. Math. Statist. 29:614."},
 	{"Centralization over time", "The network of each year's contracts (yearly snapshot) and of all contracts up to the year (cumulative snapshot), measured like the whole network. Years with few contracts give small, unstable networks: read the numbers under the years.", ""},
 	{"Network drawings", "The layered drawing follows Sugiyama's method (layers: contractor, intermediaries, end users; barycentre ordering). The general drawing is force-directed (Fruchterman–Reingold, fixed seed and 600 iterations, so it is reproducible); labels that would overlap are left out rather than stacked.", "Sugiyama, K., Tagawa, S. and Toda, M. (1981). IEEE Trans. SMC 11(2):109–125. doi:10.1109/TSMC.1981.4308636; Fruchterman, T. M. J. and Reingold, E. M. (1991). Graph drawing by force-directed placement. Softw. Pract. Exp. 21(11):1129–1164. doi:10.1002/spe.4380211102"},
 	{"Case data and reliability grades", "Every relation of the case data cites the page read (court document, government release, verbatim copy of one, secondary report or research paper) and is graded on the Admiralty scale: a letter for the source (A: the court's or government's own document; B: a verbatim copy, or a research paper citing the primary text; C: an established news organisation; D: other reporting) and a digit for the information (1: confirmed by an independent primary source or a judgment; 2: stated by a primary text and not contradicted; 3: one secondary source; 4: sources disagree). Indictment facts are allegations and are marked so. The case network is the organizations-only projection of the person–organization network: two organizations are tied when a person is an officer, employee, executive or agent of both.", "NATO (2016). AJP-2.1, Allied Joint Doctrine for Intelligence Procedures, annex on source reliability and information credibility (the Admiralty or NATO system); Breiger, R. L. (1974). The duality of persons and groups. Social Forces 53(2):181–190. doi:10.2307/2576011"},
@@ -90,7 +90,21 @@ func renderMarkdown(p pageData) []byte {
 	if p.Citation != "" {
 		fmt.Fprintf(&b, "Data: %s\n\n", p.Citation)
 	}
-	b.WriteString("The ledger records what a leaked document says. It is evidence of contracting relationships as recorded, not proof that any contract was performed.\n\n## Figures\n\n")
+	b.WriteString("The ledger records what a leaked document says. It is evidence of contracting relationships as recorded, not proof that any contract was performed.\n\n")
+	if e := p.Ecosystem; e != nil {
+		fmt.Fprintf(&b, "## The ecosystem verdict: %s\n\n%s\n\n", e.Reading, e.Summary)
+		if f := p.VerdictFigure; f != nil {
+			fmt.Fprintf(&b, "![%s](%s)\n\n*%s* ([SVG](%s), [PNG](%s); `ecosys plot %s`)\n\n", esc(f.Caption), f.PNG, f.Caption, f.SVG, f.PNG, f.Name)
+		}
+		tbl(e.Implications)
+		tbl(e.Robustness)
+		fmt.Fprintf(&b, "**The hypothesis.** %s\n\n**The decision rule** (stated before any result is read). %s\n\n", e.Hypothesis, e.Rule)
+		for _, n := range e.Notes {
+			fmt.Fprintf(&b, "- %s\n", n)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("## Figures\n\n")
 	for _, f := range p.Figures {
 		fmt.Fprintf(&b, "![%s](%s)\n\n*%s* ([SVG](%s), [PNG](%s); `ecosys plot %s`)\n\n", esc(f.Caption), f.PNG, f.Caption, f.SVG, f.PNG, f.Name)
 	}
@@ -100,11 +114,14 @@ func renderMarkdown(p pageData) []byte {
 	if len(p.Skipped) > 0 {
 		b.WriteString("\n")
 	}
-	if p.Verdict != nil {
-		b.WriteString("## Decentralization verdict\n\n")
-		tbl(*p.Verdict)
-		for _, n := range p.VerdictNotes {
-			fmt.Fprintf(&b, "- %s\n", n)
+	if p.Description != nil {
+		b.WriteString("## The ledger described\n\n")
+		tbl(*p.Description)
+		for _, f := range p.DescriptionFacts {
+			fmt.Fprintf(&b, "- %s\n", f)
+		}
+		for _, n := range p.DescriptionNotes {
+			fmt.Fprintf(&b, "- *%s*\n", n)
 		}
 		b.WriteString("\n")
 	}

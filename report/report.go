@@ -16,7 +16,6 @@ import (
 	"strings"
 
 	"github.com/ecosys-sna/ecosys/analysis"
-	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/plots"
@@ -37,9 +36,9 @@ func NewInput(name, path string, data []byte) Input {
 	return Input{Name: name, Path: path, SHA256: hex.EncodeToString(sum[:]), Bytes: len(data)}
 }
 
-// Options configure a report.
+// Options configure how a report is rendered; what it shows comes from
+// analysis.Results.
 type Options struct {
-	Ledger   *network.Ledger
 	Inputs   []Input
 	Title    string // default "i-SOON contract ledger"
 	Source   string // source line of every figure, e.g. "Source: NIDS Commentary No. 371, Figure 2"
@@ -50,17 +49,12 @@ type Options struct {
 	DPI      int // PNG resolution; 0 means plots.DefaultDPI
 	// BibTeX is the data set's BibTeX record, printed under the citation.
 	BibTeX string
-	// Samples, Seed and Workers set the replicates of the null-distribution
-	// and sensitivity figures; 0 samples leaves those figures out.
-	Samples int
-	Seed    uint64
-	Workers int
-	// Verdict, if not nil, adds the decentralization verdict table
-	// (analysis.Decentralization) with its notes.
-	Verdict *analysis.Verdict
-	// Cases, if not nil, adds the case-network figure and the table of
-	// cases.
-	Cases *cases.Data
+	// Seed seeds the force-directed layouts of the network figures.
+	Seed uint64
+	// NoReplicates leaves out what needs random replicates: the ecosystem
+	// verdict and its figure, the ledger's description and the
+	// sensitivity figure.
+	NoReplicates bool
 }
 
 // Dimensions are the tabulations a report contains, in order.
@@ -69,44 +63,40 @@ var Dimensions = []network.Dimension{
 	network.DimYear, network.DimDirect, network.DimKind, network.DimEndUser, network.DimSignatory,
 }
 
-// Write builds the report and writes it to dir. dir must not exist unless
-// force is set, in which case it is replaced; it must not contain an input
-// file. Write returns the warnings of the figures (for example, Chinese
-// labels asked for without a CJK font).
-func Write(dir string, force bool, opts Options) (warnings []string, err error) {
-	if opts.Ledger == nil {
+// Write builds the report of the results r and writes it to dir. dir
+// must not exist unless force is set, in which case it is replaced; it
+// must not contain an input file. Write returns the warnings of the
+// figures (for example, Chinese labels asked for without a CJK font).
+func Write(dir string, force bool, r *analysis.Results, opts Options) (warnings []string, err error) {
+	if r == nil || r.Ledger() == nil {
 		return nil, errors.New("report: no ledger")
 	}
 	if err := checkDestination(dir, force, opts.Inputs); err != nil {
 		return nil, err
 	}
-	files, warnings, err := Build(opts)
+	files, warnings, err := Build(r, opts)
 	if err != nil {
 		return nil, err
 	}
 	return warnings, writeDirAtomic(dir, force, files)
 }
 
-// Build renders the report in memory: a map from relative path (with
-// forward slashes) to content.
-func Build(opts Options) (files map[string][]byte, warnings []string, err error) {
+// Build renders the report of the results r in memory: a map from
+// relative path (with forward slashes) to content.
+func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings []string, err error) {
 	if opts.Title == "" {
 		opts.Title = "i-SOON contract ledger"
 	}
-	l := opts.Ledger
+	l := r.Ledger()
 	files = map[string][]byte{}
 	page := pageData{Title: opts.Title, Citation: opts.Citation, Source: l.Source,
 		Contracts: len(l.Contracts), Total: l.Total().String(), Parties: len(l.Entities)}
 
 	tallies := map[network.Dimension]metrics.Tally{}
 	for _, d := range Dimensions {
-		g, err := l.GroupBy(d)
+		t, err := r.Tally(d)
 		if err != nil {
 			return nil, nil, err
-		}
-		t := metrics.Tabulate(g)
-		if d == network.DimYear {
-			t.SortByKey()
 		}
 		tallies[d] = t
 		name := "tables/by-" + string(d) + ".csv"
@@ -121,14 +111,14 @@ func Build(opts Options) (files map[string][]byte, warnings []string, err error)
 		}
 		page.Tables = append(page.Tables, tallyTable(d, t, name))
 	}
-	if opts.Cases != nil {
+	if cd := r.Cases(); cd != nil {
 		for _, ct := range []struct {
 			t       Table
 			name    string
 			caption string
 		}{
-			{CaseTable(opts.Cases), "tables/cases.csv", "Cases, designations and advisories of the case data (ecosys cases show ID for defendants, outcomes and cited relations)"},
-			{EvidenceTable(opts.Cases), "tables/case-evidence.csv", "Relations of the case data by kind of evidence and reliability of the source (Admiralty letter), and how many are allegations"},
+			{CaseTable(cd), "tables/cases.csv", "Cases, designations and advisories of the case data (ecosys cases show ID for defendants, outcomes and cited relations)"},
+			{EvidenceTable(cd), "tables/case-evidence.csv", "Relations of the case data by kind of evidence and reliability of the source (Admiralty letter), and how many are allegations"},
 		} {
 			if files[ct.name], err = encodeCSV(append([][]string{ct.t.Header}, ct.t.Rows...)); err != nil {
 				return nil, nil, err
@@ -140,8 +130,8 @@ func Build(opts Options) (files map[string][]byte, warnings []string, err error)
 		page.PublicSecurity = g.Contracts
 	}
 
-	n := network.BuildLedger(l)
-	pt := PartyTable(n)
+	n := r.Network()
+	pt := PartyTable(r.Parties())
 	if files["tables/parties.csv"], err = encodeCSV(append([][]string{pt.Header}, pt.Rows...)); err != nil {
 		return nil, nil, err
 	}
@@ -151,14 +141,13 @@ func Build(opts Options) (files map[string][]byte, warnings []string, err error)
 	}
 
 	popts := plots.Options{Lang: opts.Lang, FontPath: opts.FontPath, Source: opts.Source, DPI: opts.DPI}
-	params := FigureParams{Options: popts, Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers, Cases: opts.Cases}
-	data := newFigureData(l)
+	params := FigureParams{Options: popts, Seed: opts.Seed}
 	for _, f := range catalogue {
-		if opts.Samples == 0 && (f.Name == "null" || f.Name == "sensitivity") {
+		if opts.NoReplicates && (f.Name == "implications" || f.Name == "sensitivity") {
 			page.Skipped = append(page.Skipped, f.Name+": left out (no replicates asked for: --samples 0)")
 			continue
 		}
-		fig, err := f.draw(data, params)
+		fig, err := f.draw(r, params)
 		if err != nil {
 			// A figure that does not apply to these data (no dates, no
 			// intermediaries) is left out and says why.
@@ -177,10 +166,14 @@ func Build(opts Options) (files map[string][]byte, warnings []string, err error)
 				fg.DataURI = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(b))
 			}
 		}
+		if f.Name == implicationsFigure.Name {
+			page.VerdictFigure = &fg
+			continue
+		}
 		page.Figures = append(page.Figures, fg)
 	}
-	if r, err := data.measures(); err == nil {
-		mt := metricsTable(r, l)
+	if m, err := r.Measures(); err == nil {
+		mt := metricsTable(m, l)
 		if files["tables/metrics.csv"], err = encodeCSV(append([][]string{mt.Header}, mt.Rows...)); err != nil {
 			return nil, nil, err
 		}
@@ -192,25 +185,17 @@ func Build(opts Options) (files map[string][]byte, warnings []string, err error)
 	slices.Sort(warnings)
 	warnings = slices.Compact(warnings)
 
-	if v := opts.Verdict; v != nil {
-		vt := analysis.VerdictTable(v)
-		if files["tables/verdict.csv"], err = encodeCSV(append([][]string{vt.Header}, vt.Rows...)); err != nil {
+	if !opts.NoReplicates {
+		if err := verdictSection(r, &page, files); err != nil {
 			return nil, nil, err
 		}
-		page.Verdict = &table{Caption: fmt.Sprintf("Decentralization verdict (%d null samples, %d bootstrap samples, seed %d)", v.Samples, v.BootSamples, v.Seed),
-			CSV: "tables/verdict.csv", Header: vt.Header, Rows: vt.Rows}
-		page.VerdictNotes = v.Notes
-		if files["verdict.json"], err = json.MarshalIndent(v, "", "  "); err != nil {
-			return nil, nil, fmt.Errorf("report: %w", err)
-		}
-		files["verdict.json"] = append(files["verdict.json"], '\n')
 	}
 
 	if files["index.html"], err = renderPage(page); err != nil {
 		return nil, nil, err
 	}
 	files["report.md"] = renderMarkdown(page)
-	if files["provenance.json"], err = provenance(opts, files); err != nil {
+	if files["provenance.json"], err = provenance(opts, r.Options(), files); err != nil {
 		return nil, nil, err
 	}
 	return files, warnings, nil
@@ -287,52 +272,11 @@ type Table struct {
 	Rows   [][]string
 }
 
-// Party is a party of the ledger network with its degree and strength.
-type Party struct {
-	ID           string      `json:"id"`
-	NameEN       string      `json:"name_en"`
-	NameZH       string      `json:"name_zh"`
-	Role         string      `json:"role"`
-	Kind         string      `json:"kind"`
-	Ministry     string      `json:"ministry"`
-	Level        string      `json:"level"`
-	Province     string      `json:"province"`
-	InDegree     int         `json:"in_degree"`      // distinct partners on incoming ties
-	OutDegree    int         `json:"out_degree"`     // distinct partners on outgoing ties
-	ContractsIn  int         `json:"contracts_in"`   // in-strength counted in contracts
-	ContractsOut int         `json:"contracts_out"`  // out-strength counted in contracts
-	AmountIn     json.Number `json:"amount_in_cny"`  // in-strength in CNY, exact
-	AmountOut    json.Number `json:"amount_out_cny"` // out-strength in CNY, exact
-}
-
-// Parties returns one Party per node of the ledger network, in node order.
-// Degrees count distinct partners; strengths add the contract counts and
-// the amounts of the ties (metrics.Degrees on the count-weighted graph;
-// amounts are summed exactly from the edges).
-func Parties(n *network.Network) []Party {
-	deg := metrics.Degrees(n.Directed(network.ByContracts))
-	in := make([]network.Amount, len(n.Nodes))
-	out := make([]network.Amount, len(n.Nodes))
-	for _, e := range n.Edges {
-		out[e.From] += e.Amount
-		in[e.To] += e.Amount
-	}
-	ps := make([]Party, len(n.Nodes))
-	for i, v := range n.Nodes {
-		d, e := deg[v.ID], v.Entity
-		ps[i] = Party{ID: e.ID, NameEN: e.Name(), NameZH: e.NameZH, Role: string(v.Role), Kind: string(e.Kind),
-			Ministry: string(e.Ministry), Level: string(e.Level), Province: e.Province,
-			InDegree: d.In, OutDegree: d.Out, ContractsIn: int(d.InStrength), ContractsOut: int(d.OutStrength),
-			AmountIn: json.Number(in[i].String()), AmountOut: json.Number(out[i].String())}
-	}
-	return ps
-}
-
-// PartyTable returns Parties as a table of strings.
-func PartyTable(n *network.Network) Table {
+// PartyTable returns parties (analysis.Parties) as a table of strings.
+func PartyTable(parties []analysis.Party) Table {
 	t := Table{Header: []string{"id", "name_en", "name_zh", "role", "kind", "ministry", "level", "province",
 		"in_degree", "out_degree", "contracts_in", "contracts_out", "amount_in_cny", "amount_out_cny"}}
-	for _, p := range Parties(n) {
+	for _, p := range parties {
 		t.Rows = append(t.Rows, []string{p.ID, p.NameEN, p.NameZH, p.Role, p.Kind, p.Ministry, p.Level, p.Province,
 			fmt.Sprint(p.InDegree), fmt.Sprint(p.OutDegree), fmt.Sprint(p.ContractsIn), fmt.Sprint(p.ContractsOut),
 			string(p.AmountIn), string(p.AmountOut)})
@@ -363,7 +307,7 @@ func encodeCSV(rows [][]string) ([]byte, error) {
 
 // provenance records the version, inputs, parameters and the SHA-256 of
 // every other file of the report.
-func provenance(opts Options, files map[string][]byte) ([]byte, error) {
+func provenance(opts Options, ro analysis.ResultsOptions, files map[string][]byte) ([]byte, error) {
 	type file struct {
 		Path   string `json:"path"`
 		SHA256 string `json:"sha256"`
@@ -377,7 +321,8 @@ func provenance(opts Options, files map[string][]byte) ([]byte, error) {
 		Files      []file            `json:"files"`
 	}{Generator: "ecosys report", Version: opts.Version, Inputs: opts.Inputs, Citation: opts.Citation,
 		Parameters: map[string]string{"lang": string(opts.Lang), "font": opts.FontPath, "dpi": fmt.Sprint(opts.DPI), "title": opts.Title,
-			"figure_samples": fmt.Sprint(opts.Samples), "figure_seed": fmt.Sprint(opts.Seed)}}
+			"figure_samples": fmt.Sprint(ro.Samples), "figure_seed": fmt.Sprint(opts.Seed), "seed": fmt.Sprint(ro.Seed),
+			"replicates": fmt.Sprint(!opts.NoReplicates)}}
 	if p.Parameters["lang"] == "" {
 		p.Parameters["lang"] = string(plots.LangEN)
 	}

@@ -17,7 +17,12 @@ import (
 	"github.com/ecosys-sna/ecosys/report"
 )
 
-func options(t *testing.T) report.Options {
+// quickEcosystem keeps the ecosystem verdict of the tests fast.
+var quickEcosystem = analysis.EcosystemOptions{Samples: 200, PowerSamples: 100, RobustSamples: 50, ScenarioReps: 2, Population: analysis.UnobservedTarget}
+
+// fixture returns the results of the embedded ledger and case data (with
+// few replicates) and report options that leave the replicates out.
+func fixture(t *testing.T) (*analysis.Results, report.Options) {
 	t.Helper()
 	lb, _ := datasets.ReadFile(datasets.Ledger)
 	eb, _ := datasets.ReadFile(datasets.Entities)
@@ -29,17 +34,18 @@ func options(t *testing.T) report.Options {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return report.Options{
-		Ledger:  l,
-		Inputs:  []report.Input{report.NewInput("isoon-ledger", "", lb), report.NewInput("isoon-entities", "", eb)},
-		Source:  "Source: NIDS Commentary No. 371, Figure 2",
-		Version: "test",
-		Cases:   d,
+	r := analysis.NewResults(l, d, analysis.ResultsOptions{Samples: 19, Seed: 1, Ecosystem: quickEcosystem,
+		EcosystemData: analysis.EcosystemDataOptions{LedgerGrade: "B2"}})
+	return r, report.Options{
+		Inputs:       []report.Input{report.NewInput("isoon-ledger", "", lb), report.NewInput("isoon-entities", "", eb)},
+		Source:       "Source: NIDS Commentary No. 371, Figure 2",
+		Version:      "test",
+		NoReplicates: true,
 	}
 }
 
 func TestBuild(t *testing.T) {
-	files, warnings, err := report.Build(options(t))
+	files, warnings, err := report.Build(fixture(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +78,7 @@ total,,32,8270500.00,1.0000,1.0000
 	}
 	html := string(files["index.html"])
 	for _, want := range []string{`<img src="data:image/svg`, `<a href="figures/network.svg">SVG</a>`, `<a href="figures/client-type.png">PNG</a>`,
-		"null: left out (no replicates asked for: --samples 0)", "Freeman centralization", "doi:10.1016/S0378-8733(99)00011-8", "18 of the contracts are marked public security", "8,270,500.00"} {
+		"implications: left out (no replicates asked for: --samples 0)", "Freeman centralization", "Holm, S. (1979)", "18 of the contracts are marked public security", "8,270,500.00"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("index.html lacks %q", want)
 		}
@@ -93,31 +99,43 @@ total,,32,8270500.00,1.0000,1.0000
 	}
 }
 
+// TestBuildWithVerdict checks that a report with replicates has the
+// ecosystem verdict (reading, paragraph, figure, tables, JSON) and the
+// ledger's description.
 func TestBuildWithVerdict(t *testing.T) {
-	opts := options(t)
-	v, err := analysis.Decentralization(opts.Ledger, analysis.Options{Samples: 19, BootSamples: 19, Seed: 1, Population: analysis.UnobservedTarget})
+	r, opts := fixture(t)
+	opts.NoReplicates = false
+	files, _, err := report.Build(r, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts.Verdict = v
-	files, _, err := report.Build(opts)
-	if err != nil {
-		t.Fatal(err)
+	html, md := string(files["index.html"]), string(files["report.md"])
+	for _, want := range []string{`<h2 id="verdict">The ecosystem verdict: `, `id="fig-implications"`, "The decision rule", "The ledger described"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("index.html lacks %q", want)
+		}
 	}
-	if !strings.HasPrefix(string(files["tables/verdict.csv"]), "statistic,observed,") || !strings.Contains(string(files["index.html"]), "Decentralization verdict") {
-		t.Error("no verdict in the report")
+	if !strings.Contains(md, "## The ecosystem verdict: ") || !strings.Contains(md, "## The ledger described") {
+		t.Error("report.md lacks the verdict or the description")
 	}
-	if _, ok := files["verdict.json"]; !ok {
-		t.Error("no verdict.json")
+	if !strings.HasPrefix(string(files["tables/implications.csv"]), "implication,observed,") || !strings.HasPrefix(string(files["tables/description.csv"]), "statistic,value,") {
+		t.Error("no implication or description table")
+	}
+	var v analysis.EcosystemVerdict
+	if err := json.Unmarshal(files["verdict.json"], &v); err != nil || v.Reading == "" || !strings.HasPrefix(v.Summary, "Reading: ") {
+		t.Errorf("verdict.json: %v %+v", err, v.Reading)
+	}
+	if _, ok := files["description.json"]; !ok {
+		t.Error("no description.json")
 	}
 }
 
 func TestBuildDeterministic(t *testing.T) {
-	a, _, err := report.Build(options(t))
+	a, _, err := report.Build(fixture(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _, _ := report.Build(options(t))
+	b, _, _ := report.Build(fixture(t))
 	for k := range a {
 		if !bytes.Equal(a[k], b[k]) {
 			t.Errorf("%s differs between two builds", k)
@@ -127,18 +145,18 @@ func TestBuildDeterministic(t *testing.T) {
 
 func TestWriteAtomicAndForce(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
-	opts := options(t)
-	if _, err := report.Write(dir, false, opts); err != nil {
+	r, opts := fixture(t)
+	if _, err := report.Write(dir, false, r, opts); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := report.Write(dir, false, opts); err == nil || !strings.Contains(err.Error(), "--force") {
+	if _, err := report.Write(dir, false, r, opts); err == nil || !strings.Contains(err.Error(), "--force") {
 		t.Errorf("second Write without force: %v, want a refusal naming --force", err)
 	}
 	os.WriteFile(filepath.Join(dir, "stale.txt"), []byte("x"), 0o644)
-	if _, err := report.Write(dir, true, opts); err != nil {
+	if _, err := report.Write(dir, true, r, opts); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "stale.txt")); err == nil {
@@ -152,7 +170,7 @@ func TestWriteAtomicAndForce(t *testing.T) {
 	in := filepath.Join(dir, "ledger.csv")
 	os.WriteFile(in, []byte("x"), 0o644)
 	opts.Inputs = append(opts.Inputs, report.Input{Name: "ledger.csv", Path: in})
-	if _, err := report.Write(dir, true, opts); err == nil || !strings.Contains(err.Error(), "contains the input") {
+	if _, err := report.Write(dir, true, r, opts); err == nil || !strings.Contains(err.Error(), "contains the input") {
 		t.Errorf("Write over an input: %v", err)
 	}
 	if _, err := os.Stat(in); err != nil {
