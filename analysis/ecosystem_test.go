@@ -6,9 +6,14 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 
+	"gonum.org/v1/gonum/graph/simple"
+
+	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/metrics/null"
 )
 
@@ -156,8 +161,6 @@ func TestNullCalibration(t *testing.T) {
 		t.Fatal(err)
 	}
 	const datasets, reps = 300, 199
-	stats := map[string]func(b *bipartite) func(gr any) float64{}
-	_ = stats
 	for _, name := range []string{"principal_concentration", "locality"} {
 		st := implications[indexOf(name)].stat(b)
 		var pu, pl []float64
@@ -263,5 +266,90 @@ func TestAttribution(t *testing.T) {
 	b, _ := e.view(nil, AsLocal)
 	if len(b.principals) != 3 {
 		t.Errorf("as local: %d principals, want one unnamed unit per agent plus Hubei SSD", len(b.principals))
+	}
+}
+
+// TestDesignNullCalibration is the calibration of the issue that led to
+// bipartite-sampled: two-mode data drawn from bipartite G(10, 10, 14)
+// conditioned on having no isolated node (the design of a ledger or a
+// case: no party without a tie) are tested with the largest component's
+// share. Against bipartite G(n₀, n₁, m), which ignores the design, small
+// p_lower values come far too often; against bipartite-sampled, which
+// keeps each row's degree and leaves no column isolated, P(p ≤ α) stays
+// within Monte Carlo error of α or below. ECOSYS_CALIBRATION=1 runs a
+// larger version.
+func TestDesignNullCalibration(t *testing.T) {
+	if testing.Short() {
+		t.Skip("calibration")
+	}
+	datasets, reps := 150, 99
+	if os.Getenv("ECOSYS_CALIBRATION") != "" {
+		datasets, reps = 2000, 499
+	}
+	st, err := metrics.LookupStatistic("largest_component_share", metrics.StatContext{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mode := func(id int64) int {
+		if id < 10 {
+			return 0
+		}
+		return 1
+	}
+	rng := rand.New(rand.NewPCG(5, 5))
+	draw := func() *simple.UndirectedGraph {
+		for {
+			g := simple.NewUndirectedGraph()
+			for i := range 20 {
+				g.AddNode(simple.Node(i))
+			}
+			deg := make([]int, 20)
+			for _, k := range rng.Perm(100)[:14] {
+				r, c := k/10, 10+k%10
+				g.SetEdge(g.NewEdge(simple.Node(r), simple.Node(c)))
+				deg[r]++
+				deg[c]++
+			}
+			if !slices.Contains(deg, 0) {
+				return g
+			}
+		}
+	}
+	const alpha = 0.05
+	rate := map[null.Model]float64{}
+	for _, model := range []null.Model{null.BipartiteGNM, null.BipartiteSampled} {
+		hits, n := 0, 0
+		for d := range datasets {
+			g := draw()
+			obs := st.Fn(g)
+			s, err := null.New(model, g, null.Options{Mode: mode})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var vals []float64
+			for r := range reps {
+				h, err := s.Sample(rand.NewPCG(uint64(d), uint64(r)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if v := st.Fn(h); v.OK {
+					vals = append(vals, v.V)
+				}
+			}
+			_, pl := pValues(obs.V, vals)
+			if pl <= alpha {
+				hits++
+			}
+			n++
+		}
+		rate[model] = float64(hits) / float64(n)
+		t.Logf("%s: P(p_lower ≤ %.2f) = %.3f over %d data sets", model, alpha, rate[model], n)
+	}
+	tol := 3 * math.Sqrt(alpha*(1-alpha)/float64(datasets))
+	if rate[null.BipartiteSampled] > alpha+tol {
+		t.Errorf("bipartite-sampled: P(p_lower ≤ %.2f) = %.3f, above %.2f + %.3f", alpha, rate[null.BipartiteSampled], alpha, tol)
+	}
+	if rate[null.BipartiteGNM] <= alpha+tol {
+		t.Logf("bipartite-gnm is calibrated on this draw (%.3f): the design effect did not show", rate[null.BipartiteGNM])
 	}
 }
