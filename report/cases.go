@@ -161,7 +161,7 @@ func caseSizes(m *cases.Meta, edges []plots.GraphEdge, size string) ([]float64, 
 var caseNetworkFigure = FigureSpec{Name: "case-network", Title: "The ecosystem in the case data",
 	Summary: "the merged network of ledger, court cases, sanctions and the state hierarchy (organizations; shared personnel as ties)",
 	Caption: "Organizations of the i-SOON ledger and of the court cases, designations and advisories in the case data, with the state hierarchy up to the two ministries: contracts and supply (solid), front companies, tasking and association as alleged (dashed), organizations that share a person — an officer of one who worked for or ran the other (dotted), and the hierarchy (dash-dot). Node area by betweenness centrality of the undirected network (or the measure chosen with --size), colour and shape by kind, force-directed layout with a fixed seed. Allegations are drawn as stated by their sources; the prosecuting and sanctioning authorities, and organizations tied to no other organization, are left out. Relations, grades and citations: ecosys cases show, ecosys build.",
-	draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+	draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 		if r.Cases() == nil {
 			return nil, fmt.Errorf("no case data (the embedded case data go with the embedded ledger or --ledger; give --cases-dir for your own)")
 		}
@@ -183,7 +183,7 @@ var caseNetworkFigure = FigureSpec{Name: "case-network", Title: "The ecosystem i
 				return nil, err
 			}
 		}
-		return plots.NetworkGraph("The ecosystem in the case data", g, p.Options)
+		return plots.NetworkGraph(title, g, p.Options)
 	}}
 
 // CaseTable lists the cases of d: id, label, kind, court, docket, the date

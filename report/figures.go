@@ -44,10 +44,11 @@ type FigureSpec struct {
 	Summary string
 	// Caption is the figure's caption in the report.
 	Caption string
-	// Title is the title drawn on the figure.
+	// Title is the title drawn on the figure (some figures add the
+	// numbers behind it, such as how many contracts are left out).
 	Title string
 
-	draw func(r *analysis.Results, p FigureParams) (*plots.Figure, error)
+	draw func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error)
 }
 
 // Catalogue lists every figure of a ledger, in report order.
@@ -69,7 +70,7 @@ func (f FigureSpec) Draw(r *analysis.Results, p FigureParams) (*plots.Figure, er
 	if r == nil || r.Ledger() == nil {
 		return nil, fmt.Errorf("report: no ledger")
 	}
-	fig, err := f.draw(r, p)
+	fig, err := f.draw(r, p, f.Title)
 	if err != nil {
 		return nil, fmt.Errorf("report: figure %s: %w", f.Name, err)
 	}
@@ -137,27 +138,27 @@ var catalogue = []FigureSpec{
 	{Name: "client-type", Title: "Contracts by client type",
 		Summary: "contracts and amount (CNY) by client type: paired bar panels",
 		Caption: "Number and amount of contracts by the client direction printed in the ledger (客户方向).",
-		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			t, err := r.Tally(network.DimClientType)
 			if err != nil {
 				return nil, err
 			}
-			return plots.ContractsByCategory("Contracts by client type", clientTypeCategories(t), p.Options)
+			return plots.ContractsByCategory(title, clientTypeCategories(t), p.Options)
 		}},
 	{Name: "ministry", Title: "Contracts by ministry of the end user",
 		Summary: "contracts and amount (CNY) by the end user's ministry (MPS, MSS, none)",
 		Caption: "Number and amount of contracts by the ministry of the end user: the public-security (MPS) or state-security (MSS) system, or none for companies.",
-		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			t, err := r.Tally(network.DimMinistry)
 			if err != nil {
 				return nil, err
 			}
-			return plots.ContractsByCategory("Contracts by ministry of the end user", categories(t, strs(network.Ministries), nil, ministryNames), p.Options)
+			return plots.ContractsByCategory(title, categories(t, strs(network.Ministries), nil, ministryNames), p.Options)
 		}},
 	{Name: "level", Title: "Contracts by administrative level of the end user",
 		Summary: "contracts and amount (CNY) by administrative level (national, provincial, prefectural, county, district)",
 		Caption: "Number and amount of contracts by the administrative level of the end user, from the national level down. Levels with no contract are shown as zero; \"not a state body\" are companies and associations.",
-		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			t, err := r.Tally(network.DimLevel)
 			if err != nil {
 				return nil, err
@@ -170,12 +171,12 @@ var catalogue = []FigureSpec{
 					o.Height = 72 * vgMM
 				}
 			}
-			return plots.ContractsByCategory("Contracts by administrative level of the end user", categories(t, strs(network.Levels), always, levelNames), o)
+			return plots.ContractsByCategory(title, categories(t, strs(network.Levels), always, levelNames), o)
 		}},
 	{Name: "province", Title: "Contracts by province of the end user",
 		Summary: "contracts and amount (CNY) by the end user's province, sorted by amount",
 		Caption: "Number and amount of contracts by the province of the end user, sorted by amount.",
-		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			t, err := r.Tally(network.DimProvince)
 			if err != nil {
 				return nil, err
@@ -186,12 +187,12 @@ var catalogue = []FigureSpec{
 					cats[i].LabelZH = tile.NameZH
 				}
 			}
-			return plots.ContractsBySortedCategory("Contracts by province of the end user", cats, p.Options)
+			return plots.ContractsBySortedCategory(title, cats, p.Options)
 		}},
 	{Name: "province-map", Title: "Amount by province of the end user",
 		Summary: "tile-grid map of the 31 province-level units shaded by amount (CNY); empty tiles have no contract",
 		Caption: "Amount of contracts by the province of the end user on a tile grid of the 31 province-level units of mainland China (each unit one tile, placed roughly as on a map). Empty tiles: no contract in the ledger. Contracts whose end user has no known province are not shown.",
-		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			t, err := r.Tally(network.DimProvince)
 			if err != nil {
 				return nil, err
@@ -205,7 +206,6 @@ var catalogue = []FigureSpec{
 				}
 				vals = append(vals, plots.ProvinceValue{Province: g.Key, Value: float64(g.AmountFen) / 100})
 			}
-			title := "Amount by province of the end user"
 			if skipped > 0 {
 				title += fmt.Sprintf(" (%d contracts of unknown province not shown)", skipped)
 			}
@@ -214,7 +214,7 @@ var catalogue = []FigureSpec{
 	{Name: "timeline", Title: "Contracts over time",
 		Summary: "signing date against amount (CNY), coloured by client type; month-only dates as intervals",
 		Caption: "Each contract at its signing date and amount, coloured and shaped by client type. A contract dated to the day is a point; one dated only to the month is a segment spanning the month.",
-		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			var evs []plots.Event
 			for _, c := range r.Ledger().Contracts {
 				e := plots.Event{Amount: c.Amount.Yuan(), Group: string(c.ClientType)}
@@ -227,12 +227,12 @@ var catalogue = []FigureSpec{
 			for k, v := range clientTypeNames {
 				labels[string(k)] = v
 			}
-			return plots.Timeline("Contracts over time", evs, strs(network.ClientTypes), labels, p.Options)
+			return plots.Timeline(title, evs, strs(network.ClientTypes), labels, p.Options)
 		}},
 	{Name: "lorenz", Title: "Concentration of amounts",
 		Summary: "Lorenz curves of the amount over end users and over provinces, with Gini coefficients",
 		Caption: "Lorenz curves of the contract amounts over end users and over provinces: the further below the diagonal, the more the amount is concentrated on few units. Gini coefficients as in the tables (metrics.Gini).",
-		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			var curves []plots.LorenzCurve
 			add := func(label, zh string, x []float64) {
 				pts := metrics.Lorenz(x)
@@ -258,18 +258,18 @@ var catalogue = []FigureSpec{
 				}
 			}
 			add("Provinces", "省份", prov)
-			return plots.LorenzCurves("Concentration of amounts", curves, p.Options)
+			return plots.LorenzCurves(title, curves, p.Options)
 		}},
-	{Name: "network", Title: "i-SOON ledger network",
+	{Name: "network", Title: "Ledger network",
 		Summary: "the ledger network in layers: contractor → intermediary signatories → end users",
 		Caption: "The ledger network: contractor → intermediary signatories → end users, edge width by amount, node area by number of contracts, colour and shape by kind of party.",
-		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
-			return plots.LayeredNetwork("Ledger network", LedgerNet(r.Network()), p.Options)
+		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
+			return plots.LayeredNetwork(title, LedgerNet(r.Network()), p.Options)
 		}},
-	{Name: "graph", Title: "Ledger network (force-directed)",
+	{Name: "graph", Title: "Ledger network",
 		Summary: "general network drawing (force-directed or layered), node size by a chosen centrality (--size)",
 		Caption: "The ledger network drawn by the general network drawing of ecosys: force-directed layout (Fruchterman–Reingold, fixed seed), node area by betweenness centrality (unless another measure is chosen), colour and shape by kind, edge width by amount, arrows for the direction of contracting.",
-		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			var m *metrics.Report
 			if p.Size != "contracts" && p.Size != "none" {
 				var err error
@@ -288,13 +288,13 @@ var catalogue = []FigureSpec{
 				}
 			}
 			g.Seed = p.Seed
-			return plots.NetworkGraph("Ledger network", g, p.Options)
+			return plots.NetworkGraph(title, g, p.Options)
 		}},
 	caseNetworkFigure,
-	{Name: "ranking", Title: "Most central parties",
+	{Name: "ranking", Title: "Top %d parties by centrality",
 		Summary: "top-k parties across degree, strength, betweenness, harmonic closeness and PageRank (dot plot, normalised)",
 		Caption: "The parties that rank highest on five centrality measures of the ledger network (amount-weighted where weights apply), each measure divided by its largest value. In a one-contractor ledger the contractor tops most measures by construction; what matters is who comes next.",
-		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			m, err := r.Measures()
 			if err != nil {
 				return nil, err
@@ -321,12 +321,12 @@ var catalogue = []FigureSpec{
 			if k == 0 {
 				k = 10
 			}
-			return plots.CentralityRanking(fmt.Sprintf("Top %d parties by centrality", min(k, len(parties))), measures, parties, k, p.Options)
+			return plots.CentralityRanking(fmt.Sprintf(title, min(k, len(parties))), measures, parties, k, p.Options)
 		}},
 	{Name: "degree", Title: "Degree distribution",
 		Summary: "complementary CDF of in-, out- and total degree on log–log axes",
 		Caption: "Complementary cumulative distribution P(K ≥ k) of the degrees of the ledger network's parties, on log–log axes. Most parties have one tie; the contractor and a few intermediaries have many.",
-		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			deg := metrics.Degrees(r.Network().Directed(network.ByContracts))
 			ids := make([]int64, 0, len(deg))
 			for id := range deg {
@@ -339,7 +339,7 @@ var catalogue = []FigureSpec{
 				out = append(out, deg[id].Out)
 				tot = append(tot, deg[id].In+deg[id].Out)
 			}
-			return plots.DegreeCCDF("Degree distribution", []plots.DegreeSeries{
+			return plots.DegreeCCDF(title, []plots.DegreeSeries{
 				{Label: "Total degree", LabelZH: "总度", Degrees: tot},
 				{Label: "In-degree", LabelZH: "入度", Degrees: in},
 				{Label: "Out-degree", LabelZH: "出度", Degrees: out},
@@ -348,7 +348,7 @@ var catalogue = []FigureSpec{
 	{Name: "sensitivity", Title: "Sensitivity to missing contracts",
 		Summary: "statistics of the ledger network as contracts go missing at random: mean and 95% band",
 		Caption: "How the concentration of amounts over end users (Gini, HHI) and the share of the largest end user move when a growing share of contracts is removed at random: mean and 95% range over the replicates, with the value on the complete ledger (dashed).",
-		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			fr := []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5}
 			var curves []plots.SensitivityCurve
 			for _, stat := range []string{"end_users.gini", "end_users.hhi", "end_users.top1_share"} {
@@ -366,12 +366,12 @@ var catalogue = []FigureSpec{
 				}
 				curves = append(curves, c)
 			}
-			return plots.SensitivityCurves("Sensitivity to missing contracts", curves, p.Options)
+			return plots.SensitivityCurves(title, curves, p.Options)
 		}},
 	{Name: "over-time", Title: "Centralization over time",
 		Summary: "degree, betweenness and harmonic centralization of yearly and cumulative snapshots of the ledger network",
 		Caption: "Freeman centralization of the ledger network of each year's contracts, and of all contracts up to each year, with the number of contracts under each year. Contracts without a date are in no snapshot.",
-		draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			keys := []string{"degree", "betweenness", "harmonic"}
 			snaps, undated, err := analysis.CentralizationByYear(r.Ledger(), keys)
 			if err != nil {
@@ -391,7 +391,6 @@ var catalogue = []FigureSpec{
 				}
 				yearly, cum = append(yearly, y), append(cum, c)
 			}
-			title := "Centralization over time"
 			if undated > 0 {
 				title += fmt.Sprintf(" (%d undated contracts left out)", undated)
 			}
@@ -479,10 +478,10 @@ func LedgerGraph(n *network.Network, r *metrics.Report, size string) (plots.Grap
 
 // implicationsFigure is the catalogue entry of the ecosystem verdict's
 // implications against their null distributions.
-var implicationsFigure = FigureSpec{Name: "implications", Title: "The ecosystem verdict's implications",
+var implicationsFigure = FigureSpec{Name: "implications", Title: "Ecosystem verdict: %s",
 	Summary: "each implication of the ecosystem verdict: tests against their null distributions (and alternatives), shares with their intervals",
 	Caption: "The implications of the decentralized-ecosystem hypothesis as measured on the principal–agent view of the ledger and the case data. Tested implications: the distribution of the statistic under the null model bipartite-sampled (bars; each agent keeps its number of principals, no principal is left without a tie), under the alternative of its power (dashed), and the observed value (vermillion line). Shares: the observed share with its 95% interval; the dotted lines are the thresholds 1/3 and 2/3 of the decision rule. Each panel says how the rule judged it.",
-	draw: func(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+	draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 		v, err := r.Ecosystem()
 		if err != nil {
 			return nil, err
@@ -513,7 +512,7 @@ var implicationsFigure = FigureSpec{Name: "implications", Title: "The ecosystem 
 		if p.Options.Source != "" && r.Cases() != nil {
 			p.Options.Source += "; case data: US court documents, Treasury designations and joint advisories (ecosys cases list)"
 		}
-		return plots.Implications(fmt.Sprintf("Ecosystem verdict: %s", v.Reading), panels, p.Options)
+		return plots.Implications(fmt.Sprintf(title, v.Reading), panels, p.Options)
 	}}
 
 func fmtOpt(p *float64) string {

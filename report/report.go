@@ -147,7 +147,7 @@ func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings
 			page.Skipped = append(page.Skipped, f.Name+": left out (no replicates asked for: --samples 0)")
 			continue
 		}
-		fig, err := f.draw(r, params)
+		fig, err := f.draw(r, params, f.Title)
 		if err != nil {
 			// A figure that does not apply to these data (no dates, no
 			// intermediaries) is left out and says why.
