@@ -11,11 +11,11 @@ const module = "github.com/ecosys-sna/ecosys"
 // TestDependencyDirection enforces the layering of STYLE.md: cmd → {report,
 // analysis, network, metrics, plots, datasets} → gonum; report → {network,
 // metrics, plots, analysis}; analysis → {network, metrics and its sub-packages};
-// metrics/inference → metrics/null → gonum; network and metrics/null →
-// internal/compact → gonum (metrics reads compact graphs through an
-// interface of its own, not by import); datasets imports only the
-// standard library; metrics and plots do not import network; nothing
-// imports cmd.
+// metrics/inference → metrics/null → gonum; network, metrics and
+// metrics/null → internal/compact → gonum (compact builds the flat arrays
+// of them all and imports no package of the module); datasets imports
+// only the standard library; metrics and plots do not import network;
+// nothing imports cmd.
 func TestDependencyDirection(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("go command not found")
@@ -45,6 +45,9 @@ func TestDependencyDirection(t *testing.T) {
 			}
 			if pkg == "datasets" && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/datasets" {
 				t.Errorf("datasets imports non-standard package %s", d)
+			}
+			if pkg == "internal/compact" && strings.HasPrefix(d, module+"/") && d != module+"/internal/compact" {
+				t.Errorf("internal/compact imports %s", d)
 			}
 		}
 	}
