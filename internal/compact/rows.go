@@ -296,7 +296,7 @@ func rowsValid(ids []int64, off, adj []int32, w []float64) bool {
 		return false
 	}
 	for i := range n {
-		if i > 0 && ids[i] <= ids[i-1] || off[i+1] < off[i] {
+		if i > 0 && ids[i] <= ids[i-1] || off[i+1] < off[i] || int(off[i+1]) > len(adj) {
 			return false
 		}
 		prev := int32(-1)

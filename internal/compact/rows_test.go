@@ -186,11 +186,12 @@ func TestViewChecksRows(t *testing.T) {
 		t.Errorf("the rows of the path: %v, %v", r, ok)
 	}
 	for name, b := range map[string]rowsOnly{
-		"self-loop":    {ids: ids, off: []int32{0, 1, 3, 4}, adj: []int32{1, 0, 1, 1}},
-		"unsorted":     {ids: ids, off: []int32{0, 2, 3, 4}, adj: []int32{2, 1, 0, 0}},
-		"out of range": {ids: ids, off: []int32{0, 1, 2, 3}, adj: []int32{1, 0, 7}},
-		"short off":    {ids: ids, off: []int32{0, 1}, adj: []int32{1}},
-		"ids unsorted": {ids: []int64{0, 2, 1}, off: []int32{0, 1, 3, 4}, adj: []int32{1, 0, 2, 1}},
+		"self-loop":       {ids: ids, off: []int32{0, 1, 3, 4}, adj: []int32{1, 0, 1, 1}},
+		"unsorted":        {ids: ids, off: []int32{0, 2, 3, 4}, adj: []int32{2, 1, 0, 0}},
+		"offset past end": {ids: ids, off: []int32{0, 5, 2, 3}, adj: []int32{1, 2, 0}},
+		"out of range":    {ids: ids, off: []int32{0, 1, 2, 3}, adj: []int32{1, 0, 7}},
+		"short off":       {ids: ids, off: []int32{0, 1}, adj: []int32{1}},
+		"ids unsorted":    {ids: []int64{0, 2, 1}, off: []int32{0, 1, 3, 4}, adj: []int32{1, 0, 2, 1}},
 	} {
 		b.Undirected = path
 		if _, ok := View(b); ok {
