@@ -1,14 +1,13 @@
 // Package compact holds graphs in compressed sparse row form: a few flat
-// arrays (Rows) instead of a map per node. It is where the module builds
-// such arrays: FromEdges from a canonical edge list, Read from any gonum
-// graph, and View takes them from a graph that holds its own (see
-// metrics.CompactGraph).
+// arrays (Rows) instead of a map per node. FromEdges builds them from a
+// canonical edge list, Read from any gonum graph, and View takes them
+// from a graph that holds its own (see metrics.CompactGraph).
 //
 // New wraps Rows in a read-only gonum graph. The edge-list reader of
 // package network returns such graphs, and so do the samplers of
-// metrics/null; the measures of package metrics traverse Rows, those of
-// a compact graph as they are and those of any other graph as Read
-// returns them.
+// metrics/null. The shortest-path measures and PageRank of package
+// metrics traverse Rows: those of a compact graph as they are, those of
+// any other graph as Read returns them.
 //
 // The package is internal: its graphs are used through the gonum
 // interfaces they implement (graph.WeightedUndirected or

@@ -12,10 +12,10 @@ import (
 	"gonum.org/v1/gonum/graph"
 )
 
-// Rows is a graph in compressed sparse row form, the one form in which
-// this module holds a graph as flat arrays: the compact graphs of New, the
-// snapshots that the measures of package metrics traverse, and the
-// observed graph of the null models are all built as Rows.
+// Rows is a graph in compressed sparse row form. The compact graphs of
+// New, the snapshots that the shortest-path measures and PageRank of
+// package metrics traverse, and the observed graph and Curveball lists of
+// the null models are all built as Rows.
 //
 // Node i has id IDs[i], in increasing order. Its out-neighbours are the
 // node indices Adj[Off[i]:Off[i+1]], in increasing order, and W holds the
@@ -130,15 +130,18 @@ func (r *Rows) transpose() {
 // every arc u→v that g.From(u) lists (an undirected edge is listed from
 // both ends), arc(u, v) returns the arc's weight and whether to keep it,
 // or an error; a nil arc keeps every arc with weight 1. If weighted is
-// false, W and InW are nil and the weights arc returns are ignored.
+// false, the weights arc returns are ignored and W and InW are nil (as
+// they are if no arc is kept).
 //
 // g is read by up to GOMAXPROCS goroutines at once, as gonum graphs allow,
-// and arc is called from them; each row is sorted after it is read, so
-// the rows do not depend on the order in which From lists the
-// neighbours.
+// and arc is called from them; each row is sorted by neighbour after it
+// is read, so the rows do not depend on the order in which From lists
+// the neighbours.
 //
-// The error is that of arc for the first failing arc in the order of the
-// nodes, returned as it is, ErrTooLarge, or an *UnknownNodeError.
+// Read stops at the first failing arc in the order of the nodes, and
+// returns the error of arc as it is, or an *UnknownNodeError if g.Nodes
+// does not list v. It returns ErrTooLarge if the nodes or the arcs do not
+// fit int32 indices.
 func Read(g graph.Graph, weighted bool, arc func(u, v int64) (w float64, keep bool, err error)) (*Rows, error) {
 	it := g.Nodes()
 	ids := make([]int64, 0, max(it.Len(), 0))
