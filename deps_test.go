@@ -15,6 +15,7 @@ const module = "github.com/ecosys-sna/ecosys"
 //	graphio → network, internal/csvio, internal/compact, gonum
 //	cases → network, internal/csvio, gonum
 //	metrics/inference → metrics/null → internal/compact → gonum
+//	metrics → internal/compact (which imports no package of the module)
 //	analysis → network, cases, graphio, metrics and its sub-packages
 //	report, cmd → what they need
 //
@@ -57,6 +58,9 @@ func TestDependencyDirection(t *testing.T) {
 			}
 			if pkg == "internal/csvio" && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/internal/csvio" && !strings.HasPrefix(d, "golang.org/x/text/") {
 				t.Errorf("internal/csvio imports %s: only the standard library and golang.org/x/text", d)
+			}
+			if pkg == "internal/compact" && strings.HasPrefix(d, module+"/") && d != module+"/internal/compact" {
+				t.Errorf("internal/compact imports %s", d)
 			}
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"gonum.org/v1/gonum/graph"
+
+	"github.com/ecosys-sna/ecosys/internal/compact"
 )
 
 // Centralization is Freeman's index with the theoretical maximum it was
@@ -451,11 +453,11 @@ func centrDegrees(g graph.Graph, mode DegreeMode, total *float64) (map[int64]flo
 // breaks its rules. The rows hold no self-loops, as centrDegrees counts
 // none.
 func compactDegrees(g graph.Graph, directed bool, mode DegreeMode) (map[int64]float64, bool) {
-	cv, ok := compactViewOf(g)
+	r, ok := compact.View(g)
 	if !ok {
 		return nil, false
 	}
-	ids, off, adj, inOff, inAdj := cv.ids, cv.off, cv.adj, cv.inOff, cv.inAdj
+	ids, off, adj, inOff, inAdj := r.IDs, r.Off, r.Adj, r.InOff, r.InAdj
 	k := make(map[int64]float64, len(ids))
 	for i, id := range ids {
 		out := off[i+1] - off[i]

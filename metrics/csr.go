@@ -4,14 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 
 	"gonum.org/v1/gonum/graph"
+
+	"github.com/ecosys-sna/ecosys/internal/compact"
 )
 
 // csr is a compact, read-only snapshot of a gonum graph in compressed
 // sparse row form, built once so that traversals run over flat arrays
-// instead of gonum's maps and iterators.
+// instead of gonum's maps and iterators: the compact.Rows of the graph
+// (those of a CompactGraph, or as compact.Read reads them) under the
+// names the kernels use.
 //
 // Nodes are sorted by id and numbered 0..n-1 (ids[i] is the id of node i).
 // The out-neighbours of node i are adj[off[i]:off[i+1]], sorted by index,
@@ -58,56 +61,17 @@ type CompactGraph interface {
 	CompactRows(in bool) (ids []int64, off, adj []int32, w []float64)
 }
 
-// compactView holds the rows of a CompactGraph, checked against the
-// rules; on an undirected graph the in-rows are the out-rows.
-type compactView struct {
-	ids          []int64
-	off, adj     []int32
-	w            []float64
-	inOff, inAdj []int32
-	inW          []float64
-}
-
-// compactViewOf returns the rows of g, or ok false if g is not a
-// CompactGraph or its rows break the rules.
-func compactViewOf(g graph.Graph) (cv compactView, ok bool) {
-	cg, ok := g.(CompactGraph)
-	if !ok {
-		return cv, false
+// readError gives the errors of compact.Read itself the package's prefix;
+// those of the arc function passed to it have theirs already.
+func readError(err error) error {
+	var unknown *compact.UnknownNodeError
+	switch {
+	case errors.Is(err, compact.ErrTooLarge):
+		return errCSRTooLarge
+	case errors.As(err, &unknown):
+		return fmt.Errorf("metrics: %w", err)
 	}
-	cv.ids, cv.off, cv.adj, cv.w = cg.CompactRows(false)
-	if !compactRowsValid(cv.ids, cv.off, cv.adj, cv.w) {
-		return cv, false
-	}
-	cv.inOff, cv.inAdj, cv.inW = cv.off, cv.adj, cv.w
-	if _, directed := g.(graph.Directed); directed {
-		_, cv.inOff, cv.inAdj, cv.inW = cg.CompactRows(true)
-		if len(cv.inAdj) != len(cv.adj) || (cv.inW == nil) != (cv.w == nil) || !compactRowsValid(cv.ids, cv.inOff, cv.inAdj, cv.inW) {
-			return cv, false
-		}
-	}
-	return cv, true
-}
-
-// compactRowsValid reports whether rows follow the rules of CompactGraph.
-func compactRowsValid(ids []int64, off, adj []int32, w []float64) bool {
-	n := len(ids)
-	if len(off) != n+1 || off[0] != 0 || int(off[n]) != len(adj) || w != nil && len(w) != len(adj) {
-		return false
-	}
-	for i := range n {
-		if i > 0 && ids[i] <= ids[i-1] || off[i+1] < off[i] {
-			return false
-		}
-		prev := int32(-1)
-		for _, v := range adj[off[i]:off[i+1]] {
-			if v <= prev || v >= int32(n) || v == int32(i) {
-				return false
-			}
-			prev = v
-		}
-	}
-	return true
+	return err
 }
 
 // newCSR returns the snapshot of g. If weighted is true, g must implement
@@ -125,129 +89,69 @@ func newCSR(g graph.Graph, weighted bool) (*csr, error) {
 		}
 	}
 	_, directed := g.(graph.Directed)
-	if c, ok, err := compactCSR(g, directed, weighted); ok || err != nil {
-		return c, err
+	if r, ok := compact.View(g); ok { // a CompactGraph that keeps the rules
+		return compactCSR(r, weighted)
 	}
-
-	it := g.Nodes()
-	ids := make([]int64, 0, max(it.Len(), 0))
-	for it.Next() {
-		ids = append(ids, it.Node().ID())
-	}
-	slices.Sort(ids)
-	if len(ids) >= math.MaxInt32 {
-		return nil, errCSRTooLarge
-	}
-	index := make(map[int64]int32, len(ids))
-	for i, id := range ids {
-		index[id] = int32(i)
-	}
-
-	c := &csr{ids: ids, directed: directed, off: make([]int32, len(ids)+1)}
-	type arc struct {
-		to int32
-		w  float64
-	}
-	var row []arc
-	for i, u := range ids {
-		row = row[:0]
-		to := g.From(u)
-		for to.Next() {
-			v := to.Node().ID()
-			if v == u {
-				continue
-			}
-			a := arc{to: index[v], w: 1}
-			if weighted {
-				w, ok := wg.Weight(u, v)
-				if !ok || !(w > 0) || math.IsInf(w, 1) {
-					sep := "–"
-					if directed {
-						sep = "→"
-					}
-					return nil, fmt.Errorf("%w: edge %d%s%d has weight %v", ErrNegativeWeight, u, sep, v, w)
-				}
-				a.w = w
-			}
-			row = append(row, a)
+	r, err := compact.Read(g, weighted, func(u, v int64) (float64, bool, error) {
+		if v == u {
+			return 0, false, nil // a self-loop lies on no shortest path
 		}
-		slices.SortFunc(row, func(a, b arc) int { return int(a.to) - int(b.to) })
-		if len(c.adj)+len(row) >= math.MaxInt32 {
-			return nil, errCSRTooLarge
+		if !weighted {
+			return 1, true, nil
 		}
-		for _, a := range row {
-			c.adj = append(c.adj, a.to)
-			if weighted {
-				c.w = append(c.w, a.w)
-			}
+		w, ok := wg.Weight(u, v)
+		if !ok || !isLength(w) {
+			return 0, false, lengthError(u, v, directed, w)
 		}
-		c.off[i+1] = int32(len(c.adj))
+		return w, true, nil
+	})
+	if err != nil {
+		return nil, readError(err)
 	}
-
-	if !directed {
-		c.inOff, c.inAdj, c.inW = c.off, c.adj, c.w
-		return c, nil
-	}
-	// Transpose: counting sort of the arcs by target keeps each in-row
-	// sorted by source, since sources are visited in increasing order.
-	n := len(ids)
-	c.inOff = make([]int32, n+1)
-	for _, v := range c.adj {
-		c.inOff[v+1]++
-	}
-	for i := 0; i < n; i++ {
-		c.inOff[i+1] += c.inOff[i]
-	}
-	c.inAdj = make([]int32, len(c.adj))
-	if weighted {
-		c.inW = make([]float64, len(c.adj))
-	}
-	next := slices.Clone(c.inOff[:n])
-	for u := 0; u < n; u++ {
-		for k := c.off[u]; k < c.off[u+1]; k++ {
-			v := c.adj[k]
-			p := next[v]
-			next[v]++
-			c.inAdj[p] = int32(u)
-			if weighted {
-				c.inW[p] = c.w[k]
-			}
-		}
-	}
-	return c, nil
+	return csrOf(r), nil
 }
 
-// compactCSR returns the snapshot of a CompactGraph from its own arrays,
-// shared with the graph (a snapshot is read-only); ok is false if g is not
-// a CompactGraph or breaks its rules. Weights are checked as in newCSR.
-func compactCSR(g graph.Graph, directed, weighted bool) (c *csr, ok bool, err error) {
-	cv, ok := compactViewOf(g)
-	if !ok {
-		return nil, false, nil
+// isLength reports whether w may be used as the length of an edge.
+func isLength(w float64) bool { return w > 0 && !math.IsInf(w, 1) }
+
+// lengthError returns the error for the edge u→v (u–v if undirected),
+// whose weight w is no length.
+func lengthError(u, v int64, directed bool, w float64) error {
+	sep := "–"
+	if directed {
+		sep = "→"
 	}
-	c = &csr{ids: cv.ids, directed: directed, off: cv.off, adj: cv.adj, inOff: cv.inOff, inAdj: cv.inAdj}
+	return fmt.Errorf("%w: edge %d%s%d has weight %v", ErrNegativeWeight, u, sep, v, w)
+}
+
+// csrOf returns the snapshot held in r.
+func csrOf(r *compact.Rows) *csr {
+	return &csr{ids: r.IDs, directed: r.Directed, off: r.Off, adj: r.Adj, w: r.W, inOff: r.InOff, inAdj: r.InAdj, inW: r.InW}
+}
+
+// compactCSR returns the snapshot of a CompactGraph from its own rows r,
+// shared with the graph (a snapshot is read-only). Weights are checked as
+// in newCSR.
+func compactCSR(r *compact.Rows, weighted bool) (*csr, error) {
+	c := csrOf(r)
 	if !weighted {
-		return c, true, nil
+		c.w, c.inW = nil, nil
+		return c, nil
 	}
-	if cv.w == nil { // every edge has length 1
-		c.w = make([]float64, len(cv.adj))
+	if r.W == nil { // every edge has length 1
+		c.w = make([]float64, len(r.Adj))
 		for k := range c.w {
 			c.w[k] = 1
 		}
 		c.inW = c.w
-		return c, true, nil
+		return c, nil
 	}
-	for i := range cv.ids {
-		for k := cv.off[i]; k < cv.off[i+1]; k++ {
-			if x := cv.w[k]; !(x > 0) || math.IsInf(x, 1) {
-				sep := "–"
-				if directed {
-					sep = "→"
-				}
-				return nil, true, fmt.Errorf("%w: edge %d%s%d has weight %v", ErrNegativeWeight, cv.ids[i], sep, cv.ids[cv.adj[k]], x)
+	for i := range r.IDs {
+		for k := r.Off[i]; k < r.Off[i+1]; k++ {
+			if x := r.W[k]; !isLength(x) {
+				return nil, lengthError(r.IDs[i], r.IDs[r.Adj[k]], r.Directed, x)
 			}
 		}
 	}
-	c.w, c.inW = cv.w, cv.inW
-	return c, true, nil
+	return c, nil
 }

@@ -1,14 +1,13 @@
 package metrics
 
 import (
-	"cmp"
 	"fmt"
 	"math"
-	"runtime"
-	"slices"
 	"sync"
 
 	"gonum.org/v1/gonum/graph"
+
+	"github.com/ecosys-sna/ecosys/internal/compact"
 )
 
 // DefaultDamping is the damping factor of PageRank used by the CLI and
@@ -161,164 +160,70 @@ type pageRankCSR struct {
 	strength []float64
 }
 
-// newPageRankCSR reads g once into flat in-arc arrays. As in specBuild,
-// an arc of weight 0 counts as absent and other weights must be finite
-// and non-negative; undirected edges are arcs both ways.
+// newPageRankCSR returns the in-arcs of g: those of a CompactGraph as it
+// holds them, those of any other graph as compact.Read reads them. As in
+// specBuild, an arc of weight 0 counts as absent and other weights must be
+// finite and non-negative; undirected edges are arcs both ways.
 func newPageRankCSR(g graph.Graph, weighted bool) (*pageRankCSR, error) {
-	if c, ok, err := compactPageRankCSR(g, weighted); ok || err != nil {
-		return c, err
-	}
-	it := g.Nodes()
-	ids := make([]int64, 0, max(it.Len(), 0))
-	for it.Next() {
-		ids = append(ids, it.Node().ID())
-	}
-	slices.Sort(ids)
-	n := len(ids)
-	if int64(n) >= math.MaxInt32 {
-		return nil, errCSRTooLarge
-	}
-	dense := n == 0 || ids[0] == 0 && ids[n-1] == int64(n-1)
-	var index map[int64]int32
-	if !dense {
-		index = make(map[int64]int32, n)
-		for i, id := range ids {
-			index[id] = int32(i)
-		}
-	}
-	wg, isWeighted := g.(graph.Weighted)
-	weighted = weighted && isWeighted
-	c := &pageRankCSR{ids: ids, off: make([]int32, n+1), strength: make([]float64, n)}
-	// Read the arcs of consecutive blocks of sources concurrently (gonum
-	// graphs are safe for concurrent reads) and concatenate the blocks in
-	// order: the arcs come out in the order of a serial read.
-	type block struct {
-		from, to []int32
-		ws       []float64
-		err      error
-	}
-	parts := min(runtime.GOMAXPROCS(0), max(1, n/4096))
-	blocks := make([]block, parts)
-	var wait sync.WaitGroup
-	for p := range parts {
-		wait.Add(1)
-		go func() {
-			defer wait.Done()
-			b := &blocks[p]
-			type arc struct {
-				to int32
-				w  float64
+	r, ok := compact.View(g)
+	if ok && weighted && r.W != nil {
+		zero := false
+		for u := range r.IDs {
+			for k := r.Off[u]; k < r.Off[u+1]; k++ {
+				if err := pageRankWeightError(r.IDs[u], r.IDs[r.Adj[k]], r.W[k]); err != nil {
+					return nil, err
+				}
+				zero = zero || r.W[k] == 0
 			}
-			var row []arc
-			for u := p * n / parts; u < (p+1)*n/parts; u++ {
-				uid := ids[u]
-				row = row[:0]
-				nb := g.From(uid)
-				for nb.Next() {
-					vid := nb.Node().ID()
-					w := 1.0
-					if weighted {
-						w, _ = wg.Weight(uid, vid)
-						if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
-							b.err = fmt.Errorf("metrics: PageRank: weight %v on edge %d–%d: weights must be finite and non-negative", w, uid, vid)
-							return
-						}
-						if w == 0 {
-							continue
-						}
-					}
-					v := int32(vid)
-					if !dense {
-						v = index[vid]
-					}
-					row = append(row, arc{v, w})
-				}
-				// From comes in map order: sort a weighted row, so that the
-				// strength is summed in a fixed order (counts are exact in
-				// any order, and in-rows are sorted by the counting sort).
-				if weighted {
-					slices.SortFunc(row, func(a, b arc) int { return cmp.Compare(a.to, b.to) })
-				}
-				for _, a := range row {
-					b.from, b.to = append(b.from, int32(u)), append(b.to, a.to)
-					if weighted {
-						b.ws = append(b.ws, a.w)
-					}
-					c.strength[u] += a.w
-				}
-			}
-		}()
-	}
-	wait.Wait()
-	var from, to []int32
-	var ws []float64
-	for _, b := range blocks {
-		if b.err != nil {
-			return nil, b.err
 		}
-		if parts == 1 {
-			from, to, ws = b.from, b.to, b.ws
-			break
-		}
-		from, to, ws = append(from, b.from...), append(to, b.to...), append(ws, b.ws...)
+		// PageRank drops an arc of weight 0, which is in the rows of the
+		// graph: read it node by node instead.
+		ok = !zero
 	}
-	for _, v := range to {
-		c.off[v+1]++
-	}
-	if int64(len(to)) >= math.MaxInt32 {
-		return nil, errCSRTooLarge
-	}
-	for v := range n {
-		c.off[v+1] += c.off[v]
-	}
-	// Counting sort by target; sources were visited in increasing order,
-	// so each in-row comes out sorted.
-	c.src = make([]int32, len(to))
-	if weighted {
-		c.w = make([]float64, len(to))
-	}
-	next := slices.Clone(c.off[:n])
-	for k, v := range to {
-		p := next[v]
-		next[v]++
-		c.src[p] = from[k]
+	if ok {
+		weighted = weighted && r.W != nil
+	} else {
+		wg, isWeighted := g.(graph.Weighted)
+		weighted = weighted && isWeighted
+		var arc func(u, v int64) (float64, bool, error) // nil: every arc, weight 1
 		if weighted {
-			c.w[p] = ws[k]
+			arc = func(u, v int64) (float64, bool, error) {
+				w, _ := wg.Weight(u, v)
+				if err := pageRankWeightError(u, v, w); err != nil {
+					return 0, false, err
+				}
+				return w, w != 0, nil
+			}
+		}
+		var err error
+		if r, err = compact.Read(g, weighted, arc); err != nil {
+			return nil, readError(err)
+		}
+	}
+	n := len(r.IDs)
+	c := &pageRankCSR{ids: r.IDs, off: r.InOff, src: r.InAdj, strength: make([]float64, n)}
+	if weighted {
+		c.w = r.InW
+	}
+	// The out-strengths are summed along the sorted out-rows, a fixed
+	// order (counts are exact in any order).
+	for u := range n {
+		if !weighted {
+			c.strength[u] = float64(r.Off[u+1] - r.Off[u])
+			continue
+		}
+		for _, x := range r.W[r.Off[u]:r.Off[u+1]] {
+			c.strength[u] += x
 		}
 	}
 	return c, nil
 }
 
-// compactPageRankCSR is newPageRankCSR for a CompactGraph: the in-rows
-// are the graph's own and the strengths are summed over its out-rows in
-// the order newPageRankCSR uses. ok is false if g is not a CompactGraph,
-// breaks its rules, or (weighted) has an arc of weight 0, which PageRank
-// drops: newPageRankCSR then reads it node by node.
-func compactPageRankCSR(g graph.Graph, weighted bool) (c *pageRankCSR, ok bool, err error) {
-	cv, ok := compactViewOf(g)
-	if !ok {
-		return nil, false, nil
+// pageRankWeightError returns the error for the weight w of the arc u→v,
+// or nil if PageRank can use it.
+func pageRankWeightError(u, v int64, w float64) error {
+	if math.IsNaN(w) || math.IsInf(w, 0) || w < 0 {
+		return fmt.Errorf("metrics: PageRank: weight %v on edge %d–%d: weights must be finite and non-negative", w, u, v)
 	}
-	weighted = weighted && cv.w != nil
-	c = &pageRankCSR{ids: cv.ids, off: cv.inOff, src: cv.inAdj, strength: make([]float64, len(cv.ids))}
-	for u := range cv.ids {
-		if !weighted {
-			c.strength[u] = float64(cv.off[u+1] - cv.off[u])
-			continue
-		}
-		for k := cv.off[u]; k < cv.off[u+1]; k++ {
-			x := cv.w[k]
-			if math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
-				return nil, true, fmt.Errorf("metrics: PageRank: weight %v on edge %d–%d: weights must be finite and non-negative", x, cv.ids[u], cv.ids[cv.adj[k]])
-			}
-			if x == 0 {
-				return nil, false, nil
-			}
-			c.strength[u] += x
-		}
-	}
-	if weighted {
-		c.w = cv.inW
-	}
-	return c, true, nil
+	return nil
 }

@@ -1,8 +1,13 @@
-// Package compact holds read-only gonum graphs in compressed sparse row
-// form: a few flat arrays instead of a map per node. The edge-list reader
-// of package network returns them, and so do the samplers of metrics/null;
-// the measures of package metrics read their rows directly (see
-// metrics.CompactGraph) instead of walking the graph node by node.
+// Package compact holds graphs in compressed sparse row form: a few flat
+// arrays (Rows) instead of a map per node. FromEdges builds them from a
+// canonical edge list, Read from any gonum graph, and View takes them
+// from a graph that holds its own (see metrics.CompactGraph).
+//
+// New wraps Rows in a read-only gonum graph. The edge-list reader of
+// package network returns such graphs, and so do the samplers of
+// metrics/null. The shortest-path measures and PageRank of package
+// metrics traverse Rows: those of a compact graph as they are, those of
+// any other graph as Read returns them.
 //
 // The package is internal: its graphs are used through the gonum
 // interfaces they implement (graph.WeightedUndirected or
@@ -21,25 +26,16 @@ import (
 // Edge is an edge between the nodes of indices U and V (not ids).
 type Edge struct{ U, V int32 }
 
-// flat is a read-only graph held in compressed sparse row form: the
-// neighbours of node i (its out-neighbours on a directed graph) are
-// adj[off[i]:off[i+1]], sorted by index, with weights w (nil: every edge
-// weighs 1); for a directed graph the in-neighbours are held the same way
-// in inOff, inAdj and inW. Iteration over nodes and neighbours is in
-// increasing id order. As in gonum's simple graphs, Weight(x, x) is
-// (0, true) and the weight of a missing edge is (+Inf, false).
+// flat is a read-only graph held as Rows. Iteration over nodes and
+// neighbours is in increasing id order. As in gonum's simple graphs,
+// Weight(x, x) is (0, true) and the weight of a missing edge is
+// (+Inf, false).
 type flat struct {
-	ids []int64 // ascending
-	// nodes returns ids as graph.Node values, boxed once on first use, so
+	Rows
+	// nodes returns IDs as graph.Node values, boxed once on first use, so
 	// that iterators hand out nodes without an allocation each.
 	nodes func() []graph.Node
-	dense bool // ids[i] == i for every i
-	off   []int32
-	adj   []int32
-	w     []float64
-	inOff []int32
-	inAdj []int32
-	inW   []float64
+	dense bool // IDs[i] == i for every i
 }
 
 // flatUndirected is a flat graph.WeightedUndirected.
@@ -62,7 +58,7 @@ var (
 // and must not be modified.
 func New(ids []int64, directed bool, edges []Edge, weights []float64) graph.Weighted {
 	n := len(ids)
-	f := &flat{ids: ids, dense: n == 0 || ids[n-1] == int64(n-1) && ids[0] == 0}
+	f := &flat{Rows: *FromEdges(ids, directed, edges, weights), dense: n == 0 || ids[n-1] == int64(n-1) && ids[0] == 0}
 	f.nodes = sync.OnceValue(func() []graph.Node {
 		nodes := make([]graph.Node, n)
 		for i, id := range ids {
@@ -70,63 +66,8 @@ func New(ids []int64, directed bool, edges []Edge, weights []float64) graph.Weig
 		}
 		return nodes
 	})
-	f.off = make([]int32, n+1)
-	for _, e := range edges {
-		f.off[e.U+1]++
-		if !directed {
-			f.off[e.V+1]++
-		}
-	}
-	for i := range n {
-		f.off[i+1] += f.off[i]
-	}
-	f.adj = make([]int32, f.off[n])
-	if weights != nil {
-		f.w = make([]float64, f.off[n])
-	}
-	next := slices.Clone(f.off[:n])
-	// In canonical order, row x receives first the u < x of edges (u, x),
-	// in increasing u, then the v > x of edges (x, v), in increasing v:
-	// every row comes out sorted.
-	for i, e := range edges {
-		p := next[e.U]
-		next[e.U]++
-		f.adj[p] = e.V
-		if weights != nil {
-			f.w[p] = weights[i]
-		}
-		if !directed {
-			q := next[e.V]
-			next[e.V]++
-			f.adj[q] = e.U
-			if weights != nil {
-				f.w[q] = weights[i]
-			}
-		}
-	}
 	if !directed {
-		f.inOff, f.inAdj, f.inW = f.off, f.adj, f.w
 		return flatUndirected{f}
-	}
-	f.inOff = make([]int32, n+1)
-	for _, e := range edges {
-		f.inOff[e.V+1]++
-	}
-	for i := range n {
-		f.inOff[i+1] += f.inOff[i]
-	}
-	f.inAdj = make([]int32, len(edges))
-	if weights != nil {
-		f.inW = make([]float64, len(edges))
-	}
-	copy(next, f.inOff[:n])
-	for i, e := range edges { // sorted by u: in-rows come out sorted
-		p := next[e.V]
-		next[e.V]++
-		f.inAdj[p] = e.U
-		if weights != nil {
-			f.inW[p] = weights[i]
-		}
 	}
 	return flatDirected{f}
 }
@@ -139,20 +80,20 @@ func New(ids []int64, directed bool, edges []Edge, weights []float64) graph.Weig
 // the graph's own and must not be modified.
 func (f *flat) CompactRows(in bool) (ids []int64, off, adj []int32, w []float64) {
 	if in {
-		return f.ids, f.inOff, f.inAdj, f.inW
+		return f.IDs, f.InOff, f.InAdj, f.InW
 	}
-	return f.ids, f.off, f.adj, f.w
+	return f.IDs, f.Off, f.Adj, f.W
 }
 
 // index returns the index of node id, or -1.
 func (f *flat) index(id int64) int32 {
 	if f.dense {
-		if id < 0 || id >= int64(len(f.ids)) {
+		if id < 0 || id >= int64(len(f.IDs)) {
 			return -1
 		}
 		return int32(id)
 	}
-	i, ok := slices.BinarySearch(f.ids, id)
+	i, ok := slices.BinarySearch(f.IDs, id)
 	if !ok {
 		return -1
 	}
@@ -165,19 +106,19 @@ func (f *flat) arc(xid, yid int64) int {
 	if x < 0 || y < 0 {
 		return -1
 	}
-	row := f.adj[f.off[x]:f.off[x+1]]
+	row := f.Adj[f.Off[x]:f.Off[x+1]]
 	k, ok := slices.BinarySearch(row, y)
 	if !ok {
 		return -1
 	}
-	return int(f.off[x]) + k
+	return int(f.Off[x]) + k
 }
 
 func (f *flat) weightAt(k int) float64 {
-	if f.w == nil {
+	if f.W == nil {
 		return 1
 	}
-	return f.w[k]
+	return f.W[k]
 }
 
 // Node returns the node with the given id, or nil.
@@ -200,7 +141,7 @@ func (f *flat) From(id int64) graph.Nodes {
 	if x < 0 {
 		return graph.Empty
 	}
-	return &flatNodes{nodes: f.nodes(), row: f.adj[f.off[x]:f.off[x+1]], pos: -1}
+	return &flatNodes{nodes: f.nodes(), row: f.Adj[f.Off[x]:f.Off[x+1]], pos: -1}
 }
 
 // HasEdgeBetween reports whether an edge joins x and y, in either
@@ -257,7 +198,7 @@ func (g flatDirected) To(id int64) graph.Nodes {
 	if x < 0 {
 		return graph.Empty
 	}
-	return &flatNodes{nodes: g.nodes(), row: g.inAdj[g.inOff[x]:g.inOff[x+1]], pos: -1}
+	return &flatNodes{nodes: g.nodes(), row: g.InAdj[g.InOff[x]:g.InOff[x+1]], pos: -1}
 }
 
 // flatNodes iterates over all nodes (all) or over the nodes of a row.

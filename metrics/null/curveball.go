@@ -8,6 +8,8 @@ import (
 	"slices"
 
 	"gonum.org/v1/gonum/graph"
+
+	"github.com/ecosys-sna/ecosys/internal/compact"
 )
 
 // kind says which lists a Curveball sampler trades and how.
@@ -67,7 +69,8 @@ func newBipartite(obs *observed, trades int, mode func(id int64) int) (*curvebal
 			return nil, fmt.Errorf("null: arc from node %d of mode 1 to node %d of mode 0; a directed two-mode graph must run from mode 0 to mode 1", obs.ids[e.U], obs.ids[e.V])
 		}
 	}
-	// Rows are the mode-0 nodes. Store each edge in its row only.
+	// Rows are the mode-0 nodes. Store each edge in its row only, as an
+	// arc from its mode-0 end, in canonical order.
 	rowObs := *obs
 	rowObs.edges = make([]edge, len(obs.edges))
 	for i, e := range obs.edges {
@@ -76,41 +79,24 @@ func newBipartite(obs *observed, trades int, mode func(id int64) int) (*curvebal
 		}
 		rowObs.edges[i] = e
 	}
+	slices.SortFunc(rowObs.edges, cmpEdge)
 	cb := newCurveball(BipartiteDegree, &rowObs, bipartiteKind, trades)
 	cb.obs = obs
 	return cb, nil
 }
 
-// newCurveball builds the flat lists from obs.edges: both directions for
-// undirectedKind, u → v only otherwise.
+// newCurveball builds the flat lists from obs.edges, which are in
+// canonical order for the kind: both directions for undirectedKind, u → v
+// only otherwise.
 func newCurveball(model Model, obs *observed, k kind, trades int) *curveball {
 	n := len(obs.ids)
-	deg := make([]int, n)
-	for _, e := range obs.edges {
-		deg[e.U]++
-		if k == undirectedKind {
-			deg[e.V]++
-		}
-	}
-	cb := &curveball{model: model, obs: obs, kind: k, off: make([]int, n+1)}
-	for i, d := range deg {
-		cb.off[i+1] = cb.off[i] + d
-		if d > 0 {
+	rows := compact.FromEdges(obs.ids, k != undirectedKind, obs.edges, nil)
+	cb := &curveball{model: model, obs: obs, kind: k, off: make([]int, n+1), adj: rows.Adj}
+	for i := range n {
+		cb.off[i+1] = int(rows.Off[i+1])
+		if rows.Off[i+1] > rows.Off[i] {
 			cb.active = append(cb.active, int32(i))
 		}
-	}
-	cb.adj = make([]int32, cb.off[n])
-	next := slices.Clone(cb.off[:n])
-	for _, e := range obs.edges {
-		cb.adj[next[e.U]] = e.V
-		next[e.U]++
-		if k == undirectedKind {
-			cb.adj[next[e.V]] = e.U
-			next[e.V]++
-		}
-	}
-	for i := range n {
-		slices.Sort(cb.adj[cb.off[i]:cb.off[i+1]])
 	}
 	if k == undirectedKind {
 		cb.twin = make([]int32, len(cb.adj))

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -252,56 +251,45 @@ func cmpEdge(a, b edge) int {
 
 // observe reads the nodes, edges and weights of g.
 func observe(g graph.Graph) (*observed, error) {
-	obs := &observed{}
-	_, obs.directed = g.(graph.Directed)
-	for it := g.Nodes(); it.Next(); {
-		obs.ids = append(obs.ids, it.Node().ID())
-	}
-	slices.Sort(obs.ids)
-	if len(obs.ids) > math.MaxInt32 {
-		return nil, fmt.Errorf("null: %d nodes are too many", len(obs.ids))
-	}
-	index := make(map[int64]int32, len(obs.ids))
-	for i, id := range obs.ids {
-		index[id] = int32(i)
-	}
 	wg, weighted := g.(graph.Weighted)
-	for i, uid := range obs.ids {
-		for it := g.From(uid); it.Next(); {
-			vid := it.Node().ID()
-			if vid == uid {
-				return nil, fmt.Errorf("null: self-loop at node %d", uid)
-			}
-			j, ok := index[vid]
-			if !ok {
-				return nil, fmt.Errorf("null: edge from node %d to node %d, which is not in the graph", uid, vid)
-			}
+	r, err := compact.Read(g, true, func(u, v int64) (float64, bool, error) {
+		if v == u {
+			return 0, false, fmt.Errorf("null: self-loop at node %d", u)
+		}
+		w := 1.0
+		if weighted {
+			w, _ = wg.Weight(u, v)
+		}
+		return w, true, nil
+	})
+	var unknown *compact.UnknownNodeError
+	if errors.Is(err, compact.ErrTooLarge) || errors.As(err, &unknown) {
+		return nil, fmt.Errorf("null: %w", err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	// The sorted rows list the edges in canonical order, each undirected
+	// edge from both ends; a repeated edge is repeated within its row.
+	obs := &observed{ids: r.IDs, directed: r.Directed}
+	m := len(r.Adj)
+	if !obs.directed {
+		m /= 2
+	}
+	obs.edges, obs.weights = make([]edge, 0, m), make([]float64, 0, m)
+	for i := range r.IDs {
+		for k := r.Off[i]; k < r.Off[i+1]; k++ {
+			j := r.Adj[k]
 			if !obs.directed && j < int32(i) {
 				continue // seen from the other end
 			}
-			w := 1.0
-			if weighted {
-				w, _ = wg.Weight(uid, vid)
+			if k > r.Off[i] && j == r.Adj[k-1] {
+				return nil, fmt.Errorf("null: repeated edge between nodes %d and %d", r.IDs[i], r.IDs[j])
 			}
 			obs.edges = append(obs.edges, edge{U: int32(i), V: j})
-			obs.weights = append(obs.weights, w)
+			obs.weights = append(obs.weights, r.W[k])
 		}
 	}
-	// Sort edges and weights together into canonical order.
-	order := make([]int, len(obs.edges))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return cmpEdge(obs.edges[a], obs.edges[b]) })
-	edges := make([]edge, len(order))
-	weights := make([]float64, len(order))
-	for i, k := range order {
-		edges[i], weights[i] = obs.edges[k], obs.weights[k]
-		if i > 0 && edges[i] == edges[i-1] {
-			return nil, fmt.Errorf("null: repeated edge between nodes %d and %d", obs.ids[edges[i].U], obs.ids[edges[i].V])
-		}
-	}
-	obs.edges, obs.weights = edges, weights
 	return obs, nil
 }
 
