@@ -19,7 +19,7 @@ import (
 
 // quick are small settings for tests: enough samples for the synthetic
 // ecosystems' readings to be stable, few enough to run in seconds.
-var quick = EcosystemOptions{Samples: 400, PowerSamples: 200, RobustSamples: 100, ScenarioReps: 2}
+var quick = EcosystemOptions{Samples: 400, PowerSamples: 200, RobustSamples: 199, ScenarioReps: 2}
 
 // TestSyntheticReadings checks the readings of the synthetic ecosystems
 // made by the committed generator with the stated parameters of
@@ -114,6 +114,11 @@ func TestEcosystemShardsAndWorkers(t *testing.T) {
 	}
 	if _, err := MergeEcosystem([]*EcosystemRun{runs[0], runs[0], runs[1]}); err == nil {
 		t.Error("merge with a repeated shard accepted")
+	}
+	few := opt
+	few.RobustSamples = 50
+	if _, err := EcosystemTest(e, few); err == nil || !strings.Contains(err.Error(), "too few") {
+		t.Errorf("50 samples accepted: %v", err)
 	}
 }
 

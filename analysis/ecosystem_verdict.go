@@ -23,7 +23,8 @@ type EcosystemOptions struct {
 	// analysis; 0 means 2000. PowerSamples is the number of draws from
 	// each test's alternative; 0 means 500. RobustSamples is the number of
 	// null and alternative samples of each test in each robustness
-	// variant; 0 means 300.
+	// variant; 0 means 300. Samples and RobustSamples must be at least
+	// MinEcosystemSamples.
 	Samples, PowerSamples, RobustSamples int
 	// Seed seeds every random procedure.
 	Seed uint64
@@ -54,6 +55,12 @@ type EcosystemOptions struct {
 	// Progress, if not nil, is called after each variant.
 	Progress func(done, total int)
 }
+
+// MinEcosystemSamples is the smallest number of null samples per test
+// that EcosystemTest accepts: with R samples the smallest two-sided
+// p-value is 2/(R+1), and after Holm's adjustment over the verdict's tests
+// it must be able to fall well below the level 0.05 (2·2/200 = 0.02).
+const MinEcosystemSamples = 199
 
 // Shard is one part of a run split over several processes: Index of
 // Count, 1-based.
@@ -243,6 +250,12 @@ func EcosystemTest(e *Ecosystem, opt EcosystemOptions) (*EcosystemVerdict, error
 // shard's part of every ensemble.
 func RunEcosystem(e *Ecosystem, opt EcosystemOptions) (*EcosystemRun, error) {
 	opt = opt.withDefaults()
+	if opt.Samples < MinEcosystemSamples || opt.RobustSamples < MinEcosystemSamples {
+		return nil, fmt.Errorf("analysis: %d null samples are too few: with R samples the smallest two-sided p-value is 2/(R+1), and Holm's adjustment over the verdict's tests must be able to fall well below 0.05; use at least %d", min(opt.Samples, opt.RobustSamples), MinEcosystemSamples)
+	}
+	if opt.PowerSamples < 1 {
+		return nil, fmt.Errorf("analysis: %d alternative draws; want at least 1", opt.PowerSamples)
+	}
 	if opt.Shard.Count < 0 || (opt.Shard.Count > 0 && (opt.Shard.Index < 1 || opt.Shard.Index > opt.Shard.Count)) {
 		return nil, fmt.Errorf("analysis: bad shard %d/%d", opt.Shard.Index, opt.Shard.Count)
 	}

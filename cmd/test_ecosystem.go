@@ -116,8 +116,8 @@ func implicationHelp() string {
 
 func (opts *TestEcosystemOptions) validate(shard string) error {
 	switch {
-	case opts.Samples < 1 || opts.PowerSamples < 1 || opts.RobustSamples < 1:
-		return FlagErrorf("--samples, --power-samples and --robust-samples must be at least 1")
+	case opts.Samples < analysis.MinEcosystemSamples || opts.RobustSamples < analysis.MinEcosystemSamples || opts.PowerSamples < 1:
+		return FlagErrorf("--samples and --robust-samples must be at least %d (with R samples the smallest two-sided p-value is 2/(R+1), and the Holm-adjusted p-values must be able to fall well below 0.05); --power-samples at least 1", analysis.MinEcosystemSamples)
 	case opts.Workers < 0:
 		return FlagErrorf("invalid argument %d for \"--workers\" flag: want 0 (all cores) or more", opts.Workers)
 	case opts.Population < 0:

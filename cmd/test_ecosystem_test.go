@@ -9,7 +9,7 @@ import (
 )
 
 // ecoQuick keeps the CLI tests fast.
-var ecoQuick = []string{"--samples", "200", "--power-samples", "100", "--robust-samples", "60", "--seed", "3"}
+var ecoQuick = []string{"--samples", "199", "--power-samples", "100", "--robust-samples", "199", "--seed", "3"}
 
 // TestTestEcosystemJSON checks the JSON interface of ecosys test ecosystem
 // on the embedded data: a reading, its paragraph, the rule, and every key
@@ -113,6 +113,7 @@ func TestTestEcosystemFlags(t *testing.T) {
 		{"--attribution central", "want left-out, as-central or as-local"},
 		{"--min-reliability Z9", "--min-reliability"},
 		{"--samples 0", "--samples"},
+		{"--robust-samples 60", "at least 199"},
 		{"--entities e.csv", "--entities goes with --ledger"},
 		{"--shard 3/2", "--shard"},
 	} {

@@ -18,7 +18,7 @@ import (
 )
 
 // quickEcosystem keeps the ecosystem verdict of the tests fast.
-var quickEcosystem = analysis.EcosystemOptions{Samples: 200, PowerSamples: 100, RobustSamples: 50, ScenarioReps: 2, Population: analysis.UnobservedTarget}
+var quickEcosystem = analysis.EcosystemOptions{Samples: 199, PowerSamples: 100, RobustSamples: 199, ScenarioReps: 2, Population: analysis.UnobservedTarget}
 
 // fixture returns the results of the embedded ledger and case data (with
 // few replicates) and report options that leave the replicates out.
