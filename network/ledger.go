@@ -117,6 +117,11 @@ type Contract struct {
 	DescriptionEN string
 	Notes         []string
 	Line          int // line of the row in its source file
+
+	// partyCol are the columns of the contractor, signatory and end user
+	// cells in the source file (0: unknown or no such column), for the
+	// errors of ResolveParties.
+	partyCol [3]int32
 }
 
 // DateAmbiguous reports whether the contract's date has two readings:

@@ -29,6 +29,10 @@ var ledgerAliases = map[string]string{
 	"amount":     "amount_cny",
 }
 
+// partyColumns are the columns of a contract's parties, in the order of
+// Contract.partyCol.
+var partyColumns = [3]string{"contractor_id", "signatory_id", "end_user_id"}
+
 // printedClientTypes maps the ledger's Chinese client directions to codes,
 // so that a user's ledger may use either.
 var printedClientTypes = map[string]ClientType{
@@ -115,6 +119,12 @@ func ReadContractsWithOptions(name string, r io.Reader, opt ReadOptions) ([]Cont
 			c.Signatory = intern(t.Get("signatory_id"))
 			if c.Signatory == "" {
 				c.Signatory = c.EndUser
+			}
+			for i, col := range partyColumns {
+				if t.Get(col) != "" {
+					_, pos := t.Pos(col)
+					c.partyCol[i] = int32(pos)
+				}
 			}
 			c.ClientTypePrinted = intern(t.Get("client_type_printed"))
 			if ct, ok := printedClientTypes[t.Get("client_type")]; ok {
