@@ -48,9 +48,14 @@ func TestCaseDataValidates(t *testing.T) {
 			t.Errorf("relation %s has no source, grade or evidence kind", r.ID)
 		}
 		cite(r.Source)
+		cite(r.Corroboration...)
 	}
 	for _, c := range d.Claims {
 		cite(c.Source)
+		cite(c.Corroboration...)
+	}
+	for _, x := range d.ThreatActors {
+		cite(x.Source)
 	}
 	for _, h := range d.Hierarchy {
 		cite(h.Source)

@@ -85,12 +85,15 @@ type Field struct {
 	Constraints *Constraints `json:"constraints,omitempty"`
 }
 
-// Constraints restricts the values of a field.
+// Constraints restricts the values of a field. Minimum and Maximum bound
+// the values of a number field.
 type Constraints struct {
 	Required bool     `json:"required,omitempty"`
 	Unique   bool     `json:"unique,omitempty"`
 	Enum     []string `json:"enum,omitempty"`
 	Pattern  string   `json:"pattern,omitempty"`
+	Minimum  *float64 `json:"minimum,omitempty"`
+	Maximum  *float64 `json:"maximum,omitempty"`
 }
 
 // ForeignKey says that the values of Fields are keys of another resource.
