@@ -2,6 +2,8 @@ package datasets_test
 
 import (
 	"bytes"
+	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -416,5 +418,56 @@ func TestThreatActorResolution(t *testing.T) {
 	// The full official name of the Tianjin bureau is an alias.
 	if id, ok := cases.OneID(d.Resolve("天津市国家安全局")); !ok || id != "tianjin-ssb" {
 		t.Errorf("天津市国家安全局 resolves to %q, %v", id, ok)
+	}
+}
+
+// TestReadmeCounts checks the counts that README.md's section "The case
+// data" gives against the data, so that the two cannot drift apart.
+func TestReadmeCounts(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := strings.Join(strings.Fields(string(b)), " ")
+	l, d := loadCases(t)
+	kinds := map[string]int{}
+	for _, c := range d.Cases {
+		kinds[c.Kind]++
+	}
+	orgs, allegations := 0, 0
+	for _, o := range d.Organizations {
+		if o.Dataset == "cases" {
+			orgs++
+		}
+	}
+	letters, digits := map[byte]int{}, map[byte]int{}
+	for _, r := range d.Relations {
+		if r.Allegation {
+			allegations++
+		}
+		letters[r.Reliability.Source]++
+		digits[r.Reliability.Info]++
+	}
+	aliases, _ := datasets.Lookup("aliases")
+	groups := map[string]bool{}
+	for _, x := range d.ThreatActors {
+		groups[x.Organization] = true
+	}
+	for _, want := range []string{
+		fmt.Sprintf("%d matters (%d indictments, %d complaints, %d designations, %d advisories", len(d.Cases), kinds["indictment"], kinds["complaint"], kinds["designation"], kinds["advisory"]),
+		fmt.Sprintf("%d organizations besides the ledger's %d parties", orgs, len(l.Entities)),
+		fmt.Sprintf("%d people with the charges, outcome and whereabouts of each of %d defendants", len(d.People), len(d.Defendants)),
+		fmt.Sprintf("%d relations (%d of them allegations), %d aggregate claims", len(d.Relations), allegations, len(d.Claims)),
+		fmt.Sprintf("the %d province-level units, %d aliases and %d threat-actor names (APT41, Wicked Panda, …) tied to %d organizations, all citing %d sources",
+			len(d.Provinces), aliases.Rows, len(d.ThreatActors), len(groups), len(d.Sources)),
+		fmt.Sprintf("Of the %d relations, %d are graded A, %d B, %d C and %d D; %d have the digit 1 (confirmed), %d the digit 2, %d the digit 3 and %d the digit 4.",
+			len(d.Relations), letters['A'], letters['B'], letters['C'], letters['D'], digits['1'], digits['2'], digits['3'], digits['4']),
+	} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("README.md does not say %q", want)
+		}
+	}
+	if n := letters['A'] + letters['B'] + letters['C'] + letters['D']; n != len(d.Relations) {
+		t.Errorf("%d relations graded E or F: the README's sentence on grades needs them", len(d.Relations)-n)
 	}
 }
