@@ -187,6 +187,7 @@ func FuzzReadContracts(f *testing.F) {
 	f.Add("\uFEFFcontractor_id,end_user_id,amount_cny\na,b,1\n\uFEFFcontractor_id,end_user_id,amount_cny\n")
 	f.Add("contractor_id,end_user_id,amount_cny\na,b\x00,1\n")
 	f.Add("id\n\xff\xfe\n")
+	f.Add("contractor_id,end_user_id,amount_cny,date_start,date_end,date_precision,date_alt_start,date_alt_end\na,b,1,2018-01-01,2018-01-31,ambiguous,2018-10-01,2018-10-31\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		cs, err := ReadContracts("f.csv", strings.NewReader(in))
 		// The streaming reader must agree with the buffering one.
@@ -204,7 +205,7 @@ func FuzzReadContracts(f *testing.F) {
 			t.Fatal("no contracts and no error")
 		}
 		for _, c := range cs {
-			if c.Amount < 0 || c.Contractor == "" || c.EndUser == "" || c.Signatory == "" {
+			if c.Amount < 0 || c.Contractor == "" || c.EndUser == "" || c.Signatory == "" || (c.DateAmbiguous() && c.Date.IsZero()) {
 				t.Fatalf("invalid contract accepted: %+v", c)
 			}
 		}
