@@ -20,7 +20,8 @@ const (
 
 // CaseDir is the directory of FS that holds the case data set's tables
 // (cases, organizations, people, defendants, relations, case-sources,
-// case-claims, case-notes, provinces, hierarchy, aliases; see CASES.md),
+// case-claims, case-notes, provinces, hierarchy, aliases, threat-actors;
+// see CASES.md),
 // for cases.Read(datasets.FS(), datasets.CaseDir, ...).
 const CaseDir = "data"
 
