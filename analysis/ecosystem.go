@@ -99,7 +99,7 @@ var RoleTable = []RoleRow{
 	{"front_for", "company → organ", "organ → company", "front", true},
 	{"associated_with", "agent → organ", "organ → agent", "association (a state organ and a non-state party only)", true},
 	{"subordinate_of, hierarchy", "child → parent", "parent → child", "command: the state hierarchy (Krackhardt description only)", false},
-	{"subsidiary_of", "subsidiary → parent company", "—", "corporate group: a subsidiary's ties count for its group", false},
+	{"subsidiary_of", "subsidiary → parent company", "—", "corporate group: context (a subsidiary is an agent of its own, in its own province)", false},
 	{"owner_of", "owner → company", "—", "ownership: context only", false},
 	{"officer_of, employee_of, executive_of", "person → organization", "—", "membership: a person's ties are projected onto the organizations they belong to", false},
 	{"charged_in, sanctioned_by, named_in", "party → case or authority", "—", "enforcement and legal: left out", false},

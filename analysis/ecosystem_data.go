@@ -41,8 +41,9 @@ var membership = []cases.RelationType{cases.OfficerOf, cases.EmployeeOf, cases.E
 // people projected onto the organizations they belong to (a projected
 // tie has the worse grade of the two relations), the people of one case
 // who belong to no organization taken together as one agent ("individuals
-// of CASE": a case reveals them as one operation), and subsidiaries merged
-// into their corporate group (subsidiary_of, followed to the top).
+// of CASE": a case reveals them as one operation). A subsidiary is an
+// agent of its own: it signed its own contracts, in its own province
+// (subsidiary_of is context, as owner_of is).
 //
 // Clusters: each case's relations are one cluster (its matter); a
 // relation without a case is its own; a ledger's contracts are one
@@ -72,17 +73,13 @@ func EcosystemOf(ledgers []*network.Ledger, d *cases.Data, opt EcosystemDataOpti
 			addOrg(en)
 		}
 	}
-	group := map[string]string{} // subsidiary → parent
 	members := map[string][]cases.Relation{}
 	if d != nil {
 		for _, o := range d.Organizations {
 			addOrg(o.Entity)
 		}
 		for _, r := range d.Relations {
-			switch {
-			case r.Type == cases.SubsidiaryOf:
-				group[r.From] = r.To
-			case slices.Contains(membership, r.Type):
+			if slices.Contains(membership, r.Type) {
 				members[r.From] = append(members[r.From], r)
 			}
 		}
@@ -90,21 +87,15 @@ func EcosystemOf(ledgers []*network.Ledger, d *cases.Data, opt EcosystemDataOpti
 			e.Hierarchy = append(e.Hierarchy, [2]string{h.Parent, h.Child})
 		}
 	}
-	top := func(id string) string {
-		for seen := 0; group[id] != "" && seen < len(group)+1; seen++ {
-			id = group[id]
-		}
-		return id
-	}
 	if len(ledgers) > 0 {
 		contractors := map[string]bool{}
 		for _, c := range contractsOf(ledgers) {
 			contractors[c.Contractor] = true
-			t := Tie{Principal: c.EndUser, Agent: top(c.Contractor), Role: RoleContract, Evidence: fmt.Sprintf("ledger row %d", c.Row),
+			t := Tie{Principal: c.EndUser, Agent: c.Contractor, Role: RoleContract, Evidence: fmt.Sprintf("ledger row %d", c.Row),
 				Cluster: ledgerCluster + ": " + c.Contractor, Grade: opt.LedgerGrade, Date: dateOf(c.Date), UnitNamed: true}
 			e.Ties = append(e.Ties, t)
 			if c.Intermediated() {
-				t.Agent, t.Role = top(c.Signatory), RoleIntermediary
+				t.Agent, t.Role = c.Signatory, RoleIntermediary
 				e.Ties = append(e.Ties, t)
 			}
 		}
@@ -119,7 +110,7 @@ func EcosystemOf(ledgers []*network.Ledger, d *cases.Data, opt EcosystemDataOpti
 		}
 	}
 	if d != nil {
-		if err := caseTies(e, d, orgs, members, top, whole); err != nil {
+		if err := caseTies(e, d, orgs, members, whole); err != nil {
 			return nil, err
 		}
 		if len(d.Cases) > 0 {
@@ -139,8 +130,7 @@ func contractsOf(ledgers []*network.Ledger) []network.Contract {
 }
 
 // caseTies adds the principal–agent ties of the case relations.
-func caseTies(e *Ecosystem, d *cases.Data, orgs map[string]int, members map[string][]cases.Relation,
-	top func(string) string, whole []string) error {
+func caseTies(e *Ecosystem, d *cases.Data, orgs map[string]int, members map[string][]cases.Relation, whole []string) error {
 	dates := map[string]string{}
 	for _, c := range d.Cases {
 		dates[c.ID] = dateOf(c.Date())
@@ -241,7 +231,7 @@ func caseTies(e *Ecosystem, d *cases.Data, orgs map[string]int, members map[stri
 					orgs[a.id] = len(e.Orgs)
 					e.Orgs = append(e.Orgs, Org{ID: a.id, Name: name, Kind: string(network.Individual), Level: string(network.NotApplicable)})
 				}
-				e.Ties = append(e.Ties, Tie{Principal: p.id, Agent: top(a.id), Role: role, Evidence: ev, Cluster: cluster,
+				e.Ties = append(e.Ties, Tie{Principal: p.id, Agent: a.id, Role: role, Evidence: ev, Cluster: cluster,
 					Grade: grade, Date: date, UnitNamed: !slices.Contains(whole, p.id)})
 			}
 		}

@@ -29,7 +29,9 @@ type YearSnapshot struct {
 // ledger network (weighted by amount; paths count edges) of that year's
 // contracts and of the contracts up to that year, for the given measures
 // (keys of metrics.GraphMeasures.Centralization). Contracts without a date
-// are in no snapshot; undated is their number.
+// are in no snapshot; undated is their number. A contract whose date has
+// two readings (network.Contract.DateAmbiguous) is counted in the year of
+// its first reading, Date.
 func CentralizationByYear(l *network.Ledger, measures []string) (snaps []YearSnapshot, undated int, err error) {
 	byYear := map[int][]int{}
 	for i, c := range l.Contracts {

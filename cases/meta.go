@@ -126,6 +126,10 @@ func (m *Meta) Node(id string) (MetaNode, bool) {
 // sets share one id space, so a ledger party that a case names (the Tianjin
 // State Security Bureau of APT10 and of ledger row 11) is one node.
 //
+// The full meta-network keeps every relation type as its own edge kind,
+// disputes (sued) and ownership (owner_of) included; the views
+// (Organizations, Hierarchy) choose among them.
+//
 // Ledger layer: one edge per tie of network.BuildLedger — contracted_with
 // from the contractor to each signatory (or to the end user of a direct
 // contract), signatory_for from an intermediary to the end user — with its contracts,
@@ -321,14 +325,19 @@ func ledgerEdges(l *network.Ledger, cite Citation) []MetaEdge {
 	return out
 }
 
-// Organizations returns the organizations-only view of m: person and case
-// nodes are removed, edges between organizations are kept, and two
-// organizations that a person is tied to by a PersonTies relation (an
-// officer of one and an employee of the other, say) are joined by a
+// Organizations returns the organizations-only view of m, a view of
+// cooperation: person and case nodes are removed, edges between
+// organizations are kept except disputes (Disputes: a lawsuit is not a
+// cooperation tie, so Chengdu 404 suing i-SOON stays in m but not here),
+// and two organizations that a person is tied to by a PersonTies relation
+// (an officer of one and an employee of the other, say) are joined by a
 // "shared_person" edge from the lexicographically smaller id, one per
 // pair, whose People field lists the people they share. Being charged in
-// the same case or sanctioned by the same authority is not a tie. This is the one-mode
-// projection of the person–organization two-mode network (Breiger 1974).
+// the same case or sanctioned by the same authority is not a tie, nor is
+// owning both: owner_of is context, kept as an edge between organizations
+// when the owner is a company, and not projected when it is a person. This
+// is the one-mode projection of the person–organization two-mode network
+// (Breiger 1974).
 func (m *Meta) Organizations() *Meta {
 	out := &Meta{}
 	isOrg := func(id string) bool {
@@ -339,6 +348,8 @@ func (m *Meta) Organizations() *Meta {
 	byPerson := map[string][]string{}
 	for _, e := range m.Edges {
 		switch {
+		case slices.Contains(Disputes, e.Type):
+			continue
 		case isOrg(e.From) && isOrg(e.To):
 			out.Edges = append(out.Edges, e)
 			keep[e.From], keep[e.To] = true, true

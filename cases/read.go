@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"path"
 	"slices"
 	"strconv"
@@ -18,7 +19,7 @@ import (
 // Tables are the file names (without ".csv") of the case data set's
 // tables, in the order Read reads them. See datasets/CASES.md.
 var Tables = []string{"case-sources", "cases", "organizations", "people", "defendants", "relations",
-	"case-claims", "case-notes", "provinces", "hierarchy", "aliases"}
+	"case-claims", "case-notes", "provinces", "hierarchy", "aliases", "threat-actors"}
 
 // ErrUnknownID is wrapped by the errors of a reference to an id that is in
 // none of the tables it may refer to.
@@ -27,6 +28,16 @@ var ErrUnknownID = errors.New("unknown id")
 // ErrBadRelation is wrapped by the errors of a relation whose endpoints do
 // not suit its type (officer_of from an organization, say).
 var ErrBadRelation = errors.New("relation type does not fit its endpoints")
+
+// ErrGradeRule is wrapped by the errors of a grade that breaks a rule of
+// the grading (datasets/CASES.md, Reliability): digit 1 without two
+// independent sources of which one is primary, or a letter better than C
+// on a source without a public URL.
+var ErrGradeRule = errors.New("grade breaks the grading rules")
+
+// ErrStatusRule is wrapped by the errors of a defendant whose status does
+// not follow from the whereabouts (datasets/CASES.md, the status rule).
+var ErrStatusRule = errors.New("status breaks the status rule")
 
 // Data is the case data set joined with the ledger's entity table.
 type Data struct {
@@ -41,13 +52,16 @@ type Data struct {
 	Provinces     []Province
 	Hierarchy     []HierarchyLink
 	Aliases       *network.Aliases // the alias table plus every entity's and person's own names
+	ThreatActors  []ThreatActor    // security-industry group names tied to organizations (not aliases)
 
 	org    map[string]int
 	person map[string]int
 	cas    map[string]int
 	source map[string]int
 
-	sourceCells []sourceCell // while reading: the "sources" cells to check
+	sourceCells []sourceCell                 // while reading: the "sources" cells to check
+	origins     []originCell                 // while reading: the origin cells to check
+	later       map[string]network.ErrorList // errors found after a table was read, by table
 }
 
 // sourceCell is a "sources" cell of the cases, organizations or people
@@ -158,9 +172,9 @@ func (d *Data) Chain(id string) []string {
 // SharedNode is an organization of the ledger that the case data also
 // refer to: one node in the merged network.
 type SharedNode struct {
-	ID        string
-	Name      string
-	Relations []string // ids of the case relations that refer to it
+	ID        string   `json:"id"`
+	Name      string   `json:"name"`
+	Relations []string `json:"relations"` // ids of the case relations that refer to it
 }
 
 // Shared reports the ledger parties that case relations refer to — the
@@ -193,16 +207,43 @@ func (d *Data) Shared() []SharedNode {
 //
 // Besides the syntax of each table, Read checks that ids are unique
 // across organizations, ledger parties, people and cases (one id space);
-// that every reference (relation endpoints, cases, sources, hierarchy,
-// aliases, claims, defendants) exists; that the types of relations fit
-// their endpoints (officer_of runs from a person to a state organ,
-// charged_in to a case, sanctioned_by to a foreign government,
-// subordinate_of between organizations …); that a relation's evidence kind
-// is its source's; that dates parse and start ≤ end; that grades parse;
-// that the hierarchy has no cycle; and that no alias names two ids. All
-// errors, up to network.MaxErrors per file, are returned together.
+// that every reference (relation endpoints, cases, sources,
+// corroborations, hierarchy, aliases, claims, defendants, threat actors)
+// exists; that the types of relations fit their endpoints (officer_of
+// runs from a person to a state organ, charged_in to a case, sanctioned_by
+// to a foreign government, owner_of from a person or company to a
+// company, subordinate_of between organizations …); that a relation's
+// evidence kind is its source's; that dates parse and start ≤ end; that
+// grades parse; that a share is in (0, 1] and only on owner_of; that the
+// hierarchy has no cycle; and that a name given for several ids cites a
+// source on each alias row.
+//
+// It also checks the rules of datasets/CASES.md that the columns allow:
+//
+//   - a source's url is an http(s) URL or "none" (NoURL), and its origin
+//     is its own id, the id of a source that is its own origin, or a key
+//     "orig-…";
+//   - URL rule: a relation, claim or hierarchy link whose source has url
+//     "none" has the letter C or worse;
+//   - independence rule: a relation or claim graded with digit 1 has
+//     sources (source and corroboration) of at least two distinct origins,
+//     at least one of which is a court document, government release or
+//     verbatim copy (Data.Confirms); checked on a table that has the
+//     corroboration column (case data written before it have no way to
+//     show a second source, and keep their grades);
+//   - status rule: a defendant is at_large if and only if the whereabouts
+//     are at_large_stated or abroad_stated; in_custody excludes charged
+//     and at_large; unknown (or empty) whereabouts mean charged; checked on
+//     a defendants table that has the whereabouts column.
+//
+// The columns added with these rules (case-sources.origin,
+// relations.corroboration and share, case-claims.corroboration,
+// defendants.whereabouts) and the threat-actors table are optional, so
+// case data written before them still load. All errors, up to
+// network.MaxErrors per file, are returned together.
 func Read(fsys fs.FS, dir string, ledger []network.Entity, opt network.ReadOptions) (*Data, error) {
-	d := &Data{org: map[string]int{}, person: map[string]int{}, cas: map[string]int{}, source: map[string]int{}}
+	d := &Data{org: map[string]int{}, person: map[string]int{}, cas: map[string]int{}, source: map[string]int{},
+		later: map[string]network.ErrorList{}}
 	var errs network.ErrorList
 	tables := map[string]*csvio.Table{}
 	for _, name := range Tables {
@@ -254,6 +295,7 @@ func Read(fsys fs.FS, dir string, ledger []network.Entity, opt network.ReadOptio
 	for i, s := range d.Sources {
 		d.source[s.ID] = i
 	}
+	d.checkOrigins(tables["case-sources"])
 	readDefendants(d, tables["defendants"])
 	readRelations(d, tables["relations"])
 	readClaims(d, tables["case-claims"])
@@ -261,11 +303,14 @@ func Read(fsys fs.FS, dir string, ledger []network.Entity, opt network.ReadOptio
 	readProvinces(d, tables["provinces"])
 	readHierarchy(d, tables["hierarchy"])
 	readAliases(d, tables["aliases"])
+	readThreatActors(d, tables["threat-actors"])
 	for _, name := range Tables {
 		if t := tables[name]; t != nil {
 			errs = append(errs, t.Errors()...)
+			errs = append(errs, d.later[t.Name()]...)
 		}
 	}
+	d.later = nil
 	if err := d.checkSourceRefs(); err != nil {
 		errs = append(errs, err...)
 	}
@@ -288,6 +333,7 @@ var caseRequired = map[string][]string{
 	"provinces":     {"code", "iso", "name_en", "name_zh", "type"},
 	"hierarchy":     {"child", "parent", "basis", "source", "reliability"},
 	"aliases":       {"alias", "id", "lang"},
+	"threat-actors": {"name", "organization", "source"},
 }
 
 // list splits a "|"-separated cell.
@@ -335,10 +381,50 @@ func readSources(d *Data, t *csvio.Table, define func(*csvio.Table, string, stri
 		if s.Evidence == "" {
 			t.Require("evidence")
 		}
+		if s.URL != "" && s.URL != NoURL && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
+			t.Fail("url", s.URL, fmt.Errorf("%w: want an http(s) URL, or %s for a text without a public address", network.ErrBadEnum, NoURL))
+		}
+		s.Origin = s.ID
+		if t.Has("origin") {
+			s.Origin = t.Require("origin")
+			line, col := t.Pos("origin")
+			d.origins = append(d.origins, originCell{line, col, s.ID, s.Origin})
+		}
 		if define(t, "id", s.ID) {
 			d.Sources = append(d.Sources, s)
 		}
 	}
+}
+
+// originCell is an origin cell of case-sources, kept with its place for
+// checkOrigins.
+type originCell struct {
+	line, col  int
+	id, origin string
+}
+
+// checkOrigins checks the origin cells of case-sources once every source
+// is known: an origin is the source's own id, the id of a source that is
+// its own origin (the primary text's row), or a key "orig-…" shared by
+// the copies of a text that has no row.
+func (d *Data) checkOrigins(t *csvio.Table) {
+	for _, c := range d.origins {
+		if c.origin == "" || c.origin == c.id {
+			continue
+		}
+		fail := func(err error) {
+			d.later[t.Name()] = append(d.later[t.Name()], &network.InputError{File: t.Name(), Line: c.line, Column: c.col,
+				Field: "origin", Value: c.origin, Err: err})
+		}
+		if o, ok := d.Source(c.origin); ok {
+			if o.Origin != o.ID {
+				fail(fmt.Errorf("%w: source %s is not its own origin (its origin is %s): name that origin", ErrGradeRule, o.ID, o.Origin))
+			}
+		} else if !strings.HasPrefix(c.origin, "orig-") {
+			fail(fmt.Errorf("%w: not a source id, nor a key orig-ISSUER-DATE-SLUG", ErrUnknownID))
+		}
+	}
+	d.origins = nil
 }
 
 func readCases(d *Data, t *csvio.Table, define func(*csvio.Table, string, string) bool) {
@@ -431,7 +517,13 @@ func readDefendants(d *Data, t *csvio.Table) {
 	for t.Next() {
 		x := Defendant{Case: t.Require("case"), Person: t.Require("person"), Role: t.Get("role"), Charges: list(t.Get("charges")),
 			Status: csvio.Enum(t, "status", UnknownStatus, DefendantStatuses), StatusDate: period(t, "status_date"),
-			Outcome: t.Get("outcome"), Sources: list(t.Get("sources")), Notes: t.Get("notes")}
+			Whereabouts: csvio.Enum(t, "whereabouts", WhereaboutsUnknown, WhereaboutsValues),
+			Outcome:     t.Get("outcome"), Sources: list(t.Get("sources")), Notes: t.Get("notes")}
+		if w := Whereabouts(t.Get("whereabouts")); t.Has("whereabouts") && (w == "" || slices.Contains(WhereaboutsValues, w)) {
+			if err := StatusRule(x.Status, x.Whereabouts); err != nil {
+				t.Fail("status", string(x.Status), err)
+			}
+		}
 		d.ref(t, "case", x.Case, "case")
 		d.ref(t, "person", x.Person, "person", "organization")
 		for _, s := range x.Sources {
@@ -448,12 +540,13 @@ func readDefendants(d *Data, t *csvio.Table) {
 
 // relationEnds says which kinds of node each relation type may join:
 // "P" person, "O" organization, "S" state organ (a public or state
-// security organ, government office or unidentified unit), "C" case, "G"
-// foreign government.
+// security organ, government office or unidentified unit), "K" company
+// (or state-owned enterprise), "C" case, "G" foreign government.
 var relationEnds = map[RelationType][2]string{
 	OfficerOf:      {"P", "S"},
 	EmployeeOf:     {"P", "O"},
 	ExecutiveOf:    {"P", "O"},
+	OwnerOf:        {"PK", "K"},
 	SubsidiaryOf:   {"O", "O"},
 	FrontFor:       {"O", "S"},
 	TaskedBy:       {"PO", "PO"},
@@ -465,6 +558,7 @@ var relationEnds = map[RelationType][2]string{
 	SubordinateOf:  {"O", "O"},
 	ChargedIn:      {"PO", "C"},
 	SanctionedBy:   {"PO", "G"},
+	Sued:           {"O", "O"},
 }
 
 // fits reports whether the node kind k is one of the letters in allowed.
@@ -475,6 +569,7 @@ func fits(k network.Kind, allowed string) bool {
 			a == 'C' && k == CaseKind,
 			a == 'G' && k == ForeignGovernment,
 			a == 'S' && (k == network.PublicSecurityOrgan || k == network.StateSecurityOrgan || k == network.GovernmentOffice || k == network.UnidentifiedUnit),
+			a == 'K' && (k == network.Company || k == network.StateOwnedEnterprise),
 			a == 'O' && k != PersonKind && k != CaseKind:
 			return true
 		}
@@ -487,7 +582,8 @@ func readRelations(d *Data, t *csvio.Table) {
 	for t.Next() {
 		r := Relation{ID: t.Require("id"), From: t.Require("from"), To: t.Require("to"), Start: period(t, "date_start"),
 			End: period(t, "date_end"), Case: t.Get("case"), Source: t.Require("source"), Locator: t.Get("locator"),
-			Evidence: csvio.Enum(t, "evidence", Evidence(""), EvidenceKinds), Reliability: grade(t, "reliability"), Basis: t.Get("basis")}
+			Evidence: csvio.Enum(t, "evidence", Evidence(""), EvidenceKinds), Reliability: grade(t, "reliability"), Basis: t.Get("basis"),
+			Corroboration: d.corroboration(t)}
 		if v := t.Require("type"); v != "" {
 			typ, err := ParseRelationType(v)
 			if err != nil {
@@ -510,6 +606,18 @@ func readRelations(d *Data, t *csvio.Table) {
 		d.ref(t, "source", r.Source, "source")
 		if s, ok := d.Source(r.Source); ok && r.Evidence != "" && s.Evidence != r.Evidence {
 			t.Fail("evidence", string(r.Evidence), fmt.Errorf("%w: source %s is %s", network.ErrBadEnum, s.ID, s.Evidence))
+		}
+		d.gradeRules(t, r.Reliability, r.Source, r.Corroboration)
+		if v := t.Get("share"); v != "" {
+			f, err := strconv.ParseFloat(v, 64)
+			switch {
+			case err != nil || math.IsNaN(f) || f <= 0 || f > 1:
+				t.Fail("share", v, fmt.Errorf("%w: want the owned fraction, a number in (0, 1] such as 0.55", network.ErrBadEnum))
+			case r.Type != OwnerOf && r.Type != "":
+				t.Fail("share", v, fmt.Errorf("%w: a share belongs only to owner_of, not %s", ErrBadRelation, r.Type))
+			default:
+				r.Share = f
+			}
 		}
 		if !r.Start.IsZero() && !r.End.IsZero() && r.End.End.Before(r.Start.Start) {
 			t.Fail("date_end", r.End.String(), fmt.Errorf("%w: ends before it starts (%s)", network.ErrBadDate, r.Start))
@@ -535,6 +643,40 @@ func readRelations(d *Data, t *csvio.Table) {
 	}
 }
 
+// corroboration reads the corroboration cell of a relation or claim: ids
+// of sources besides the row's source, each once.
+func (d *Data) corroboration(t *csvio.Table) []string {
+	ids := list(t.Get("corroboration"))
+	for i, id := range ids {
+		switch {
+		case id == t.Get("source"):
+			t.Fail("corroboration", id, fmt.Errorf("%w: the row's own source; list only other sources", network.ErrDuplicateKey))
+		case slices.Contains(ids[:i], id):
+			t.Fail("corroboration", id, fmt.Errorf("%w: listed twice", network.ErrDuplicateKey))
+		default:
+			d.ref(t, "corroboration", id, "source")
+		}
+	}
+	return ids
+}
+
+// gradeRules checks the grade g of the current relation or claim of t,
+// resting on source and corroboration, against the URL rule and, when the
+// table has a corroboration column, the independence rule.
+func (d *Data) gradeRules(t *csvio.Table, g Grade, source string, corroboration []string) {
+	if _, ok := d.Source(source); !ok || g.IsZero() {
+		return
+	}
+	if err := d.URLRule(g, source); err != nil {
+		t.Fail("reliability", g.String(), err)
+	}
+	if t.Has("corroboration") {
+		if err := d.IndependenceRule(g, append([]string{source}, corroboration...)); err != nil {
+			t.Fail("reliability", g.String(), err)
+		}
+	}
+}
+
 func readClaims(d *Data, t *csvio.Table) {
 	if t == nil {
 		return
@@ -543,7 +685,7 @@ func readClaims(d *Data, t *csvio.Table) {
 		c := Claim{ID: t.Require("id"), Case: t.Get("case"), Subject: t.Require("subject"), Claim: t.Require("claim"),
 			Qualifier: csvio.Enum(t, "qualifier", "", ClaimQualifiers), Unit: t.Get("unit"), Statement: t.Require("statement"),
 			Source: t.Require("source"), Locator: t.Get("locator"), Evidence: csvio.Enum(t, "evidence", Evidence(""), EvidenceKinds),
-			Reliability: grade(t, "reliability"), Notes: t.Get("notes")}
+			Reliability: grade(t, "reliability"), Corroboration: d.corroboration(t), Notes: t.Get("notes")}
 		if v := t.Get("value"); v != "" {
 			f, err := strconv.ParseFloat(v, 64)
 			if err != nil {
@@ -557,6 +699,7 @@ func readClaims(d *Data, t *csvio.Table) {
 		if s, ok := d.Source(c.Source); ok && c.Evidence != "" && s.Evidence != c.Evidence {
 			t.Fail("evidence", string(c.Evidence), fmt.Errorf("%w: source %s is %s", network.ErrBadEnum, s.ID, s.Evidence))
 		}
+		d.gradeRules(t, c.Reliability, c.Source, c.Corroboration)
 		d.Claims = append(d.Claims, c)
 	}
 }
@@ -596,6 +739,9 @@ func readHierarchy(d *Data, t *csvio.Table) {
 		d.ref(t, "child", h.Child, "organization")
 		d.ref(t, "parent", h.Parent, "organization")
 		d.ref(t, "source", h.Source, "source")
+		if err := d.URLRule(h.Reliability, h.Source); err != nil {
+			t.Fail("reliability", h.Reliability.String(), err)
+		}
 		if p, dup := parent[h.Child]; dup {
 			t.Fail("child", h.Child, fmt.Errorf("%w: already under %s", network.ErrDuplicateKey, p))
 		}
@@ -613,7 +759,7 @@ func readHierarchy(d *Data, t *csvio.Table) {
 func readAliases(d *Data, t *csvio.Table) {
 	// The entities' and people's own names come first. Two of them may
 	// share a name (two people called Wang Yan); such a name resolves to
-	// neither, and Aliases.Ambiguous lists it.
+	// neither, and Aliases.Candidates lists both.
 	var own []network.Alias
 	for _, o := range d.Organizations {
 		own = append(own, o.Entity.Aliases()...)
@@ -624,34 +770,83 @@ func readAliases(d *Data, t *csvio.Table) {
 			own = append(own, network.Alias{Alias: p.NameZH, ID: p.ID, Lang: "zh"})
 		}
 	}
-	owner := map[string]string{}
+	ids := map[string][]string{} // normalised name -> ids, own names and table
+	where := map[[2]string]string{}
+	addID := func(k, id, w string) {
+		if !slices.Contains(ids[k], id) {
+			ids[k] = append(ids[k], id)
+			where[[2]string{k, id}] = w
+		}
+	}
 	for _, a := range own {
-		owner[network.NormalizeName(a.Alias)] = a.ID
+		addID(network.NormalizeName(a.Alias), a.ID, "its own name")
 	}
 	var table []network.Alias
+	type row struct {
+		line, col int
+		alias     network.Alias
+	}
+	var rows []row
 	if t != nil {
-		type first struct {
-			id   string
-			line int
-		}
-		given := map[string]first{}
 		for t.Next() {
 			a := network.Alias{Alias: t.Require("alias"), ID: t.Require("id"), Lang: csvio.Enum(t, "lang", "", network.AliasLangs), Source: t.Get("source")}
 			d.ref(t, "id", a.ID, "organization", "person")
 			d.ref(t, "source", a.Source, "source")
-			k := network.NormalizeName(a.Alias)
-			if f, dup := given[k]; dup && f.id != a.ID {
-				t.Fail("alias", a.Alias, fmt.Errorf("%w: ambiguous, given for %s at line %d", network.ErrDuplicateKey, f.id, f.line))
-			} else if id, ok := owner[k]; ok && id != a.ID && !dup {
-				t.Fail("alias", a.Alias, fmt.Errorf("%w: ambiguous, also a name of %s", network.ErrDuplicateKey, id))
+			line, col := t.Pos("source")
+			if col == 0 {
+				line, col = t.Pos("alias")
 			}
-			if _, dup := given[k]; !dup {
-				given[k] = first{a.ID, t.Line()}
-			}
+			rows = append(rows, row{line, col, a})
+			addID(network.NormalizeName(a.Alias), a.ID, fmt.Sprintf("line %d", t.Line()))
 			table = append(table, a)
+		}
+		// A name given for several ids is ambiguous, which is allowed when
+		// every alias row that gives it cites the source that prints it.
+		for _, r := range rows {
+			k := network.NormalizeName(r.alias.Alias)
+			if len(ids[k]) < 2 || r.alias.Source != "" {
+				continue
+			}
+			var others []string
+			for _, id := range ids[k] {
+				if id != r.alias.ID {
+					others = append(others, fmt.Sprintf("%s (%s)", id, where[[2]string{k, id}]))
+				}
+			}
+			d.later[t.Name()] = append(d.later[t.Name()], &network.InputError{File: t.Name(), Line: r.line, Column: r.col, Field: "source",
+				Value: r.alias.Alias, Err: fmt.Errorf("%w: the name also names %s: a name of several ids needs the source that prints it on each row",
+					network.ErrEmpty, strings.Join(others, ", "))})
 		}
 	}
 	d.Aliases = network.MergeAliases(own, table)
+}
+
+// readThreatActors reads the threat-actors table: group names tied to
+// organizations, one row per name and organization.
+func readThreatActors(d *Data, t *csvio.Table) {
+	if t == nil {
+		return
+	}
+	seen := map[[2]string]int{}
+	for t.Next() {
+		x := ThreatActor{Name: t.Require("name"), Organization: t.Require("organization"), Group: t.Get("group"),
+			LinkBasis: t.Get("link_basis"), Source: t.Require("source")}
+		switch v := t.Get("ambiguous"); v {
+		case "true", "false":
+			x.Ambiguous = v == "true"
+		case "":
+		default:
+			t.Fail("ambiguous", v, fmt.Errorf("%w: want true or false", network.ErrBadEnum))
+		}
+		d.ref(t, "organization", x.Organization, "organization")
+		d.ref(t, "source", x.Source, "source")
+		k := [2]string{network.NormalizeName(x.Name), x.Organization}
+		if line, dup := seen[k]; dup && x.Name != "" {
+			t.Fail("name", x.Name, network.ErrDuplicateKey).Other = fmt.Sprintf("%s:%d", t.Name(), line)
+		}
+		seen[k] = t.Line()
+		d.ThreatActors = append(d.ThreatActors, x)
+	}
 }
 
 // checkSourceRefs checks the "sources" lists of cases, organizations and

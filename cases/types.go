@@ -36,7 +36,8 @@ type RelationType string
 const (
 	OfficerOf      RelationType = "officer_of"      // a person is an officer of a state organ
 	EmployeeOf     RelationType = "employee_of"     // a person works for an organization
-	ExecutiveOf    RelationType = "executive_of"    // a person founded, owns, directs or manages a company
+	ExecutiveOf    RelationType = "executive_of"    // a person founded, directs or manages a company
+	OwnerOf        RelationType = "owner_of"        // a person or company owns a share of a company (Relation.Share)
 	SubsidiaryOf   RelationType = "subsidiary_of"   // a company is a subsidiary or branch of another
 	FrontFor       RelationType = "front_for"       // a company is called a front company for a state organ
 	TaskedBy       RelationType = "tasked_by"       // acted at the direction of
@@ -48,11 +49,17 @@ const (
 	SubordinateOf  RelationType = "subordinate_of"  // an organ is part of or under another
 	ChargedIn      RelationType = "charged_in"      // a person or organization is a defendant in a case
 	SanctionedBy   RelationType = "sanctioned_by"   // designated by a sanctioning authority
+	Sued           RelationType = "sued"            // a civil dispute, from the plaintiff to the defendant
 )
 
 // RelationTypes lists the relation types in documentation order.
-var RelationTypes = []RelationType{OfficerOf, EmployeeOf, ExecutiveOf, SubsidiaryOf, FrontFor, TaskedBy, AssociatedWith,
-	SupplierTo, ContractedWith, SignatoryFor, EndUserOf, SubordinateOf, ChargedIn, SanctionedBy}
+var RelationTypes = []RelationType{OfficerOf, EmployeeOf, ExecutiveOf, OwnerOf, SubsidiaryOf, FrontFor, TaskedBy, AssociatedWith,
+	SupplierTo, ContractedWith, SignatoryFor, EndUserOf, SubordinateOf, ChargedIn, SanctionedBy, Sued}
+
+// Disputes are the relation types that record a dispute between two
+// parties, not cooperation: the cooperation views of the meta-network
+// (Meta.Organizations) leave them out.
+var Disputes = []RelationType{Sued}
 
 // ParseRelationType returns the relation type named s.
 func ParseRelationType(s string) (RelationType, error) {
@@ -94,6 +101,20 @@ const (
 
 // DefendantStatuses lists the statuses.
 var DefendantStatuses = []DefendantStatus{Charged, AtLarge, Arrested, PleadedGuilty, Convicted, Acquitted, Sentenced, Dismissed, Released, UnknownStatus}
+
+// Whereabouts is where a defendant is, as a cited source states it.
+type Whereabouts string
+
+// Whereabouts of a defendant.
+const (
+	AtLargeStated      Whereabouts = "at_large_stated" // at large, a fugitive, wanted, or not in custody after the charge
+	AbroadStated       Whereabouts = "abroad_stated"   // resides or is abroad (in the PRC, say), outside US custody
+	InCustody          Whereabouts = "in_custody"      // arrested, extradited or imprisoned at some point
+	WhereaboutsUnknown Whereabouts = "unknown"         // no source read states it
+)
+
+// WhereaboutsValues lists the whereabouts.
+var WhereaboutsValues = []Whereabouts{AtLargeStated, AbroadStated, InCustody, WhereaboutsUnknown}
 
 // Grade is a reliability grade in the Admiralty (NATO) system: a letter A–F
 // for the source and a digit 1–6 for the information (STANAG 2511; see
@@ -143,34 +164,42 @@ func (g Grade) Meets(min Grade) bool {
 	return !g.IsZero() && g.Source <= min.Source && g.Info <= min.Info
 }
 
+// NoURL is the url of a source read where it has no public address; it
+// caps the letter of the grades that rest on the source at C.
+const NoURL = "none"
+
 // Source is a document cited by the case data.
 type Source struct {
-	ID         string
-	Title      string
-	Publisher  string
-	Date       network.Period
-	URL        string
-	Evidence   Evidence
-	Reproduces string // for a verbatim copy: the primary text it reproduces
-	Notes      string
+	ID         string         `json:"id"`
+	Title      string         `json:"title"`
+	Publisher  string         `json:"publisher"`
+	Date       network.Period `json:"date"`
+	URL        string         `json:"url"` // an http(s) URL, or NoURL
+	Evidence   Evidence       `json:"evidence"`
+	Reproduces string         `json:"reproduces"` // for a verbatim copy: the primary text it reproduces
+	// Origin is the original document whose statements the source carries:
+	// sources with one origin count as one source for the grades (the
+	// source's own id when the table has no origin column).
+	Origin string `json:"origin"`
+	Notes  string `json:"notes"`
 }
 
 // Case is a matter: an indictment or complaint, a sanctions designation or
 // a joint advisory.
 type Case struct {
-	ID        string
-	Title     string // caption, such as "United States v. Wu Haibo et al."
-	Label     string // short name, such as "i-SOON"
-	Kind      string // indictment, complaint, designation, advisory, other
-	Court     string
-	Docket    string
-	Filed     network.Period
-	Unsealed  network.Period
-	Announced network.Period
-	Charges   []string
-	Summary   string
-	Sources   []string
-	Notes     string
+	ID        string         `json:"id"`
+	Title     string         `json:"title"` // caption, such as "United States v. Wu Haibo et al."
+	Label     string         `json:"label"` // short name, such as "i-SOON"
+	Kind      string         `json:"kind"`  // indictment, complaint, designation, advisory, other
+	Court     string         `json:"court"`
+	Docket    string         `json:"docket"`
+	Filed     network.Period `json:"filed"`
+	Unsealed  network.Period `json:"unsealed"`
+	Announced network.Period `json:"announced"`
+	Charges   []string       `json:"charges"`
+	Summary   string         `json:"summary"`
+	Sources   []string       `json:"sources"`
+	Notes     string         `json:"notes"`
 }
 
 // CaseKinds are the kinds a case row may have.
@@ -201,41 +230,52 @@ type Organization struct {
 
 // Person is an individual named by a case.
 type Person struct {
-	ID          string
-	Name        string // as the sources spell it in English
-	NameZH      string // only where a source prints it
-	Aliases     []string
-	Nationality string
-	Notes       string
-	Sources     []string
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`    // as the sources spell it in English
+	NameZH      string   `json:"name_zh"` // only where a source prints it
+	Aliases     []string `json:"aliases"`
+	Nationality string   `json:"nationality"`
+	Notes       string   `json:"notes"`
+	Sources     []string `json:"sources"`
 }
 
 // Defendant is a person's charges and outcome in one case.
 type Defendant struct {
-	Case       string
-	Person     string
-	Role       string
-	Charges    []string
-	Status     DefendantStatus
-	StatusDate network.Period
-	Outcome    string
-	Sources    []string
-	Notes      string
+	Case       string          `json:"case"`
+	Person     string          `json:"person"`
+	Role       string          `json:"role"`
+	Charges    []string        `json:"charges"`
+	Status     DefendantStatus `json:"status"`
+	StatusDate network.Period  `json:"status_date"`
+	// Whereabouts is WhereaboutsUnknown when the table has no whereabouts
+	// column or the cell is empty.
+	Whereabouts Whereabouts `json:"whereabouts"`
+	Outcome     string      `json:"outcome"`
+	Sources     []string    `json:"sources"`
+	Notes       string      `json:"notes"`
 }
 
 // Relation is one cited edge of the case data.
 type Relation struct {
-	ID          string
-	From, To    string
-	Type        RelationType
-	Start, End  network.Period // when the relation held, as stated; either may be zero
-	Case        string
-	Source      string
-	Locator     string // page, paragraph or section of the source
-	Evidence    Evidence
-	Reliability Grade
-	Allegation  bool
-	Basis       string // a paraphrase of what the source states
+	ID          string         `json:"id"`
+	From        string         `json:"from"`
+	To          string         `json:"to"`
+	Type        RelationType   `json:"type"`
+	Start       network.Period `json:"date_start"` // when the relation held, as stated; either may be zero
+	End         network.Period `json:"date_end"`
+	Case        string         `json:"case"`
+	Source      string         `json:"source"`
+	Locator     string         `json:"locator"` // page, paragraph or section of the source
+	Evidence    Evidence       `json:"evidence"`
+	Reliability Grade          `json:"reliability"`
+	Allegation  bool           `json:"allegation"`
+	// Corroboration are the other sources confirmed to state the same
+	// fact (see Origins).
+	Corroboration []string `json:"corroboration"`
+	Basis         string   `json:"basis"` // a paraphrase of what the source states
+	// Share is the owned fraction of an owner_of relation, in (0, 1]; 0
+	// when no source gives it, and on every other type.
+	Share float64 `json:"share,omitempty"`
 }
 
 // Overlaps reports whether the relation's dates overlap the window
@@ -265,20 +305,21 @@ func overlaps(start, end network.Period, from, to time.Time) bool {
 // bureaus in at least 31 provinces", kept so that missing-data analyses can
 // use it.
 type Claim struct {
-	ID          string
-	Case        string
-	Subject     string
-	Claim       string
-	Value       float64
-	HasValue    bool
-	Qualifier   string // at_least, more_than, approximately, exactly
-	Unit        string
-	Statement   string
-	Source      string
-	Locator     string
-	Evidence    Evidence
-	Reliability Grade
-	Notes       string
+	ID            string   `json:"id"`
+	Case          string   `json:"case"`
+	Subject       string   `json:"subject"`
+	Claim         string   `json:"claim"`
+	Value         float64  `json:"value"`
+	HasValue      bool     `json:"has_value"`
+	Qualifier     string   `json:"qualifier"` // at_least, more_than, approximately, exactly
+	Unit          string   `json:"unit"`
+	Statement     string   `json:"statement"`
+	Source        string   `json:"source"`
+	Locator       string   `json:"locator"`
+	Evidence      Evidence `json:"evidence"`
+	Reliability   Grade    `json:"reliability"`
+	Corroboration []string `json:"corroboration"` // as for relations
+	Notes         string   `json:"notes"`
 }
 
 // ClaimQualifiers are the qualifiers a claim may have.
@@ -286,29 +327,47 @@ var ClaimQualifiers = []string{"at_least", "more_than", "approximately", "exactl
 
 // Note records what could not be verified or where sources disagree.
 type Note struct {
-	ID, Topic, Note string
-	Sources         []string
+	ID      string   `json:"id"`
+	Topic   string   `json:"topic"`
+	Note    string   `json:"note"`
+	Sources []string `json:"sources"`
 }
 
 // Province is a province-level unit of mainland China.
 type Province struct {
-	Code   string // GB/T 2260 two-digit prefix, such as "51"
-	ISO    string // ISO 3166-2, such as "CN-SC"
-	NameEN string
-	NameZH string
-	Type   string // province, autonomous_region, municipality
+	Code   string `json:"code"` // GB/T 2260 two-digit prefix, such as "51"
+	ISO    string `json:"iso"`  // ISO 3166-2, such as "CN-SC"
+	NameEN string `json:"name_en"`
+	NameZH string `json:"name_zh"`
+	Type   string `json:"type"` // province, autonomous_region, municipality
 }
 
 // HierarchyLink says that Child is under Parent in the state hierarchy.
 // Basis is "stated" when a source names the relation and "structural"
 // when it follows from the published structure of the ministries.
 type HierarchyLink struct {
-	Child, Parent string
-	Basis         string
-	Source        string
-	Locator       string
-	Reliability   Grade
-	Notes         string
+	Child       string `json:"child"`
+	Parent      string `json:"parent"`
+	Basis       string `json:"basis"`
+	Source      string `json:"source"`
+	Locator     string `json:"locator"`
+	Reliability Grade  `json:"reliability"`
+	Notes       string `json:"notes"`
+}
+
+// ThreatActor ties a security-industry group name (APT41, Wicked Panda) to
+// an organization, as a cited text uses the name for a group tied to it.
+// A group name is not the organization's name: it is not an alias, and
+// ledgers are not resolved through it (Data.Resolve lists it apart).
+type ThreatActor struct {
+	Name         string `json:"name"`         // as printed by Source
+	Organization string `json:"organization"` // an organization or ledger party id
+	Group        string `json:"group"`        // the group's canonical name (MITRE ATT&CK, else MISP)
+	LinkBasis    string `json:"link_basis"`   // why the group is tied to the organization
+	Source       string `json:"source"`       // the source that prints the name
+	// Ambiguous is true when the name is also used for another group, or
+	// names another id in the aliases, or is generic.
+	Ambiguous bool `json:"ambiguous"`
 }
 
 // MarshalText writes the grade as String does.

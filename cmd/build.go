@@ -50,9 +50,10 @@ the state hierarchy, and write it for Gephi, NetworkX, igraph or Graphviz.
 Nodes are organizations (bureaus, front companies, contractors), people
 and cases, with their kind, names, ministry, level, province and country;
 a ledger party that a case names is one node. Edges are directed and
-typed (officer_of, employee_of, executive_of, front_for, tasked_by,
-associated_with, supplier_to, contracted_with, signatory_for,
-subordinate_of, charged_in, sanctioned_by, subsidiary_of) and carry their
+typed (officer_of, employee_of, executive_of, owner_of, subsidiary_of,
+front_for, tasked_by, associated_with, supplier_to, contracted_with,
+signatory_for, subordinate_of, charged_in, sanctioned_by, and sued, a
+lawsuit between two companies) and carry their
 case, source, locator, evidence kind, Admiralty grade, whether they are an
 allegation, and their dates; ledger ties carry contracts, amount (CNY) and
 rows.
@@ -66,9 +67,11 @@ Filters: --relations TYPE,... --kinds KIND,... --cases ID,...
 whose dates overlap the window; undated edges are dropped unless
 --include-undated; hierarchy links are timeless and kept).
 
-Views: full; organizations (people and cases removed, two organizations
-joined by a shared_person edge when a person is tied to both); hierarchy
-(subordinate_of edges only).
+Views: full (every relation type, as its own edge type); organizations, a
+view of cooperation (people and cases removed, lawsuits (sued) left out,
+two organizations joined by a shared_person edge when a person is an
+officer, employee, executive or agent of both; owning both is not a tie);
+hierarchy (subordinate_of edges only).
 
 Formats (--format):
 

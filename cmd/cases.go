@@ -124,7 +124,12 @@ func NewCmdCasesList(f *Factory, runF func(*CasesListOptions) error) *cobra.Comm
 	opts := &CasesListOptions{IO: f.IO, Input: caseInput{Ledger: ledgerInput{Warn: warner(f.IO)}}}
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "List the cases with their court, docket, date and counts",
+		Short: "List the cases with their court, docket, date, counts and grades",
+		Long: `List the cases, sanctions and advisories of the case data, oldest first, with
+their court and docket, the date they became public, the number of
+defendants and of relations, how many of those relations are allegations,
+and the range of the relations' reliability grades, best–worst (grades are
+ordered by their letter, then their digit: A2 before B1).`,
 		Example: `  ecosys cases list
   ecosys cases list --format markdown`,
 		Args: exactArgs(0, ""),
@@ -142,15 +147,28 @@ func NewCmdCasesList(f *Factory, runF func(*CasesListOptions) error) *cobra.Comm
 
 // caseSummary is a row of "cases list".
 type caseSummary struct {
-	ID         string `json:"id"`
-	Label      string `json:"label"`
-	Kind       string `json:"kind"`
-	Title      string `json:"title"`
-	Court      string `json:"court"`
-	Docket     string `json:"docket"`
-	Date       string `json:"date"`
-	Defendants int    `json:"defendants"`
-	Relations  int    `json:"relations"`
+	ID          string `json:"id"`
+	Label       string `json:"label"`
+	Kind        string `json:"kind"`
+	Title       string `json:"title"`
+	Court       string `json:"court"`
+	Docket      string `json:"docket"`
+	Date        string `json:"date"`
+	Defendants  int    `json:"defendants"`
+	Relations   int    `json:"relations"`
+	Allegations int    `json:"allegations"` // relations that are allegations
+	BestGrade   string `json:"best_grade"`  // of the relations; "" when none
+	WorstGrade  string `json:"worst_grade"`
+}
+
+// grades returns the range of the grades of the relations, best–worst
+// ("B2" when all are B2, "" when there are none), ordering grades by
+// letter, then digit.
+func (s caseSummary) grades() string {
+	if s.BestGrade == s.WorstGrade {
+		return s.BestGrade
+	}
+	return s.BestGrade + "–" + s.WorstGrade
 }
 
 func casesListRun(opts *CasesListOptions) error {
@@ -162,16 +180,33 @@ func casesListRun(opts *CasesListOptions) error {
 	for _, c := range d.Cases {
 		s := caseSummary{ID: c.ID, Label: c.Label, Kind: c.Kind, Title: c.Title, Court: c.Court, Docket: c.Docket, Date: c.Date().String()}
 		s.Defendants, s.Relations = d.CaseCounts(c.ID)
+		for _, r := range d.Relations {
+			if r.Case != c.ID {
+				continue
+			}
+			if r.Allegation {
+				s.Allegations++
+			}
+			if g := r.Reliability.String(); g != "" {
+				if s.BestGrade == "" || g < s.BestGrade {
+					s.BestGrade = g
+				}
+				if g > s.WorstGrade {
+					s.WorstGrade = g
+				}
+			}
+		}
 		rows = append(rows, s)
 	}
 	slices.SortStableFunc(rows, func(a, b caseSummary) int { return strings.Compare(a.Date, b.Date) })
 	if opts.Format == FormatJSON {
 		return writeJSON(opts.IO.Out, rows)
 	}
-	header := []string{"id", "label", "kind", "court", "docket", "date", "defendants", "relations"}
+	header := []string{"id", "label", "kind", "court", "docket", "date", "defendants", "relations", "allegations", "grades"}
 	var cells [][]string
 	for _, s := range rows {
-		cells = append(cells, []string{s.ID, s.Label, s.Kind, s.Court, s.Docket, s.Date, strconv.Itoa(s.Defendants), strconv.Itoa(s.Relations)})
+		cells = append(cells, []string{s.ID, s.Label, s.Kind, s.Court, s.Docket, s.Date, strconv.Itoa(s.Defendants), strconv.Itoa(s.Relations),
+			strconv.Itoa(s.Allegations), s.grades()})
 	}
 	return writeTable(opts.IO.Out, opts.Format, header, cells, opts.IO.IsTTY)
 }
@@ -189,11 +224,17 @@ type CasesShowOptions struct {
 func NewCmdCasesShow(f *Factory, runF func(*CasesShowOptions) error) *cobra.Command {
 	opts := &CasesShowOptions{IO: f.IO, Input: caseInput{Ledger: ledgerInput{Warn: warner(f.IO)}}}
 	cmd := &cobra.Command{
-		Use:   "show ID",
+		Use:   "show CASE",
 		Short: "Show a case: its defendants and their outcomes, relations, claims and sources",
+		Long: `Show a case, given by its id or its label (matched exactly, without regard to
+case): its defendants and their outcomes, its relations with their grades
+and sources, each marked "alleged" when its source states it as an
+allegation, its aggregate claims and the sources cited. A label that
+several cases share lists them, and the command fails.`,
 		Example: `  ecosys cases show us-v-zhu-hua
+  ecosys cases show apt10
   ecosys cases show us-v-wu-haibo --format json`,
-		Args: exactArgs(1, "a case id (see ecosys cases list)"),
+		Args: exactArgs(1, "a case id or label (see ecosys cases list)"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.ID = args[0]
 			if runF != nil {
@@ -221,13 +262,9 @@ func casesShowRun(opts *CasesShowOptions) error {
 	if err != nil {
 		return err
 	}
-	c, ok := d.Case(opts.ID)
-	if !ok {
-		var ids []string
-		for _, c := range d.Cases {
-			ids = append(ids, c.ID)
-		}
-		return FlagErrorf("no case %q; the cases are: %s", opts.ID, strings.Join(ids, ", "))
+	c, err := findCase(d, opts.ID)
+	if err != nil {
+		return err
 	}
 	det := caseDetail{Case: c}
 	cited := slices.Clone(c.Sources)
@@ -259,6 +296,37 @@ func casesShowRun(opts *CasesShowOptions) error {
 		return writeJSON(opts.IO.Out, det)
 	}
 	return writeCaseText(opts.IO.Out, d, det)
+}
+
+// findCase returns the case whose id is arg, or else the one whose label
+// is arg without regard to case. A label of several cases is an error
+// listing them; an argument that matches nothing is a usage error listing
+// the cases.
+func findCase(d *cases.Data, arg string) (cases.Case, error) {
+	if c, ok := d.Case(arg); ok {
+		return c, nil
+	}
+	var matches []cases.Case
+	for _, c := range d.Cases {
+		if c.Label != "" && strings.EqualFold(c.Label, strings.TrimSpace(arg)) {
+			matches = append(matches, c)
+		}
+	}
+	switch len(matches) {
+	case 1:
+		return matches[0], nil
+	case 0:
+		var ids []string
+		for _, c := range d.Cases {
+			ids = append(ids, c.ID)
+		}
+		return cases.Case{}, FlagErrorf("no case with the id or label %q; the cases are: %s", arg, strings.Join(ids, ", "))
+	}
+	var cands []string
+	for _, c := range matches {
+		cands = append(cands, fmt.Sprintf("%s (%s)", c.ID, c.Title))
+	}
+	return cases.Case{}, fmt.Errorf("%q is the label of %d cases; give one id: %s", arg, len(matches), strings.Join(cands, ", "))
 }
 
 // name returns a node's display name.
@@ -315,13 +383,21 @@ func writeCaseText(w io.Writer, d *cases.Data, det caseDetail) error {
 		}
 	}
 	if len(det.Relations) > 0 {
-		b.WriteString("\nRelations\n")
+		b.WriteString("\nRelations (grade; \"alleged\": the source states it as an allegation, not a finding)\n")
 		for _, r := range det.Relations {
 			loc := r.Source
 			if r.Locator != "" {
 				loc += ", " + r.Locator
 			}
-			fmt.Fprintf(&b, "  %s  %s —%s→ %s  [%s; %s]\n", r.Reliability, name(d, r.From), r.Type, name(d, r.To), loc, r.Evidence)
+			loc += "; " + string(r.Evidence)
+			if len(r.Corroboration) > 0 {
+				loc += "; also " + strings.Join(r.Corroboration, ", ")
+			}
+			mark := "       "
+			if r.Allegation {
+				mark = "alleged"
+			}
+			fmt.Fprintf(&b, "  %s  %s  %s —%s→ %s  [%s]\n", r.Reliability, mark, name(d, r.From), r.Type, name(d, r.To), loc)
 		}
 	}
 	if len(det.Claims) > 0 {
@@ -365,13 +441,26 @@ func NewCmdCasesResolve(f *Factory, runF func(*CasesResolveOptions) error) *cobr
 		Use:   "resolve [NAME...]",
 		Short: "Resolve names to entity ids, or list the nodes the ledger and the cases share",
 		Long: `Resolve each NAME (Chinese, English, pinyin or another spelling) to the id
-of the organization or person it names, through the alias table and every
-entity's own names. Names are compared after Unicode NFKC normalisation,
-case folding and the removal of stray spaces and punctuation.
+of the organization or person it names, and list every candidate with the
+source that prints the name for it:
+
+  - aliases and the entities' and people's own names (via "alias"),
+    compared after Unicode NFKC normalisation, case folding and the
+    removal of stray spaces and punctuation;
+  - security-industry group names such as APT41 or Wicked Panda (via
+    "threat_actor"), with the group's canonical name and the source of
+    the mapping. A group name is not the organization's name: it finds the
+    organizations a cited text ties the group to.
+
+A name is resolved when its candidates name one id; a name of several ids
+(i-SOON names the Shanghai company and the Sichuan ledger party), or one
+the threat-actor table flags as ambiguous, lists its candidates and is not
+resolved. The command fails if some name is not resolved.
 
 With --merges (or no NAME), list the ledger parties that the case data
 refer to: the entities merged into one node of the meta-network.`,
 		Example: `  ecosys cases resolve 天津市国家安全局 "Integrity Technology Group"
+  ecosys cases resolve "Wicked Panda" i-SOON
   ecosys cases resolve --merges`,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Names = args
@@ -385,6 +474,21 @@ refer to: the entities merged into one node of the meta-network.`,
 	cmd.Flags().BoolVar(&opts.Merges, "merges", false, "List the ledger parties the case data refer to")
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	return cmd
+}
+
+// Statuses of a name given to "cases resolve".
+const (
+	nameResolved  = "resolved"
+	nameAmbiguous = "ambiguous"
+	nameUnknown   = "unknown"
+)
+
+// resolution is what "cases resolve" says of one name.
+type resolution struct {
+	Name       string            `json:"name"`
+	Status     string            `json:"status"` // resolved, ambiguous or unknown
+	ID         string            `json:"id"`     // the id of a resolved name
+	Candidates []cases.Candidate `json:"candidates"`
 }
 
 func casesResolveRun(opts *CasesResolveOptions) error {
@@ -403,32 +507,56 @@ func casesResolveRun(opts *CasesResolveOptions) error {
 		}
 		return writeTable(opts.IO.Out, opts.Format, []string{"id", "name", "case_relations", "relations"}, rows, opts.IO.IsTTY)
 	}
-	type res struct {
-		Name  string `json:"name"`
-		ID    string `json:"id"`
-		Alias string `json:"alias"`
-		Lang  string `json:"lang"`
-	}
-	var out []res
-	unresolved := 0
+	var out []resolution
+	var failed []string
 	for _, n := range opts.Names {
-		a, ok := d.Aliases.Resolve(n)
-		if !ok {
-			unresolved++
+		r := resolution{Name: n, Candidates: d.Resolve(n), Status: nameResolved}
+		if r.Candidates == nil {
+			r.Candidates = []cases.Candidate{}
 		}
-		out = append(out, res{Name: n, ID: a.ID, Alias: a.Alias, Lang: a.Lang})
+		id, ok := cases.OneID(r.Candidates)
+		switch {
+		case ok:
+			r.ID = id
+		case len(r.Candidates) == 0:
+			r.Status = nameUnknown
+			failed = append(failed, fmt.Sprintf("%q matches no entity, person or group", n))
+		default:
+			r.Status = nameAmbiguous
+			var ids []string
+			for _, c := range r.Candidates {
+				if !slices.Contains(ids, c.ID) {
+					ids = append(ids, c.ID)
+				}
+			}
+			why := strings.Join(ids, ", ")
+			if len(ids) == 1 {
+				why += ", a group name the threat-actors table flags as ambiguous"
+			}
+			failed = append(failed, fmt.Sprintf("%q is ambiguous (%s)", n, why))
+		}
+		out = append(out, r)
 	}
 	if opts.Format == FormatJSON {
 		err = writeJSON(opts.IO.Out, out)
 	} else {
 		var rows [][]string
 		for _, r := range out {
-			rows = append(rows, []string{r.Name, r.ID, r.Alias, r.Lang})
+			if len(r.Candidates) == 0 {
+				rows = append(rows, []string{r.Name, r.Status, "", "", "", "", "", ""})
+			}
+			for _, c := range r.Candidates {
+				group := c.Group
+				if c.Ambiguous {
+					group += " (name flagged ambiguous)"
+				}
+				rows = append(rows, []string{r.Name, r.Status, c.ID, c.Via, c.Match, c.Lang, c.Source, group})
+			}
 		}
-		err = writeTable(opts.IO.Out, opts.Format, []string{"name", "id", "alias", "lang"}, rows, opts.IO.IsTTY)
+		err = writeTable(opts.IO.Out, opts.Format, []string{"name", "status", "id", "via", "match", "lang", "source", "group"}, rows, opts.IO.IsTTY)
 	}
-	if err == nil && unresolved > 0 {
-		return fmt.Errorf("%d of %d names matched no entity or person", unresolved, len(opts.Names))
+	if err == nil && len(failed) > 0 {
+		return fmt.Errorf("%d of %d names not resolved: %s", len(failed), len(opts.Names), strings.Join(failed, "; "))
 	}
 	return err
 }

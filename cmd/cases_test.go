@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -135,32 +136,129 @@ func TestCasesCommands(t *testing.T) {
 	if code := Run([]string{"cases", "list", "--format", "csv"}, &Factory{IO: io}); code != ExitOK {
 		t.Fatalf("list: exit %d: %s", code, errOut)
 	}
-	if !strings.HasPrefix(out.String(), "id,label,kind,court,docket,date,defendants,relations\n") || !strings.Contains(out.String(), "\nus-v-wu-haibo,i-SOON,indictment,S.D.N.Y.,24 Cr. 687,2025-03-05,10,") {
+	// The i-SOON case: 10 defendants, 23 relations, all allegations,
+	// graded from B2 to C3.
+	if !strings.HasPrefix(out.String(), "id,label,kind,court,docket,date,defendants,relations,allegations,grades\n") ||
+		!strings.Contains(out.String(), "\nus-v-wu-haibo,i-SOON,indictment,S.D.N.Y.,24 Cr. 687,2025-03-05,10,23,23,B2–C3\n") {
 		t.Errorf("list:\n%s", out)
+	}
+	io, out, errOut = Test()
+	if code := Run([]string{"cases", "list", "--format", "json"}, &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("list json: exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out.String(), `"allegations": 23,
+    "best_grade": "B2",
+    "worst_grade": "C3"`) {
+		t.Errorf("list json:\n%.2000s", out)
 	}
 	io, out, errOut = Test()
 	if code := Run([]string{"cases", "show", "us-v-zhu-hua"}, &Factory{IO: io}); code != ExitOK {
 		t.Fatalf("show: exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"United States v. Zhu Hua", "court:     S.D.N.Y.", "Zhu Hua (朱华)", "—associated_with→ Tianjin State Security Bureau", "Sources\n"} {
+	// Every relation says whether it is an allegation.
+	for _, want := range []string{"United States v. Zhu Hua", "court:     S.D.N.Y.", "Zhu Hua (朱华)",
+		"  B2  alleged  Zhu Hua (朱华) —associated_with→ Tianjin State Security Bureau  [r3-doj-2018-12-20-apt10-copy; verbatim_copy]\n",
+		"  B1           Zhu Hua (朱华) —charged_in→ United States v. Zhu Hua and Zhang Shilong  [r3-doj-2018-12-20-apt10-copy; verbatim_copy; also r3-ap-nzherald-2018-12-20-apt10]\n",
+		"Sources\n"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("show lacks %q:\n%s", want, out)
 		}
+	}
+	// A label, matched without regard to case, shows the same case.
+	byID := out.String()
+	io, out, errOut = Test()
+	if code := Run([]string{"cases", "show", "apt10"}, &Factory{IO: io}); code != ExitOK || out.String() != byID {
+		t.Errorf("show apt10: exit %d, %s", code, errOut)
 	}
 	io, _, errOut = Test()
 	if code := Run([]string{"cases", "show", "us-v-nobody"}, &Factory{IO: io}); code != ExitUsage || !strings.Contains(errOut.String(), "us-v-zhu-hua") {
 		t.Errorf("unknown case: exit %d, %q", code, errOut)
 	}
+	// JSON keys are snake_case, as in the rest of ecosys.
 	io, out, errOut = Test()
-	if code := Run([]string{"cases", "resolve", "--format", "csv", "天津市安全局", "Integrity Technology Group"}, &Factory{IO: io}); code != ExitOK {
+	if code := Run([]string{"cases", "show", "i-soon", "--format", "json"}, &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("show json: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{`"allegation": true`, `"date_start": `, `"corroboration": [`, `"whereabouts": "at_large_stated"`, `"status_date": "2025-03-05"`, `"origin": "`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("show json lacks %s", want)
+		}
+	}
+	if m := regexp.MustCompile(`"[A-Z][A-Za-z]*":`).FindString(out.String()); m != "" {
+		t.Errorf("show json has the key %s, not snake_case", m)
+	}
+	io, out, errOut = Test()
+	if code := Run([]string{"cases", "resolve", "--format", "csv", "天津市安全局", "天津市国家安全局", "Integrity Technology Group", "Wicked Panda"}, &Factory{IO: io}); code != ExitOK {
 		t.Fatalf("resolve: exit %d: %s", code, errOut)
 	}
-	if !strings.Contains(out.String(), "天津市安全局,tianjin-ssb,") || !strings.Contains(out.String(), "Integrity Technology Group,beijing-integrity-tech,") {
-		t.Errorf("resolve:\n%s", out)
+	for _, want := range []string{"天津市安全局,resolved,tianjin-ssb,alias,", "天津市国家安全局,resolved,tianjin-ssb,alias,天津市国家安全局,zh,r3-wikipedia-tianjin-ssb,\n",
+		"Integrity Technology Group,resolved,beijing-integrity-tech,alias,", "Wicked Panda,resolved,chengdu-404,threat_actor,Wicked Panda,,mitre-attack-g0096,APT41\n"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("resolve lacks %q:\n%s", want, out)
+		}
 	}
-	io, _, _ = Test()
-	if code := Run([]string{"cases", "resolve", "no such name"}, &Factory{IO: io}); code != ExitError {
-		t.Errorf("unresolved name: exit %d", code)
+	// An ambiguous name lists every candidate with its source and fails.
+	io, out, errOut = Test()
+	if code := Run([]string{"cases", "resolve", "--format", "csv", "i-SOON", "APT31", "no such name"}, &Factory{IO: io}); code != ExitError ||
+		!strings.Contains(errOut.String(), `3 of 3 names not resolved: "i-SOON" is ambiguous (anxun-shanghai, isoon); "APT31" is ambiguous (hubei-ssd, wuhan-xrz); "no such name" matches no entity, person or group`) {
+		t.Errorf("ambiguous names: exit %d, %q", code, errOut)
+	}
+	for _, want := range []string{"i-SOON,ambiguous,anxun-shanghai,alias,i-Soon,en,r1-doj-2025-03-05-mcac,\n", "i-SOON,ambiguous,isoon,alias,i-SOON,en,nids-371,\n",
+		"APT31,ambiguous,hubei-ssd,threat_actor,APT31,,mitre-attack-g0128,ZIRCONIUM\n", "APT31,ambiguous,wuhan-xrz,threat_actor,APT31,,mitre-attack-g0128,ZIRCONIUM\n",
+		"no such name,unknown,,,,,,\n"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("resolve lacks %q:\n%s", want, out)
+		}
+	}
+	io, out, _ = Test()
+	Run([]string{"cases", "resolve", "--format", "json", "Anxun"}, &Factory{IO: io})
+	var res []struct {
+		Name, Status, ID string
+		Candidates       []cases.Candidate
+	}
+	if err := json.Unmarshal(out.Bytes(), &res); err != nil || len(res) != 1 || res[0].Status != "ambiguous" || len(res[0].Candidates) != 2 ||
+		res[0].Candidates[0].Source != "r1-ap-adg-2024-02-22" || res[0].Candidates[1].Source != "r1-usatoday-2024-02-22" {
+		t.Errorf("resolve json: %v\n%s", err, out)
+	}
+}
+
+// TestCasesShowAmbiguousLabel: a label that several cases share lists
+// them, and the command fails (exit 1).
+func TestCasesShowAmbiguousLabel(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range cases.Tables {
+		b, err := datasets.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "cases" {
+			b = []byte(strings.Replace(string(b), ",APT41 (2019 indictment),", ",APT41 / Chengdu 404,", 1))
+		}
+		os.WriteFile(filepath.Join(dir, name+".csv"), b, 0o644)
+	}
+	io, out, errOut := Test()
+	code := Run([]string{"cases", "show", "--cases-dir", dir, "apt41 / chengdu 404"}, &Factory{IO: io})
+	want := `ecosys: "apt41 / chengdu 404" is the label of 2 cases; give one id: us-v-jiang-lizhi (United States v. Jiang Lizhi, Qian Chuan and Fu Qiang), us-v-zhang-haoran (United States v. Zhang Haoran and Tan Dailin)`
+	if code != ExitError || !strings.Contains(errOut.String(), want) || out.Len() != 0 {
+		t.Errorf("exit %d, stdout %q, stderr %q, want %s", code, out, errOut, want)
+	}
+}
+
+// TestCasesAmbiguousLedgerParty: a ledger of your own whose party cell is
+// an ambiguous name is refused, at the cell, with the candidates.
+func TestCasesAmbiguousLedgerParty(t *testing.T) {
+	ledger := filepath.Join(t.TempDir(), "l.csv")
+	os.WriteFile(ledger, []byte("contractor_id,end_user_id,amount_cny\nAnxun,天津市国家安全局,100\n"), 0o644)
+	io, _, errOut := Test()
+	code := Run([]string{"cases", "list", "--ledger", ledger}, &Factory{IO: io})
+	want := ledger + `:2:1: contractor_id: ambiguous name: it names anxun-shanghai (alias "Anxun", source r1-ap-adg-2024-02-22), isoon (alias "Anxun", source r1-usatoday-2024-02-22); write the id you mean (got "Anxun")`
+	if code != ExitData || !strings.Contains(errOut.String(), want) {
+		t.Errorf("exit %d, stderr %q, want %s", code, errOut, want)
+	}
+	os.WriteFile(ledger, []byte("contractor_id,end_user_id,amount_cny\nisoon,天津市国家安全局,100\n"), 0o644)
+	io, _, errOut = Test()
+	if code := Run([]string{"cases", "list", "--ledger", ledger}, &Factory{IO: io}); code != ExitOK || !strings.Contains(errOut.String(), `"天津市国家安全局" resolved to tianjin-ssb`) {
+		t.Errorf("unambiguous names: exit %d, stderr %q", code, errOut)
 	}
 }
 

@@ -74,7 +74,7 @@ func TestDatasetsListRun(t *testing.T) {
 		want   string
 	}{
 		{"table", false, lines("%s\t%d\t%d\t%s\n", "name\trows\tbytes\ttitle\n")},
-		{"table", true, lines("%-16s%-6d%-7d%s\n", "NAME            ROWS  BYTES  TITLE\n")},
+		{"table", true, lines("%-16s%-6d%-8d%s\n", "NAME            ROWS  BYTES   TITLE\n")},
 		{"csv", true, csvLines(rs)},
 		{"markdown", false, lines("| %s | %d | %d | %s |\n", "| name | rows | bytes | title |\n| --- | --- | --- | --- |\n")},
 	}
@@ -196,7 +196,7 @@ func TestDatasetsShowRun(t *testing.T) {
 	if err := datasetsShowRun(&DatasetsShowOptions{IO: io, Name: "datapackage", Format: "text"}); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"ecosys-data 1.1.0: ", "\nResources (14):\n", "\nBibTeX:\n@techreport{goto2025mps,"} {
+	for _, s := range []string{"ecosys-data 1.2.0: ", "\nResources (15):\n", "\nBibTeX:\n@techreport{goto2025mps,"} {
 		if !strings.Contains(stdout.String(), s) {
 			t.Errorf("datapackage: stdout lacks %q:\n%s", s, stdout)
 		}

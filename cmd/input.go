@@ -24,7 +24,8 @@ type ledgerInput struct {
 	// say); commands set it to print them on standard error.
 	Warn func(msg string)
 	// Aliases, when set, resolves a user ledger's party names to the ids
-	// of known entities (network.ResolveParties).
+	// of known entities (network.ResolveParties); a name of several ids is
+	// an input error listing them.
 	Aliases *network.Aliases
 }
 
@@ -78,7 +79,9 @@ func (in ledgerInput) load() (*network.Ledger, []report.Input, error) {
 			es = []network.Entity{}
 		}
 	}
-	network.ResolveParties(lname, cs, es, network.ReadOptions{Warn: in.Warn, Aliases: in.Aliases})
+	if err := network.ResolveParties(lname, cs, es, network.ReadOptions{Warn: in.Warn, Aliases: in.Aliases}); err != nil {
+		return nil, nil, err
+	}
 	l, err := network.NewLedger(lname, cs, es)
 	if err != nil {
 		return nil, nil, err

@@ -24,8 +24,9 @@ your own CSV with --ledger.
 A ledger CSV needs the columns contractor_id, end_user_id and amount_cny
 (yuan, at most two decimals); signatory_id (default: the end user),
 client_type, row, contract_no, date (2018-05-17, 2018-05 or 2018) or
-date_start/date_end/date_precision, title and description are optional, and
-other columns are ignored. An entity table (--entities) with the columns id,
+date_start/date_end/date_precision (a date with two readings: precision
+ambiguous, the second reading in date_alt_start/date_alt_end; the first is
+used), title and description are optional, and other columns are ignored. An entity table (--entities) with the columns id,
 name_zh, name_en, kind, ministry, level, province and city gives the parties
 their attributes; without it, parties are known only by their ids.`,
 		Args: groupArgs,

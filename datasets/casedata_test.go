@@ -2,6 +2,8 @@ package datasets_test
 
 import (
 	"bytes"
+	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -48,9 +50,14 @@ func TestCaseDataValidates(t *testing.T) {
 			t.Errorf("relation %s has no source, grade or evidence kind", r.ID)
 		}
 		cite(r.Source)
+		cite(r.Corroboration...)
 	}
 	for _, c := range d.Claims {
 		cite(c.Source)
+		cite(c.Corroboration...)
+	}
+	for _, x := range d.ThreatActors {
+		cite(x.Source)
 	}
 	for _, h := range d.Hierarchy {
 		cite(h.Source)
@@ -245,4 +252,222 @@ func TestUnobservedTargetIsTheClaim(t *testing.T) {
 		}
 	}
 	t.Error("no claim of the bureaus i-SOON contracted with, cited to NIDS")
+}
+
+// TestIndependenceRule checks the rule for the information digit 1
+// (CASES.md, Reliability) on every relation and claim: the sources it
+// rests on (source and corroboration) have at least two distinct origins,
+// one of them a court document, government release or verbatim copy. Two
+// copies of one release are one source. cases.Read refuses data that break
+// it; this test names the row and what it rests on.
+func TestIndependenceRule(t *testing.T) {
+	_, d := loadCases(t)
+	confirmed := 0
+	check := func(table, id string, g cases.Grade, source string, corroboration []string) {
+		sources := append([]string{source}, corroboration...)
+		if err := d.IndependenceRule(g, sources); err != nil {
+			t.Errorf("%s %s (%s; sources %v, origins %v): %v", table, id, g, sources, d.Origins(sources...), err)
+		} else if g.Info == '1' {
+			confirmed++
+		}
+	}
+	for _, r := range d.Relations {
+		check("relation", r.ID, r.Reliability, r.Source, r.Corroboration)
+	}
+	for _, c := range d.Claims {
+		check("claim", c.ID, c.Reliability, c.Source, c.Corroboration)
+	}
+	if confirmed == 0 {
+		t.Error("no relation or claim is graded 1: the rule was not exercised")
+	}
+	// A fact resting only on copies of one release is not confirmed:
+	// r0040 rests on a verbatim copy of the DOJ APT10 release, whose other
+	// copy (SC Magazine) has the same origin.
+	for _, r := range d.Relations {
+		if r.ID == "r0040" && (r.Reliability.String() != "B2" || len(d.Origins(append([]string{r.Source}, r.Corroboration...)...)) != 1) {
+			t.Errorf("r0040 is %s on %s %v: want B2 on one origin", r.Reliability, r.Source, r.Corroboration)
+		}
+	}
+}
+
+// TestURLRule checks that every relation, claim and hierarchy link whose
+// source has no public URL (url "none") has the letter C or worse, and
+// that every other url is an http(s) URL.
+func TestURLRule(t *testing.T) {
+	_, d := loadCases(t)
+	noURL := 0
+	check := func(table, id string, g cases.Grade, source string) {
+		if err := d.URLRule(g, source); err != nil {
+			t.Errorf("%s %s (%s on %s): %v", table, id, g, source, err)
+		}
+		if s, _ := d.Source(source); s.URL == cases.NoURL {
+			noURL++
+		}
+	}
+	for _, r := range d.Relations {
+		check("relation", r.ID, r.Reliability, r.Source)
+	}
+	for _, c := range d.Claims {
+		check("claim", c.ID, c.Reliability, c.Source)
+	}
+	for _, h := range d.Hierarchy {
+		check("hierarchy link", h.Child+" → "+h.Parent, h.Reliability, h.Source)
+	}
+	if noURL == 0 {
+		t.Error("no row rests on a source without a public URL: the rule was not exercised")
+	}
+	for _, s := range d.Sources {
+		if s.URL != cases.NoURL && !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
+			t.Errorf("source %s: url %q is neither an http(s) URL nor %q", s.ID, s.URL, cases.NoURL)
+		}
+	}
+}
+
+// TestStatusRule checks the status rule of CASES.md on every defendant:
+// at_large if and only if the whereabouts are at_large_stated or
+// abroad_stated; never charged or at_large after custody; charged when no
+// source states the whereabouts.
+func TestStatusRule(t *testing.T) {
+	_, d := loadCases(t)
+	for _, x := range d.Defendants {
+		if err := cases.StatusRule(x.Status, x.Whereabouts); err != nil {
+			t.Errorf("defendant %s of %s: status %s, whereabouts %s: %v", x.Person, x.Case, x.Status, x.Whereabouts, err)
+		}
+	}
+}
+
+// TestISOONTie pins the two i-SOON nodes and their tie: the ledger's
+// contractor isoon (四川安洵, Sichuan) is a subsidiary of anxun-shanghai
+// (the Shanghai company of the DOJ case), an identification made of
+// sourced pieces (digit 3 at best, case-note r1n05); the i-SOON names
+// resolve as the aliases' sources give them.
+func TestISOONTie(t *testing.T) {
+	_, d := loadCases(t)
+	var tie *cases.Relation
+	for i, r := range d.Relations {
+		if r.From == "isoon" && r.To == "anxun-shanghai" && r.Type == cases.SubsidiaryOf {
+			tie = &d.Relations[i]
+		}
+	}
+	if tie == nil {
+		t.Fatal("no relation isoon subsidiary_of anxun-shanghai")
+	}
+	if tie.Reliability.Info < '3' {
+		t.Errorf("%s is graded %s: an identification made of pieces gets digit 3 at best", tie.ID, tie.Reliability)
+	}
+	for name, want := range map[string]string{
+		"i-SOON": "anxun-shanghai isoon", "i-soon": "anxun-shanghai isoon", "Anxun": "anxun-shanghai isoon",
+		"安洵": "anxun-shanghai", "Sichuan Anxun": "isoon", "四川安洵": "isoon", "四川安洵信息技术有限公司": "isoon",
+	} {
+		var ids []string
+		for _, c := range d.Aliases.Candidates(name) {
+			ids = append(ids, c.ID)
+			if c.Source == "" && len(d.Aliases.Candidates(name)) > 1 {
+				t.Errorf("%s: candidate %s has no source", name, c.ID)
+			}
+		}
+		if got := strings.Join(ids, " "); got != want {
+			t.Errorf("%s names %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestLedgerRow18Ambiguous: row 18's printed date "2018.1" is January or
+// October 2018 (note T21). The ledger keeps January as the date every
+// analysis uses, and October as the second reading.
+func TestLedgerRow18Ambiguous(t *testing.T) {
+	l, _ := loadCases(t)
+	for _, c := range l.Contracts {
+		if c.DateAmbiguous() != (c.Row == 18) {
+			t.Errorf("row %d: ambiguous %v", c.Row, c.DateAmbiguous())
+		}
+		if c.Row == 18 && (c.Date.String() != "2018-01" || c.DateAlt.String() != "2018-10" || c.DateAlt.Precision != network.Month) {
+			t.Errorf("row 18: date %s, second reading %s (%s); want 2018-01 and 2018-10", c.Date, c.DateAlt, c.DateAlt.Precision)
+		}
+	}
+}
+
+// TestThreatActorResolution: group names find the organizations the
+// threat-actors table ties them to, with the group and the source of the
+// mapping; a name tied to two organizations lists both and resolves to
+// neither; group names are not aliases.
+func TestThreatActorResolution(t *testing.T) {
+	_, d := loadCases(t)
+	for _, tc := range []struct{ name, want, one string }{
+		{"Wicked Panda", "chengdu-404 APT41 mitre-attack-g0096", "chengdu-404"},
+		{"APT41", "chengdu-404 APT41 mitre-attack-g0096", "chengdu-404"},
+		{"apt 41", "chengdu-404 APT41 mitre-attack-g0096", "chengdu-404"},
+		{"APT31", "hubei-ssd ZIRCONIUM mitre-attack-g0128; wuhan-xrz ZIRCONIUM mitre-attack-g0128", ""},
+	} {
+		cands := d.Resolve(tc.name)
+		var got []string
+		for _, c := range cands {
+			if c.Via != cases.ViaThreatActor {
+				t.Errorf("%s: candidate %s via %s", tc.name, c.ID, c.Via)
+			}
+			got = append(got, c.ID+" "+c.Group+" "+c.Source)
+		}
+		id, ok := cases.OneID(cands)
+		if strings.Join(got, "; ") != tc.want || id != tc.one || ok != (tc.one != "") {
+			t.Errorf("%s: candidates %q, one id %q; want %q, %q", tc.name, got, id, tc.want, tc.one)
+		}
+		if _, ok := d.Aliases.Resolve(tc.name); ok {
+			t.Errorf("%s resolves as an alias", tc.name)
+		}
+	}
+	// The full official name of the Tianjin bureau is an alias.
+	if id, ok := cases.OneID(d.Resolve("天津市国家安全局")); !ok || id != "tianjin-ssb" {
+		t.Errorf("天津市国家安全局 resolves to %q, %v", id, ok)
+	}
+}
+
+// TestReadmeCounts checks the counts that README.md's section "The case
+// data" gives against the data, so that the two cannot drift apart.
+func TestReadmeCounts(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := strings.Join(strings.Fields(string(b)), " ")
+	l, d := loadCases(t)
+	kinds := map[string]int{}
+	for _, c := range d.Cases {
+		kinds[c.Kind]++
+	}
+	orgs, allegations := 0, 0
+	for _, o := range d.Organizations {
+		if o.Dataset == "cases" {
+			orgs++
+		}
+	}
+	letters, digits := map[byte]int{}, map[byte]int{}
+	for _, r := range d.Relations {
+		if r.Allegation {
+			allegations++
+		}
+		letters[r.Reliability.Source]++
+		digits[r.Reliability.Info]++
+	}
+	aliases, _ := datasets.Lookup("aliases")
+	groups := map[string]bool{}
+	for _, x := range d.ThreatActors {
+		groups[x.Organization] = true
+	}
+	for _, want := range []string{
+		fmt.Sprintf("%d matters (%d indictments, %d complaints, %d designations, %d advisories", len(d.Cases), kinds["indictment"], kinds["complaint"], kinds["designation"], kinds["advisory"]),
+		fmt.Sprintf("%d organizations besides the ledger's %d parties", orgs, len(l.Entities)),
+		fmt.Sprintf("%d people with the charges, outcome and whereabouts of each of %d defendants", len(d.People), len(d.Defendants)),
+		fmt.Sprintf("%d relations (%d of them allegations), %d aggregate claims", len(d.Relations), allegations, len(d.Claims)),
+		fmt.Sprintf("the %d province-level units, %d aliases and %d threat-actor names (APT41, Wicked Panda, …) tied to %d organizations, all citing %d sources",
+			len(d.Provinces), aliases.Rows, len(d.ThreatActors), len(groups), len(d.Sources)),
+		fmt.Sprintf("Of the %d relations, %d are graded A, %d B, %d C and %d D; %d have the digit 1 (confirmed), %d the digit 2, %d the digit 3 and %d the digit 4.",
+			len(d.Relations), letters['A'], letters['B'], letters['C'], letters['D'], digits['1'], digits['2'], digits['3'], digits['4']),
+	} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("README.md does not say %q", want)
+		}
+	}
+	if n := letters['A'] + letters['B'] + letters['C'] + letters['D']; n != len(d.Relations) {
+		t.Errorf("%d relations graded E or F: the README's sentence on grades needs them", len(d.Relations)-n)
+	}
 }

@@ -20,7 +20,8 @@ const (
 
 // CaseDir is the directory of FS that holds the case data set's tables
 // (cases, organizations, people, defendants, relations, case-sources,
-// case-claims, case-notes, provinces, hierarchy, aliases; see CASES.md),
+// case-claims, case-notes, provinces, hierarchy, aliases, threat-actors;
+// see CASES.md),
 // for cases.Read(datasets.FS(), datasets.CaseDir, ...).
 const CaseDir = "data"
 
@@ -85,12 +86,15 @@ type Field struct {
 	Constraints *Constraints `json:"constraints,omitempty"`
 }
 
-// Constraints restricts the values of a field.
+// Constraints restricts the values of a field. Minimum and Maximum bound
+// the values of a number field.
 type Constraints struct {
 	Required bool     `json:"required,omitempty"`
 	Unique   bool     `json:"unique,omitempty"`
 	Enum     []string `json:"enum,omitempty"`
 	Pattern  string   `json:"pattern,omitempty"`
+	Minimum  *float64 `json:"minimum,omitempty"`
+	Maximum  *float64 `json:"maximum,omitempty"`
 }
 
 // ForeignKey says that the values of Fields are keys of another resource.

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -104,6 +105,16 @@ func TestConstraints(t *testing.T) {
 				}
 				if f.Type == "date" && v != "" && !regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`).MatchString(v) {
 					t.Errorf("%s: data row %d: bad date %q", where, j+1, v)
+				}
+				if f.Type == "number" && v != "" {
+					x, err := strconv.ParseFloat(v, 64)
+					c := f.Constraints
+					switch {
+					case err != nil:
+						t.Errorf("%s: data row %d: bad number %q", where, j+1, v)
+					case c != nil && c.Minimum != nil && x < *c.Minimum, c != nil && c.Maximum != nil && x > *c.Maximum:
+						t.Errorf("%s: data row %d: %q out of range", where, j+1, v)
+					}
 				}
 				seen[v] = true
 			}

@@ -25,13 +25,15 @@
 // The case data set (described in CASES.md) records what US court
 // documents, Treasury designations, joint advisories and reporting on them
 // say about the wider ecosystem: the cases (cases), the organizations and
-// people they name (organizations, people), the charges and outcome of each
-// defendant (defendants), the cited relations between them with an
-// Admiralty reliability grade and an allegation flag (relations), aggregate
-// claims that are not edges (case-claims), the state hierarchy up to the
-// ministries (hierarchy), the 31 province-level units (provinces), other
-// names of every entity (aliases), the documents cited (case-sources) and
-// what could not be verified (case-notes). It shares one id space with the
+// people they name (organizations, people), the charges, outcome and
+// whereabouts of each defendant (defendants), the cited relations between
+// them with their corroborating sources, an Admiralty reliability grade and
+// an allegation flag (relations), aggregate claims that are not edges
+// (case-claims), the state hierarchy up to the ministries (hierarchy), the
+// 31 province-level units (provinces), other names of every entity
+// (aliases), the security-industry group names tied to organizations
+// (threat-actors), the documents cited with the original each carries
+// (case-sources) and what could not be verified (case-notes). It shares one id space with the
 // ledger's isoon-entities: a bureau in both is one entity.
 //
 // The package imports only the standard library. Parsing the tables into

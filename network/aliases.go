@@ -23,11 +23,13 @@ var AliasLangs = []string{"zh", "en", "pinyin", "other"}
 
 // Aliases resolves names to entity ids. Names are compared after
 // NormalizeName, so "Tianjin State Security Bureau", "tianjin  state
-// security bureau" and a full-width variant match the same id. Every
-// normalised alias maps to exactly one id: NewAliases refuses an alias that
-// would map to two.
+// security bureau" and a full-width variant match the same id. A name may
+// be given for several ids (MergeAliases): such a name is ambiguous, and
+// Resolve refuses it while Candidates lists its ids, each with the alias
+// that gives it. NewAliases builds a resolver in which every name has one
+// id.
 type Aliases struct {
-	byKey     map[string]Alias
+	byKey     map[string][]Alias // one alias per id, in the order given
 	list      []Alias
 	ambiguous []string
 }
@@ -60,9 +62,10 @@ func NormalizeName(s string) string {
 	return b.String()
 }
 
-// NewAliases builds a resolver from aliases. It returns an error naming
-// both ids if two aliases normalise to the same key but map to different
-// ids; the same alias given twice for one id is kept once.
+// NewAliases builds a resolver in which every name has one id. It returns
+// an error naming both ids if two aliases normalise to the same key but map
+// to different ids; the same alias given twice for one id is kept once.
+// Use MergeAliases for a table whose names may have several ids.
 func NewAliases(list []Alias) (*Aliases, error) {
 	var errs []string
 	seen := map[string]string{}
@@ -81,50 +84,37 @@ func NewAliases(list []Alias) (*Aliases, error) {
 
 // MergeAliases builds a resolver from own names and an alias table. Own
 // names are the names the entities (Entity.Aliases) and people carry
-// themselves: a name that two ids share resolves to neither of them, and
-// Ambiguous lists it. The table's aliases are added where their normalised
-// name is not taken by an own name (so the table can settle an ambiguous
-// one), the first one given winning. Unlike NewAliases,
-// MergeAliases does not check the table; cases.Read, which builds the case
-// data's resolver with it, reports the table's conflicts with their lines.
+// themselves; the table's aliases cite a source each. A name (after
+// NormalizeName) keeps one alias per id it is given for — the first given,
+// own names before the table — and a name given for two or more ids, in
+// either list, is ambiguous: it resolves to none of them, Candidates lists
+// them all and Ambiguous lists the name. MergeAliases does not check the
+// table; cases.Read, which builds the case data's resolver with it,
+// reports the table's errors with their lines.
 func MergeAliases(own, table []Alias) *Aliases {
-	a := &Aliases{byKey: map[string]Alias{}}
-	ambiguous := map[string]bool{}
-	for _, x := range own {
+	a := &Aliases{byKey: map[string][]Alias{}}
+	for _, x := range slices.Concat(own, table) {
 		k := NormalizeName(x.Alias)
-		if k == "" {
+		if k == "" || slices.ContainsFunc(a.byKey[k], func(y Alias) bool { return y.ID == x.ID }) {
 			continue
 		}
-		if old, ok := a.byKey[k]; ok && old.ID != x.ID {
-			ambiguous[k] = true
-			a.ambiguous = append(a.ambiguous, x.Alias)
-			continue
+		a.byKey[k] = append(a.byKey[k], x)
+	}
+	for _, xs := range a.byKey {
+		a.list = append(a.list, xs...)
+		if len(xs) > 1 {
+			a.ambiguous = append(a.ambiguous, xs[0].Alias)
 		}
-		a.byKey[k] = x
-	}
-	for k := range ambiguous {
-		delete(a.byKey, k)
-	}
-	for _, x := range table {
-		if k := NormalizeName(x.Alias); k != "" {
-			if _, ok := a.byKey[k]; !ok {
-				a.byKey[k] = x
-			}
-		}
-	}
-	for _, x := range a.byKey {
-		a.list = append(a.list, x)
 	}
 	slices.SortFunc(a.list, func(x, y Alias) int {
 		return cmp.Or(cmp.Compare(x.ID, y.ID), cmp.Compare(x.Alias, y.Alias))
 	})
 	slices.Sort(a.ambiguous)
-	a.ambiguous = slices.Compact(a.ambiguous)
 	return a
 }
 
-// Ambiguous returns the names that belong to two or more entities or
-// people and so resolve to none of them.
+// Ambiguous returns the names that are given for two or more ids and so
+// resolve to none of them, each as first written, sorted.
 func (a *Aliases) Ambiguous() []string {
 	if a == nil {
 		return nil
@@ -132,16 +122,32 @@ func (a *Aliases) Ambiguous() []string {
 	return slices.Clone(a.ambiguous)
 }
 
-// Resolve returns the alias that name matches, if any.
+// Resolve returns the alias that name matches, if it matches exactly one
+// id; an ambiguous name (see Candidates) resolves to none.
 func (a *Aliases) Resolve(name string) (Alias, bool) {
 	if a == nil {
 		return Alias{}, false
 	}
-	x, ok := a.byKey[NormalizeName(name)]
-	return x, ok
+	xs := a.byKey[NormalizeName(name)]
+	if len(xs) != 1 {
+		return Alias{}, false
+	}
+	return xs[0], true
 }
 
-// List returns the aliases, sorted by id and alias.
+// Candidates returns every id that name may stand for, as the alias that
+// gives it (one per id, sorted by id): none for an unknown name, one for a
+// name that resolves, several for an ambiguous one.
+func (a *Aliases) Candidates(name string) []Alias {
+	if a == nil {
+		return nil
+	}
+	out := slices.Clone(a.byKey[NormalizeName(name)])
+	slices.SortFunc(out, func(x, y Alias) int { return cmp.Compare(x.ID, y.ID) })
+	return out
+}
+
+// List returns the aliases, one per name and id, sorted by id and alias.
 func (a *Aliases) List() []Alias {
 	if a == nil {
 		return nil
@@ -149,7 +155,8 @@ func (a *Aliases) List() []Alias {
 	return slices.Clone(a.list)
 }
 
-// Len returns the number of distinct aliases.
+// Len returns the number of distinct aliases: of names with the ids they
+// are given for.
 func (a *Aliases) Len() int {
 	if a == nil {
 		return 0

@@ -137,6 +137,13 @@ func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0
 // year.
 const Range Precision = "range"
 
+// Ambiguous is the date_precision of a ledger row whose printed date has
+// two readings (row 18 of the i-SOON ledger, "2018.1": January or October
+// 2018). It is a value of the ledger's date_precision column, not of a
+// Period: the reader keeps the first reading as Contract.Date, with the
+// precision of its bounds, and the second as Contract.DateAlt.
+const Ambiguous Precision = "ambiguous"
+
 // inferPrecision names the precision of the period [start, end].
 func inferPrecision(start, end time.Time) Precision {
 	switch {

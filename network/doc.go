@@ -36,7 +36,9 @@
 // the module — here, in graphio and in cases — and are defined once, in
 // the internal package csvio, and re-exported here under these names.
 // Aliases resolves names of parties to entity ids, for ledgers that name
-// a party instead of giving its id (ReadOptions.Aliases).
+// a party instead of giving its id (ReadOptions.Aliases); a name given for
+// several ids resolves to none, and a ledger cell holding one is an error
+// that lists the candidates (ErrAmbiguousName).
 //
 // Package network imports the internal CSV plumbing (internal/csvio) and
 // gonum; it imports no other package of ecosys.

@@ -84,19 +84,26 @@ func ReadLedgerWithOptions(contractsName string, contracts io.Reader, entitiesNa
 			es = []Entity{}
 		}
 	}
-	ResolveParties(contractsName, cs, es, opt)
+	if err := ResolveParties(contractsName, cs, es, opt); err != nil {
+		return nil, err
+	}
 	return NewLedger(contractsName, cs, es)
 }
 
 // ResolveParties applies opt.Aliases to the party cells (contractor,
 // signatory, end user) of the contracts cs that are not ids of the entities
 // es, in place, and calls opt.Warn once per name merged, naming the file
-// (name), the name, the id, the alias matched and the lines. It does
+// (name), the name, the id, the alias matched and the lines. A cell whose
+// name is ambiguous — given for several ids (Aliases.Candidates) — is not
+// resolved: it is an *InputError at the cell (file:line:column), wrapping
+// ErrAmbiguousName and listing the candidates with the sources that give
+// the name, and all such errors (up to MaxErrors) are returned together as
+// an ErrorList. Cells that match no alias are left as they are. It does
 // nothing when opt.Aliases is nil. ReadLedgerWithOptions calls it; call it
 // yourself between ReadContracts and NewLedger.
-func ResolveParties(name string, cs []Contract, es []Entity, opt ReadOptions) {
+func ResolveParties(name string, cs []Contract, es []Entity, opt ReadOptions) error {
 	if opt.Aliases == nil {
-		return
+		return nil
 	}
 	known := map[string]bool{}
 	for _, e := range es {
@@ -108,16 +115,27 @@ func ResolveParties(name string, cs []Contract, es []Entity, opt ReadOptions) {
 	}
 	merged := map[string]*merge{}
 	var order []string
+	var errs ErrorList
 	for i := range cs {
 		c := &cs[i]
-		for _, p := range []*string{&c.Contractor, &c.Signatory, &c.EndUser} {
+		for j, p := range []*string{&c.Contractor, &c.Signatory, &c.EndUser} {
 			if *p == "" || known[*p] {
 				continue
 			}
-			a, ok := opt.Aliases.Resolve(*p)
-			if !ok || a.ID == *p {
+			cands := opt.Aliases.Candidates(*p)
+			if len(cands) > 1 {
+				// A signatory without a cell of its own is the end user,
+				// whose cell gets the error.
+				if own := j != 1 || c.partyCol[1] != 0 || *p != c.EndUser; own && len(errs) < MaxErrors {
+					errs = append(errs, &InputError{File: name, Line: c.Line, Column: int(c.partyCol[j]), Field: partyColumns[j], Value: *p,
+						Err: fmt.Errorf("%w: it names %s; write the id you mean", ErrAmbiguousName, candidateList(cands))})
+				}
 				continue
 			}
+			if len(cands) == 0 || cands[0].ID == *p {
+				continue
+			}
+			a := cands[0]
 			m, seen := merged[*p]
 			if !seen {
 				m = &merge{alias: a}
@@ -130,8 +148,26 @@ func ResolveParties(name string, cs []Contract, es []Entity, opt ReadOptions) {
 			*p = a.ID
 		}
 	}
+	if len(errs) > 0 {
+		return errs
+	}
 	for _, n := range order {
 		m := merged[n]
 		opt.warn("%s: %q resolved to %s (alias %q, %s) on line(s) %s", name, n, m.alias.ID, m.alias.Alias, m.alias.Lang, strings.Join(m.lines, ", "))
 	}
+	return nil
+}
+
+// candidateList writes the candidates of an ambiguous name as "a (alias
+// "x", source s), b (…)".
+func candidateList(cands []Alias) string {
+	parts := make([]string, len(cands))
+	for i, a := range cands {
+		src := "its own name"
+		if a.Source != "" {
+			src = "source " + a.Source
+		}
+		parts[i] = fmt.Sprintf("%s (alias %q, %s)", a.ID, a.Alias, src)
+	}
+	return strings.Join(parts, ", ")
 }

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/ecosys-sna/ecosys/internal/csvio"
@@ -55,6 +56,11 @@ var (
 	ErrNoRows          = csvio.ErrNoRows
 )
 
+// ErrAmbiguousName is wrapped by the error of a party cell whose name is
+// given for several ids in the aliases (ResolveParties): the reader does
+// not choose among them.
+var ErrAmbiguousName = errors.New("ambiguous name")
+
 // Errors of text encoding, wrapped by InputError: text in an encoding the
 // readers do not take (ErrEncoding), and data that is not text at all, such
 // as an Excel workbook (ErrBinary).
@@ -102,7 +108,8 @@ type ReadOptions struct {
 	// entity table: a cell holding a known name — 天津市国家安全局, "Tianjin
 	// State Security Bureau" — becomes the id it is an alias of, and a
 	// warning reports each name merged, with its rows. Cells that are ids,
-	// or that match no alias, are left as they are.
+	// or that match no alias, are left as they are; a cell whose name is
+	// given for several ids is an error listing them (ResolveParties).
 	Aliases *Aliases
 }
 

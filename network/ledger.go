@@ -108,13 +108,25 @@ type Contract struct {
 	Contractor        string // entity id
 	Signatory         string // entity id
 	EndUser           string // entity id
-	Date              Period
-	Amount            Amount
-	Description       string
-	DescriptionEN     string
-	Notes             []string
-	Line              int // line of the row in its source file
+	Date              Period // the signing date; of an ambiguous date, the first reading
+	// DateAlt is the second reading of an ambiguous date (date_precision
+	// "ambiguous"); zero otherwise. Every analysis of ecosys uses Date.
+	DateAlt       Period
+	Amount        Amount
+	Description   string
+	DescriptionEN string
+	Notes         []string
+	Line          int // line of the row in its source file
+
+	// partyCol are the columns of the contractor, signatory and end user
+	// cells in the source file (0: unknown or no such column), for the
+	// errors of ResolveParties.
+	partyCol [3]int32
 }
+
+// DateAmbiguous reports whether the contract's date has two readings:
+// Date, the one the analyses use, and DateAlt.
+func (c Contract) DateAmbiguous() bool { return !c.DateAlt.IsZero() }
 
 // Direct reports whether the contract was signed by its end user itself,
 // with no intermediary.

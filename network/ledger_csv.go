@@ -17,7 +17,8 @@ var (
 	LedgerRequired = []string{"contractor_id", "end_user_id", "amount_cny"}
 	// LedgerOptional are the other columns the reader understands.
 	LedgerOptional = []string{"row", "contract_no", "client_type", "client_type_printed", "signatory_id",
-		"title", "title_en", "date_start", "date_end", "date_precision", "date", "description", "description_en", "notes"}
+		"title", "title_en", "date_start", "date_end", "date_precision", "date", "date_alt_start", "date_alt_end",
+		"description", "description_en", "notes"}
 )
 
 // ledgerAliases maps accepted alternative column names to canonical ones.
@@ -27,6 +28,10 @@ var ledgerAliases = map[string]string{
 	"end_user":   "end_user_id",
 	"amount":     "amount_cny",
 }
+
+// partyColumns are the columns of a contract's parties, in the order of
+// Contract.partyCol.
+var partyColumns = [3]string{"contractor_id", "signatory_id", "end_user_id"}
 
 // printedClientTypes maps the ledger's Chinese client directions to codes,
 // so that a user's ledger may use either.
@@ -43,7 +48,12 @@ var printedClientTypes = map[string]ClientType{
 // unknown), contract_no, title, title_en, description, description_en,
 // notes (ids separated by ";"), and the signing date either as date_start
 // with optional date_end and date_precision (ISO dates), or as a single date
-// column in a form ParsePeriod accepts. Columns the reader does not know
+// column in a form ParsePeriod accepts. A date printed so that it has two
+// readings has date_precision "ambiguous" (Ambiguous): date_start and
+// date_end hold the first reading, which becomes Contract.Date (with the
+// precision of its own bounds), and the optional columns date_alt_start and
+// date_alt_end the second, Contract.DateAlt; those columns must be empty on
+// every other row. Columns the reader does not know
 // are ignored, whatever they hold, though no name may appear twice. Column
 // names are matched without regard to case or to surrounding spaces.
 //
@@ -110,6 +120,12 @@ func ReadContractsWithOptions(name string, r io.Reader, opt ReadOptions) ([]Cont
 			if c.Signatory == "" {
 				c.Signatory = c.EndUser
 			}
+			for i, col := range partyColumns {
+				if t.Get(col) != "" {
+					_, pos := t.Pos(col)
+					c.partyCol[i] = int32(pos)
+				}
+			}
 			c.ClientTypePrinted = intern(t.Get("client_type_printed"))
 			if ct, ok := printedClientTypes[t.Get("client_type")]; ok {
 				c.ClientType = ct
@@ -123,7 +139,7 @@ func ReadContractsWithOptions(name string, r io.Reader, opt ReadOptions) ([]Cont
 				}
 				c.Amount = a
 			}
-			c.Date = readPeriod(t)
+			c.Date, c.DateAlt = readPeriod(t)
 			for _, id := range strings.Split(t.Get("notes"), ";") {
 				if id = strings.TrimSpace(id); id != "" {
 					c.Notes = append(c.Notes, id)
@@ -160,37 +176,64 @@ func ReadContractsWithOptions(name string, r io.Reader, opt ReadOptions) ([]Cont
 	return out, nil
 }
 
-// readPeriod reads the signing date of the current row.
-func readPeriod(t *csvio.Table) Period {
+// readPeriod reads the signing date of the current row: the date, and
+// the second reading of an ambiguous date (else the zero Period).
+func readPeriod(t *csvio.Table) (date, alt Period) {
+	ambiguous := t.Get("date_precision") == string(Ambiguous)
 	if v := t.Get("date_start"); v != "" {
-		start, err := parseISODay(v)
-		if err != nil {
-			t.Fail("date_start", v, fmt.Errorf("%w: want YYYY-MM-DD", err))
-			return Period{}
+		p, ok := readRange(t, "date_start", "date_end")
+		if !ok {
+			return Period{}, Period{}
 		}
-		end := start
-		if v := t.Get("date_end"); v != "" {
-			if end, err = parseISODay(v); err != nil {
-				t.Fail("date_end", v, fmt.Errorf("%w: want YYYY-MM-DD", err))
-				return Period{}
-			}
-			if end.Before(start) {
-				t.Fail("date_end", v, fmt.Errorf("%w: before date_start", ErrBadDate))
-				return Period{}
-			}
+		if v := t.Get("date_precision"); v != "" && !ambiguous {
+			p.Precision = csvio.Enum(t, "date_precision", p.Precision, []Precision{Day, Month, Year, Range, Ambiguous})
 		}
-		p := Period{Start: start, End: end, Precision: inferPrecision(start, end)}
-		if v := t.Get("date_precision"); v != "" {
-			p.Precision = csvio.Enum(t, "date_precision", p.Precision, []Precision{Day, Month, Year, Range})
-		}
-		return p
-	}
-	if v := t.Get("date"); v != "" {
+		date = p
+	} else if v := t.Get("date"); v != "" {
 		p, err := ParsePeriod(v)
 		if err != nil {
 			t.Fail("date", v, fmt.Errorf("%w: want YYYY-MM-DD, YYYY-MM, YYYY or YYYY年M月D日", err))
 		}
-		return p
+		date = p
 	}
-	return Period{}
+	switch hasAlt := t.Get("date_alt_start") != "" || t.Get("date_alt_end") != ""; {
+	case ambiguous && t.Get("date_start") == "":
+		t.Fail("date_precision", string(Ambiguous), fmt.Errorf("%w: an ambiguous date needs date_start (the first reading)", ErrBadDate))
+	case ambiguous && t.Get("date_alt_start") == "":
+		t.Fail("date_alt_start", "", fmt.Errorf("%w: date_precision is ambiguous: give the second reading in date_alt_start (and date_alt_end)", ErrEmpty))
+	case ambiguous:
+		if p, ok := readRange(t, "date_alt_start", "date_alt_end"); ok {
+			alt = p
+		}
+	case hasAlt:
+		col := "date_alt_start"
+		if t.Get(col) == "" {
+			col = "date_alt_end"
+		}
+		t.Fail(col, t.Get(col), fmt.Errorf("%w: a second reading belongs only to a date whose date_precision is ambiguous, not %q", ErrBadDate, t.Get("date_precision")))
+	}
+	return date, alt
+}
+
+// readRange reads the period [start, end] of two ISO date columns; end
+// may be empty (a day).
+func readRange(t *csvio.Table, startCol, endCol string) (Period, bool) {
+	v := t.Get(startCol)
+	start, err := parseISODay(v)
+	if err != nil {
+		t.Fail(startCol, v, fmt.Errorf("%w: want YYYY-MM-DD", err))
+		return Period{}, false
+	}
+	end := start
+	if v := t.Get(endCol); v != "" {
+		if end, err = parseISODay(v); err != nil {
+			t.Fail(endCol, v, fmt.Errorf("%w: want YYYY-MM-DD", err))
+			return Period{}, false
+		}
+		if end.Before(start) {
+			t.Fail(endCol, v, fmt.Errorf("%w: before %s", ErrBadDate, startCol))
+			return Period{}, false
+		}
+	}
+	return Period{Start: start, End: end, Precision: inferPrecision(start, end)}, true
 }

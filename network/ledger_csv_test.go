@@ -85,6 +85,49 @@ func TestReadContractsBad(t *testing.T) {
 	}
 }
 
+// TestReadContractsAmbiguousDate: a date with two readings keeps the first
+// as Date and the second as DateAlt; the columns of the second reading are
+// optional, and belong only to an ambiguous row.
+func TestReadContractsAmbiguousDate(t *testing.T) {
+	const h = "row,contractor_id,end_user_id,amount_cny,date_start,date_end,date_precision,date_alt_start,date_alt_end\n"
+	cs, err := ReadContracts("l.csv", strings.NewReader(h+
+		"1,a,b,5,2018-01-01,2018-01-31,ambiguous,2018-10-01,2018-10-31\n"+
+		"2,a,b,5,2018-05-17,,,,\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cs[0]
+	if !c.DateAmbiguous() || c.Date.String() != "2018-01" || c.Date.Precision != Month || c.DateAlt.String() != "2018-10" || c.DateAlt.Precision != Month {
+		t.Errorf("ambiguous row: date %s (%s), alt %s (%s)", c.Date, c.Date.Precision, c.DateAlt, c.DateAlt.Precision)
+	}
+	if cs[1].DateAmbiguous() || cs[1].Date.String() != "2018-05-17" {
+		t.Errorf("plain row: date %s, alt %s", cs[1].Date, cs[1].DateAlt)
+	}
+	for _, tt := range []struct{ name, row, want string }{
+		{"alternative without ambiguous", "1,a,b,5,2018-01-01,2018-01-31,month,2018-10-01,2018-10-31",
+			`l.csv:2:37: date_alt_start: invalid date: a second reading belongs only to a date whose date_precision is ambiguous, not "month" (got "2018-10-01")`},
+		{"ambiguous without alternative", "1,a,b,5,2018-01-01,2018-01-31,ambiguous,,",
+			`l.csv:2:41: date_alt_start: empty value: date_precision is ambiguous: give the second reading in date_alt_start (and date_alt_end)`},
+		{"ambiguous without first reading", "1,a,b,5,,,ambiguous,2018-10-01,",
+			`l.csv:2:11: date_precision: invalid date: an ambiguous date needs date_start (the first reading) (got "ambiguous")`},
+		{"bad alternative", "1,a,b,5,2018-01-01,,ambiguous,2018-10,",
+			`l.csv:2:31: date_alt_start: invalid date: want YYYY-MM-DD (got "2018-10")`},
+		{"alternative ends before it starts", "1,a,b,5,2018-01-01,,ambiguous,2018-10-31,2018-10-01",
+			`l.csv:2:42: date_alt_end: invalid date: before date_alt_start (got "2018-10-01")`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadContracts("l.csv", strings.NewReader(h+tt.row+"\n"))
+			if err == nil || err.Error() != tt.want || !errors.Is(err, ErrBadDate) && !errors.Is(err, ErrEmpty) {
+				t.Errorf("error\n got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+	// A ledger without the columns of the second reading reads as before.
+	if _, err := ReadContracts("l.csv", strings.NewReader("contractor_id,end_user_id,amount_cny,date_start,date_precision\na,b,5,2018-01-01,day\n")); err != nil {
+		t.Errorf("ledger without date_alt columns: %v", err)
+	}
+}
+
 func TestReadContractsCollectsErrors(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("contractor_id,end_user_id,amount_cny\n")
@@ -144,6 +187,7 @@ func FuzzReadContracts(f *testing.F) {
 	f.Add("\uFEFFcontractor_id,end_user_id,amount_cny\na,b,1\n\uFEFFcontractor_id,end_user_id,amount_cny\n")
 	f.Add("contractor_id,end_user_id,amount_cny\na,b\x00,1\n")
 	f.Add("id\n\xff\xfe\n")
+	f.Add("contractor_id,end_user_id,amount_cny,date_start,date_end,date_precision,date_alt_start,date_alt_end\na,b,1,2018-01-01,2018-01-31,ambiguous,2018-10-01,2018-10-31\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		cs, err := ReadContracts("f.csv", strings.NewReader(in))
 		// The streaming reader must agree with the buffering one.
@@ -161,7 +205,7 @@ func FuzzReadContracts(f *testing.F) {
 			t.Fatal("no contracts and no error")
 		}
 		for _, c := range cs {
-			if c.Amount < 0 || c.Contractor == "" || c.EndUser == "" || c.Signatory == "" {
+			if c.Amount < 0 || c.Contractor == "" || c.EndUser == "" || c.Signatory == "" || (c.DateAmbiguous() && c.Date.IsZero()) {
 				t.Fatalf("invalid contract accepted: %+v", c)
 			}
 		}

@@ -51,7 +51,8 @@ type Graph struct {
 	KindLabels map[string]string
 	// EdgeKindOrder fixes the line style of edge kinds in the
 	// force-directed drawing: the i-th is drawn solid, dashed, dotted,
-	// dash-dotted, then again. Edge kinds not listed follow, sorted. If
+	// dash-dotted, dash-dot-dotted, then again. Edge kinds not listed
+	// follow, sorted. If
 	// every edge has the same kind, the legend shows no edge kinds. The
 	// layered drawing draws every edge solid and shows no edge kinds.
 	EdgeKindOrder []string
@@ -362,7 +363,7 @@ func arrowhead(tip vg.Point, ux, uy, w vg.Length) (base vg.Point, head vg.Path) 
 }
 
 // edgeDashes are the line styles of edge kinds.
-var edgeDashes = [][]vg.Length{nil, {4, 2}, {1, 1.5}, {5, 1.5, 1, 1.5}}
+var edgeDashes = [][]vg.Length{nil, {4, 2}, {1, 1.5}, {5, 1.5, 1, 1.5}, {5, 1.5, 1, 1.5, 1, 1.5}}
 
 // legend is the key of a network drawing: node kinds (marker and name),
 // edge kinds (line sample and name) and a note, in rows across the top.

@@ -18,9 +18,10 @@ import (
 // style.
 const (
 	EdgeContract  = "contract"  // contracted_with, signatory_for, supplier_to
-	EdgeDirection = "direction" // front_for, tasked_by, associated_with, subsidiary_of
+	EdgeDirection = "direction" // front_for, tasked_by, associated_with
 	EdgeShared    = "shared"    // two organizations share a person (officer, employee, executive)
 	EdgeHierarchy = "hierarchy" // subordinate_of
+	EdgeCorporate = "corporate" // subsidiary_of, owner_of between companies: context
 )
 
 // caseEdgeLabels are the legend labels of the edge families.
@@ -29,6 +30,7 @@ var caseEdgeLabels = map[string]string{
 	EdgeDirection: "front, tasking or association",
 	EdgeShared:    "shared personnel",
 	EdgeHierarchy: "hierarchy (part of)",
+	EdgeCorporate: "corporate group or ownership",
 }
 
 // caseKindLabels extends KindLabels with the kinds of the case data.
@@ -47,15 +49,16 @@ func caseKindLabels() map[string]string {
 // centrality of the undirected network (one of SizeMeasures; "degree" is
 // the number of distinct neighbours, "" means "betweenness"), edges
 // between the same two nodes merged, styled by family (EdgeContract,
-// EdgeDirection, EdgeShared, EdgeHierarchy; the strongest family wins when
-// several relations join two nodes) and as wide as the number of relations
-// (shared people count one each).
+// EdgeDirection, EdgeShared, EdgeHierarchy, EdgeCorporate; the strongest
+// family wins when several relations join two nodes) and as wide as the
+// number of relations (shared people count one each). A meta-network from
+// CaseMeta has no dispute (sued): the organizations view leaves them out.
 func CaseGraph(m *cases.Meta, size string) (plots.Graph, error) {
 	if size == "" {
 		size = "betweenness"
 	}
 	g := plots.Graph{KindLabels: caseKindLabels(), EdgeKindLabels: caseEdgeLabels, SizeLabel: size,
-		WeightLabel: "number of relations", EdgeKindOrder: []string{EdgeContract, EdgeDirection, EdgeShared, EdgeHierarchy}}
+		WeightLabel: "number of relations", EdgeKindOrder: []string{EdgeContract, EdgeDirection, EdgeShared, EdgeHierarchy, EdgeCorporate}}
 	for _, k := range cases.OrganizationKinds {
 		g.KindOrder = append(g.KindOrder, string(k))
 	}
@@ -65,12 +68,14 @@ func CaseGraph(m *cases.Meta, size string) (plots.Graph, error) {
 			return EdgeContract
 		case cases.SubordinateOf:
 			return EdgeHierarchy
+		case cases.SubsidiaryOf, cases.OwnerOf:
+			return EdgeCorporate
 		case "shared_person":
 			return EdgeShared
 		}
 		return EdgeDirection
 	}
-	rank := map[string]int{EdgeContract: 0, EdgeDirection: 1, EdgeShared: 2, EdgeHierarchy: 3}
+	rank := map[string]int{EdgeContract: 0, EdgeDirection: 1, EdgeShared: 2, EdgeHierarchy: 3, EdgeCorporate: 4}
 	type pair struct{ from, to string }
 	edges := map[pair]*plots.GraphEdge{}
 	neighbours := map[string]map[string]bool{}
@@ -160,7 +165,7 @@ func caseSizes(m *cases.Meta, edges []plots.GraphEdge, size string) ([]float64, 
 // caseNetworkFigure is the catalogue entry of the merged case network.
 var caseNetworkFigure = FigureSpec{Name: "case-network", Title: "The ecosystem in the case data",
 	Summary: "the merged network of ledger, court cases, sanctions and the state hierarchy (organizations; shared personnel as ties)",
-	Caption: "Organizations of the i-SOON ledger and of the court cases, designations and advisories in the case data, with the state hierarchy up to the two ministries: contracts and supply (solid), front companies, tasking and association as alleged (dashed), organizations that share a person — an officer of one who worked for or ran the other (dotted), and the hierarchy (dash-dot). Node area by betweenness centrality of the undirected network (or the measure chosen with --size), colour and shape by kind, force-directed layout with a fixed seed. Allegations are drawn as stated by their sources; the prosecuting and sanctioning authorities, and organizations tied to no other organization, are left out. Relations, grades and citations: ecosys cases show, ecosys build.",
+	Caption: "Organizations of the i-SOON ledger and of the court cases, designations and advisories in the case data, with the state hierarchy up to the two ministries: contracts and supply (solid), front companies, tasking and association as alleged (dashed), organizations that share a person — an officer of one who worked for or ran the other (dotted), the hierarchy (dash-dot), and corporate ties, a subsidiary or an owner company (dash-dot-dot). Lawsuits between companies are left out. Node area by betweenness centrality of the undirected network (or the measure chosen with --size), colour and shape by kind, force-directed layout with a fixed seed. Allegations are drawn as stated by their sources; the prosecuting and sanctioning authorities, and organizations tied to no other organization, are left out. Relations, grades and citations: ecosys cases show, ecosys build.",
 	draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 		if r.Cases() == nil {
 			return nil, fmt.Errorf("no case data (the embedded case data go with the embedded ledger or --ledger; give --cases-dir for your own)")

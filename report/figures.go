@@ -49,6 +49,54 @@ type FigureSpec struct {
 	Title string
 
 	draw func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error)
+	// note, when set, returns a remark on the ledger that the caption and
+	// the figure's source line add ("" for none).
+	note func(l *network.Ledger) string
+}
+
+// caption returns the figure's caption for the ledger l: Caption and the
+// figure's note on l, if any.
+func (f FigureSpec) caption(l *network.Ledger) string {
+	if f.note != nil {
+		if n := f.note(l); n != "" {
+			return f.Caption + " " + n
+		}
+	}
+	return f.Caption
+}
+
+// withNote returns the options o with the note appended to the source
+// line (a figure without a source line is left so, and so refused).
+func withNote(o plots.Options, note string) plots.Options {
+	if note != "" && strings.TrimSpace(o.Source) != "" {
+		o.Source = strings.TrimRight(o.Source, ". ") + ". " + note
+	}
+	return o
+}
+
+// ambiguousDates describes the contracts of l whose printed date has two
+// readings (network.Contract.DateAmbiguous): every figure and analysis
+// uses the first, and the note says whether the second falls in another
+// year. It returns "" when there are none.
+func ambiguousDates(l *network.Ledger) string {
+	var parts []string
+	for _, c := range l.Contracts {
+		if !c.DateAmbiguous() {
+			continue
+		}
+		year := "the same year"
+		if y := c.DateAlt.Year(); y != c.Date.Year() {
+			year = fmt.Sprintf("in %d", y)
+		}
+		parts = append(parts, fmt.Sprintf("row %d read as %s (other reading %s, %s)", c.Row, c.Date, c.DateAlt, year))
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return "Ambiguous date: " + parts[0] + "."
+	}
+	return "Ambiguous dates: " + strings.Join(parts, "; ") + "."
 }
 
 // Catalogue lists every figure of a ledger, in report order.
@@ -214,6 +262,7 @@ var catalogue = []FigureSpec{
 	{Name: "timeline", Title: "Contracts over time",
 		Summary: "signing date against amount (CNY), coloured by client type; month-only dates as intervals",
 		Caption: "Each contract at its signing date and amount, coloured and shaped by client type. A contract dated to the day is a point; one dated only to the month is a segment spanning the month.",
+		note:    ambiguousDates,
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			var evs []plots.Event
 			for _, c := range r.Ledger().Contracts {
@@ -227,7 +276,7 @@ var catalogue = []FigureSpec{
 			for k, v := range clientTypeNames {
 				labels[string(k)] = v
 			}
-			return plots.Timeline(title, evs, strs(network.ClientTypes), labels, p.Options)
+			return plots.Timeline(title, evs, strs(network.ClientTypes), labels, withNote(p.Options, ambiguousDates(r.Ledger())))
 		}},
 	{Name: "lorenz", Title: "Concentration of amounts",
 		Summary: "Lorenz curves of the amount over end users and over provinces, with Gini coefficients",
@@ -371,6 +420,7 @@ var catalogue = []FigureSpec{
 	{Name: "over-time", Title: "Centralization over time",
 		Summary: "degree, betweenness and harmonic centralization of yearly and cumulative snapshots of the ledger network",
 		Caption: "Freeman centralization of the ledger network of each year's contracts, and of all contracts up to each year, with the number of contracts under each year. Contracts without a date are in no snapshot.",
+		note:    ambiguousDates,
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			keys := []string{"degree", "betweenness", "harmonic"}
 			snaps, undated, err := analysis.CentralizationByYear(r.Ledger(), keys)
@@ -394,7 +444,7 @@ var catalogue = []FigureSpec{
 			if undated > 0 {
 				title += fmt.Sprintf(" (%d undated contracts left out)", undated)
 			}
-			return plots.CentralizationOverTime(title, measures, yearly, cum, p.Options)
+			return plots.CentralizationOverTime(title, measures, yearly, cum, withNote(p.Options, ambiguousDates(r.Ledger())))
 		}},
 }
 

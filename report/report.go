@@ -155,7 +155,7 @@ func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings
 			continue
 		}
 		warnings = append(warnings, fig.Warnings...)
-		fg := figure{Name: f.Name, Caption: f.Caption, SVG: "figures/" + f.Name + ".svg", PNG: "figures/" + f.Name + ".png"}
+		fg := figure{Name: f.Name, Caption: f.caption(l), SVG: "figures/" + f.Name + ".svg", PNG: "figures/" + f.Name + ".png"}
 		for _, ext := range []string{"svg", "png"} {
 			b, err := fig.Encode(ext)
 			if err != nil {

@@ -86,6 +86,19 @@ total,,32,8270500.00,1.0000,1.0000
 	if regexp.MustCompile(`(src|href)="https?:`).MatchString(html) {
 		t.Error("index.html loads a remote resource; it must open offline")
 	}
+	// Row 18's printed date "2018.1" has two readings: the over-time and
+	// timeline figures use the first and say so, in the caption and on the
+	// figure's source line.
+	const note = "Ambiguous date: row 18 read as 2018-01 (other reading 2018-10, the same year)."
+	for _, fig := range []string{"over-time", "timeline"} {
+		i := strings.Index(html, `<figure id="fig-`+fig+`">`)
+		if caption, _, _ := strings.Cut(html[max(i, 0):], "</figure>"); i < 0 || !strings.Contains(caption, note) {
+			t.Errorf("the caption of %s lacks %q", fig, note)
+		}
+		if svg := string(files["figures/"+fig+".svg"]); !strings.Contains(svg, "Ambiguous date: row 18") {
+			t.Errorf("the figure %s does not say that row 18's date is ambiguous", fig)
+		}
+	}
 	var prov struct {
 		Version string `json:"ecosys_version"`
 		Inputs  []report.Input
