@@ -73,7 +73,7 @@ existing file is replaced only with --force, and never if it is an input.`,
   ecosys plot province-map --out provinces.png --dpi 600 --width double
   ecosys plot graph --size degree --out graph.pdf
   ecosys plot timeline --lang both --out timeline.svg
-  ecosys plot null --samples 5000 --seed 7 --out null.svg`,
+  ecosys plot implications --samples 999 --seed 7 --out implications.svg`,
 		Args: maxArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
