@@ -145,60 +145,12 @@ ordered by their letter, then their digit: A2 before B1).`,
 	return cmd
 }
 
-// caseSummary is a row of "cases list".
-type caseSummary struct {
-	ID          string `json:"id"`
-	Label       string `json:"label"`
-	Kind        string `json:"kind"`
-	Title       string `json:"title"`
-	Court       string `json:"court"`
-	Docket      string `json:"docket"`
-	Date        string `json:"date"`
-	Defendants  int    `json:"defendants"`
-	Relations   int    `json:"relations"`
-	Allegations int    `json:"allegations"` // relations that are allegations
-	BestGrade   string `json:"best_grade"`  // of the relations; "" when none
-	WorstGrade  string `json:"worst_grade"`
-}
-
-// grades returns the range of the grades of the relations, best–worst
-// ("B2" when all are B2, "" when there are none), ordering grades by
-// letter, then digit.
-func (s caseSummary) grades() string {
-	if s.BestGrade == s.WorstGrade {
-		return s.BestGrade
-	}
-	return s.BestGrade + "–" + s.WorstGrade
-}
-
 func casesListRun(opts *CasesListOptions) error {
 	_, d, err := opts.Input.load()
 	if err != nil {
 		return err
 	}
-	var rows []caseSummary
-	for _, c := range d.Cases {
-		s := caseSummary{ID: c.ID, Label: c.Label, Kind: c.Kind, Title: c.Title, Court: c.Court, Docket: c.Docket, Date: c.Date().String()}
-		s.Defendants, s.Relations = d.CaseCounts(c.ID)
-		for _, r := range d.Relations {
-			if r.Case != c.ID {
-				continue
-			}
-			if r.Allegation {
-				s.Allegations++
-			}
-			if g := r.Reliability.String(); g != "" {
-				if s.BestGrade == "" || g < s.BestGrade {
-					s.BestGrade = g
-				}
-				if g > s.WorstGrade {
-					s.WorstGrade = g
-				}
-			}
-		}
-		rows = append(rows, s)
-	}
-	slices.SortStableFunc(rows, func(a, b caseSummary) int { return strings.Compare(a.Date, b.Date) })
+	rows := d.Summaries()
 	if opts.Format == FormatJSON {
 		return writeJSON(opts.IO.Out, rows)
 	}
@@ -206,7 +158,7 @@ func casesListRun(opts *CasesListOptions) error {
 	var cells [][]string
 	for _, s := range rows {
 		cells = append(cells, []string{s.ID, s.Label, s.Kind, s.Court, s.Docket, s.Date, strconv.Itoa(s.Defendants), strconv.Itoa(s.Relations),
-			strconv.Itoa(s.Allegations), s.grades()})
+			strconv.Itoa(s.Allegations), s.Grades()})
 	}
 	return writeTable(opts.IO.Out, opts.Format, header, cells, opts.IO.IsTTY)
 }

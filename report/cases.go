@@ -191,15 +191,14 @@ var caseNetworkFigure = FigureSpec{Name: "case-network", Title: "The ecosystem i
 		return plots.NetworkGraph(title, g, p.Options)
 	}}
 
-// CaseTable lists the cases of d: id, label, kind, court, docket, the date
-// it became public, and its numbers of defendants and relations, by date.
+// CaseTable lists the cases of d by date: id, label, kind, court, docket,
+// the date it became public, its numbers of defendants, relations and
+// allegations, and the range of its relations' grades (cases.Summary).
 func CaseTable(d *cases.Data) Table {
-	t := Table{Header: []string{"case", "label", "kind", "court", "docket", "date", "defendants", "relations"}}
-	byDate := slices.Clone(d.Cases)
-	slices.SortStableFunc(byDate, func(a, b cases.Case) int { return cmp.Compare(a.Date().String(), b.Date().String()) })
-	for _, c := range byDate {
-		defendants, relations := d.CaseCounts(c.ID)
-		t.Rows = append(t.Rows, []string{c.ID, c.Label, c.Kind, c.Court, c.Docket, c.Date().String(), fmt.Sprint(defendants), fmt.Sprint(relations)})
+	t := Table{Header: []string{"case", "label", "kind", "court", "docket", "date", "defendants", "relations", "allegations", "grades"}}
+	for _, s := range d.Summaries() {
+		t.Rows = append(t.Rows, []string{s.ID, s.Label, s.Kind, s.Court, s.Docket, s.Date,
+			fmt.Sprint(s.Defendants), fmt.Sprint(s.Relations), fmt.Sprint(s.Allegations), s.Grades()})
 	}
 	return t
 }
