@@ -20,9 +20,10 @@ type ApproxOptions struct {
 	// Delta is the probability δ that some estimate misses by more than
 	// ε; it must lie in (0, 1).
 	Delta float64
-	// Weighted and Workers are as in PathOptions.
-	Weighted bool
-	Workers  int
+	// Distances uses edge weights as lengths, as in PathOptions.
+	Distances bool
+	// Workers is as in PathOptions.
+	Workers int
 	// Seed selects the random streams: sample i draws from
 	// rand.NewPCG(Seed, i), so the result depends on Seed only, not on
 	// Workers or scheduling.
@@ -77,7 +78,7 @@ const approxC = 0.5
 // The estimates are returned on the raw scale of Betweenness, b(v)·n(n−1)
 // on directed graphs and b(v)·n(n−1)/2 on undirected ones, and
 // ApproxResult.AbsError holds ε on that scale. Paths, weights (lengths,
-// with opt.Weighted) and ties (relative tolerance 1e-10) are those of
+// with opt.Distances) and ties (relative tolerance 1e-10) are those of
 // ShortestPaths. Each search stops once t is settled. Sample i uses its
 // own stream rand.NewPCG(opt.Seed, i) and contributes an integer count,
 // so the result is bit-identical for every number of workers. The
@@ -105,7 +106,7 @@ func ApproxBetweenness(g graph.Graph, opt ApproxOptions) (*ApproxResult, error) 
 	if opt.Workers < 0 {
 		return nil, fmt.Errorf("metrics: ApproxOptions.Workers is %d, want ≥ 0", opt.Workers)
 	}
-	c, err := newCSR(g, opt.Weighted)
+	c, err := newCSR(g, opt.Distances)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +145,7 @@ func ApproxBetweenness(g graph.Graph, opt ApproxOptions) (*ApproxResult, error) 
 			defer wg.Done()
 			cnt := make([]int64, n)
 			counts[k] = cnt
-			w := newPathsWorker(c, opt.Weighted, true)
+			w := newPathsWorker(c, opt.Distances, true)
 			pcg := rand.NewPCG(0, 0)
 			rng := rand.New(pcg)
 			for {

@@ -16,7 +16,7 @@ import "gonum.org/v1/gonum/graph"
 // The maximum on a directed graph is (n-1)(n-2). Pairs with no path add
 // nothing, so the measure is defined on disconnected graphs.
 //
-// Without opt.Weighted every edge has length 1. With opt.Weighted edge
+// Without opt.Distances every edge has length 1. With opt.Distances edge
 // weights are lengths (distances, not tie strengths; they must be positive
 // and finite), and paths whose lengths agree to a relative tolerance of
 // 1e-10 count as equally short. See ShortestPaths, which computes

@@ -18,7 +18,7 @@ import "gonum.org/v1/gonum/graph"
 //
 // On a directed graph (one that implements graph.Directed) d(u,v) is the
 // out-distance, from u to v, as in igraph's default mode="out": a node is
-// close when it reaches the others quickly. With opt.Weighted edge weights
+// close when it reaches the others quickly. With opt.Distances edge weights
 // are lengths (positive, finite); otherwise every edge has length 1. The
 // time is O(nm) unweighted and O(nm + n² log n) weighted, for n nodes and
 // m edges; see ShortestPaths, which computes closeness together with the
@@ -62,7 +62,7 @@ func Closeness(g graph.Graph, opt PathOptions) (map[int64]float64, error) {
 // out-distance, from u to v (igraph's mode="out"). NetworkX
 // harmonic_centrality(G) uses IN-distances, so it equals this on
 // G.reverse(); gonum's network.Harmonic also sums over in-distances. With
-// opt.Weighted edge weights are lengths (positive, finite); otherwise
+// opt.Distances edge weights are lengths (positive, finite); otherwise
 // every edge has length 1. The time is O(nm) unweighted and
 // O(nm + n² log n) weighted, for n nodes and m edges; see ShortestPaths.
 //

@@ -14,12 +14,12 @@ import (
 // (Betweenness, BetweennessNormalized, Closeness, Harmonic) measure paths
 // and how many goroutines they use.
 type PathOptions struct {
-	// Weighted uses edge weights as distances (lengths): g must implement
+	// Distances uses edge weights as lengths: g must implement
 	// graph.Weighted, and every weight must be positive and finite, else
 	// the error wraps ErrNegativeWeight. A tie strength (a number of
-	// contracts, an amount) is not a distance: convert it first, for
+	// contracts, an amount) is not a length: convert it first, for
 	// example to 1/w. Otherwise every edge has length 1.
-	Weighted bool
+	Distances bool
 	// Workers is the number of goroutines; 0 means runtime.GOMAXPROCS(0).
 	// The results are bit-identical for every number of workers.
 	Workers int
@@ -44,7 +44,7 @@ type PathStats struct {
 	// when no pair is connected.
 	AveragePathLength Value
 	// Diameter is the longest finite shortest path: a number of edges, or
-	// a total weight when PathOptions.Weighted is set (igraph's
+	// a total weight when PathOptions.Distances is set (igraph's
 	// diameter(unconn=TRUE)). It is undefined, with a note, when no pair
 	// is connected.
 	Diameter Value
@@ -78,8 +78,8 @@ const pathsChunk = 16
 //	diam    = max_{d(u,v)<∞} d(u,v)
 //
 // Paths follow edge direction on a graph that implements graph.Directed;
-// otherwise g is undirected. Without opt.Weighted every edge has length 1
-// and each pass is a breadth-first search; with opt.Weighted edge weights
+// otherwise g is undirected. Without opt.Distances every edge has length 1
+// and each pass is a breadth-first search; with opt.Distances edge weights
 // are lengths and each pass is Dijkstra's algorithm with a binary heap.
 // Distances are then sums of float64 weights, and two paths count as
 // equally short when their lengths agree to a relative tolerance of 1e-10
@@ -189,7 +189,7 @@ func runPaths(g graph.Graph, opt PathOptions, needBC bool) (*pathsResult, error)
 	if opt.Workers < 0 {
 		return nil, fmt.Errorf("metrics: PathOptions.Workers is %d, want ≥ 0", opt.Workers)
 	}
-	c, err := newCSR(g, opt.Weighted)
+	c, err := newCSR(g, opt.Distances)
 	if err != nil {
 		return nil, err
 	}
@@ -239,7 +239,7 @@ func runPaths(g graph.Graph, opt PathOptions, needBC bool) (*pathsResult, error)
 	for range workers {
 		go func() {
 			defer wg.Done()
-			w := newPathsWorker(c, opt.Weighted, needBC)
+			w := newPathsWorker(c, opt.Distances, needBC)
 			for {
 				buf := <-pool
 				k := int(claim.Add(1) - 1)
