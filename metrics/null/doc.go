@@ -8,11 +8,12 @@
 // multiple edges. A graph is directed if it implements graph.Directed, and
 // undirected otherwise; edge weights are read through graph.Weighted when
 // the graph implements it and are 1 otherwise. A sampled graph has the node
-// ids of the observed graph (isolates included) and is a
-// *simple.WeightedUndirectedGraph or a *simple.WeightedDirectedGraph, as
-// the observed graph is undirected or directed, with the weight 0 from a
-// node to itself and +Inf between nodes without an edge, as the graphs of
-// package network.
+// ids of the observed graph (isolates included) and is a read-only graph
+// in compressed sparse row form (it implements metrics.CompactGraph) and
+// graph.WeightedUndirected or graph.WeightedDirected, as the observed
+// graph is undirected or directed, with the weight 0 from a node to itself
+// and +Inf between nodes without an edge, as the graphs of package
+// network.
 //
 // A statistic that is a function of the fixed property is constant over the
 // samples, so a test of it is meaningless: density and mean degree under

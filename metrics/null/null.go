@@ -238,8 +238,8 @@ type observed struct {
 	permute  bool
 }
 
-// edge is a pair of node indices; u < v on undirected graphs.
-// edge is an edge between node indices (see compact.Edge).
+// edge is an edge between node indices (see compact.Edge), U < V on
+// undirected graphs.
 type edge = compact.Edge
 
 func cmpEdge(a, b edge) int {
@@ -293,7 +293,7 @@ func observe(g graph.Graph) (*observed, error) {
 	return obs, nil
 }
 
-// build returns the sampled graph, a flat read-only graph (see flat) with
+// build returns the sampled graph, a read-only graph (see compact.New) with
 // the observed nodes and the given edges, sorting the edges into canonical
 // order first if they are not; with PermuteWeights it draws the
 // permutation of the observed weights from rng.
