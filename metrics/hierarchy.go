@@ -27,43 +27,25 @@ type Hierarchy struct {
 //	efficiency    = 1 − (|E| − Σ_c (N_c−1)) / Σ_c (N_c−1)²
 //	LUBness       = 1 − V / Σ_{c : N_c ≥ 3} (N_c−1)(N_c−2)/2
 //
-// V counts the pairs {i, j} in components of at least three nodes that
-// have no least upper bound. The upper bounds of i and j are the nodes k
-// with R_ki = R_kj = 1 (i or j itself included); following sna's
-// lubness_con_R exactly, a pair has a least upper bound when some upper
-// bound k reaches every other upper bound. In a graph where upper bounds
-// are ordered (an out-tree) this bound is the common root; where two
-// incomparable bounds both lie below a third (a "diamond" under a common
-// boss) sna, and so ecosys, counts no violation.
+// V counts the pairs {i, j} in components of at least three nodes without
+// a least upper bound: as in sna's lubness_con_R, a pair has one when some
+// upper bound k (R_ki = R_kj = 1) reaches every other upper bound
+// (centralization.md §8). These are sna 2.7's connectedness,
+// hierarchy(measure = "krackhardt") (not its default, "reciprocity"),
+// efficiency(diag = FALSE) and lubness on the binary graph, and UCINET's
+// Krackhardt GTD. Weights and self-loops are ignored. An undirected graph
+// is read as mutual pairs of arcs: hierarchy is 0 if it has an edge.
 //
-// These are sna 2.7's connectedness, hierarchy(measure = "krackhardt"),
-// efficiency(diag = FALSE) and lubness on the binary graph, as summarised in
-// METRICS-REFERENCE.md §C.2, and UCINET's Krackhardt GTD. Note that sna's
-// hierarchy() defaults to measure = "reciprocity", which is not
-// Krackhardt's. Weights are ignored (sna's efficiency sums edge values of
-// a valued graph; ecosys counts arcs). Self-loops are ignored.
-//
-// On an undirected graph (one that does not implement graph.Directed) every
-// edge is read as a mutual pair of arcs: hierarchy is then 0 on any graph
-// with an edge, efficiency counts two arcs per edge, and LUBness is 1 on
-// every connected component.
-//
-// Undefined values: connectedness for an empty graph (it is 1 for a single
-// node, as in sna); hierarchy when no pair is joined by a path (no arc);
+// Undefined values (sna returns NaN): connectedness for an empty graph (1
+// for a single node); hierarchy when no pair is joined by a path;
 // efficiency when every weak component is a single node; LUBness when no
-// weak component has three nodes or more (sna returns NaN in these cases).
-// Efficiency and LUBness are computed per weak component and pooled, so a
-// disconnected graph is not penalised on them; connectedness measures the
-// fragmentation.
+// weak component has three nodes or more. Efficiency and LUBness pool the
+// weak components: fragmentation counts in connectedness only. The time is
+// O(n(n+|E|)) for reachability, O(Σ_c N_c³·n/64) at worst for LUBness.
 //
-// The time complexity is O(n(n+|E|)) for reachability and
-// O(Σ_c N_c³·n/64) in the worst case for LUBness, with n²/8 bytes of
-// bit sets.
-//
-// [Krackhardt 1994]: Krackhardt, D. (1994). Graph theoretical dimensions of
-// informal organizations. In K. M. Carley & M. J. Prietula (eds.),
-// Computational Organization Theory (pp. 89–111). Hillsdale, NJ: Lawrence
-// Erlbaum. No DOI.
+// [Krackhardt 1994]: D. Krackhardt (1994), "Graph theoretical dimensions
+// of informal organizations", in K. M. Carley and M. J. Prietula (eds.),
+// Computational Organization Theory, pp. 89–111, Lawrence Erlbaum; no DOI.
 func KrackhardtHierarchy(g graph.Graph) Hierarchy {
 	ids := centrNodeIDs(g)
 	n := len(ids)
@@ -122,7 +104,7 @@ func KrackhardtHierarchy(g graph.Graph) Hierarchy {
 	}
 
 	// Reflexive reachability as bit sets: reach[i] = {j : i ⇝ j},
-	// from[j] = {i : i ⇝ j}.
+	// from[j] = {i : i ⇝ j}; n²/8 bytes in all.
 	words := (n + 63) / 64
 	reach := centrBitMatrix(n, words)
 	from := centrBitMatrix(n, words)
