@@ -106,27 +106,23 @@ type graphMLKey struct {
 //
 // The edge weight is the edge's <data> for the key whose attr.name is
 // "weight" (or that key's default, or else 1). Every other edge attribute
-// (a key for="edge" or "all" whose attr.name is not "weight") goes into
-// Graph.EdgeAttrs, as text, with its <default> filling in edges that lack
-// it; Graph.EdgeAttrNames lists the edge keys in declaration order. Graph
-// attributes, ports, <desc> and elements of other namespaces (yEd's
-// graphics, and keys without attr.name that yEd declares for them) are
-// ignored without error.
+// (a key for="edge" or "all") goes into Graph.EdgeAttrs, as text, with its
+// <default> filling in edges that lack it; Graph.EdgeAttrNames lists the
+// edge keys in declaration order. Graph attributes, ports, <desc> and
+// elements of other namespaces (yEd's graphics, and keys without
+// attr.name that yEd declares for them) are ignored without error.
 //
-// edgedefault="directed" gives a directed graph, anything else an
-// undirected one (as in NetworkX). It is an error if an edge's "directed"
-// attribute disagrees with edgedefault, and for a self-loop, a parallel
-// edge (also in reverse on an undirected graph: edges are not merged, as
-// ReadEdgeList merges them), a weight that is not a positive finite
-// number, an edge to an undeclared node, or a node id declared twice.
-// Nested graphs, hyperedges and a second <graph> are refused. Errors name
-// the file, line and byte column and are collected up to network.MaxErrors
-// into a network.ErrorList.
-//
-// The reader refuses files larger than MaxGraphFileBytes, elements nested
-// deeper than MaxGraphDepth, more than MaxGraphNodes nodes or
-// MaxGraphEdges edges, and texts longer than MaxValueBytes. It does not
-// read DTDs or expand entities.
+// edgedefault="directed" gives a directed graph, anything else an undirected
+// one (as in NetworkX). It is an error if an edge's "directed" attribute
+// disagrees with edgedefault, and for a self-loop, a parallel edge (also in
+// reverse on an undirected graph: edges are not merged, as ReadEdgeList
+// merges them), a weight that is not a positive finite number, an edge to an
+// undeclared node, or a node id declared twice. Nested graphs, hyperedges
+// and a second <graph> are refused. Errors name file, line and byte column,
+// collected up to network.MaxErrors into a network.ErrorList. Files over
+// MaxGraphFileBytes, elements nested deeper than MaxGraphDepth, more than
+// MaxGraphNodes nodes or MaxGraphEdges edges, and texts over MaxValueBytes
+// are refused; no DTD is read, no entity expanded.
 func ReadGraphML(name string, r io.Reader) (*network.Graph, error) {
 	s := newXMLScanner(name, r, func(ns string) bool { return ns == "" || ns == graphMLSpace })
 	b := s.b
