@@ -48,18 +48,40 @@ type Hierarchy struct {
 // Computational Organization Theory, pp. 89–111, Lawrence Erlbaum; no DOI.
 func KrackhardtHierarchy(g graph.Graph) Hierarchy {
 	ids := centrNodeIDs(g)
-	n := len(ids)
-	var h Hierarchy
-	if n == 0 {
+	if len(ids) == 0 {
 		u := Undefined("empty graph")
 		return Hierarchy{u, u, u, u}
 	}
+	k := newKrackGraph(g, ids)
+	reach, from := k.reachability()
+	return Hierarchy{
+		Connectedness: k.connectedness(),
+		Hierarchy:     krackHierarchy(reach),
+		Efficiency:    k.efficiency(),
+		LUBness:       k.lubness(reach, from),
+	}
+}
+
+// krackGraph is a graph as KrackhardtHierarchy reads it: nodes 0…n−1 in id
+// order with their out-neighbours (self-loops dropped; both directions of
+// an undirected edge), the number of arcs, and the weak component of each
+// node, named by one of its nodes, with the size of each component.
+type krackGraph struct {
+	n    int
+	out  [][]int
+	arcs int
+	comp []int
+	size map[int]int
+}
+
+func newKrackGraph(g graph.Graph, ids []int64) *krackGraph {
+	n := len(ids)
+	k := &krackGraph{n: n, out: make([][]int, n), comp: make([]int, n), size: map[int]int{}}
 	index := make(map[int64]int, n)
 	for i, id := range ids {
 		index[id] = i
 	}
-	out := make([][]int, n)
-	arcs := 0
+	// Weak components by union-find with path halving.
 	parent := make([]int, n)
 	for i := range parent {
 		parent[i] = i
@@ -78,36 +100,41 @@ func KrackhardtHierarchy(g graph.Graph) Hierarchy {
 			if j == i {
 				continue
 			}
-			out[i] = append(out[i], j)
-			arcs++
+			k.out[i] = append(k.out[i], j)
+			k.arcs++
 			if a, b := find(i), find(j); a != b {
 				parent[a] = b
 			}
 		}
 	}
-	comp := make([]int, n)
-	size := map[int]int{}
-	for i := range comp {
-		comp[i] = find(i)
-		size[comp[i]]++
+	for i := range k.comp {
+		k.comp[i] = find(i)
+		k.size[k.comp[i]]++
 	}
+	return k
+}
 
-	// Connectedness.
+// connectedness is the share of pairs of nodes in the same weak component.
+func (k *krackGraph) connectedness() Value {
+	n := k.n
 	if n == 1 {
-		h.Connectedness = Defined(1)
-	} else {
-		var joined float64
-		for _, s := range size {
-			joined += float64(s) * float64(s-1) / 2
-		}
-		h.Connectedness = Defined(joined / (float64(n) * float64(n-1) / 2))
+		return Defined(1)
 	}
+	var joined float64
+	for _, s := range k.size {
+		joined += float64(s) * float64(s-1) / 2
+	}
+	return Defined(joined / (float64(n) * float64(n-1) / 2))
+}
 
-	// Reflexive reachability as bit sets: reach[i] = {j : i ⇝ j},
-	// from[j] = {i : i ⇝ j}; n²/8 bytes in all.
+// reachability returns the reflexive reachability relation as bit sets,
+// reach[i] = {j : i ⇝ j} and from[j] = {i : i ⇝ j}, by a breadth-first
+// search from every node; n²/8 bytes in all.
+func (k *krackGraph) reachability() (reach, from []centrBits) {
+	n := k.n
 	words := (n + 63) / 64
-	reach := centrBitMatrix(n, words)
-	from := centrBitMatrix(n, words)
+	reach = centrBitMatrix(n, words)
+	from = centrBitMatrix(n, words)
 	queue := make([]int, 0, n)
 	for s := 0; s < n; s++ {
 		r := reach[s]
@@ -116,7 +143,7 @@ func KrackhardtHierarchy(g graph.Graph) Hierarchy {
 		for len(queue) > 0 {
 			u := queue[0]
 			queue = queue[1:]
-			for _, v := range out[u] {
+			for _, v := range k.out[u] {
 				if !r.has(v) {
 					r.set(v)
 					queue = append(queue, v)
@@ -129,8 +156,13 @@ func KrackhardtHierarchy(g graph.Graph) Hierarchy {
 			}
 		}
 	}
+	return reach, from
+}
 
-	// Hierarchy.
+// krackHierarchy is 1 minus the share of mutual pairs among the pairs
+// joined by a path in either direction.
+func krackHierarchy(reach []centrBits) Value {
+	n := len(reach)
 	var mutual, joined int
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
@@ -144,35 +176,40 @@ func KrackhardtHierarchy(g graph.Graph) Hierarchy {
 		}
 	}
 	if joined == 0 {
-		h.Hierarchy = Undefined("no pair of nodes is joined by a path")
-	} else {
-		h.Hierarchy = Defined(1 - float64(mutual)/float64(joined))
+		return Undefined("no pair of nodes is joined by a path")
 	}
+	return Defined(1 - float64(mutual)/float64(joined))
+}
 
-	// Efficiency.
+// efficiency is 1 minus the arcs beyond those a spanning tree of each weak
+// component needs, relative to their maximum.
+func (k *krackGraph) efficiency() Value {
 	var required, maxExcess float64
-	for _, s := range size {
+	for _, s := range k.size {
 		required += float64(s - 1)
 		maxExcess += float64(s-1) * float64(s-1)
 	}
 	if maxExcess == 0 {
-		h.Efficiency = Undefined("every weak component is a single node")
-	} else {
-		h.Efficiency = Defined(1 - (float64(arcs)-required)/maxExcess)
+		return Undefined("every weak component is a single node")
 	}
+	return Defined(1 - (float64(k.arcs)-required)/maxExcess)
+}
 
-	// LUBness.
+// lubness is 1 minus the share of pairs, in weak components of three nodes
+// or more, that have no least upper bound (centrHasLUB).
+func (k *krackGraph) lubness(reach, from []centrBits) Value {
+	n := k.n
 	members := map[int][]int{}
 	for i := 0; i < n; i++ {
-		members[comp[i]] = append(members[comp[i]], i)
+		members[k.comp[i]] = append(members[k.comp[i]], i)
 	}
 	var violations, maxViolations float64
-	ub := make(centrBits, words)
+	ub := make(centrBits, (n+63)/64)
 	for i := 0; i < n; i++ {
-		if size[comp[i]] < 3 || members[comp[i]][0] != i {
+		if k.size[k.comp[i]] < 3 || members[k.comp[i]][0] != i {
 			continue // each component once, from its smallest node
 		}
-		vs := members[comp[i]]
+		vs := members[k.comp[i]]
 		nc := float64(len(vs))
 		maxViolations += (nc - 1) * (nc - 2) / 2
 		for a := 0; a < len(vs); a++ {
@@ -187,11 +224,9 @@ func KrackhardtHierarchy(g graph.Graph) Hierarchy {
 		}
 	}
 	if maxViolations == 0 {
-		h.LUBness = Undefined("no weak component has 3 or more nodes")
-	} else {
-		h.LUBness = Defined(1 - violations/maxViolations)
+		return Undefined("no weak component has 3 or more nodes")
 	}
-	return h
+	return Defined(1 - violations/maxViolations)
 }
 
 // centrHasLUB reports whether some node of the set ub reaches every node
