@@ -51,9 +51,10 @@ type EdgeListOptions struct {
 // give the same ids. A repeated edge (in either direction on an undirected
 // graph) is merged into one whose weight is the sum, and counted in
 // Graph.Merged; the merged edge keeps the attributes of its first row and
-// the attributes of the later rows are dropped. Self-loops are refused, as are weights that are not
-// positive finite numbers (weights are also used as distances). Errors are
-// collected up to network.MaxErrors and name file, line, column and field.
+// the attributes of the later rows are dropped. Self-loops are refused, as
+// are weights that are not positive finite numbers (a weight may be used
+// as a length: metrics.PathOptions.Distances). Errors are collected up to
+// network.MaxErrors and name file, line, column and field.
 //
 // Graph.G is a read-only graph held in compressed sparse row form (a few
 // flat arrays; package internal/compact): a graph.WeightedDirected or a
@@ -63,128 +64,169 @@ type EdgeListOptions struct {
 // itself 0. To change the graph, copy it into a simple graph with
 // gonum's graph.CopyWeighted.
 func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.Reader, opt EdgeListOptions) (*network.Graph, error) {
-	g := &network.Graph{Directed: opt.Directed}
-	index := map[string]int64{}
-	add := func(name string) int64 {
-		id, ok := index[name]
-		if !ok {
-			id = int64(len(g.Names))
-			index[name] = id
-			g.Names = append(g.Names, name)
-			g.Attrs = append(g.Attrs, nil)
-		}
-		return id
-	}
+	r := &edgeListReader{opt: opt, g: &network.Graph{Directed: opt.Directed}, index: map[string]int64{}, nodeFile: nodes != nil}
 	if nodes != nil {
-		t, err := csvio.ReadTable(nodesName, nodes, []string{"id"}, map[string]string{"name": "id", "node": "id"}, csvio.Options{Warn: opt.Warn})
-		if err != nil {
+		if err := r.readNodes(nodesName, nodes); err != nil {
 			return nil, err
 		}
-		g.AttrNames = t.ColumnsExcept("id")
-		first := map[string]int{}
-		for t.Next() {
-			name := t.Require("id")
-			if name == "" {
-				continue
-			}
-			if line, dup := first[name]; dup {
-				t.Fail("id", name, network.ErrDuplicateKey).Other = fmt.Sprintf("%s:%d", nodesName, line)
-				continue
-			}
-			first[name] = t.Line()
-			id := add(name)
-			attrs := map[string]string{}
-			for _, a := range g.AttrNames {
-				attrs[a] = t.Get(a)
-			}
-			g.Attrs[id] = attrs
-		}
-		if errs := t.Errors(); len(errs) > 0 {
-			return nil, errs
-		}
 	}
-	fromNodeFile := len(g.Names)
-
+	r.fromNodeFile = len(r.g.Names)
 	required := []string{"source", "target"}
 	if opt.Weighted {
 		required = append(required, "weight")
 	}
 	aliases := map[string]string{"from": "source", "to": "target", "src": "source", "dst": "target", "value": "weight"}
-	type key [2]int64
-	var (
-		weight map[key]float64
-		order  []key
-	)
-	// readRows reads the edge rows of t into weight and order; it returns
-	// the errors found, or nil.
-	readRows := func(t *csvio.Table) error {
-		g.EdgeAttrNames = t.ColumnsExcept("source", "target", "weight")
-		weight = map[key]float64{}
-		for t.Next() {
-			s, d := t.Require("source"), t.Require("target")
-			w := 1.0
-			if opt.Weighted {
-				v := t.Require("weight")
-				if v != "" {
-					f, err := strconv.ParseFloat(v, 64)
-					if err != nil || !(f > 0) || math.IsInf(f, 0) {
-						t.Fail("weight", v, ErrBadWeight)
-					}
-					w = f
-				}
-			}
-			if s == "" || d == "" {
-				continue
-			}
-			if s == d {
-				t.Fail("target", d, ErrSelfLoop)
-				continue
-			}
-			if opt.Strict && nodes != nil {
-				for _, p := range []struct{ col, v string }{{"source", s}, {"target", d}} {
-					if id, ok := index[p.v]; !ok || id >= int64(fromNodeFile) {
-						t.Fail(p.col, p.v, ErrUnknownRef)
-					}
-				}
-			}
-			k := key{add(s), add(d)}
-			if !opt.Directed && k[0] > k[1] {
-				k[0], k[1] = k[1], k[0]
-			}
-			if _, dup := weight[k]; dup {
-				g.Merged++
-			} else {
-				order = append(order, k)
-				if len(g.EdgeAttrNames) > 0 {
-					attrs := make(map[string]string, len(g.EdgeAttrNames))
-					for _, a := range g.EdgeAttrNames {
-						attrs[a] = t.Get(a)
-					}
-					if g.EdgeAttrs == nil {
-						g.EdgeAttrs = map[[2]int64]map[string]string{}
-					}
-					g.EdgeAttrs[k] = attrs
-				}
-			}
-			weight[k] += w
-		}
-		if errs := t.Errors(); len(errs) > 0 {
-			return errs
-		}
-		return nil
-	}
 	// Stream the rows when the input allows it (csvio.StreamTable); on input
 	// that needs the buffering reader, forget what was read.
-	forget := func() {
-		for _, name := range g.Names[fromNodeFile:] {
-			delete(index, name)
-		}
-		g.Names, g.Attrs = g.Names[:fromNodeFile], g.Attrs[:fromNodeFile]
-		g.Merged, g.EdgeAttrs, order = 0, nil, nil
-	}
-	if err := csvio.StreamTable(edgesName, edges, required, aliases, csvio.Options{Warn: opt.Warn}, readRows, forget); err != nil {
+	if err := csvio.StreamTable(edgesName, edges, required, aliases, csvio.Options{Warn: opt.Warn}, r.readRows, r.forget); err != nil {
 		return nil, err
 	}
+	return r.graph(edgesName)
+}
+
+// edgeKey is an edge of an edge list: source and target ids, in increasing
+// order on an undirected graph.
+type edgeKey [2]int64
+
+// edgeListReader is the state of ReadEdgeList.
+type edgeListReader struct {
+	opt          EdgeListOptions
+	g            *network.Graph
+	index        map[string]int64 // node id by name
+	nodeFile     bool             // a node file was given
+	fromNodeFile int              // the nodes of the node file are 0…fromNodeFile−1
+	weight       map[edgeKey]float64
+	order        []edgeKey // the edges in order of first row
+}
+
+// add returns the id of the node name, adding it if it is new.
+func (r *edgeListReader) add(name string) int64 {
+	g := r.g
+	id, ok := r.index[name]
+	if !ok {
+		id = int64(len(g.Names))
+		r.index[name] = id
+		g.Names = append(g.Names, name)
+		g.Attrs = append(g.Attrs, nil)
+	}
+	return id
+}
+
+// readNodes reads the node file: its ids become the first nodes, in row
+// order, with the other columns as their attributes.
+func (r *edgeListReader) readNodes(name string, nodes io.Reader) error {
+	g := r.g
+	t, err := csvio.ReadTable(name, nodes, []string{"id"}, map[string]string{"name": "id", "node": "id"}, csvio.Options{Warn: r.opt.Warn})
+	if err != nil {
+		return err
+	}
+	g.AttrNames = t.ColumnsExcept("id")
+	first := map[string]int{}
+	for t.Next() {
+		id := t.Require("id")
+		if id == "" {
+			continue
+		}
+		if line, dup := first[id]; dup {
+			t.Fail("id", id, network.ErrDuplicateKey).Other = fmt.Sprintf("%s:%d", name, line)
+			continue
+		}
+		first[id] = t.Line()
+		n := r.add(id)
+		attrs := map[string]string{}
+		for _, a := range g.AttrNames {
+			attrs[a] = t.Get(a)
+		}
+		g.Attrs[n] = attrs
+	}
+	if errs := t.Errors(); len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// readRows reads the edge rows of t into weight and order; it returns
+// the errors found, or nil.
+func (r *edgeListReader) readRows(t *csvio.Table) error {
+	g, opt := r.g, r.opt
+	g.EdgeAttrNames = t.ColumnsExcept("source", "target", "weight")
+	r.weight = map[edgeKey]float64{}
+	for t.Next() {
+		s, d := t.Require("source"), t.Require("target")
+		w := 1.0
+		if opt.Weighted {
+			v := t.Require("weight")
+			if v != "" {
+				f, err := strconv.ParseFloat(v, 64)
+				if err != nil || !(f > 0) || math.IsInf(f, 0) {
+					t.Fail("weight", v, ErrBadWeight)
+				}
+				w = f
+			}
+		}
+		if s == "" || d == "" {
+			continue
+		}
+		if s == d {
+			t.Fail("target", d, ErrSelfLoop)
+			continue
+		}
+		if opt.Strict && r.nodeFile {
+			for _, p := range []struct{ col, v string }{{"source", s}, {"target", d}} {
+				if id, ok := r.index[p.v]; !ok || id >= int64(r.fromNodeFile) {
+					t.Fail(p.col, p.v, ErrUnknownRef)
+				}
+			}
+		}
+		k := edgeKey{r.add(s), r.add(d)}
+		if !opt.Directed && k[0] > k[1] {
+			k[0], k[1] = k[1], k[0]
+		}
+		if _, dup := r.weight[k]; dup {
+			g.Merged++
+		} else {
+			r.order = append(r.order, k)
+			r.edgeAttrs(t, k)
+		}
+		r.weight[k] += w
+	}
+	if errs := t.Errors(); len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// edgeAttrs keeps the attributes of the current row of t as those of the
+// new edge k.
+func (r *edgeListReader) edgeAttrs(t *csvio.Table, k edgeKey) {
+	g := r.g
+	if len(g.EdgeAttrNames) == 0 {
+		return
+	}
+	attrs := make(map[string]string, len(g.EdgeAttrNames))
+	for _, a := range g.EdgeAttrNames {
+		attrs[a] = t.Get(a)
+	}
+	if g.EdgeAttrs == nil {
+		g.EdgeAttrs = map[[2]int64]map[string]string{}
+	}
+	g.EdgeAttrs[k] = attrs
+}
+
+// forget drops what readRows read, but for the nodes of the node file.
+func (r *edgeListReader) forget() {
+	g := r.g
+	for _, name := range g.Names[r.fromNodeFile:] {
+		delete(r.index, name)
+	}
+	g.Names, g.Attrs = g.Names[:r.fromNodeFile], g.Attrs[:r.fromNodeFile]
+	g.Merged, g.EdgeAttrs, r.order = 0, nil, nil
+}
+
+// graph checks the size of what was read and returns it with its compact
+// graph.
+func (r *edgeListReader) graph(edgesName string) (*network.Graph, error) {
+	g, order := r.g, r.order
 	if len(g.Names) == 0 {
 		return nil, &network.InputError{File: edgesName, Err: network.ErrNoRows}
 	}
@@ -193,7 +235,7 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 		return nil, &network.InputError{File: edgesName, Err: fmt.Errorf("%d nodes and %d edges: more than this reader holds (2³¹−1 node indices and edge entries)", len(g.Names), len(order))}
 	}
 	// A compact graph wants its list in canonical order.
-	slices.SortFunc(order, func(a, b key) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	slices.SortFunc(order, func(a, b edgeKey) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
 	ids := make([]int64, len(g.Names))
 	for i := range ids {
 		ids[i] = int64(i)
@@ -202,8 +244,8 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 	ws := make([]float64, len(order))
 	for i, k := range order {
 		list[i] = compact.Edge{U: int32(k[0]), V: int32(k[1])}
-		ws[i] = weight[k]
+		ws[i] = r.weight[k]
 	}
-	g.G = compact.New(ids, opt.Directed, list, ws)
+	g.G = compact.New(ids, r.opt.Directed, list, ws)
 	return g, nil
 }

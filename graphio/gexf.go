@@ -137,195 +137,204 @@ type gexfAttr struct {
 // ids declared twice. Nested nodes (hierarchies) are refused. The limits
 // are those of ReadGraphML.
 func ReadGEXF(name string, r io.Reader) (*network.Graph, error) {
-	s := newXMLScanner(name, r, func(ns string) bool { return ns == "" || strings.Contains(ns, "gexf.net/") })
-	b := s.b
-	var (
-		nodeAttrs  = map[string]*gexfAttr{} // by id
-		edgeAttrs  = map[string]*gexfAttr{}
-		weightDecl *gexfAttr // the first edge attribute titled "weight"
-		nodeOrder  []*gexfAttr
-		edgeOrder  []*gexfAttr          // edge attributes but those titled "weight"
-		edgeLabel  bool                 // an edge attribute titled "label" is declared
-		class      map[string]*gexfAttr // of the <attributes> being read
-		forNodes   bool                 // class is nodeAttrs
-		forEdges   bool                 // class is edgeAttrs
-		decl       *gexfAttr            // the <attribute> being read
-		hasLabel   bool                 // an attribute titled "label" is declared
-		graphs     int
-		directed   bool
-		edgeType   string
-		text       xmlText
-		node       struct {
-			id, label string
-			attrs     map[string]string
-			at        filePos
+	g := &gexfReader{
+		s:         newXMLScanner(name, r, func(ns string) bool { return ns == "" || strings.Contains(ns, "gexf.net/") }),
+		nodeAttrs: map[string]*gexfAttr{},
+		edgeAttrs: map[string]*gexfAttr{},
+	}
+	b := g.s.b
+	if err := g.s.run(&g.text, g.start, g.end); err != nil {
+		return nil, err
+	}
+	if g.graphs == 0 && !b.full() {
+		return nil, b.fatal(g.s.at, "", "", fmt.Errorf("%w: no <graph> element", ErrFormat))
+	}
+	return b.graph(g.directed)
+}
+
+// gexfReader is the state of ReadGEXF: the attributes declared so far and
+// the node, edge or declaration being read.
+type gexfReader struct {
+	s          *xmlScanner
+	nodeAttrs  map[string]*gexfAttr // by id
+	edgeAttrs  map[string]*gexfAttr
+	weightDecl *gexfAttr // the first edge attribute titled "weight"
+	nodeOrder  []*gexfAttr
+	edgeOrder  []*gexfAttr          // edge attributes but those titled "weight"
+	edgeLabel  bool                 // an edge attribute titled "label" is declared
+	class      map[string]*gexfAttr // of the <attributes> being read
+	forNodes   bool                 // class is nodeAttrs
+	forEdges   bool                 // class is edgeAttrs
+	decl       *gexfAttr            // the <attribute> being read
+	hasLabel   bool                 // an attribute titled "label" is declared
+	graphs     int
+	directed   bool
+	edgeType   string
+	text       xmlText
+	node       struct {
+		id, label string
+		attrs     map[string]string
+		at        filePos
+	}
+	edge struct {
+		source, target, weight, label string
+		hasWeight                     bool
+		attrs                         map[string]string
+		at, weightAt                  filePos
+	}
+}
+
+// start reads the start tag t of the element at path.
+func (g *gexfReader) start(t xml.StartElement, path string) error {
+	s, b := g.s, g.s.b
+	switch path {
+	case "gexf":
+	case "gexf/graph":
+		if g.graphs++; g.graphs > 1 {
+			return b.fatal(s.at, "graph", "", fmt.Errorf("%w: more than one graph in the file", ErrFormat))
 		}
-		edge struct {
-			source, target, weight, label string
-			hasWeight                     bool
-			attrs                         map[string]string
-			at, weightAt                  filePos
+		g.edgeType, _ = attr(t, "defaultedgetype")
+		g.directed = g.edgeType == "directed"
+		if g.edgeType == "" {
+			g.edgeType = "undirected"
 		}
-	)
-	for !b.full() {
-		tok, path, err := s.next()
-		if err == io.EOF {
-			break
+	case "gexf/graph/attributes":
+		g.class, g.forNodes, g.forEdges = g.nodeAttrs, true, false
+		switch c, _ := attr(t, "class"); c {
+		case "edge":
+			g.class, g.forNodes, g.forEdges = g.edgeAttrs, false, true
+		case "node", "":
+		default: // graph attributes, ignored
+			g.class, g.forNodes = map[string]*gexfAttr{}, false
 		}
-		if err != nil {
-			return nil, err
+	case "gexf/graph/attributes/attribute":
+		g.declare(t)
+	case "gexf/graph/attributes/attribute/default":
+		g.text.start()
+	case "gexf/graph/nodes/node":
+		g.node.id, _ = attr(t, "id")
+		g.node.label, _ = attr(t, "label")
+		g.node.attrs, g.node.at = nil, s.at
+	case "gexf/graph/nodes/node/attvalues/attvalue":
+		g.nodeValue(t)
+	case "gexf/graph/edges/edge/attvalues/attvalue":
+		g.edgeValue(t)
+	case "gexf/graph/nodes/node/nodes":
+		return b.fatal(s.at, "nodes", "", fmt.Errorf("%w: nested nodes (a hierarchical graph)", ErrFormat))
+	case "gexf/graph/edges/edge":
+		e := &g.edge
+		e.source, _ = attr(t, "source")
+		e.target, _ = attr(t, "target")
+		e.weight, e.hasWeight = attr(t, "weight")
+		e.label, _ = attr(t, "label")
+		e.attrs, e.at, e.weightAt = nil, s.at, s.at
+		if et, ok := attr(t, "type"); ok && et != g.edgeType {
+			b.fail(s.at, "type", et, ErrMixedEdges)
 		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			if !text.add(t) {
-				return nil, s.textLimit()
-			}
-		case xml.StartElement:
-			switch path {
-			case "gexf":
-			case "gexf/graph":
-				if graphs++; graphs > 1 {
-					return nil, b.fatal(s.at, "graph", "", fmt.Errorf("%w: more than one graph in the file", ErrFormat))
-				}
-				edgeType, _ = attr(t, "defaultedgetype")
-				directed = edgeType == "directed"
-				if edgeType == "" {
-					edgeType = "undirected"
-				}
-			case "gexf/graph/attributes":
-				class, forNodes, forEdges = nodeAttrs, true, false
-				switch c, _ := attr(t, "class"); c {
-				case "edge":
-					class, forNodes, forEdges = edgeAttrs, false, true
-				case "node", "":
-				default: // graph attributes, ignored
-					class, forNodes = map[string]*gexfAttr{}, false
-				}
-			case "gexf/graph/attributes/attribute":
-				id, _ := attr(t, "id")
-				title, ok := attr(t, "title")
-				if !ok {
-					title = id
-				}
-				decl = &gexfAttr{title: title}
-				if _, dup := class[id]; dup {
-					b.fail(s.at, "id", id, fmt.Errorf("%w: attribute declared twice", network.ErrDuplicateKey))
-				}
-				class[id] = decl
-				if forEdges && title == "weight" && weightDecl == nil {
-					weightDecl = decl
-				}
-				if forNodes {
-					b.declareAttr(title)
-					nodeOrder = append(nodeOrder, decl)
-					hasLabel = hasLabel || title == "label"
-				}
-				if forEdges && title != "weight" {
-					b.declareEdgeAttr(title)
-					edgeOrder = append(edgeOrder, decl)
-					edgeLabel = edgeLabel || title == "label"
-				}
-			case "gexf/graph/attributes/attribute/default":
-				text.start()
-			case "gexf/graph/nodes/node":
-				node.id, _ = attr(t, "id")
-				node.label, _ = attr(t, "label")
-				node.attrs, node.at = nil, s.at
-			case "gexf/graph/nodes/node/attvalues/attvalue", "gexf/graph/edges/edge/attvalues/attvalue":
-				id, ok := attr(t, "for")
-				if !ok {
-					id, _ = attr(t, "id") // GEXF 1.1
-				}
-				value, _ := attr(t, "value")
-				if strings.HasPrefix(path, "gexf/graph/nodes/") {
-					a := nodeAttrs[id]
-					if a == nil {
-						b.fail(s.at, "for", id, ErrUndeclaredKey)
-						break
-					}
-					if node.attrs == nil {
-						node.attrs = map[string]string{}
-					}
-					node.attrs[a.title] = value
-				} else if a := edgeAttrs[id]; a == nil {
-					b.fail(s.at, "for", id, ErrUndeclaredKey)
-				} else if a == weightDecl {
-					if !edge.hasWeight {
-						edge.weight, edge.hasWeight, edge.weightAt = value, true, s.at
-					}
-				} else if a.title != "weight" {
-					if edge.attrs == nil {
-						edge.attrs = map[string]string{}
-					}
-					edge.attrs[a.title] = value
-				}
-			case "gexf/graph/nodes/node/nodes":
-				return nil, b.fatal(s.at, "nodes", "", fmt.Errorf("%w: nested nodes (a hierarchical graph)", ErrFormat))
-			case "gexf/graph/edges/edge":
-				edge.source, _ = attr(t, "source")
-				edge.target, _ = attr(t, "target")
-				edge.weight, edge.hasWeight = attr(t, "weight")
-				edge.label, _ = attr(t, "label")
-				edge.attrs, edge.at, edge.weightAt = nil, s.at, s.at
-				if et, ok := attr(t, "type"); ok && et != edgeType {
-					b.fail(s.at, "type", et, ErrMixedEdges)
-				}
-			default:
-				if len(s.path) == 1 {
-					return nil, b.fatal(s.at, "", "", fmt.Errorf("%w: root element <%s>, want <gexf>", ErrFormat, t.Name.Local))
-				}
-			}
-		case xml.EndElement:
-			switch path {
-			case "gexf/graph/attributes/attribute/default":
-				v := text.stop()
-				decl.def = &v
-			case "gexf/graph/nodes/node":
-				for _, a := range nodeOrder {
-					if _, ok := node.attrs[a.title]; !ok && a.def != nil {
-						if node.attrs == nil {
-							node.attrs = map[string]string{}
-						}
-						node.attrs[a.title] = *a.def
-					}
-				}
-				if node.label != "" && node.label != node.id && !hasLabel {
-					if node.attrs == nil {
-						node.attrs = map[string]string{}
-					}
-					node.attrs["label"] = node.label
-					b.declareAttr("label")
-				}
-				if err := b.addNode(node.id, node.attrs, node.at); err != nil {
-					return nil, err
-				}
-			case "gexf/graph/edges/edge":
-				if !edge.hasWeight && weightDecl != nil && weightDecl.def != nil {
-					edge.weight, edge.hasWeight = *weightDecl.def, true
-				}
-				for _, a := range edgeOrder {
-					if _, ok := edge.attrs[a.title]; !ok && a.def != nil {
-						if edge.attrs == nil {
-							edge.attrs = map[string]string{}
-						}
-						edge.attrs[a.title] = *a.def
-					}
-				}
-				if edge.label != "" && !edgeLabel {
-					if edge.attrs == nil {
-						edge.attrs = map[string]string{}
-					}
-					edge.attrs["label"] = edge.label
-					b.declareEdgeAttr("label")
-				}
-				if err := b.addEdge(edge.source, edge.target, edge.weight, edge.hasWeight, edge.attrs, edge.at, edge.weightAt); err != nil {
-					return nil, err
-				}
-			}
+	default:
+		if len(s.path) == 1 {
+			return b.fatal(s.at, "", "", fmt.Errorf("%w: root element <%s>, want <gexf>", ErrFormat, t.Name.Local))
 		}
 	}
-	if graphs == 0 && !b.full() {
-		return nil, b.fatal(s.at, "", "", fmt.Errorf("%w: no <graph> element", ErrFormat))
+	return nil
+}
+
+// declare reads an <attribute> declaration of the class being read.
+func (g *gexfReader) declare(t xml.StartElement) {
+	s, b := g.s, g.s.b
+	id, _ := attr(t, "id")
+	title, ok := attr(t, "title")
+	if !ok {
+		title = id
 	}
-	return b.graph(directed)
+	decl := &gexfAttr{title: title}
+	g.decl = decl
+	if _, dup := g.class[id]; dup {
+		b.fail(s.at, "id", id, fmt.Errorf("%w: attribute declared twice", network.ErrDuplicateKey))
+	}
+	g.class[id] = decl
+	if g.forEdges && title == "weight" && g.weightDecl == nil {
+		g.weightDecl = decl
+	}
+	if g.forNodes {
+		b.declareAttr(title)
+		g.nodeOrder = append(g.nodeOrder, decl)
+		g.hasLabel = g.hasLabel || title == "label"
+	}
+	if g.forEdges && title != "weight" {
+		b.declareEdgeAttr(title)
+		g.edgeOrder = append(g.edgeOrder, decl)
+		g.edgeLabel = g.edgeLabel || title == "label"
+	}
+}
+
+// attvalue returns the attribute id and the value of an <attvalue>.
+func attvalue(t xml.StartElement) (id, value string) {
+	id, ok := attr(t, "for")
+	if !ok {
+		id, _ = attr(t, "id") // GEXF 1.1
+	}
+	value, _ = attr(t, "value")
+	return id, value
+}
+
+// nodeValue reads an <attvalue> of the node being read.
+func (g *gexfReader) nodeValue(t xml.StartElement) {
+	id, value := attvalue(t)
+	a := g.nodeAttrs[id]
+	if a == nil {
+		g.s.b.fail(g.s.at, "for", id, ErrUndeclaredKey)
+		return
+	}
+	g.node.attrs = setAttr(g.node.attrs, a.title, value)
+}
+
+// edgeValue reads an <attvalue> of the edge being read: its weight (unless
+// the edge has a weight attribute) or one of its attributes.
+func (g *gexfReader) edgeValue(t xml.StartElement) {
+	id, value := attvalue(t)
+	e := &g.edge
+	if a := g.edgeAttrs[id]; a == nil {
+		g.s.b.fail(g.s.at, "for", id, ErrUndeclaredKey)
+	} else if a == g.weightDecl {
+		if !e.hasWeight {
+			e.weight, e.hasWeight, e.weightAt = value, true, g.s.at
+		}
+	} else if a.title != "weight" {
+		e.attrs = setAttr(e.attrs, a.title, value)
+	}
+}
+
+// end reads the end tag of the element at path.
+func (g *gexfReader) end(path string) error {
+	b := g.s.b
+	switch path {
+	case "gexf/graph/attributes/attribute/default":
+		v := g.text.stop()
+		g.decl.def = &v
+	case "gexf/graph/nodes/node":
+		n := &g.node
+		for _, a := range g.nodeOrder {
+			n.attrs = withDefault(n.attrs, a.title, a.def)
+		}
+		if n.label != "" && n.label != n.id && !g.hasLabel {
+			n.attrs = setAttr(n.attrs, "label", n.label)
+			b.declareAttr("label")
+		}
+		return b.addNode(n.id, n.attrs, n.at)
+	case "gexf/graph/edges/edge":
+		e := &g.edge
+		if wd := g.weightDecl; !e.hasWeight && wd != nil && wd.def != nil {
+			e.weight, e.hasWeight = *wd.def, true
+		}
+		for _, a := range g.edgeOrder {
+			e.attrs = withDefault(e.attrs, a.title, a.def)
+		}
+		if e.label != "" && !g.edgeLabel {
+			e.attrs = setAttr(e.attrs, "label", e.label)
+			b.declareEdgeAttr("label")
+		}
+		return b.addEdge(e.source, e.target, e.weight, e.hasWeight, e.attrs, e.at, e.weightAt)
+	}
+	return nil
 }

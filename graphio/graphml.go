@@ -106,195 +106,188 @@ type graphMLKey struct {
 //
 // The edge weight is the edge's <data> for the key whose attr.name is
 // "weight" (or that key's default, or else 1). Every other edge attribute
-// (a key for="edge" or "all" whose attr.name is not "weight") goes into
-// Graph.EdgeAttrs, as text, with its <default> filling in edges that lack
-// it; Graph.EdgeAttrNames lists the edge keys in declaration order. Graph
-// attributes, ports, <desc> and elements of other namespaces (yEd's
-// graphics, and keys without attr.name that yEd declares for them) are
-// ignored without error.
+// (a key for="edge" or "all") goes into Graph.EdgeAttrs, as text, with its
+// <default> filling in edges that lack it; Graph.EdgeAttrNames lists the
+// edge keys in declaration order. Graph attributes, ports, <desc> and
+// elements of other namespaces (yEd's graphics, and keys without
+// attr.name that yEd declares for them) are ignored without error.
 //
-// edgedefault="directed" gives a directed graph, anything else an
-// undirected one (as in NetworkX). It is an error if an edge's "directed"
-// attribute disagrees with edgedefault, and for a self-loop, a parallel
-// edge (also in reverse on an undirected graph: edges are not merged, as
-// ReadEdgeList merges them), a weight that is not a positive finite
-// number, an edge to an undeclared node, or a node id declared twice.
-// Nested graphs, hyperedges and a second <graph> are refused. Errors name
-// the file, line and byte column and are collected up to network.MaxErrors
-// into a network.ErrorList.
-//
-// The reader refuses files larger than MaxGraphFileBytes, elements nested
-// deeper than MaxGraphDepth, more than MaxGraphNodes nodes or
-// MaxGraphEdges edges, and texts longer than MaxValueBytes. It does not
-// read DTDs or expand entities.
+// edgedefault="directed" gives a directed graph, anything else an undirected
+// one (as in NetworkX). It is an error if an edge's "directed" attribute
+// disagrees with edgedefault, and for a self-loop, a parallel edge (also in
+// reverse on an undirected graph: edges are not merged, as ReadEdgeList
+// merges them), a weight that is not a positive finite number, an edge to an
+// undeclared node, or a node id declared twice. Nested graphs, hyperedges
+// and a second <graph> are refused. Errors name file, line and byte column,
+// collected up to network.MaxErrors into a network.ErrorList. Files over
+// MaxGraphFileBytes, elements nested deeper than MaxGraphDepth, more than
+// MaxGraphNodes nodes or MaxGraphEdges edges, and texts over MaxValueBytes
+// are refused; no DTD is read, no entity expanded.
 func ReadGraphML(name string, r io.Reader) (*network.Graph, error) {
-	s := newXMLScanner(name, r, func(ns string) bool { return ns == "" || ns == graphMLSpace })
-	b := s.b
-	keys := map[string]*graphMLKey{}
-	var (
-		nodeKeys  []*graphMLKey // in declaration order, for defaults
-		edgeKeys  []*graphMLKey
-		edgeAttrs map[string]string
-		weightKey *graphMLKey
-		graphs    int
-		directed  bool
-		text      xmlText
-		key       *graphMLKey // the key being declared
-		data      *graphMLKey // the key of the <data> being read
-		dataAt    filePos
-		nodeID    string
-		nodeAttrs map[string]string
-		nodeAt    filePos
-		edge      [2]string
-		weight    string
-		hasWeight bool
-		edgeAt    filePos
-		weightAt  filePos
-	)
-	for !b.full() {
-		tok, path, err := s.next()
-		if err == io.EOF {
-			break
+	g := &graphMLReader{
+		s:    newXMLScanner(name, r, func(ns string) bool { return ns == "" || ns == graphMLSpace }),
+		name: name,
+		keys: map[string]*graphMLKey{},
+	}
+	b := g.s.b
+	if err := g.s.run(&g.text, g.start, g.end); err != nil {
+		return nil, err
+	}
+	if g.graphs == 0 && !b.full() {
+		return nil, b.fatal(g.s.at, "", "", fmt.Errorf("%w: no <graph> element", ErrFormat))
+	}
+	return b.graph(g.directed)
+}
+
+// graphMLReader is the state of ReadGraphML: the keys declared so far and
+// the node, edge or <data> element being read.
+type graphMLReader struct {
+	s         *xmlScanner
+	name      string
+	keys      map[string]*graphMLKey // by id
+	nodeKeys  []*graphMLKey          // in declaration order, for defaults
+	edgeKeys  []*graphMLKey
+	weightKey *graphMLKey
+	graphs    int
+	directed  bool
+	text      xmlText
+	key       *graphMLKey // the key being declared
+	data      *graphMLKey // the key of the <data> being read
+	dataAt    filePos
+	node      struct {
+		id    string
+		attrs map[string]string
+		at    filePos
+	}
+	edge struct {
+		source, target, weight string
+		hasWeight              bool
+		attrs                  map[string]string
+		at, weightAt           filePos
+	}
+}
+
+// start reads the start tag t of the element at path.
+func (g *graphMLReader) start(t xml.StartElement, path string) error {
+	s, b := g.s, g.s.b
+	switch path {
+	case "graphml":
+	case "graphml/key":
+		g.declareKey(t)
+	case "graphml/key/default":
+		g.text.start()
+	case "graphml/graph":
+		if g.graphs++; g.graphs > 1 {
+			return b.fatal(s.at, "graph", "", fmt.Errorf("%w: more than one graph in the file", ErrFormat))
 		}
-		if err != nil {
-			return nil, err
+		ed, _ := attr(t, "edgedefault")
+		g.directed = ed == "directed"
+	case "graphml/graph/node":
+		g.node.id, _ = attr(t, "id")
+		g.node.attrs, g.node.at = nil, s.at
+	case "graphml/graph/node/data", "graphml/graph/edge/data":
+		id, _ := attr(t, "key")
+		g.data, g.dataAt = g.keys[id], s.at
+		if g.data == nil {
+			b.fail(s.at, "key", id, ErrUndeclaredKey)
 		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			if !text.add(t) {
-				return nil, s.textLimit()
-			}
-		case xml.StartElement:
-			switch path {
-			case "graphml":
-			case "graphml/key":
-				id, _ := attr(t, "id")
-				if prev, dup := keys[id]; dup {
-					e := b.fail(s.at, "key", id, fmt.Errorf("%w: key declared twice", network.ErrDuplicateKey))
-					e.Other = fmt.Sprintf("%s:%s", name, prev.declared)
-				}
-				key = &graphMLKey{name: id, declared: s.at}
-				keys[id] = key
-				if n, ok := attr(t, "attr.name"); ok {
-					key.name = n
-				} else if _, yed := attr(t, "yfiles.type"); yed {
-					key.ignore = true
-				}
-				switch f, _ := attr(t, "for"); f {
-				case "node", "all", "":
-					key.node = !key.ignore
-				}
-				if key.node {
-					b.declareAttr(key.name)
-					nodeKeys = append(nodeKeys, key)
-				}
-				forEdge := false
-				switch f, _ := attr(t, "for"); f {
-				case "edge", "all", "":
-					forEdge = !key.ignore
-				}
-				switch {
-				case forEdge && key.name == "weight":
-					if weightKey == nil {
-						weightKey = key
-					}
-				case forEdge:
-					key.edge = true
-					b.declareEdgeAttr(key.name)
-					edgeKeys = append(edgeKeys, key)
-				}
-			case "graphml/key/default":
-				text.start()
-			case "graphml/graph":
-				if graphs++; graphs > 1 {
-					return nil, b.fatal(s.at, "graph", "", fmt.Errorf("%w: more than one graph in the file", ErrFormat))
-				}
-				ed, _ := attr(t, "edgedefault")
-				directed = ed == "directed"
-			case "graphml/graph/node":
-				nodeID, _ = attr(t, "id")
-				nodeAttrs, nodeAt = nil, s.at
-			case "graphml/graph/node/data", "graphml/graph/edge/data":
-				id, _ := attr(t, "key")
-				data, dataAt = keys[id], s.at
-				if data == nil {
-					b.fail(s.at, "key", id, ErrUndeclaredKey)
-				}
-				text.start()
-			case "graphml/graph/edge":
-				edge[0], _ = attr(t, "source")
-				edge[1], _ = attr(t, "target")
-				weight, hasWeight, edgeAt, weightAt = "", false, s.at, s.at
-				edgeAttrs = nil
-				if d, ok := attr(t, "directed"); ok && (d == "true") != directed {
-					b.fail(s.at, "directed", d, ErrMixedEdges)
-				}
-			case "graphml/graph/node/graph", "graphml/graph/edge/graph":
-				return nil, b.fatal(s.at, "graph", "", fmt.Errorf("%w: nested graph", ErrFormat))
-			case "graphml/graph/hyperedge":
-				return nil, b.fatal(s.at, "hyperedge", "", fmt.Errorf("%w: hyperedge", ErrFormat))
-			default:
-				if len(s.path) == 1 {
-					return nil, b.fatal(s.at, "", "", fmt.Errorf("%w: root element <%s>, want <graphml>", ErrFormat, t.Name.Local))
-				}
-			}
-		case xml.EndElement:
-			switch path {
-			case "graphml/key/default":
-				v := text.stop()
-				key.def = &v
-			case "graphml/graph/node/data":
-				v := text.stop()
-				if data != nil && data.node {
-					if nodeAttrs == nil {
-						nodeAttrs = map[string]string{}
-					}
-					nodeAttrs[data.name] = v
-				}
-			case "graphml/graph/edge/data":
-				v := text.stop()
-				switch {
-				case data == nil:
-				case data == weightKey:
-					weight, hasWeight, weightAt = v, true, dataAt
-				case data.edge:
-					if edgeAttrs == nil {
-						edgeAttrs = map[string]string{}
-					}
-					edgeAttrs[data.name] = v
-				}
-			case "graphml/graph/node":
-				for _, k := range nodeKeys {
-					if _, ok := nodeAttrs[k.name]; !ok && k.def != nil {
-						if nodeAttrs == nil {
-							nodeAttrs = map[string]string{}
-						}
-						nodeAttrs[k.name] = *k.def
-					}
-				}
-				if err := b.addNode(nodeID, nodeAttrs, nodeAt); err != nil {
-					return nil, err
-				}
-			case "graphml/graph/edge":
-				if !hasWeight && weightKey != nil && weightKey.def != nil {
-					weight, hasWeight, weightAt = *weightKey.def, true, weightKey.declared
-				}
-				for _, k := range edgeKeys {
-					if _, ok := edgeAttrs[k.name]; !ok && k.def != nil {
-						if edgeAttrs == nil {
-							edgeAttrs = map[string]string{}
-						}
-						edgeAttrs[k.name] = *k.def
-					}
-				}
-				if err := b.addEdge(edge[0], edge[1], weight, hasWeight, edgeAttrs, edgeAt, weightAt); err != nil {
-					return nil, err
-				}
-			}
+		g.text.start()
+	case "graphml/graph/edge":
+		g.edge.source, _ = attr(t, "source")
+		g.edge.target, _ = attr(t, "target")
+		g.edge.weight, g.edge.hasWeight, g.edge.at, g.edge.weightAt = "", false, s.at, s.at
+		g.edge.attrs = nil
+		if d, ok := attr(t, "directed"); ok && (d == "true") != g.directed {
+			b.fail(s.at, "directed", d, ErrMixedEdges)
+		}
+	case "graphml/graph/node/graph", "graphml/graph/edge/graph":
+		return b.fatal(s.at, "graph", "", fmt.Errorf("%w: nested graph", ErrFormat))
+	case "graphml/graph/hyperedge":
+		return b.fatal(s.at, "hyperedge", "", fmt.Errorf("%w: hyperedge", ErrFormat))
+	default:
+		if len(s.path) == 1 {
+			return b.fatal(s.at, "", "", fmt.Errorf("%w: root element <%s>, want <graphml>", ErrFormat, t.Name.Local))
 		}
 	}
-	if graphs == 0 && !b.full() {
-		return nil, b.fatal(s.at, "", "", fmt.Errorf("%w: no <graph> element", ErrFormat))
+	return nil
+}
+
+// declareKey reads a <key> declaration: a node attribute, the edge
+// weight, an edge attribute, or a yEd graphics key that is ignored.
+func (g *graphMLReader) declareKey(t xml.StartElement) {
+	s, b := g.s, g.s.b
+	id, _ := attr(t, "id")
+	if prev, dup := g.keys[id]; dup {
+		e := b.fail(s.at, "key", id, fmt.Errorf("%w: key declared twice", network.ErrDuplicateKey))
+		e.Other = fmt.Sprintf("%s:%s", g.name, prev.declared)
 	}
-	return b.graph(directed)
+	key := &graphMLKey{name: id, declared: s.at}
+	g.key = key
+	g.keys[id] = key
+	if n, ok := attr(t, "attr.name"); ok {
+		key.name = n
+	} else if _, yed := attr(t, "yfiles.type"); yed {
+		key.ignore = true
+	}
+	switch f, _ := attr(t, "for"); f {
+	case "node", "all", "":
+		key.node = !key.ignore
+	}
+	if key.node {
+		b.declareAttr(key.name)
+		g.nodeKeys = append(g.nodeKeys, key)
+	}
+	forEdge := false
+	switch f, _ := attr(t, "for"); f {
+	case "edge", "all", "":
+		forEdge = !key.ignore
+	}
+	switch {
+	case forEdge && key.name == "weight":
+		if g.weightKey == nil {
+			g.weightKey = key
+		}
+	case forEdge:
+		key.edge = true
+		b.declareEdgeAttr(key.name)
+		g.edgeKeys = append(g.edgeKeys, key)
+	}
+}
+
+// end reads the end tag of the element at path.
+func (g *graphMLReader) end(path string) error {
+	switch path {
+	case "graphml/key/default":
+		v := g.text.stop()
+		g.key.def = &v
+	case "graphml/graph/node/data":
+		v := g.text.stop()
+		if g.data != nil && g.data.node {
+			g.node.attrs = setAttr(g.node.attrs, g.data.name, v)
+		}
+	case "graphml/graph/edge/data":
+		v := g.text.stop()
+		switch {
+		case g.data == nil:
+		case g.data == g.weightKey:
+			g.edge.weight, g.edge.hasWeight, g.edge.weightAt = v, true, g.dataAt
+		case g.data.edge:
+			g.edge.attrs = setAttr(g.edge.attrs, g.data.name, v)
+		}
+	case "graphml/graph/node":
+		for _, k := range g.nodeKeys {
+			g.node.attrs = withDefault(g.node.attrs, k.name, k.def)
+		}
+		return g.s.b.addNode(g.node.id, g.node.attrs, g.node.at)
+	case "graphml/graph/edge":
+		e := &g.edge
+		if wk := g.weightKey; !e.hasWeight && wk != nil && wk.def != nil {
+			e.weight, e.hasWeight, e.weightAt = *wk.def, true, wk.declared
+		}
+		for _, k := range g.edgeKeys {
+			e.attrs = withDefault(e.attrs, k.name, k.def)
+		}
+		return g.s.b.addEdge(e.source, e.target, e.weight, e.hasWeight, e.attrs, e.at, e.weightAt)
+	}
+	return nil
 }

@@ -109,3 +109,51 @@ func attr(e xml.StartElement, local string) (string, bool) {
 func (s *xmlScanner) textLimit() error {
 	return s.b.fatal(s.at, "", "", fmt.Errorf("%w: text longer than %d bytes", network.ErrLimit, readLimits.value))
 }
+
+// run reads the file to its end, or until the errors reach
+// network.MaxErrors, calling start for every start tag and end for every
+// end tag, with the path of the element, and adding character data to
+// text. It returns the first error of next, start or end.
+func (s *xmlScanner) run(text *xmlText, start func(t xml.StartElement, path string) error, end func(path string) error) error {
+	for !s.b.full() {
+		tok, path, err := s.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			if !text.add(t) {
+				return s.textLimit()
+			}
+		case xml.StartElement:
+			err = start(t, path)
+		case xml.EndElement:
+			err = end(path)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setAttr sets attrs[name] to value, making the map if attrs is nil.
+func setAttr(attrs map[string]string, name, value string) map[string]string {
+	if attrs == nil {
+		attrs = map[string]string{}
+	}
+	attrs[name] = value
+	return attrs
+}
+
+// withDefault sets attrs[name] to *def if attrs has no name and def is not
+// nil, making the map if needed.
+func withDefault(attrs map[string]string, name string, def *string) map[string]string {
+	if _, ok := attrs[name]; !ok && def != nil {
+		attrs = setAttr(attrs, name, *def)
+	}
+	return attrs
+}

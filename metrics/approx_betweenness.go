@@ -20,9 +20,10 @@ type ApproxOptions struct {
 	// Delta is the probability δ that some estimate misses by more than
 	// ε; it must lie in (0, 1).
 	Delta float64
-	// Weighted and Workers are as in PathOptions.
-	Weighted bool
-	Workers  int
+	// Distances uses edge weights as lengths, as in PathOptions.
+	Distances bool
+	// Workers is as in PathOptions.
+	Workers int
 	// Seed selects the random streams: sample i draws from
 	// rand.NewPCG(Seed, i), so the result depends on Seed only, not on
 	// Workers or scheduling.
@@ -61,40 +62,25 @@ const approxC = 0.5
 //
 //	r = ⌈ c/ε² · ( ⌊log₂(VD − 2)⌋ + 1 + ln(1/δ) ) ⌉,   c = 0.5
 //
-// ordered pairs (s, t), s ≠ t, uniformly; for each, one shortest path from
-// s to t (if t is reachable) is drawn uniformly among all σ_st by walking
-// back from t and choosing each predecessor p of w with probability
-// σ_sp/σ_sw; every interior node of the path gains 1/r. VD is an upper
-// bound on the vertex diameter (nodes on a longest shortest path): on an
-// unweighted undirected graph, per connected component, min(size,
-// d₁ + d₂ + 1) with d₁ ≥ d₂ the two largest distances from one node
-// of the component (the bound of Riondato and Kornaropoulos, Section
-// 5.1); on directed or weighted graphs the size of the largest weakly
-// connected component, which is always valid and enters r only through
-// its logarithm. For VD ≤ 2 no node can lie inside a shortest path and
-// every estimate is exact (0) with r = 0.
+// ordered pairs (s, t), s ≠ t, uniformly, and for each one shortest path
+// from s to t (if t is reachable) uniformly among all σ_st; every interior
+// node of the path gains 1/r. VD is an upper bound on the vertex diameter
+// (the nodes on a longest shortest path; see measures.md); for VD ≤ 2 no
+// node can lie inside a shortest path and every estimate is exact (0).
 //
 // The estimates are returned on the raw scale of Betweenness, b(v)·n(n−1)
 // on directed graphs and b(v)·n(n−1)/2 on undirected ones, and
 // ApproxResult.AbsError holds ε on that scale. Paths, weights (lengths,
-// with opt.Weighted) and ties (relative tolerance 1e-10) are those of
-// ShortestPaths. Each search stops once t is settled. Sample i uses its
-// own stream rand.NewPCG(opt.Seed, i) and contributes an integer count,
-// so the result is bit-identical for every number of workers. The
-// expected time is O(r·(n + m)) at worst, O(r·(m + n log n)) weighted.
-//
-// Brandes and Pich (2007) estimate betweenness from a sample of source
-// pivots instead; their estimator has no uniform (ε, δ) bound that does
-// not grow with n, which is why this one is used.
+// with opt.Distances) and ties are those of ShortestPaths. Sample i uses
+// its own stream rand.NewPCG(opt.Seed, i), so the result is bit-identical
+// for every number of workers. The expected time is O(r·(n + m)) at worst,
+// O(r·(m + n log n)) weighted. It returns an error if ε or δ is not in
+// (0, 1), if opt.Workers < 0, or if a weight is not a valid length.
 //
 // [Riondato & Kornaropoulos 2016]: M. Riondato and E. M. Kornaropoulos
 // (2016), "Fast approximation of betweenness centrality through sampling",
 // Data Mining and Knowledge Discovery 30(2):438–475,
 // https://doi.org/10.1007/s10618-015-0423-0
-//
-// [Brandes & Pich 2007]: U. Brandes and C. Pich (2007), "Centrality
-// estimation in large networks", International Journal of Bifurcation
-// and Chaos 17(7):2303–2318, https://doi.org/10.1142/S0218127407018403
 func ApproxBetweenness(g graph.Graph, opt ApproxOptions) (*ApproxResult, error) {
 	if !(opt.Epsilon > 0 && opt.Epsilon < 1) {
 		return nil, fmt.Errorf("metrics: ApproxOptions.Epsilon is %v, want a number in (0, 1)", opt.Epsilon)
@@ -105,7 +91,7 @@ func ApproxBetweenness(g graph.Graph, opt ApproxOptions) (*ApproxResult, error) 
 	if opt.Workers < 0 {
 		return nil, fmt.Errorf("metrics: ApproxOptions.Workers is %d, want ≥ 0", opt.Workers)
 	}
-	c, err := newCSR(g, opt.Weighted)
+	c, err := newCSR(g, opt.Distances)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +130,7 @@ func ApproxBetweenness(g graph.Graph, opt ApproxOptions) (*ApproxResult, error) 
 			defer wg.Done()
 			cnt := make([]int64, n)
 			counts[k] = cnt
-			w := newPathsWorker(c, opt.Weighted, true)
+			w := newPathsWorker(c, opt.Distances, true)
 			pcg := rand.NewPCG(0, 0)
 			rng := rand.New(pcg)
 			for {
@@ -176,8 +162,13 @@ func ApproxBetweenness(g graph.Graph, opt ApproxOptions) (*ApproxResult, error) 
 	return res, nil
 }
 
-// vertexDiameterBound returns an upper bound on the number of nodes of a
-// longest shortest path (see ApproxBetweenness).
+// vertexDiameterBound returns an upper bound VD on the number of nodes of
+// a longest shortest path (see ApproxBetweenness). On an unweighted
+// undirected graph it is, per connected component, min(size, d₁ + d₂ + 1)
+// with d₁ ≥ d₂ the two largest distances from one node of the component
+// (the bound of Riondato and Kornaropoulos, Section 5.1); on directed or
+// weighted graphs the size of the largest weakly connected component,
+// which is always valid and enters r only through its logarithm.
 func (c *csr) vertexDiameterBound() int {
 	n := c.n()
 	comp := make([]int32, n)
@@ -224,8 +215,10 @@ func (c *csr) vertexDiameterBound() int {
 }
 
 // samplePath searches from s until t is settled, then draws one shortest
-// s–t path uniformly and adds 1 to cnt[v] for its interior nodes v. The
-// worker's arrays are back in their initial state afterwards.
+// s–t path uniformly, by walking back from t and choosing each
+// predecessor p of w with probability σ_sp/σ_sw, and adds 1 to cnt[v] for
+// its interior nodes v. The worker's arrays are back in their initial
+// state afterwards.
 func (w *pathsWorker) samplePath(s, t int32, rng *rand.Rand, cnt []int64) {
 	c, sigma := w.c, w.sigma
 	if !w.weighted {

@@ -16,29 +16,22 @@ import "gonum.org/v1/gonum/graph"
 // The maximum on a directed graph is (n-1)(n-2). Pairs with no path add
 // nothing, so the measure is defined on disconnected graphs.
 //
-// Without opt.Weighted every edge has length 1. With opt.Weighted edge
-// weights are lengths (distances, not tie strengths; they must be positive
-// and finite), and paths whose lengths agree to a relative tolerance of
-// 1e-10 count as equally short. See ShortestPaths, which computes
-// betweenness together with closeness, harmonic centrality, average path
-// length and diameter in the same pass, for the algorithm and its
-// determinism across workers. The time is O(nm) unweighted and
-// O(nm + n² log n) weighted, for n nodes and m edges; memory is O(n + m).
+// Without opt.Distances every edge has length 1; with it edge weights are
+// lengths (distances, not tie strengths; see PathOptions). ShortestPaths
+// computes betweenness with the other path measures in one pass and gives
+// ties, algorithm and time: O(nm) unweighted, O(nm + n² log n) weighted.
 //
-// Peers: NetworkX betweenness_centrality(G, normalized=False), igraph
-// betweenness() and sna betweenness() give the same numbers (undirected:
-// unordered pairs). gonum's network.Betweenness and BetweennessWeighted
-// sum over ordered pairs on undirected graphs as well, so they give twice
-// these values, and they omit nodes with betweenness 0.
+// Peers: NetworkX betweenness_centrality(G, normalized=False), igraph's
+// and sna's betweenness() give the same numbers; gonum's
+// network.Betweenness and BetweennessWeighted sum over ordered pairs on
+// undirected graphs too, so give twice these, and omit zero scores.
 //
 // References: [Freeman 1977] (L. C. Freeman, "A set of measures of
 // centrality based on betweenness", Sociometry 40(1):35-41) defines the
-// measure; [Brandes 2001] gives the algorithm and [Brandes 2008] its
-// variants (see ShortestPaths).
+// measure; ShortestPaths cites the algorithm ([Brandes 2001]).
 //
 // [Freeman 1977]: https://doi.org/10.2307/3033543
 // [Brandes 2001]: https://doi.org/10.1080/0022250X.2001.9990249
-// [Brandes 2008]: https://doi.org/10.1016/j.socnet.2007.11.001
 func Betweenness(g graph.Graph, opt PathOptions) (map[int64]float64, error) {
 	r, err := runPaths(g, opt, true)
 	if err != nil {

@@ -32,28 +32,20 @@ type BrokerageRoles struct {
 //	gatekeeper      G(a) ≠ G(b) = G(c)
 //	liaison         G(a), G(b), G(c) all different
 //
-// A role count is the number of such ordered pairs (a, c); each brokered
-// two-path counts 1, as in R sna's brokerage()$raw.nli and Gould and
-// Fernandez (1989). UCINET's optional partial credit (1/k when k brokers
-// link a to c) is not offered; sna's expected values and z-scores under a
-// uniform random graph are not computed either (their normality is not
-// known, as sna's documentation notes; use a permutation or CUG test).
+// A role count is the number of such ordered pairs (a, c), as in R sna's
+// brokerage()$raw.nli and Gould and Fernandez (1989); UCINET's partial
+// credit and sna's z-scores are not offered (measures.md says why).
 //
 // Undirected graphs (g not a graph.Directed) are read as symmetric
-// digraphs: every edge runs both ways, so a pair a, c of non-adjacent
-// contacts of b is brokered twice, once in each direction (a→b→c and
-// c→b→a). This is what sna computes for a symmetric adjacency matrix; for
-// an undirected graph the representative and gatekeeper counts of a node
-// are therefore equal. Weights are ignored. A node absent from group
-// belongs to the group "" (as a node without the attribute in package
-// network). Self-loops are ignored.
+// digraphs: a pair a, c of non-adjacent contacts of b is brokered twice,
+// once in each direction, as sna does for a symmetric matrix, so a node's
+// representative and gatekeeper counts are equal. Weights and self-loops
+// are ignored. A node absent from group belongs to the group "". The time
+// complexity is O(Σ_b in(b)·out(b)) edge look-ups.
 //
-// The time complexity is O(Σ_b in(b)·out(b)) edge look-ups.
-//
-// References:
-//   - [Gould and Fernandez 1989]: R. V. Gould and R. M. Fernandez (1989),
-//     "Structures of mediation: a formal approach to brokerage in
-//     transaction networks", Sociological Methodology 19:89-126.
+// References: [Gould and Fernandez 1989] (R. V. Gould and R. M. Fernandez,
+// "Structures of mediation: a formal approach to brokerage in transaction
+// networks", Sociological Methodology 19:89-126).
 //
 // [Gould and Fernandez 1989]: https://doi.org/10.2307/270949
 func Brokerage(g graph.Graph, group map[int64]string) map[int64]BrokerageRoles {

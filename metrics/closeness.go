@@ -18,20 +18,13 @@ import "gonum.org/v1/gonum/graph"
 //
 // On a directed graph (one that implements graph.Directed) d(u,v) is the
 // out-distance, from u to v, as in igraph's default mode="out": a node is
-// close when it reaches the others quickly. With opt.Weighted edge weights
-// are lengths (positive, finite); otherwise every edge has length 1. The
-// time is O(nm) unweighted and O(nm + n² log n) weighted, for n nodes and
-// m edges; see ShortestPaths, which computes closeness together with the
-// other path measures in one pass.
+// close when it reaches the others quickly. With opt.Distances edge
+// weights are lengths (positive, finite); otherwise every edge has length
+// 1. ShortestPaths computes closeness with the other path measures in one
+// pass; the time is O(nm) unweighted and O(nm + n² log n) weighted.
 //
-// Peers differ: NetworkX closeness_centrality(G) (wf_improved=True) uses
-// the same formula but IN-distances on directed graphs, so it equals this
-// on G.reverse(); igraph closeness() averages over the reachable nodes
-// without the factor (r-1)/(n-1) and gives NaN for a node that reaches
-// nobody; sna closeness() counts unreachable nodes at infinite distance
-// and gives 0 to every node of a disconnected graph; gonum's
-// network.Closeness is 1/Σ_v d(v,u) over in-distances, without the factor
-// n-1, and +Inf for an isolate.
+// Peers differ: NetworkX uses in-distances on directed graphs; igraph,
+// sna and gonum treat unreachable nodes otherwise (measures.md).
 //
 // References: [Wasserman & Faust 1994], eq. 5.3 and p. 201 (S. Wasserman
 // and K. Faust, Social Network Analysis: Methods and Applications,
@@ -62,7 +55,7 @@ func Closeness(g graph.Graph, opt PathOptions) (map[int64]float64, error) {
 // out-distance, from u to v (igraph's mode="out"). NetworkX
 // harmonic_centrality(G) uses IN-distances, so it equals this on
 // G.reverse(); gonum's network.Harmonic also sums over in-distances. With
-// opt.Weighted edge weights are lengths (positive, finite); otherwise
+// opt.Distances edge weights are lengths (positive, finite); otherwise
 // every edge has length 1. The time is O(nm) unweighted and
 // O(nm + n² log n) weighted, for n nodes and m edges; see ShortestPaths.
 //

@@ -31,30 +31,19 @@ type Partition struct {
 //
 //	Q = 1/2m Σ_ij [ A_ij − γ k_i k_j / 2m ] δ(c_i, c_j)
 //
-// Local moving visits the nodes of each level in an order shuffled once
-// per level with src, which must not be nil, and moves a node to the
-// neighbouring community with the largest gain
+// Edge weights (graph.Weighted) are tie strengths and must be finite and
+// non-negative. Isolates form singleton communities. Communities are
+// numbered by their smallest node id, so the result does not depend on
+// map iteration order. src, which must not be nil, shuffles the order in
+// which nodes are visited: the same src state gives the same partition;
+// different seeds may give different partitions of similar Q (the method
+// is a heuristic). NetworkX louvain_communities and igraph
+// community_multilevel implement the same method with their own node
+// orders, so partitions match theirs only in distribution; compare Q.
+// Each pass costs O(|V| + |E|).
 //
-//	ΔQ(i → C) ∝ k_{i,C} − γ Σ_tot(C) k_i / 2m
-//
-// if that gain exceeds the gain of staying (ties keep the node where it
-// is, then favour the community met first in adjacency order); passes
-// repeat until no node moves or a pass gains less than 1e-10·2m. The
-// communities then become the nodes of a weighted graph (with self-loops
-// for their internal weight) and the method repeats until a level moves
-// no node. The same src state gives the same partition; different seeds
-// may give different partitions of similar Q (the method is a
-// heuristic). Edge weights (graph.Weighted) are tie strengths and must be
-// finite and non-negative. Isolates form singleton communities.
-// Communities are numbered by their smallest node id, so the result does
-// not depend on map iteration order. Each pass costs O(|V| + |E|) over
-// flat arrays; no gonum graph is built for the aggregated levels (gonum's
-// community.Modularize, used before, was about 50 times slower on a
-// 20,000-node graph).
-//
-// NetworkX louvain_communities and igraph community_multilevel implement
-// the same method with their own node orders, so partitions match
-// theirs only in distribution; compare Q.
+// It returns an error if src is nil, if the resolution is not a positive
+// finite number, or if a weight is negative or not finite.
 //
 // [Blondel et al. 2008]: V. D. Blondel, J.-L. Guillaume, R. Lambiotte and
 // E. Lefebvre (2008), "Fast unfolding of communities in large networks",
@@ -93,6 +82,21 @@ func Louvain(g graph.Undirected, resolution float64, src rand.Source) (Partition
 	for i := range member {
 		member[i] = int32(i)
 	}
+	// Each level: local moving (move) visits the nodes in an order
+	// shuffled once per level with src and moves a node to the
+	// neighbouring community with the largest gain
+	//
+	//	ΔQ(i → C) ∝ k_{i,C} − γ Σ_tot(C) k_i / 2m
+	//
+	// if that gain exceeds the gain of staying (ties keep the node where
+	// it is, then favour the community met first in adjacency order);
+	// passes repeat until no node moves or a pass gains less than
+	// 1e-10·2m. The communities then become the nodes of a weighted graph,
+	// with self-loops for their internal weight (aggregate), and the
+	// method repeats until a level moves no node. Levels are flat arrays
+	// (louvainLevel), so a pass costs O(|V| + |E|); no gonum graph is
+	// built for them (gonum's community.Modularize, used before, was about
+	// 50 times slower on a 20,000-node graph).
 	rng := rand.New(src)
 	for m2 > 0 {
 		comm, count, moved := lv.move(resolution, m2, rng)
@@ -289,10 +293,8 @@ func specPartition(comms [][]int64) Partition {
 // be finite and non-negative. partition maps node id to any integer
 // label; every node of g must have one, and labels of nodes not in g are
 // an error. Q lies in [−1/2, 1) for γ = 1 and is undefined when g has no
-// edge weight. The time complexity is O(|V| + |E|), unlike gonum's
-// community.Q, which loops over pairs of nodes within each community
-// (O(Σ_c |c|²)); the tests check that both agree, and agree with
-// NetworkX's community.modularity.
+// edge weight. It agrees with gonum's community.Q and NetworkX's
+// community.modularity. The time complexity is O(|V| + |E|).
 //
 // [Newman & Girvan 2004]: M. E. J. Newman and M. Girvan (2004), "Finding
 // and evaluating community structure in networks", Physical Review E
@@ -326,7 +328,9 @@ func Modularity(g graph.Graph, partition map[int64]int, resolution float64) (Val
 		label[v] = c
 	}
 	// Sums per community, in ascending order of label for a fixed
-	// summation order.
+	// summation order: one pass over the arcs, O(|V| + |E|), where gonum's
+	// community.Q loops over pairs of nodes within each community
+	// (O(Σ_c |c|²)); the tests check that the two agree.
 	type sums struct{ in, out, within float64 }
 	per := map[int]*sums{}
 	var m float64

@@ -32,12 +32,12 @@ func simpleCopy(g graph.Weighted) graph.Weighted {
 func compactMeasures(t *testing.T, g graph.Graph, weighted bool) map[string]any {
 	t.Helper()
 	out := map[string]any{}
-	ps, err := metrics.ShortestPaths(g, metrics.PathOptions{Weighted: weighted, Workers: 2})
+	ps, err := metrics.ShortestPaths(g, metrics.PathOptions{Distances: weighted, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
 	out["paths"] = ps
-	ab, err := metrics.ApproxBetweenness(g, metrics.ApproxOptions{Epsilon: 0.2, Delta: 0.1, Weighted: weighted, Seed: 3})
+	ab, err := metrics.ApproxBetweenness(g, metrics.ApproxOptions{Epsilon: 0.2, Delta: 0.1, Distances: weighted, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +129,7 @@ func TestCompactRowsChecked(t *testing.T) {
 // distance, and PageRank drops the arc.
 func TestCompactWeightsChecked(t *testing.T) {
 	zero := badWeights{WeightedUndirected: pathWith(0)}
-	if _, err := metrics.ShortestPaths(zero, metrics.PathOptions{Weighted: true}); !errors.Is(err, metrics.ErrNegativeWeight) {
+	if _, err := metrics.ShortestPaths(zero, metrics.PathOptions{Distances: true}); !errors.Is(err, metrics.ErrNegativeWeight) {
 		t.Errorf("weight 0 as a distance: got %v, want ErrNegativeWeight", err)
 	}
 	got, err := metrics.PageRank(zero, metrics.DefaultDamping, metrics.IterOptions{Weighted: true})

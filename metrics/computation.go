@@ -194,7 +194,7 @@ func (c *computation) strengths() []float64 {
 }
 
 func (c *computation) pathOptions() PathOptions {
-	return PathOptions{Weighted: c.weighted && c.opt.Distances, Workers: c.opt.Workers}
+	return PathOptions{Distances: c.weighted && c.opt.Distances, Workers: c.opt.Workers}
 }
 
 // notePaths says once how the shortest paths read the weights.
@@ -226,7 +226,7 @@ func (c *computation) pathScores(family string) (map[int64]float64, error) {
 		if c.approx == nil && c.approxErr == nil {
 			c.notePaths()
 			ao := c.opt.Approx
-			ao.Weighted, ao.Workers = c.weighted && c.opt.Distances, c.opt.Workers
+			ao.Distances, ao.Workers = c.weighted && c.opt.Distances, c.opt.Workers
 			res, err := ApproxBetweenness(c.g, ao)
 			if err != nil {
 				c.approxErr = err

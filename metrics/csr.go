@@ -42,7 +42,7 @@ var errCSRTooLarge = errors.New("metrics: graph too large for int32 indices")
 
 // CompactGraph is implemented by read-only graphs that hold their
 // adjacency in compressed sparse row form, such as the graphs that
-// network.ReadEdgeList reads and the samples of metrics/null. The measures
+// graphio.ReadEdgeList reads and the samples of metrics/null. The measures
 // that take a snapshot of the graph (betweenness, closeness, harmonic
 // centrality, path statistics, PageRank) then use its arrays as they are
 // instead of walking the graph node by node, which on gonum's simple

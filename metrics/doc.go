@@ -35,4 +35,7 @@
 // graph that already holds such arrays says so by implementing
 // CompactGraph (the graphs of graphio.ReadEdgeList and the samples of
 // metrics/null do), and its arrays are used as they are.
+//
+// measures.md compares the measures with their peers (NetworkX, igraph,
+// sna) and works examples; centralization.md derives the maxima.
 package metrics

@@ -63,58 +63,31 @@ func (o IterOptions) maxIter() int {
 var ErrNoCycle = errors.New("metrics: eigenvector centrality is undefined on a directed graph with edges but no cycle (spectral radius 0); PageRank is defined there")
 
 // Eigenvector returns the eigenvector centrality of every node of g,
-// scaled so that the largest score is 1.
+// scaled so that the largest score is 1 (igraph's scale=TRUE; NetworkX and
+// sna scale to unit Euclidean norm: divide by the norm to compare).
 //
 //	λ x_v = Σ_{u→v} w(u,v) x_u          (x = Aᵀx/λ, λ the spectral radius of A)
 //	x = lim_{k→∞} (Aᵀ + I)^k 1, rescaled to max_v x_v = 1
 //
 // On undirected graphs every edge points both ways. On directed graphs
-// in-links confer centrality: a node is central when central nodes point
-// to it (NetworkX's and igraph's convention; hubs that point to central
-// nodes are measured by HITS). With opt.Weighted, w(u,v) is the edge
-// weight; otherwise 1.
+// in-links confer centrality (NetworkX's and igraph's convention; HITS
+// measures hubs). With opt.Weighted, w(u,v) is the edge weight; otherwise
+// 1. The limit counts (lazy) walks ending at v (Bonacich's reading), which
+// fixes the vector when the eigenvector is not unique (measures.md):
 //
-// The score is the limit of the number of (lazy) walks ending at v
-// (Bonacich's walk-counting reading), which fixes the vector when the
-// eigenvector is not unique:
-//
-//   - Connected undirected graph: the Perron vector, unique, positive.
-//   - Disconnected undirected graph: nodes of components whose largest
-//     eigenvalue is smaller than the graph's (isolates included) get
-//     exactly 0, as in igraph and NetworkX. When several components share
-//     the largest eigenvalue (equal within a relative 1e-9, or 10·Tol if
-//     larger), each keeps its Perron vector weighted by its walk count,
-//     i.e. the orthogonal projection of the all-ones vector on the
-//     dominant eigenspace; e.g. a 5-star and a triangle (both λ = 2) give
-//     the star centre 1, its leaves 1/2 and the triangle 2/3. This is
-//     NetworkX's eigenvector_centrality; igraph's ARPACK agrees to about
-//     1e-5 there, and NetworkX's eigenvector_centrality_numpy returns
-//     another vector of the same eigenspace.
-//   - Directed graph: the strongly connected components with the largest
-//     spectral radius ρ are its basic classes. If basic classes follow one
-//     another along a directed path, the eigenvector for ρ lives on the
-//     last ones: every node not downstream of a basic class that ends a
-//     longest such chain gets 0 (igraph and NetworkX's
-//     eigenvector_centrality_numpy agree; NetworkX's power iteration
-//     fails to converge there). Several such last classes are weighted by
-//     the walks that start among them.
+//   - Disconnected undirected graph: components whose largest eigenvalue
+//     is below the graph's (isolates included) score 0; components that
+//     share it (within a relative max(1e-9, 10·Tol)) keep their Perron
+//     vectors weighted by their walk counts, as NetworkX does.
+//   - Directed graph: every node not downstream of a basic class (a
+//     strongly connected component of largest spectral radius) that ends
+//     a longest chain of basic classes scores 0, as in igraph.
 //   - A graph without edges (weight > 0) gives every node 1 (igraph's
-//     convention). A directed graph with edges but without cycles
-//     (ρ = 0, e.g. an out-tree) returns ErrNoCycle: igraph returns zeros
-//     with a warning, NetworkX fails to converge.
+//     convention); a directed graph with edges but without cycles (an
+//     out-tree) returns ErrNoCycle.
 //
-// Method (deterministic, from the all-ones vector): Tarjan's strongly
-// connected components; the spectral radius of each component by power
-// iteration on its Aᵀ+I until the Collatz–Wielandt bounds agree to Tol;
-// then power iteration on Aᵀ+I (shifted, so that bipartite graphs such as
-// stars converge, where sna's evcent fails) over the support described
-// above, until the L1 change of the max-scaled vector is below n·Tol.
 // It returns an error wrapping ErrNotConverged after opt.MaxIter
-// iterations. Each iteration costs O(|V| + |E|); the number of iterations
-// grows as 1/log((λ₁+1)/(λ₂+1)).
-//
-// Scale: the maximum is 1 (igraph's scale=TRUE). NetworkX and sna scale
-// to unit Euclidean norm: divide by the norm of the vector to compare.
+// iterations. Each iteration costs O(|V| + |E|).
 //
 // [Bonacich 1972]: P. Bonacich (1972), "Factoring and weighting approaches
 // to status scores and clique identification", Journal of Mathematical
@@ -134,6 +107,15 @@ func Eigenvector(g graph.Graph, opt IterOptions) (map[int64]float64, error) {
 	}
 	tol, maxIter := opt.tol(), opt.maxIter()
 
+	// The method is deterministic, from the all-ones vector: Tarjan's
+	// strongly connected components (scc); the spectral radius of each
+	// component by power iteration on its Aᵀ+I until the Collatz–Wielandt
+	// bounds agree to tol (componentRadius); then power iteration on Aᵀ+I
+	// (shifted, so that bipartite graphs such as stars converge, where
+	// sna's evcent fails) over the support described in the doc comment,
+	// until the L1 change of the max-scaled vector is below n·tol
+	// (shiftedPower). The number of iterations grows as
+	// 1/log((λ₁+1)/(λ₂+1)).
 	comp, order := a.scc()
 	// Spectral radius of each strongly connected component.
 	members := make([][]int, len(order))

@@ -27,57 +27,61 @@ type Hierarchy struct {
 //	efficiency    = 1 − (|E| − Σ_c (N_c−1)) / Σ_c (N_c−1)²
 //	LUBness       = 1 − V / Σ_{c : N_c ≥ 3} (N_c−1)(N_c−2)/2
 //
-// V counts the pairs {i, j} in components of at least three nodes that
-// have no least upper bound. The upper bounds of i and j are the nodes k
-// with R_ki = R_kj = 1 (i or j itself included); following sna's
-// lubness_con_R exactly, a pair has a least upper bound when some upper
-// bound k reaches every other upper bound. In a graph where upper bounds
-// are ordered (an out-tree) this bound is the common root; where two
-// incomparable bounds both lie below a third (a "diamond" under a common
-// boss) sna, and so ecosys, counts no violation.
+// V counts the pairs {i, j} in components of at least three nodes without
+// a least upper bound: as in sna's lubness_con_R, a pair has one when some
+// upper bound k (R_ki = R_kj = 1) reaches every other upper bound
+// (centralization.md §8). These are sna 2.7's connectedness,
+// hierarchy(measure = "krackhardt") (not its default, "reciprocity"),
+// efficiency(diag = FALSE) and lubness on the binary graph, and UCINET's
+// Krackhardt GTD. Weights and self-loops are ignored. An undirected graph
+// is read as mutual pairs of arcs: hierarchy is 0 if it has an edge.
 //
-// These are sna 2.7's connectedness, hierarchy(measure = "krackhardt"),
-// efficiency(diag = FALSE) and lubness on the binary graph, as summarised in
-// METRICS-REFERENCE.md §C.2, and UCINET's Krackhardt GTD. Note that sna's
-// hierarchy() defaults to measure = "reciprocity", which is not
-// Krackhardt's. Weights are ignored (sna's efficiency sums edge values of
-// a valued graph; ecosys counts arcs). Self-loops are ignored.
-//
-// On an undirected graph (one that does not implement graph.Directed) every
-// edge is read as a mutual pair of arcs: hierarchy is then 0 on any graph
-// with an edge, efficiency counts two arcs per edge, and LUBness is 1 on
-// every connected component.
-//
-// Undefined values: connectedness for an empty graph (it is 1 for a single
-// node, as in sna); hierarchy when no pair is joined by a path (no arc);
+// Undefined values (sna returns NaN): connectedness for an empty graph (1
+// for a single node); hierarchy when no pair is joined by a path;
 // efficiency when every weak component is a single node; LUBness when no
-// weak component has three nodes or more (sna returns NaN in these cases).
-// Efficiency and LUBness are computed per weak component and pooled, so a
-// disconnected graph is not penalised on them; connectedness measures the
-// fragmentation.
+// weak component has three nodes or more. Efficiency and LUBness pool the
+// weak components: fragmentation counts in connectedness only. The time is
+// O(n(n+|E|)) for reachability, O(Σ_c N_c³·n/64) at worst for LUBness.
 //
-// The time complexity is O(n(n+|E|)) for reachability and
-// O(Σ_c N_c³·n/64) in the worst case for LUBness, with n²/8 bytes of
-// bit sets.
-//
-// [Krackhardt 1994]: Krackhardt, D. (1994). Graph theoretical dimensions of
-// informal organizations. In K. M. Carley & M. J. Prietula (eds.),
-// Computational Organization Theory (pp. 89–111). Hillsdale, NJ: Lawrence
-// Erlbaum. No DOI.
+// [Krackhardt 1994]: D. Krackhardt (1994), "Graph theoretical dimensions
+// of informal organizations", in K. M. Carley and M. J. Prietula (eds.),
+// Computational Organization Theory, pp. 89–111, Lawrence Erlbaum; no DOI.
 func KrackhardtHierarchy(g graph.Graph) Hierarchy {
 	ids := centrNodeIDs(g)
-	n := len(ids)
-	var h Hierarchy
-	if n == 0 {
+	if len(ids) == 0 {
 		u := Undefined("empty graph")
 		return Hierarchy{u, u, u, u}
 	}
+	k := newKrackGraph(g, ids)
+	reach, from := k.reachability()
+	return Hierarchy{
+		Connectedness: k.connectedness(),
+		Hierarchy:     krackHierarchy(reach),
+		Efficiency:    k.efficiency(),
+		LUBness:       k.lubness(reach, from),
+	}
+}
+
+// krackGraph is a graph as KrackhardtHierarchy reads it: nodes 0…n−1 in id
+// order with their out-neighbours (self-loops dropped; both directions of
+// an undirected edge), the number of arcs, and the weak component of each
+// node, named by one of its nodes, with the size of each component.
+type krackGraph struct {
+	n    int
+	out  [][]int
+	arcs int
+	comp []int
+	size map[int]int
+}
+
+func newKrackGraph(g graph.Graph, ids []int64) *krackGraph {
+	n := len(ids)
+	k := &krackGraph{n: n, out: make([][]int, n), comp: make([]int, n), size: map[int]int{}}
 	index := make(map[int64]int, n)
 	for i, id := range ids {
 		index[id] = i
 	}
-	out := make([][]int, n)
-	arcs := 0
+	// Weak components by union-find with path halving.
 	parent := make([]int, n)
 	for i := range parent {
 		parent[i] = i
@@ -96,36 +100,41 @@ func KrackhardtHierarchy(g graph.Graph) Hierarchy {
 			if j == i {
 				continue
 			}
-			out[i] = append(out[i], j)
-			arcs++
+			k.out[i] = append(k.out[i], j)
+			k.arcs++
 			if a, b := find(i), find(j); a != b {
 				parent[a] = b
 			}
 		}
 	}
-	comp := make([]int, n)
-	size := map[int]int{}
-	for i := range comp {
-		comp[i] = find(i)
-		size[comp[i]]++
+	for i := range k.comp {
+		k.comp[i] = find(i)
+		k.size[k.comp[i]]++
 	}
+	return k
+}
 
-	// Connectedness.
+// connectedness is the share of pairs of nodes in the same weak component.
+func (k *krackGraph) connectedness() Value {
+	n := k.n
 	if n == 1 {
-		h.Connectedness = Defined(1)
-	} else {
-		var joined float64
-		for _, s := range size {
-			joined += float64(s) * float64(s-1) / 2
-		}
-		h.Connectedness = Defined(joined / (float64(n) * float64(n-1) / 2))
+		return Defined(1)
 	}
+	var joined float64
+	for _, s := range k.size {
+		joined += float64(s) * float64(s-1) / 2
+	}
+	return Defined(joined / (float64(n) * float64(n-1) / 2))
+}
 
-	// Reflexive reachability as bit sets: reach[i] = {j : i ⇝ j},
-	// from[j] = {i : i ⇝ j}.
+// reachability returns the reflexive reachability relation as bit sets,
+// reach[i] = {j : i ⇝ j} and from[j] = {i : i ⇝ j}, by a breadth-first
+// search from every node; n²/8 bytes in all.
+func (k *krackGraph) reachability() (reach, from []centrBits) {
+	n := k.n
 	words := (n + 63) / 64
-	reach := centrBitMatrix(n, words)
-	from := centrBitMatrix(n, words)
+	reach = centrBitMatrix(n, words)
+	from = centrBitMatrix(n, words)
 	queue := make([]int, 0, n)
 	for s := 0; s < n; s++ {
 		r := reach[s]
@@ -134,7 +143,7 @@ func KrackhardtHierarchy(g graph.Graph) Hierarchy {
 		for len(queue) > 0 {
 			u := queue[0]
 			queue = queue[1:]
-			for _, v := range out[u] {
+			for _, v := range k.out[u] {
 				if !r.has(v) {
 					r.set(v)
 					queue = append(queue, v)
@@ -147,8 +156,13 @@ func KrackhardtHierarchy(g graph.Graph) Hierarchy {
 			}
 		}
 	}
+	return reach, from
+}
 
-	// Hierarchy.
+// krackHierarchy is 1 minus the share of mutual pairs among the pairs
+// joined by a path in either direction.
+func krackHierarchy(reach []centrBits) Value {
+	n := len(reach)
 	var mutual, joined int
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
@@ -162,35 +176,40 @@ func KrackhardtHierarchy(g graph.Graph) Hierarchy {
 		}
 	}
 	if joined == 0 {
-		h.Hierarchy = Undefined("no pair of nodes is joined by a path")
-	} else {
-		h.Hierarchy = Defined(1 - float64(mutual)/float64(joined))
+		return Undefined("no pair of nodes is joined by a path")
 	}
+	return Defined(1 - float64(mutual)/float64(joined))
+}
 
-	// Efficiency.
+// efficiency is 1 minus the arcs beyond those a spanning tree of each weak
+// component needs, relative to their maximum.
+func (k *krackGraph) efficiency() Value {
 	var required, maxExcess float64
-	for _, s := range size {
+	for _, s := range k.size {
 		required += float64(s - 1)
 		maxExcess += float64(s-1) * float64(s-1)
 	}
 	if maxExcess == 0 {
-		h.Efficiency = Undefined("every weak component is a single node")
-	} else {
-		h.Efficiency = Defined(1 - (float64(arcs)-required)/maxExcess)
+		return Undefined("every weak component is a single node")
 	}
+	return Defined(1 - (float64(k.arcs)-required)/maxExcess)
+}
 
-	// LUBness.
+// lubness is 1 minus the share of pairs, in weak components of three nodes
+// or more, that have no least upper bound (centrHasLUB).
+func (k *krackGraph) lubness(reach, from []centrBits) Value {
+	n := k.n
 	members := map[int][]int{}
 	for i := 0; i < n; i++ {
-		members[comp[i]] = append(members[comp[i]], i)
+		members[k.comp[i]] = append(members[k.comp[i]], i)
 	}
 	var violations, maxViolations float64
-	ub := make(centrBits, words)
+	ub := make(centrBits, (n+63)/64)
 	for i := 0; i < n; i++ {
-		if size[comp[i]] < 3 || members[comp[i]][0] != i {
+		if k.size[k.comp[i]] < 3 || members[k.comp[i]][0] != i {
 			continue // each component once, from its smallest node
 		}
-		vs := members[comp[i]]
+		vs := members[k.comp[i]]
 		nc := float64(len(vs))
 		maxViolations += (nc - 1) * (nc - 2) / 2
 		for a := 0; a < len(vs); a++ {
@@ -205,11 +224,9 @@ func KrackhardtHierarchy(g graph.Graph) Hierarchy {
 		}
 	}
 	if maxViolations == 0 {
-		h.LUBness = Undefined("no weak component has 3 or more nodes")
-	} else {
-		h.LUBness = Defined(1 - violations/maxViolations)
+		return Undefined("no weak component has 3 or more nodes")
 	}
-	return h
+	return Defined(1 - violations/maxViolations)
 }
 
 // centrHasLUB reports whether some node of the set ub reaches every node

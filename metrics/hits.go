@@ -8,42 +8,31 @@ import (
 )
 
 // HITS returns Kleinberg's hub and authority scores of every node of g,
-// each scaled so that its largest score is 1.
+// each scaled so that its largest score is 1 (as in igraph, scale=TRUE,
+// and as Eigenvector; NetworkX normalises each vector to sum 1):
 //
 //	a_v = Σ_{u→v} w(u,v) h_u        (authorities: pointed to by good hubs)
 //	h_u = Σ_{u→v} w(u,v) a_v        (hubs: point to good authorities)
 //	h = lim_{k→∞} (A Aᵀ)^k 1,  a = Aᵀ h,  each rescaled to max 1
 //
-// This is Kleinberg's iteration from the all-ones hub vector (his z =
-// (1,…,1)): h is the dominant eigenvector of AAᵀ and a that of AᵀA. When
-// the dominant eigenvalue is repeated (several equally strong hub–authority
-// structures, or a bipartite undirected graph, where λ and −λ of A give the
-// same λ² of AAᵀ), the limit is the projection of the all-ones vector on
-// the dominant eigenspace, which fixes the result. For example, on a
-// 10-node undirected star hubs are all 1 and authorities 1 (centre) and
-// 1/9 (leaves); on an out-star the centre is the only hub (1, others 0)
-// and every leaf an authority (1, centre 0); on the binary out-tree 0→1,2;
-// 1→3,4; 2→5,6 the hubs are 0, 1, 2 and the authorities 1…6, all 1.
-// NetworkX's pure-Python power method (networkx 2.8.8 _hits_python) gives
-// the same values on every graph; on such degenerate graphs NetworkX's
-// default hits (ARPACK svds from a random start) and igraph's
-// hub_score/authority_score (ARPACK) return other vectors of the same
-// eigenspace, and differ from one another.
+// This is Kleinberg's iteration from the all-ones hub vector: h is the
+// dominant eigenvector of AAᵀ and a that of AᵀA. When the dominant
+// eigenvalue is repeated (several equally strong hub–authority structures,
+// or a bipartite undirected graph), the limit is the projection of the
+// all-ones vector on the dominant eigenspace, which fixes the result, as
+// NetworkX's pure-Python power method does; the ARPACK-based hits of
+// NetworkX and igraph return other vectors (examples in measures.md).
 //
-// On undirected graphs every edge points both ways, A is symmetric and,
-// when the dominant eigenvalue of A² is simple (a connected, non-bipartite
-// graph, or a bipartite graph whose projection is symmetric, such as a
-// path), hubs = authorities = eigenvector centrality. With opt.Weighted,
-// w(u,v) is the edge weight (finite, non-negative); otherwise 1. Nodes
-// without out-links have hub score 0, nodes without in-links authority
-// score 0; a graph without edges gives every node 0 for both.
+// On undirected graphs every edge points both ways; when the dominant
+// eigenvalue of A² is simple, hubs = authorities = eigenvector centrality.
+// With opt.Weighted, w(u,v) is the edge weight (finite, non-negative);
+// otherwise 1. Nodes without out-links have hub score 0, nodes without
+// in-links authority score 0; a graph without edges gives every node 0
+// for both.
 //
 // Iteration stops when the L1 change of h plus that of a (both max-scaled)
 // is below n·Tol, and returns an error wrapping ErrNotConverged after
 // opt.MaxIter iterations. Each iteration costs O(|V| + |E|).
-//
-// Scale: the maximum is 1, as in igraph (scale=TRUE) and as Eigenvector;
-// NetworkX normalises each vector to sum 1.
 //
 // [Kleinberg 1999]: J. M. Kleinberg (1999), "Authoritative sources in a
 // hyperlinked environment", Journal of the ACM 46(5):604–632,

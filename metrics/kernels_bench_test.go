@@ -168,7 +168,7 @@ func BenchmarkKernelBetweenness(b *testing.B) {
 				b.Run(fmt.Sprintf("%s/weighted=%v/workers=%d", name, weighted, workers), func(b *testing.B) {
 					b.ReportAllocs()
 					for b.Loop() {
-						if _, err := Betweenness(g, PathOptions{Weighted: weighted, Workers: workers}); err != nil {
+						if _, err := Betweenness(g, PathOptions{Distances: weighted, Workers: workers}); err != nil {
 							b.Fatal(err)
 						}
 					}

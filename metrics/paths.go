@@ -14,12 +14,12 @@ import (
 // (Betweenness, BetweennessNormalized, Closeness, Harmonic) measure paths
 // and how many goroutines they use.
 type PathOptions struct {
-	// Weighted uses edge weights as distances (lengths): g must implement
+	// Distances uses edge weights as lengths: g must implement
 	// graph.Weighted, and every weight must be positive and finite, else
 	// the error wraps ErrNegativeWeight. A tie strength (a number of
-	// contracts, an amount) is not a distance: convert it first, for
+	// contracts, an amount) is not a length: convert it first, for
 	// example to 1/w. Otherwise every edge has length 1.
-	Weighted bool
+	Distances bool
 	// Workers is the number of goroutines; 0 means runtime.GOMAXPROCS(0).
 	// The results are bit-identical for every number of workers.
 	Workers int
@@ -44,7 +44,7 @@ type PathStats struct {
 	// when no pair is connected.
 	AveragePathLength Value
 	// Diameter is the longest finite shortest path: a number of edges, or
-	// a total weight when PathOptions.Weighted is set (igraph's
+	// a total weight when PathOptions.Distances is set (igraph's
 	// diameter(unconn=TRUE)). It is undefined, with a note, when no pair
 	// is connected.
 	Diameter Value
@@ -78,34 +78,21 @@ const pathsChunk = 16
 //	diam    = max_{d(u,v)<∞} d(u,v)
 //
 // Paths follow edge direction on a graph that implements graph.Directed;
-// otherwise g is undirected. Without opt.Weighted every edge has length 1
-// and each pass is a breadth-first search; with opt.Weighted edge weights
-// are lengths and each pass is Dijkstra's algorithm with a binary heap.
-// Distances are then sums of float64 weights, and two paths count as
-// equally short when their lengths agree to a relative tolerance of 1e-10
-// (as in igraph); a predecessor must also be settled before its successor,
-// so that zero-length detours cannot form cycles. Path counts σ are
-// float64: exact up to 2^53 paths, rounded beyond.
-//
-// Unreachable pairs are skipped: they add nothing to betweenness or to the
-// harmonic sums, and they are left out of the average path length and
-// diameter. A graph with no connected pair (no edges, a single node, or no
-// nodes) gives zeros and an undefined AveragePathLength and Diameter.
-// Self-loops are ignored.
-//
-// Sources are split into fixed blocks of consecutive nodes (in id order)
-// shared out among opt.Workers goroutines; per-node sums are merged block
-// by block in source order, so the result does not depend on the number of
-// workers or on scheduling. Memory is O(n + m) for the snapshot plus O(n)
-// per worker; the time is O(nm) unweighted and O(nm + n² log n) weighted,
-// for n nodes and m edges.
+// otherwise g is undirected. Without opt.Distances every edge has length
+// 1; with it edge weights are lengths, and two paths are equally short
+// when their lengths agree to a relative tolerance of 1e-10 (as in
+// igraph). Path counts σ are float64: exact up to 2^53 paths, rounded
+// beyond. Unreachable pairs add nothing to betweenness or to the harmonic
+// sums and are left out of the average path length and diameter; a graph
+// with no connected pair gives zeros and an undefined AveragePathLength
+// and Diameter. Self-loops are ignored. The time is O(nm) unweighted and
+// O(nm + n² log n) weighted, for n nodes and m edges.
 //
 // References: [Brandes 2001] (U. Brandes, "A faster algorithm for
-// betweenness centrality", Journal of Mathematical Sociology
-// 25(2):163-177) for the algorithm; [Brandes 2008] (U. Brandes, "On
-// variants of shortest-path betweenness centrality and their generic
-// computation", Social Networks 30(2):136-145) for the weighted and
-// distance-sum variants computed in the same pass.
+// betweenness centrality", J. Math. Sociol. 25(2):163-177) for the
+// algorithm; [Brandes 2008] (U. Brandes, "On variants of shortest-path
+// betweenness centrality and their generic computation", Social Networks
+// 30(2):136-145) for the weighted and distance-sum variants.
 //
 // [Brandes 2001]: https://doi.org/10.1080/0022250X.2001.9990249
 // [Brandes 2008]: https://doi.org/10.1016/j.socnet.2007.11.001
@@ -189,7 +176,7 @@ func runPaths(g graph.Graph, opt PathOptions, needBC bool) (*pathsResult, error)
 	if opt.Workers < 0 {
 		return nil, fmt.Errorf("metrics: PathOptions.Workers is %d, want ≥ 0", opt.Workers)
 	}
-	c, err := newCSR(g, opt.Weighted)
+	c, err := newCSR(g, opt.Distances)
 	if err != nil {
 		return nil, err
 	}
@@ -207,6 +194,11 @@ func runPaths(g graph.Graph, opt PathOptions, needBC bool) (*pathsResult, error)
 	if n == 0 {
 		return r, nil
 	}
+	// Sources are split into fixed blocks of pathsChunk consecutive nodes
+	// (in id order) shared out among the workers; per-node sums are
+	// merged block by block in source order, so the result does not
+	// depend on the number of workers or on scheduling. Memory is O(n + m)
+	// for the snapshot c plus O(n) per worker (pathsWorker).
 	chunks := (n + pathsChunk - 1) / pathsChunk
 	workers := opt.Workers
 	if workers == 0 {
@@ -239,7 +231,7 @@ func runPaths(g graph.Graph, opt PathOptions, needBC bool) (*pathsResult, error)
 	for range workers {
 		go func() {
 			defer wg.Done()
-			w := newPathsWorker(c, opt.Weighted, needBC)
+			w := newPathsWorker(c, opt.Distances, needBC)
 			for {
 				buf := <-pool
 				k := int(claim.Add(1) - 1)
@@ -327,7 +319,9 @@ func newPathsWorker(c *csr, weighted, needBC bool) *pathsWorker {
 }
 
 // source runs the pass from s, adds δ_s(v) to bc[v] (if betweenness is
-// asked for) and records the per-source sums in r.
+// asked for) and records the per-source sums in r. Without weights the
+// pass is a breadth-first search; with weights (PathOptions.Distances) it
+// is Dijkstra's algorithm with a binary heap (pathsHeap).
 func (w *pathsWorker) source(s int32, bc []float64, r *pathsResult) {
 	if w.weighted {
 		w.dijkstra(s, bc, r)
@@ -484,6 +478,8 @@ func (w *pathsWorker) dijkstra(s int32, bc []float64, r *pathsResult) {
 				var sv float64
 				for k := c.inOff[v]; k < c.inOff[v+1]; k++ {
 					p := c.inAdj[k]
+					// A predecessor must be settled before v (pos[p] ≥ 0),
+					// so that zero-length detours cannot form cycles.
 					if pos[p] >= 0 && pathsTie(dist[p]+c.inW[k], dv) {
 						sv += sigma[p]
 						w.dag = append(w.dag, p) // a predecessor of v

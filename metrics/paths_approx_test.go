@@ -27,11 +27,11 @@ func TestApproxBetweennessBound(t *testing.T) {
 		{"directed", pathsRandom(300, 1200, true, false), false},
 		{"karate", loadGraph(t, "karate", false, false).G, false},
 	} {
-		exact, err := metrics.Betweenness(tc.g, metrics.PathOptions{Weighted: tc.weighted})
+		exact, err := metrics.Betweenness(tc.g, metrics.PathOptions{Distances: tc.weighted})
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := metrics.ApproxBetweenness(tc.g, metrics.ApproxOptions{Epsilon: 0.02, Delta: 0.01, Weighted: tc.weighted, Seed: 3})
+		res, err := metrics.ApproxBetweenness(tc.g, metrics.ApproxOptions{Epsilon: 0.02, Delta: 0.01, Distances: tc.weighted, Seed: 3})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,7 +57,7 @@ func TestApproxBetweennessWorkers(t *testing.T) {
 	for _, weighted := range []bool{false, true} {
 		var ref map[int64]float64
 		for _, workers := range []int{1, 2, 3, 8} {
-			res, err := metrics.ApproxBetweenness(g, metrics.ApproxOptions{Epsilon: 0.05, Delta: 0.1, Weighted: weighted, Workers: workers, Seed: 7})
+			res, err := metrics.ApproxBetweenness(g, metrics.ApproxOptions{Epsilon: 0.05, Delta: 0.1, Distances: weighted, Workers: workers, Seed: 7})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -67,7 +67,7 @@ func TestApproxBetweennessWorkers(t *testing.T) {
 			}
 			pathsSameBits(t, fmt.Sprintf("weighted=%v, %d workers", weighted, workers), res.Betweenness, ref)
 		}
-		other, _ := metrics.ApproxBetweenness(g, metrics.ApproxOptions{Epsilon: 0.05, Delta: 0.1, Weighted: weighted, Seed: 8})
+		other, _ := metrics.ApproxBetweenness(g, metrics.ApproxOptions{Epsilon: 0.05, Delta: 0.1, Distances: weighted, Seed: 8})
 		same := true
 		for id, b := range ref {
 			same = same && other.Betweenness[id] == b

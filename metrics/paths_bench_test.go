@@ -53,7 +53,7 @@ func BenchmarkBetweenness20k(b *testing.B) {
 		for _, workers := range []int{1, 2} {
 			b.Run(fmt.Sprintf("weighted=%v/workers=%d", weighted, workers), func(b *testing.B) {
 				for b.Loop() {
-					if _, err := metrics.Betweenness(g, metrics.PathOptions{Weighted: weighted, Workers: workers}); err != nil {
+					if _, err := metrics.Betweenness(g, metrics.PathOptions{Distances: weighted, Workers: workers}); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -80,7 +80,7 @@ func BenchmarkBetweennessVsGonum2k(b *testing.B) {
 		}},
 		{"gonum/unweighted", network.Betweenness},
 		{"ecosys/weighted/workers=1", func(g graph.Graph) map[int64]float64 {
-			m, _ := metrics.Betweenness(g, metrics.PathOptions{Weighted: true, Workers: 1})
+			m, _ := metrics.Betweenness(g, metrics.PathOptions{Distances: true, Workers: 1})
 			return m
 		}},
 		{"gonum/weighted", func(g graph.Graph) map[int64]float64 {

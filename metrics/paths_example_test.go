@@ -75,7 +75,7 @@ func ExampleBetweenness() {
 	w.SetWeightedEdge(w.NewWeightedEdge(simple.Node(0), simple.Node(1), 3))
 	w.SetWeightedEdge(w.NewWeightedEdge(simple.Node(0), simple.Node(2), 1))
 	w.SetWeightedEdge(w.NewWeightedEdge(simple.Node(2), simple.Node(1), 1))
-	b, err = metrics.Betweenness(w, metrics.PathOptions{Weighted: true})
+	b, err = metrics.Betweenness(w, metrics.PathOptions{Distances: true})
 	if err != nil {
 		fmt.Println(err)
 		return

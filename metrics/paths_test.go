@@ -105,7 +105,7 @@ func TestPathsReference(t *testing.T) {
 		g := loadGraph(t, c.Graph, c.Directed, c.Weighted)
 		res, ok := results[k]
 		if !ok {
-			opt := metrics.PathOptions{Weighted: c.Weighted}
+			opt := metrics.PathOptions{Distances: c.Weighted}
 			st, err := metrics.ShortestPaths(g.G, opt)
 			if err != nil {
 				t.Fatalf("%v: %v", k, err)
@@ -168,7 +168,7 @@ func TestPathsReference(t *testing.T) {
 func TestPathsSingleMeasures(t *testing.T) {
 	for _, k := range []pathsGraphKey{{"florentine", false, false}, {"directed", true, false}, {"weighted", false, true}} {
 		g := loadGraph(t, k.name, k.directed, k.weighted)
-		opt := metrics.PathOptions{Weighted: k.weighted}
+		opt := metrics.PathOptions{Distances: k.weighted}
 		st, err := metrics.ShortestPaths(g.G, opt)
 		if err != nil {
 			t.Fatal(err)
@@ -232,7 +232,7 @@ func TestPathsWorkersBitIdentical(t *testing.T) {
 	for _, tc := range cases {
 		var ref *metrics.PathStats
 		for _, workers := range []int{1, 2, 3, 8} {
-			st, err := metrics.ShortestPaths(tc.g, metrics.PathOptions{Weighted: tc.weighted, Workers: workers})
+			st, err := metrics.ShortestPaths(tc.g, metrics.PathOptions{Distances: tc.weighted, Workers: workers})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -264,7 +264,7 @@ func TestPathsGonum(t *testing.T) {
 		} else {
 			g = loadGraph(t, k.name, k.directed, k.weighted).G
 		}
-		got, err := metrics.Betweenness(g, metrics.PathOptions{Weighted: k.weighted})
+		got, err := metrics.Betweenness(g, metrics.PathOptions{Distances: k.weighted})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -364,7 +364,7 @@ func TestPathsHand(t *testing.T) {
 			apl: 10.0 / 8, diam: 2, pairs: 8,
 		},
 	} {
-		st, err := metrics.ShortestPaths(tc.g, metrics.PathOptions{Weighted: tc.weighted})
+		st, err := metrics.ShortestPaths(tc.g, metrics.PathOptions{Distances: tc.weighted})
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
@@ -411,7 +411,7 @@ func TestPathsErrors(t *testing.T) {
 	for _, w := range []float64{0, -1, math.NaN(), math.Inf(1)} {
 		g := pathsUndirected(3, [][3]float64{{0, 1, 1}, {1, 2, 1}})
 		g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(1), simple.Node(2), w))
-		_, err := metrics.ShortestPaths(g, metrics.PathOptions{Weighted: true})
+		_, err := metrics.ShortestPaths(g, metrics.PathOptions{Distances: true})
 		if !errors.Is(err, metrics.ErrNegativeWeight) {
 			t.Errorf("weight %v: error %v, want ErrNegativeWeight", w, err)
 			continue
@@ -425,13 +425,13 @@ func TestPathsErrors(t *testing.T) {
 		}
 	}
 	d := pathsDirected(2, [][3]float64{{1, 0, -2}})
-	if _, err := metrics.Betweenness(d, metrics.PathOptions{Weighted: true}); !errors.Is(err, metrics.ErrNegativeWeight) || !strings.Contains(err.Error(), "edge 1→0") {
+	if _, err := metrics.Betweenness(d, metrics.PathOptions{Distances: true}); !errors.Is(err, metrics.ErrNegativeWeight) || !strings.Contains(err.Error(), "edge 1→0") {
 		t.Errorf("directed negative weight: %v", err)
 	}
 
 	plain := simple.NewUndirectedGraph()
 	plain.SetEdge(plain.NewEdge(simple.Node(0), simple.Node(1)))
-	if _, err := metrics.Closeness(plain, metrics.PathOptions{Weighted: true}); err == nil || !strings.HasPrefix(err.Error(), "metrics: ") {
+	if _, err := metrics.Closeness(plain, metrics.PathOptions{Distances: true}); err == nil || !strings.HasPrefix(err.Error(), "metrics: ") {
 		t.Errorf("Weighted on an unweighted graph type: error %v", err)
 	}
 	if _, err := metrics.Harmonic(plain, metrics.PathOptions{Workers: -1}); err == nil || !strings.HasPrefix(err.Error(), "metrics: ") {
@@ -453,7 +453,7 @@ func TestPathsDegenerate(t *testing.T) {
 		{"one edge", pathsUndirected(2, [][3]float64{{0, 1}}), 2},
 	} {
 		for _, weighted := range []bool{false, true} {
-			opt := metrics.PathOptions{Weighted: weighted}
+			opt := metrics.PathOptions{Distances: weighted}
 			st, err := metrics.ShortestPaths(tc.g, opt)
 			if err != nil {
 				t.Fatalf("%s: %v", tc.name, err)

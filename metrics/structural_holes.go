@@ -13,43 +13,26 @@ import (
 //	p_ij = (a_ij + a_ji) / Σ_{k ∈ N(i)} (a_ik + a_ki)
 //
 // where N(i) is the set of contacts of i (its in- and out-neighbours, i
-// itself excluded) and a_ij is the weight of the edge i→j (0 without an
-// edge). p_ij is the share of i's ties invested in j, and the term in
-// brackets the local constraint of j on i: the direct investment plus the
-// indirect ones through the contacts q that i shares with j. This is
-// NetworkX's nx.constraint and igraph's constraint() (Burt 1992, ch. 2;
-// Burt 2004, eq. 1).
+// itself excluded) and a_ij the weight of the edge i→j (0 without an
+// edge): p_ij is the share of i's ties invested in j. A node with one
+// contact has constraint 1, one whose contacts are not tied to each other
+// 1/|N(i)| (equal weights); ties among the contacts raise it, above 1 in
+// small dense networks (1.125 in a triangle). Lower constraint means more
+// structural holes around the node. This is NetworkX's constraint and
+// igraph's constraint().
 //
-// A node with a single contact has constraint 1; a node whose contacts are
-// not tied to each other has constraint 1/|N(i)| (equal tie weights); ties
-// among the contacts raise it, above 1 in small dense networks (every node
-// of a triangle has constraint (1/2 + 1/4)² · 2 = 1.125). Lower constraint
-// means more structural holes around the node.
-//
-// Directed graphs: a directed tie counts for both ends, so p uses the
-// mutual weight a_ij + a_ji (a reciprocated pair of arcs weighs twice one
-// arc), as NetworkX and igraph do. Undirected graphs: a_ij = a_ji = w_ij.
-// If weighted is true and g is a graph.Weighted, a_ij is the edge weight
-// (a tie strength; weights must be positive, as package network ensures);
-// otherwise every edge weighs 1. Self-loops are ignored.
-//
-// Isolates (nodes without contacts): the constraint is undefined and
-// NetworkX and igraph return NaN. Constraint returns 0, the value of the
-// empty sum, so that the map holds a number for every node; no other node
-// can score 0 (for a node with contacts c(i) ≥ Σ_j p_ij² ≥ 1/|N(i)| > 0), so
-// a constraint of 0 marks an isolate exactly. Leave isolates out before
-// averaging or comparing constraint across nodes. NetworkX 2.8.8 (and 3.6.1
-// without scipy) also returns NaN for a node of a digraph with in-edges
-// but no out-edges; Constraint counts its in-neighbours as contacts, as
-// igraph and NetworkX's own formula do.
-//
+// A directed tie counts for both ends, so a reciprocated pair of arcs
+// weighs twice one arc (as in NetworkX and igraph). If weighted is true
+// and g is a graph.Weighted, a_ij is the edge weight (a tie strength,
+// positive); otherwise every edge weighs 1. Self-loops are ignored. An
+// isolate has no defined constraint (NetworkX and igraph give NaN):
+// Constraint returns 0, the empty sum, which no other node scores, so 0
+// marks an isolate (measures.md); leave isolates out before averaging.
 // The time complexity is O(Σ_i |N(i)|² log Δ) for maximum degree Δ.
 //
-// References:
-//   - [Burt 1992]: R. S. Burt (1992), Structural Holes: The Social Structure
-//     of Competition, Harvard University Press, chapter 2.
-//   - [Burt 2004]: R. S. Burt (2004), "Structural holes and good ideas",
-//     American Journal of Sociology 110(2):349-399.
+// References: [Burt 1992], ch. 2 (R. S. Burt, Structural Holes, Harvard
+// University Press); [Burt 2004], eq. 1 (R. S. Burt, "Structural holes
+// and good ideas", American Journal of Sociology 110(2):349-399).
 //
 // [Burt 1992]: https://doi.org/10.4159/9780674029095
 // [Burt 2004]: https://doi.org/10.1086/421787
@@ -73,44 +56,31 @@ func Constraint(g graph.Graph, weighted bool) map[int64]float64 {
 	return out
 }
 
-// EffectiveSize returns the effective size of the ego network of every node
-// of g, keyed by node id. For an undirected graph without weights (weighted
-// false, or g not a graph.Weighted) it is Borgatti's (1997) form of Burt's
-// measure:
+// EffectiveSize returns the effective size of the ego network of every
+// node of g, keyed by node id: Borgatti's (1997) form of Burt's measure
+// for an undirected graph without weights (weighted false, or g not a
+// graph.Weighted), Burt's (1992) general formula otherwise:
 //
-//	e(i) = n − 2t/n
-//
-// with n = |N(i)| the number of contacts of i and t the number of ties
-// among them (ego's own ties excluded). Otherwise (directed or weighted)
-// it is Burt's (1992) general formula:
-//
-//	e(i) = Σ_{j ∈ N(i)} ( 1 − Σ_{q ∈ N(i), q ≠ j} p_iq m_jq )
+//	e(i) = n − 2t/n                                            (Borgatti)
+//	e(i) = Σ_{j ∈ N(i)} ( 1 − Σ_{q ∈ N(i), q ≠ j} p_iq m_jq )   (Burt)
 //	m_jq = (a_jq + a_qj) / max_k (a_jk + a_kj)
 //
-// with p as in Constraint and m_jq the mutual weight of j and q relative to
-// j's strongest tie. The two agree on unweighted undirected graphs
-// (Borgatti 1997). Both are NetworkX's nx.effective_size; igraph has no
-// effective size. e(i) counts the non-redundant contacts of i: it equals
-// |N(i)| when no two contacts are tied and falls towards 1 as the ego
-// network becomes a clique. Burt's efficiency is e(i)/|N(i)|.
+// with n = |N(i)| the number of contacts of i, t the number of ties among
+// them (ego's own excluded), p as in Constraint and m_jq the mutual weight
+// of j and q relative to j's strongest tie. The two agree on unweighted
+// undirected graphs; both are NetworkX's effective_size (igraph has
+// none). e(i) counts the non-redundant contacts of i: |N(i)| when no two
+// contacts are tied, falling towards 1 as the ego network becomes a
+// clique. Burt's efficiency is e(i)/|N(i)|. Directed graphs, weights and
+// self-loops are treated as in Constraint.
 //
-// Directed graphs, weights and self-loops are treated as in Constraint:
-// contacts are in- and out-neighbours, mutual weights add both arcs.
+// An isolate has no defined effective size (NetworkX gives NaN);
+// EffectiveSize returns 0, the empty sum, which no other node scores, so
+// 0 marks an isolate (measures.md). The time is O(Σ_i |N(i)|² log Δ).
 //
-// Isolates: the effective size is undefined and NetworkX returns NaN;
-// EffectiveSize returns 0 (an isolate has no non-redundant contact, and
-// the sum is empty). Every node with a contact has e(i) ≥ 1 in the
-// unweighted undirected case and e(i) > 0 otherwise, so 0 marks an isolate
-// exactly. NetworkX 2.8.8 returns NaN for a sink of a digraph; see
-// Constraint.
-//
-// The time complexity is O(Σ_i |N(i)|² log Δ).
-//
-// References:
-//   - [Burt 1992]: R. S. Burt (1992), Structural Holes: The Social Structure
-//     of Competition, Harvard University Press, chapter 2.
-//   - [Borgatti 1997]: S. P. Borgatti (1997), "Structural holes: unpacking
-//     Burt's redundancy measures", Connections 20(1):35-38 (no DOI).
+// References: [Burt 1992], ch. 2 (see Constraint); [Borgatti 1997] (S. P.
+// Borgatti, "Structural holes: unpacking Burt's redundancy measures",
+// Connections 20(1):35-38, no DOI).
 //
 // [Burt 1992]: https://doi.org/10.4159/9780674029095
 // [Borgatti 1997]: http://www.analytictech.com/connections/v20(1)/holes.htm

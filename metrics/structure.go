@@ -115,11 +115,9 @@ func LargestComponent(g graph.Graph) int {
 // ignored (igraph's ignore_loops=TRUE); weights are ignored.
 //
 // Undirected graphs are not accepted (the parameter is a graph.Directed):
-// their ties have no direction, so reciprocity is not defined for them.
-// The peers disagree on this case: igraph's reciprocity() and sna's grecip
-// on a symmetric matrix return 1, NetworkX 2.8.8's reciprocity and
-// overall_reciprocity return 0 (verified by running them). Either number
-// would only restate how the data were coded.
+// their ties have no direction, so reciprocity is not defined for them
+// (the peers return 1 or 0 there, which would only restate how the data
+// were coded; see measures.md).
 //
 // Garlaschelli and Loffredo's (2004) ρ = (r − D)/(1 − D), which corrects r
 // for the density D expected by chance, is an alternative that is not

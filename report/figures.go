@@ -9,6 +9,7 @@ import (
 
 	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/metrics"
+	"github.com/ecosys-sna/ecosys/metrics/inference"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/plots"
 )
@@ -245,15 +246,7 @@ var catalogue = []FigureSpec{
 			if err != nil {
 				return nil, err
 			}
-			var vals []plots.ProvinceValue
-			skipped := 0
-			for _, g := range t.Groups {
-				if _, ok := plots.LookupProvince(g.Key); !ok {
-					skipped += g.Contracts
-					continue
-				}
-				vals = append(vals, plots.ProvinceValue{Province: g.Key, Value: float64(g.AmountFen) / 100})
-			}
+			vals, skipped := provinceValues(t)
 			if skipped > 0 {
 				title += fmt.Sprintf(" (%d contracts of unknown province not shown)", skipped)
 			}
@@ -264,49 +257,27 @@ var catalogue = []FigureSpec{
 		Caption: "Each contract at its signing date and amount, coloured and shaped by client type. A contract dated to the day is a point; one dated only to the month is a segment spanning the month.",
 		note:    ambiguousDates,
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
-			var evs []plots.Event
-			for _, c := range r.Ledger().Contracts {
-				e := plots.Event{Amount: c.Amount.Yuan(), Group: string(c.ClientType)}
-				if !c.Date.IsZero() {
-					e.Start, e.End = c.Date.Start, c.Date.End
-				}
-				evs = append(evs, e)
-			}
 			labels := map[string][2]string{}
 			for k, v := range clientTypeNames {
 				labels[string(k)] = v
 			}
-			return plots.Timeline(title, evs, strs(network.ClientTypes), labels, withNote(p.Options, ambiguousDates(r.Ledger())))
+			return plots.Timeline(title, contractEvents(r.Ledger()), strs(network.ClientTypes), labels, withNote(p.Options, ambiguousDates(r.Ledger())))
 		}},
 	{Name: "lorenz", Title: "Concentration of amounts",
 		Summary: "Lorenz curves of the amount over end users and over provinces, with Gini coefficients",
 		Caption: "Lorenz curves of the contract amounts over end users and over provinces: the further below the diagonal, the more the amount is concentrated on few units. Gini coefficients as in the tables (metrics.Gini).",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			var curves []plots.LorenzCurve
-			add := func(label, zh string, x []float64) {
-				pts := metrics.Lorenz(x)
-				g := metrics.Gini(x)
-				if pts == nil || !g.OK {
-					return
-				}
-				c := plots.LorenzCurve{Label: label, LabelZH: zh, Gini: g.V, Units: len(x)}
-				for _, pt := range pts {
-					c.Points = append(c.Points, [2]float64{pt.Population, pt.Share})
-				}
+			if c, ok := lorenzCurve("End users", "最终用户", analysis.EndUserAmounts(r.Ledger())); ok {
 				curves = append(curves, c)
 			}
-			add("End users", "最终用户", analysis.EndUserAmounts(r.Ledger()))
 			t, err := r.Tally(network.DimProvince)
 			if err != nil {
 				return nil, err
 			}
-			var prov []float64
-			for _, g := range t.Groups {
-				if g.Key != "unknown" {
-					prov = append(prov, float64(g.AmountFen)/100)
-				}
+			if c, ok := lorenzCurve("Provinces", "省份", provinceAmounts(t)); ok {
+				curves = append(curves, c)
 			}
-			add("Provinces", "省份", prov)
 			return plots.LorenzCurves(title, curves, p.Options)
 		}},
 	{Name: "network", Title: "Ledger network",
@@ -319,24 +290,10 @@ var catalogue = []FigureSpec{
 		Summary: "general network drawing (force-directed or layered), node size by a chosen centrality (--size)",
 		Caption: "The ledger network drawn by the general network drawing of ecosys: force-directed layout (Fruchterman–Reingold, fixed seed), node area by betweenness centrality (unless another measure is chosen), colour and shape by kind, edge width by amount, arrows for the direction of contracting.",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
-			var m *metrics.Report
-			if p.Size != "contracts" && p.Size != "none" {
-				var err error
-				if m, err = r.Measures(); err != nil {
-					return nil, err
-				}
-			}
-			g, err := LedgerGraph(r.Network(), m, p.Size)
+			g, err := ledgerGraphOf(r, p)
 			if err != nil {
 				return nil, err
 			}
-			g.Layout = plots.LayoutForce
-			if p.Layout != "" {
-				if g.Layout, err = plots.ParseLayout(p.Layout); err != nil {
-					return nil, err
-				}
-			}
-			g.Seed = p.Seed
 			return plots.NetworkGraph(title, g, p.Options)
 		}},
 	caseNetworkFigure,
@@ -350,22 +307,7 @@ var catalogue = []FigureSpec{
 			}
 			measures := []plots.Measure{{Label: "Degree", LabelZH: "度"}, {Label: "Strength (CNY)", LabelZH: "强度（元）"},
 				{Label: "Betweenness", LabelZH: "中介中心性"}, {Label: "Harmonic closeness", LabelZH: "调和接近中心性"}, {Label: "PageRank", LabelZH: "PageRank"}}
-			n := r.Network()
-			var parties []plots.RankedParty
-			cols := [][]metrics.Value{m.Nodes.Column("degree"), m.Nodes.Column("strength"), m.Nodes.Column("betweenness"),
-				m.Nodes.Column("harmonic"), m.Nodes.Column("pagerank")}
-			for i, id := range m.Nodes.IDs {
-				e := n.Nodes[id].Entity
-				zh := e.NameZH
-				if e.Kind == network.Individual {
-					zh = ""
-				}
-				scores := make([]float64, len(cols))
-				for k, col := range cols {
-					scores[k] = val(col[i])
-				}
-				parties = append(parties, plots.RankedParty{ID: e.ID, Label: e.Name(), LabelZH: zh, Scores: scores})
-			}
+			parties := rankedParties(r.Network(), m, "degree", "strength", "betweenness", "harmonic", "pagerank")
 			k := p.Top
 			if k == 0 {
 				k = 10
@@ -376,18 +318,7 @@ var catalogue = []FigureSpec{
 		Summary: "complementary CDF of in-, out- and total degree on log–log axes",
 		Caption: "Complementary cumulative distribution P(K ≥ k) of the degrees of the ledger network's parties, on log–log axes. Most parties have one tie; the contractor and a few intermediaries have many.",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
-			deg := metrics.Degrees(r.Network().Directed(network.ByContracts))
-			ids := make([]int64, 0, len(deg))
-			for id := range deg {
-				ids = append(ids, id)
-			}
-			slices.Sort(ids)
-			var in, out, tot []int
-			for _, id := range ids {
-				in = append(in, deg[id].In)
-				out = append(out, deg[id].Out)
-				tot = append(tot, deg[id].In+deg[id].Out)
-			}
+			in, out, tot := degreeLists(metrics.Degrees(r.Network().Directed(network.ByContracts)))
 			return plots.DegreeCCDF(title, []plots.DegreeSeries{
 				{Label: "Total degree", LabelZH: "总度", Degrees: tot},
 				{Label: "In-degree", LabelZH: "入度", Degrees: in},
@@ -405,15 +336,7 @@ var catalogue = []FigureSpec{
 				if err != nil {
 					return nil, err
 				}
-				c := plots.SensitivityCurve{Statistic: stat, Removal: "contracts", Observed: math.NaN()}
-				for _, pt := range pts {
-					c.Points = append(c.Points, plots.SensitivityPoint{Fraction: pt.Fraction, Mean: pt.Mean, Lower: pt.Lower, Upper: pt.Upper})
-					c.Level = pt.Level
-				}
-				if len(pts) > 0 && pts[0].Fraction == 0 {
-					c.Observed = pts[0].Mean
-				}
-				curves = append(curves, c)
+				curves = append(curves, sensitivityCurve(stat, pts))
 			}
 			return plots.SensitivityCurves(title, curves, p.Options)
 		}},
@@ -431,21 +354,160 @@ var catalogue = []FigureSpec{
 				return nil, fmt.Errorf("no contract has a date")
 			}
 			measures := []plots.Measure{{Label: "Degree", LabelZH: "度"}, {Label: "Betweenness", LabelZH: "中介"}, {Label: "Harmonic closeness", LabelZH: "调和接近"}}
-			var yearly, cum []plots.Snapshot
-			for _, s := range snaps {
-				y := plots.Snapshot{Year: s.Year, Contracts: s.Contracts}
-				c := plots.Snapshot{Year: s.Year, Contracts: s.CumulativeContracts}
-				for _, k := range keys {
-					y.Values = append(y.Values, s.Yearly[k])
-					c.Values = append(c.Values, s.Cumulative[k])
-				}
-				yearly, cum = append(yearly, y), append(cum, c)
-			}
+			yearly, cum := snapshots(snaps, keys)
 			if undated > 0 {
 				title += fmt.Sprintf(" (%d undated contracts left out)", undated)
 			}
 			return plots.CentralizationOverTime(title, measures, yearly, cum, withNote(p.Options, ambiguousDates(r.Ledger())))
 		}},
+}
+
+// provinceValues returns the amount (CNY) of every province of the tally
+// that is on the tile map, and the number of contracts of the others.
+func provinceValues(t metrics.Tally) (vals []plots.ProvinceValue, skipped int) {
+	for _, g := range t.Groups {
+		if _, ok := plots.LookupProvince(g.Key); !ok {
+			skipped += g.Contracts
+			continue
+		}
+		vals = append(vals, plots.ProvinceValue{Province: g.Key, Value: float64(g.AmountFen) / 100})
+	}
+	return vals, skipped
+}
+
+// contractEvents returns the contracts of l as timeline events: amount,
+// client type and, if dated, the day or month of signing.
+func contractEvents(l *network.Ledger) []plots.Event {
+	var evs []plots.Event
+	for _, c := range l.Contracts {
+		e := plots.Event{Amount: c.Amount.Yuan(), Group: string(c.ClientType)}
+		if !c.Date.IsZero() {
+			e.Start, e.End = c.Date.Start, c.Date.End
+		}
+		evs = append(evs, e)
+	}
+	return evs
+}
+
+// provinceAmounts returns the amount (CNY) of every known province of
+// the tally.
+func provinceAmounts(t metrics.Tally) []float64 {
+	var prov []float64
+	for _, g := range t.Groups {
+		if g.Key != "unknown" {
+			prov = append(prov, float64(g.AmountFen)/100)
+		}
+	}
+	return prov
+}
+
+// lorenzCurve returns the Lorenz curve and Gini coefficient of the amounts
+// x; ok is false when they are undefined.
+func lorenzCurve(label, zh string, x []float64) (c plots.LorenzCurve, ok bool) {
+	pts := metrics.Lorenz(x)
+	g := metrics.Gini(x)
+	if pts == nil || !g.OK {
+		return c, false
+	}
+	c = plots.LorenzCurve{Label: label, LabelZH: zh, Gini: g.V, Units: len(x)}
+	for _, pt := range pts {
+		c.Points = append(c.Points, [2]float64{pt.Population, pt.Share})
+	}
+	return c, true
+}
+
+// ledgerGraphOf returns the ledger network of r for the "graph" figure,
+// sized, laid out and seeded as p says.
+func ledgerGraphOf(r *analysis.Results, p FigureParams) (plots.Graph, error) {
+	var m *metrics.Report
+	if p.Size != "contracts" && p.Size != "none" {
+		var err error
+		if m, err = r.Measures(); err != nil {
+			return plots.Graph{}, err
+		}
+	}
+	g, err := LedgerGraph(r.Network(), m, p.Size)
+	if err != nil {
+		return plots.Graph{}, err
+	}
+	g.Layout = plots.LayoutForce
+	if p.Layout != "" {
+		if g.Layout, err = plots.ParseLayout(p.Layout); err != nil {
+			return plots.Graph{}, err
+		}
+	}
+	g.Seed = p.Seed
+	return g, nil
+}
+
+// rankedParties returns every party of the network n with its scores on
+// the node measures of m named by columns, in that order (NaN where
+// undefined).
+func rankedParties(n *network.Network, m *metrics.Report, columns ...string) []plots.RankedParty {
+	cols := make([][]metrics.Value, len(columns))
+	for k, name := range columns {
+		cols[k] = m.Nodes.Column(name)
+	}
+	var parties []plots.RankedParty
+	for i, id := range m.Nodes.IDs {
+		e := n.Nodes[id].Entity
+		zh := e.NameZH
+		if e.Kind == network.Individual {
+			zh = ""
+		}
+		scores := make([]float64, len(cols))
+		for k, col := range cols {
+			scores[k] = val(col[i])
+		}
+		parties = append(parties, plots.RankedParty{ID: e.ID, Label: e.Name(), LabelZH: zh, Scores: scores})
+	}
+	return parties
+}
+
+// degreeLists returns the in-, out- and total degrees of the nodes, in
+// order of node id.
+func degreeLists(deg map[int64]metrics.Degree) (in, out, tot []int) {
+	ids := make([]int64, 0, len(deg))
+	for id := range deg {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		in = append(in, deg[id].In)
+		out = append(out, deg[id].Out)
+		tot = append(tot, deg[id].In+deg[id].Out)
+	}
+	return in, out, tot
+}
+
+// sensitivityCurve returns the curve of the statistic stat over the
+// fractions of contracts removed, its observed value the mean at fraction
+// 0 (NaN without it).
+func sensitivityCurve(stat string, pts []inference.SensitivityPoint) plots.SensitivityCurve {
+	c := plots.SensitivityCurve{Statistic: stat, Removal: "contracts", Observed: math.NaN()}
+	for _, pt := range pts {
+		c.Points = append(c.Points, plots.SensitivityPoint{Fraction: pt.Fraction, Mean: pt.Mean, Lower: pt.Lower, Upper: pt.Upper})
+		c.Level = pt.Level
+	}
+	if len(pts) > 0 && pts[0].Fraction == 0 {
+		c.Observed = pts[0].Mean
+	}
+	return c
+}
+
+// snapshots returns the centralizations keys of every year's snapshot and
+// of every cumulative one.
+func snapshots(snaps []analysis.YearSnapshot, keys []string) (yearly, cum []plots.Snapshot) {
+	for _, s := range snaps {
+		y := plots.Snapshot{Year: s.Year, Contracts: s.Contracts}
+		c := plots.Snapshot{Year: s.Year, Contracts: s.CumulativeContracts}
+		for _, k := range keys {
+			y.Values = append(y.Values, s.Yearly[k])
+			c.Values = append(c.Values, s.Cumulative[k])
+		}
+		yearly, cum = append(yearly, y), append(cum, c)
+	}
+	return yearly, cum
 }
 
 // vgMM is a millimetre in points.
@@ -538,32 +600,41 @@ var implicationsFigure = FigureSpec{Name: "implications", Title: "Ecosystem verd
 		}
 		var panels []plots.ImplicationPanel
 		for _, im := range v.Implications {
-			if im.Observed == nil {
-				continue
+			if pn, ok := implicationPanel(im); ok {
+				panels = append(panels, pn)
 			}
-			imp := analysis.Implications()[slices.IndexFunc(analysis.Implications(), func(i analysis.Implication) bool { return i.Name == im.Name })]
-			pn := plots.ImplicationPanel{Name: im.Name, Observed: *im.Observed, Verdict: "favours " + im.Favours}
-			if im.Favours == analysis.Neither || im.Favours == analysis.Descriptive {
-				pn.Verdict = im.Favours + ": " + strings.SplitN(im.Why, ":", 2)[0]
-			}
-			if im.Interval != nil {
-				pn.Share, pn.Lower, pn.Upper = true, im.Interval[0], im.Interval[1]
-				pn.LowLabel, pn.HighLabel = imp.Low, imp.High
-			} else if len(im.NullSamples) > 0 {
-				pn.Null, pn.Alternative = im.NullSamples, im.AltSamples
-				if im.PHolm != nil {
-					pn.Verdict = fmt.Sprintf("Holm p = %.3g, power %s: %s", *im.PHolm, fmtOpt(im.Power), pn.Verdict)
-				}
-			} else {
-				continue
-			}
-			panels = append(panels, pn)
 		}
 		if p.Options.Source != "" && r.Cases() != nil {
 			p.Options.Source += "; case data: US court documents, Treasury designations and joint advisories (ecosys cases list)"
 		}
 		return plots.Implications(fmt.Sprintf(title, v.Reading), panels, p.Options)
 	}}
+
+// implicationPanel returns the panel of an implication of the verdict:
+// its observed share with the interval, or its null (and alternative)
+// samples; ok is false for an implication with neither.
+func implicationPanel(im analysis.ImplicationResult) (pn plots.ImplicationPanel, ok bool) {
+	if im.Observed == nil {
+		return pn, false
+	}
+	imp := analysis.Implications()[slices.IndexFunc(analysis.Implications(), func(i analysis.Implication) bool { return i.Name == im.Name })]
+	pn = plots.ImplicationPanel{Name: im.Name, Observed: *im.Observed, Verdict: "favours " + im.Favours}
+	if im.Favours == analysis.Neither || im.Favours == analysis.Descriptive {
+		pn.Verdict = im.Favours + ": " + strings.SplitN(im.Why, ":", 2)[0]
+	}
+	if im.Interval != nil {
+		pn.Share, pn.Lower, pn.Upper = true, im.Interval[0], im.Interval[1]
+		pn.LowLabel, pn.HighLabel = imp.Low, imp.High
+	} else if len(im.NullSamples) > 0 {
+		pn.Null, pn.Alternative = im.NullSamples, im.AltSamples
+		if im.PHolm != nil {
+			pn.Verdict = fmt.Sprintf("Holm p = %.3g, power %s: %s", *im.PHolm, fmtOpt(im.Power), pn.Verdict)
+		}
+	} else {
+		return pn, false
+	}
+	return pn, true
+}
 
 func fmtOpt(p *float64) string {
 	if p == nil {

@@ -4,10 +4,10 @@
 // from a graph that holds its own (see metrics.CompactGraph).
 //
 // New wraps Rows in a read-only gonum graph. The edge-list reader of
-// package network returns such graphs, and so do the samplers of
-// metrics/null. The shortest-path measures and PageRank of package
-// metrics traverse Rows: those of a compact graph as they are, those of
-// any other graph as Read returns them.
+// package graphio (graphio.ReadEdgeList) returns such graphs, and so do
+// the samplers of metrics/null. The shortest-path measures and PageRank
+// of package metrics traverse Rows: those of a compact graph as they are,
+// those of any other graph as Read returns them.
 //
 // The package is internal: its graphs are used through the gonum
 // interfaces they implement (graph.WeightedUndirected or

@@ -23,32 +23,24 @@ type Archetype struct {
 //   - "star": node 0 tied to every other node; n−1 edges.
 //   - "tree": a balanced hierarchy. Node i > 0 reports to node (i−1)/b,
 //     filling levels breadth first, with b the smallest branching factor
-//     ≥ 2 for which a tree of depth 3 holds n nodes (1 + b + b² + b³ ≥ n),
-//     so at most three levels below the root; n−1 edges.
+//     ≥ 2 for which a tree of depth 3 holds n nodes (1 + b + b² + b³ ≥ n);
+//     n−1 edges.
 //   - "hubs": decentralized. k = round(√n) hubs (nodes 0…k−1); node
-//     j ≥ k joins hub (j−k) mod k, so hubs have equal shares (±1) of
-//     the other nodes; the hubs are linked in a ring (one edge if k = 2,
-//     none if k = 1). n−k+k = n edges when k ≥ 3.
-//   - "mesh": distributed, a ring lattice (a one-dimensional version of
-//     Baran's distributed mesh). Offsets d = 1, 2, … are added in turn, each
-//     tying every node i to i+d mod n, until m edges are placed; the last
-//     offset is used in part, its edges spread evenly around the ring. The
-//     mesh has exactly m edges when m lies between the ring (n edges; 1 if
-//     n = 2) and the complete graph; a smaller m is raised to the ring, a
-//     larger one lowered to the complete graph. Every node has degree 2 or
-//     more when n ≥ 3.
+//     j ≥ k joins hub (j−k) mod k; the hubs are linked in a ring (one edge
+//     if k = 2, none if k = 1). n edges when k ≥ 3.
+//   - "mesh": distributed, a ring lattice. Offsets d = 1, 2, … are added in
+//     turn, each tying every node i to i+d mod n, until m edges are placed
+//     (the last offset in part, its edges spread evenly around the ring);
+//     m is raised to the ring (n edges; 1 if n = 2) or lowered to the
+//     complete graph when it lies outside.
 //
-// Only the mesh matches m: the star and tree have n−1 edges by definition
-// and hubs n, close to m in the sparse networks of organizations
-// (m ≈ n…3n). Each Description states the edge count.
-//
-// If directed, ties point away from the centre: an out-star from node 0,
-// an out-tree from the root, hubs → members with the hub ring oriented
-// i → i+1 mod k, and mesh arcs i → i+d mod n (offsets 1…n−1, n arcs
-// each, up to n(n−1) arcs). Every node then reaches, or is reached from,
-// the centre, and in-degree measures read "receives from".
-//
-// It returns an error if n < 2 or m < 0.
+// Only the mesh matches m; the star and tree have n−1 edges and hubs n,
+// close to m in the sparse networks of organizations (m ≈ n…3n). Each
+// Description states the edge count. If directed, ties point away from the
+// centre: an out-star from node 0, an out-tree from the root, hubs →
+// members with the hub ring oriented i → i+1 mod k, and mesh arcs
+// i → i+d mod n (offsets 1…n−1, up to n(n−1) arcs). It returns an error
+// if n < 2 or m < 0.
 //
 // Baran, P. (1964), On Distributed Communications: I. Introduction to
 // Distributed Communications Networks, RAND Memorandum RM-3420-PR,

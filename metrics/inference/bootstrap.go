@@ -137,18 +137,15 @@ func BootstrapUnits(n int, build func(units []int) (graph.Graph, error), stat St
 //     drawn uniformly from the observed ordered pairs: once per unordered
 //     pair {k, l}, k < l, in order of k then l. In a directed graph both
 //     arcs of the pair are copied (k→l from a→b and l→k from b→a), so that
-//     a drawn dyad keeps its reciprocity;
-//   - there are no self-loops.
+//     a drawn dyad keeps its reciprocity.
 //
-// This is the scheme of Snijders and Borgatti as implemented in UCINET's
-// bootstrap density tests and in R snowboot's vertboot (Chen et al. 2018,
-// The R Journal 10(2):95–113, doi:10.32614/RJ-2018-056), except that
-// vertboot also fills the diagonal and draws directed copies symmetrically.
-// The graph has the direction and weights of g; statistics that look up
-// node attributes by ID (two-mode statistics, for instance) do not apply,
-// since IDs are bootstrap positions: use BootstrapUnits for ledgers. The
-// interval is the percentile interval as in BootstrapUnits. Each replicate
-// costs O(n + m·c), c the largest number of copies of a node.
+// This is the scheme of UCINET and R snowboot's vertboot (inference.md
+// gives the differences). The graph has the direction and weights of g
+// and no self-loops; statistics that look up node attributes by ID
+// (two-mode statistics, for instance) do not apply, since IDs are
+// bootstrap positions: use BootstrapUnits for ledgers. The interval is as
+// in BootstrapUnits. Each replicate costs O(n + m·c), c the largest
+// number of copies of a node.
 //
 // It returns an error if g has fewer than two nodes, the options are bad,
 // the estimate is undefined or every replicate is undefined. g is read

@@ -12,6 +12,9 @@ import (
 )
 
 // QAPOptions are the options of QAP.
+//
+// [Krackhardt 1988]: https://doi.org/10.1016/0378-8733(88)90004-4
+// [Dekker, Krackhardt and Snijders 2007]: https://doi.org/10.1007/s11336-007-9016-1
 type QAPOptions struct {
 	// Directed uses every ordered pair of nodes i ≠ j as an observation;
 	// otherwise the unordered pairs i < j, and every matrix must be
@@ -20,9 +23,20 @@ type QAPOptions struct {
 	// Logit fits a logistic regression of a 0/1 y by iteratively
 	// reweighted least squares instead of least squares.
 	Logit bool
-	// Method is the permutation scheme: "dsp" (the default when empty),
-	// Dekker, Krackhardt and Snijders' double semi-partialling, or "y",
-	// Krackhardt's permutation of y.
+	// Method is the permutation scheme that gives the null distribution
+	// t*_k of each coefficient:
+	//
+	//   - "dsp" (the default when empty), double semi-partialling
+	//     ([Dekker, Krackhardt and Snijders 2007]): for each k, regress x_k
+	//     on the other columns of the design (least squares), permute the
+	//     matrix of residuals e_k, refit y on the other columns and e*_k,
+	//     and take the t-value of e*_k. The intercept is tested the same
+	//     way, as the column of ones regressed on the predictors without an
+	//     intercept.
+	//   - "y", permutation of y ([Krackhardt 1988]): refit y* on the
+	//     unchanged design and take every t-value. It is exact under "y is
+	//     exchangeable over nodes", which assumes every β_k = 0, not only
+	//     the one tested.
 	Method  string
 	Samples int    // number of permutations R; at least 1
 	Seed    uint64 // permutation i is drawn from rand.NewPCG(Seed, uint64(i))
@@ -49,10 +63,14 @@ type QAPResult struct {
 type QAPCoef struct {
 	Name     string  `json:"name"`
 	Estimate float64 `json:"estimate"`
-	T        float64 `json:"t"`       // t-value (z-value for a logit), the test statistic
-	PUpper   float64 `json:"p_upper"` // (1 + #{t* ≥ t}) / (1 + R)
-	PLower   float64 `json:"p_lower"` // (1 + #{t* ≤ t}) / (1 + R)
-	PAbs     float64 `json:"p_abs"`   // (1 + #{|t*| ≥ |t|}) / (1 + R)
+	// T is the test statistic: the t-value β̂_k / SE(β̂_k), with
+	// SE² = σ̂² [(XᵀX)⁻¹]_kk and σ̂² = RSS/(N − p) for least squares, or
+	// the Wald z-value, SE² = [(XᵀŴX)⁻¹]_kk, for a logit (fitted to
+	// convergence by iteratively reweighted least squares).
+	T      float64 `json:"t"`
+	PUpper float64 `json:"p_upper"` // (1 + #{t* ≥ t}) / (1 + R)
+	PLower float64 `json:"p_lower"` // (1 + #{t* ≤ t}) / (1 + R)
+	PAbs   float64 `json:"p_abs"`   // (1 + #{|t*| ≥ |t|}) / (1 + R)
 	// Undefined counts the permutations whose t* is undefined (a singular
 	// or perfect refit, or a logit that separates or does not converge);
 	// they are left out, and R in the p-values is Samples − Undefined.
@@ -125,54 +143,24 @@ func EdgeMatrix(n int, edges []Edge, directed bool) (*mat.Dense, error) {
 //	y_ij = β₀ + Σ_k β_k x_k,ij + ε_ij               (least squares)
 //	logit P(y_ij = 1) = β₀ + Σ_k β_k x_k,ij         (opt.Logit)
 //
-// The test statistic of β_k is its t-value t_k = β̂_k / SE(β̂_k), with
-// SE² = σ̂² [(XᵀX)⁻¹]_kk, σ̂² = RSS/(N − p), for least squares, and
-// SE² = [(XᵀŴX)⁻¹]_kk, the Wald z-value, for a logit (fitted to
-// convergence by iteratively reweighted least squares). Permutation i
+// The test statistic of β_k is its t-value (QAPCoef.T). Permutation i
 // draws a uniform permutation π of the nodes with rand.NewPCG(opt.Seed,
 // uint64(i)); a matrix is permuted by rows and columns together,
-// M*_ij = M_π(i)π(j). The null distribution t*_k comes from opt.Method:
-//
-//   - "dsp" (default), double semi-partialling (Dekker, Krackhardt and
-//     Snijders 2007): for each k, regress x_k on the other columns of the
-//     design (least squares), permute the matrix of residuals e_k, refit
-//     y on the other columns and e*_k, and take the t-value of e*_k. The
-//     intercept is tested the same way, as the column of ones regressed on
-//     the predictors without an intercept.
-//   - "y", permutation of y (Krackhardt 1988): refit y* on the unchanged
-//     design and take every t-value. It is exact under "y is exchangeable
-//     over nodes", which assumes every β_k = 0, not only the one tested.
-//
-// With R_k = opt.Samples minus the permutations whose t*_k is undefined
-// (Undefined), and ties within a relative tolerance of 1e-12,
-//
-//	p_upper = (1 + #{t* ≥ t}) / (1 + R_k)
-//	p_lower = (1 + #{t* ≤ t}) / (1 + R_k)
-//	p_abs   = (1 + #{|t*| ≥ |t|}) / (1 + R_k)
-//
-// Each permutation serves every coefficient. Estimates, t-values and the
-// least-squares R² are those of sna's netlm and netlogit (Butts 2008)
-// with nullhyp "qapspp" or "qapy" (mode "graph" for undirected data);
-// p-values agree within Monte Carlo error, as sna counts without the +1
-// and draws its own permutations. netlogit's z-values differ by up to
-// about 1e-3: glm.fit stops earlier and takes standard errors from the
-// weights of its last iteration.
+// M*_ij = M_π(i)π(j). The null distribution t*_k comes from opt.Method
+// (see QAPOptions), and the p-values count t*_k as QAPCoef says, with
+// ties within a relative tolerance of 1e-12. Estimates, t-values and R²
+// are those of sna's netlm and netlogit ([Butts 2008]; inference.md
+// compares p-values, z-values and the cost of a permutation).
 //
 // QAP returns an error if y is not square, n < 3, a predictor is not n×n,
 // len(names) ≠ len(xs), there is no predictor, a value is not finite, an
 // undirected matrix is not symmetric, there are no more pairs than
-// coefficients, a predictor is collinear with the intercept and the
-// predictors before it (|R_kk| ≤ 1e-7‖x_k‖ in the QR decomposition, the
-// tolerance of R's qr in sna), y is constant, y is fitted exactly
-// (RSS ≤ 1e-14·TSS), opt.Samples < 1, opt.Method is unknown,
-// opt.Workers < 0, a logit y is not 0/1 on the pairs, the logit fit does
-// not converge in 100 iterations or has fitted probabilities numerically
-// 0 or 1 (separation, as glm warns), or every t*_k of some k is
-// undefined. Each permutation costs O(Np) for least squares and a logit
-// fit, O(Np²) per iteration, for a logit (times p for "dsp").
+// coefficients, a predictor is collinear with the intercept and those
+// before it (|R_kk| ≤ 1e-7‖x_k‖ in the QR decomposition), y is constant or
+// fitted exactly (RSS ≤ 1e-14·TSS), opt.Samples < 1, opt.Method is unknown,
+// opt.Workers < 0, a logit y is not 0/1 or its fit does not converge in
+// 100 iterations or separates, or every t*_k of some k is undefined.
 //
-// [Krackhardt 1988]: https://doi.org/10.1016/0378-8733(88)90004-4
-// [Dekker, Krackhardt and Snijders 2007]: https://doi.org/10.1007/s11336-007-9016-1
 // [Butts 2008]: https://doi.org/10.18637/jss.v024.i06
 func QAP(y mat.Matrix, xs []mat.Matrix, names []string, opt QAPOptions) (*QAPResult, error) {
 	method := opt.Method
@@ -198,6 +186,8 @@ func QAP(y mat.Matrix, xs []mat.Matrix, names []string, opt QAPOptions) (*QAPRes
 		return nil, err
 	}
 	p := len(d.names)
+	// Each permutation serves every coefficient: it costs O(Np) for least
+	// squares and O(Np²) per iteration for a logit fit, times p for "dsp".
 	var dist []float64 // dist[k*R+i] is t*_k of permutation i; NaN when undefined
 	if method == "dsp" {
 		dist = d.nullDSP(opt.Samples, opt.Seed, w)

@@ -22,8 +22,20 @@ const (
 )
 
 // curveball samples graphs with fixed degrees by Curveball trades from the
-// observed graph. The adjacency is flat: the list of node i is
-// adj[off[i]:off[i+1]], sorted; list lengths never change.
+// observed graph (the chain is described in null.md). The adjacency is
+// flat: the list of node i is adj[off[i]:off[i+1]], sorted; list lengths
+// never change.
+//
+// On directed and two-mode graphs the lists stay sorted (triangle
+// reversals look arcs up by binary search) and u's subset is drawn by
+// selection sampling over the merged pool. On undirected graphs the lists
+// become unordered and each entry knows the position of its reverse entry
+// in the neighbour's list (twin), so that a neighbour x changing hands is
+// updated in O(1); the common neighbours are found by marking u's, and the
+// subset is drawn by a partial Fisher–Yates shuffle of min(|A|, |B|)
+// steps. Either way a trade costs O(d_u + d_v) (plus a sort of the pool on
+// directed and two-mode graphs); a sample costs O(Trades·d + n + m), d a
+// typical degree, and is returned as a read-only flat graph.
 type curveball struct {
 	model Model
 	obs   *observed

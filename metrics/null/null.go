@@ -66,12 +66,20 @@ func ParseModel(s string) (Model, error) {
 type Options struct {
 	// Trades is the number of Curveball trades (Degree, BipartiteDegree)
 	// run from the observed graph for each sample. 0 means
-	// max(100, 10·k), where k is the number of adjacency lists that take
-	// part in trades (see New). Negative values are an error.
+	// max(100, 10·k), a heuristic (null.md), where k is the number of
+	// adjacency lists that take part in trades: the nodes with a neighbour
+	// (Degree, undirected), with an out-neighbour (Degree, directed), or
+	// the mode-0 nodes with a neighbour (BipartiteDegree). Negative values
+	// are an error.
 	Trades int
 	// PermuteWeights keeps the multiset of edge weights by assigning the
 	// observed weights to the sampled edges in a random order; otherwise
-	// sampled edges weigh 1.
+	// sampled edges weigh 1. The observed edges are sorted canonically (by
+	// the pair of node ids (u, v), u < v on undirected graphs, and (from,
+	// to) on directed ones) and their weights listed in that order; the
+	// sampled edges are sorted the same way, and the i-th sampled edge
+	// gets weight π(i) of that list, for a uniform random permutation π
+	// drawn from the sample's source after the edges.
 	PermuteWeights bool
 	// Mode gives each node's mode (0 or 1) for BipartiteDegree,
 	// BipartiteGNM and BipartiteSampled; required there, ignored
@@ -100,106 +108,31 @@ type Sampler interface {
 // sampler copies what it needs from g, so g may change afterwards; its
 // Sample method is safe for concurrent use.
 //
-// GNM samples uniformly among all simple graphs on the nodes of g with as
-// many edges as g ([Erdős and Rényi 1959]); on a directed graph, m arcs among
-// the n(n−1) ordered pairs of distinct nodes. The m pairs are an exact
-// uniform draw without replacement from the n(n−1)/2 (or n(n−1)) pair
-// indices by Floyd's algorithm ([Bentley and Floyd 1987]), so there is no
-// Markov chain and no burn-in.
-//
-// Degree and BipartiteDegree start each sample from the observed graph and
-// run Options.Trades Curveball trades ([Strona et al. 2014]; [Carstens et
-// al. 2016]) on flat adjacency lists. A trade picks two lists u ≠ v uniformly
-// among the k lists that take part, keeps the entries that u and v have in
-// common and those that may not move, and redistributes the rest uniformly
-// at random, each list keeping its length:
-//
-//	A = N(u) \ (N(v) ∪ {v}),  B = N(v) \ (N(u) ∪ {u})
-//	u gets a uniform random subset of A ∪ B of size |A|, v the rest
-//
-// A trade and its inverse have the same probability, so the chain is
-// symmetric and its stationary distribution uniform; it is aperiodic
-// because a trade may leave the lists unchanged. [Carstens 2015] proves
-// the chain irreducible and uniform on binary matrices with fixed margins.
-//
-//   - BipartiteDegree trades the neighbour lists of the mode-0 nodes (the
-//     rows of the two-mode matrix, whose columns are the mode-1 nodes):
-//     exactly the Curveball of Strona et al. (2014) with fixed row and
-//     column totals. k is the number of mode-0 nodes with a neighbour.
-//   - Degree on an undirected graph trades neighbour lists and updates the
-//     lists of the neighbours that change hands. The edge u–v, if present,
-//     stays where it is (it is in neither A nor B), so a trade creates
-//     neither a self-loop nor the edge u–v twice, as in the undirected
-//     Curveball of Carstens et al. (2016). k is the number of non-isolated
-//     nodes.
-//   - Degree on a directed graph trades out-neighbour lists (rows of the
-//     adjacency matrix; the in-degrees are the column sums and are kept).
-//     The arc u→v stays with u and v→u with v, so no trade creates a
-//     self-loop. With this forbidden diagonal, trades (like edge swaps) do
-//     not connect all digraphs with the given degrees: no trade links the
-//     two orientations of the directed triangle 0→1→2→0. After each trade
-//     the sampler therefore attempts, with probability 1/2, a triangle
-//     reversal, the move that Rao, Jana and Bandyopadhyay (1996, Sankhyā A
-//     58:225–242) add to swaps for this case: it picks an arc u→v
-//     uniformly and an out-neighbour w of v uniformly, and if w→u is an arc
-//     while v→u, w→v and u→w are not, it replaces the cycle u→v→w→u by
-//     u→w→v→u. As degrees are fixed, the reverse move is proposed with the
-//     same probability, so the uniform distribution is kept; swaps and
-//     triangle reversals together connect all loop-free digraphs with
-//     given in- and out-degrees (Rao et al. 1996). (NetworKit instead
-//     relabels nodes of equal degrees at random before trading, after
-//     [Berger and Carstens 2018].) k is the number of nodes with an
-//     out-neighbour.
-//
-// On directed and two-mode graphs the lists stay sorted (triangle
-// reversals look arcs up by binary search) and u's subset is drawn by
-// selection sampling over the merged pool. On undirected graphs the lists
-// are unordered and each entry knows the position of its reverse entry in
-// the neighbour's list, so that a neighbour x changing hands is updated in
-// O(1); the common neighbours are found by marking u's, and the subset is
-// drawn by a partial Fisher–Yates shuffle of min(|A|, |B|) steps. Either
-// way a trade costs O(d_u + d_v) (plus a sort of the pool on directed and
-// two-mode graphs); a sample costs O(Trades·d + n + m), d a typical
-// degree, and is returned as a read-only flat graph.
-//
-// The default number of trades, max(100, 10·k), is a heuristic: no useful
-// bound on the mixing time of Curveball is known. In 10·k trades each list
-// takes part in 20 trades on average (the chance that a list never takes
-// part is about e^−20); that is as many trades as 20 "global trades" (k/2
-// disjoint trades each) of Carstens et al. (2016), the default of
-// NetworKit's GlobalCurveball, and twice the 5·rows trades that R's
-// incidentally::curveball uses by default as an approximate mixing time
-// for Strona et al.'s algorithm. NetworKit's documentation advises 10 to
-// 100 times n trades. The uniformity tests of this package run the default
-// on small graphs. Raise Trades for large, dense or very skewed graphs,
-// and check that the statistic of interest no longer drifts when it grows.
-//
-// With Options.PermuteWeights, the observed edges are sorted canonically
-// (by the pair of node ids (u, v), u < v on undirected graphs and (from,
-// to) on directed ones) and their weights listed in that order; the
-// sampled edges are sorted the same way, and the i-th sampled edge gets
-// weight π(i) of that list, for a uniform random permutation π drawn from
-// the sample's source after the edges.
+// GNM ([Erdős and Rényi 1959]) and BipartiteGNM draw each sample exactly:
+// m pairs without replacement by Floyd's algorithm ([Bentley and Floyd
+// 1987]), among the n(n−1)/2 pairs of nodes (n(n−1) ordered pairs if
+// directed) or the n₀·n₁ pairs of a mode-0 and a mode-1 node, so there is
+// no Markov chain and no burn-in. Degree and BipartiteDegree run
+// Options.Trades Curveball trades ([Strona et al. 2014]; [Carstens et al.
+// 2016]) from the observed graph, a chain whose stationary distribution
+// is uniform ([Carstens 2015]); on directed graphs triangle reversals are
+// added. BipartiteSampled runs a Metropolis chain of tie moves and swaps
+// for Options.Trades steps. null.md describes the chains, their costs and
+// the default number of trades.
 //
 // New returns an error, starting with "null: ", for an unknown model, a
 // nil graph, a self-loop or a repeated edge in g, a negative
 // Options.Trades; for GNM, more edges than the n(n−1)/2 (n(n−1)) possible;
-// for BipartiteDegree, a nil Options.Mode, a mode other than 0 or 1, an
-// edge between two nodes of the same mode, or, on a directed graph, an arc
-// from mode 1 to mode 0.
-//
-// BipartiteSampled runs a Metropolis chain of tie moves and swaps from the
-// observed graph for Options.Trades steps per sample (see
-// bipartite_sampled.go); a statistic of the mode-0 degrees is constant
-// under it, and so is every mode-1 statistic when there are as many ties
-// as mode-1 nodes (each then has exactly one tie).
+// for the two-mode models, a nil Options.Mode, a mode other than 0 or 1,
+// an edge between two nodes of the same mode, or, on a directed graph, an
+// arc from mode 1 to mode 0; for BipartiteSampled, a tilt weight that is
+// not positive and finite.
 //
 // [Erdős and Rényi 1959]: https://doi.org/10.5486/PMD.1959.6.3-4.12
 // [Bentley and Floyd 1987]: https://doi.org/10.1145/30401.315746
 // [Strona et al. 2014]: https://doi.org/10.1038/ncomms5114
 // [Carstens et al. 2016]: https://arxiv.org/abs/1609.05137
 // [Carstens 2015]: https://doi.org/10.1103/PhysRevE.91.042812
-// [Berger and Carstens 2018]: https://arxiv.org/abs/1803.02624
 func New(model Model, g graph.Graph, opt Options) (Sampler, error) {
 	if _, err := ParseModel(string(model)); err != nil {
 		return nil, err
@@ -238,8 +171,8 @@ type observed struct {
 	permute  bool
 }
 
-// edge is a pair of node indices; u < v on undirected graphs.
-// edge is an edge between node indices (see compact.Edge).
+// edge is an edge between node indices (see compact.Edge), U < V on
+// undirected graphs.
 type edge = compact.Edge
 
 func cmpEdge(a, b edge) int {
@@ -293,7 +226,7 @@ func observe(g graph.Graph) (*observed, error) {
 	return obs, nil
 }
 
-// build returns the sampled graph, a flat read-only graph (see flat) with
+// build returns the sampled graph, a read-only graph (see compact.New) with
 // the observed nodes and the given edges, sorting the edges into canonical
 // order first if they are not; with PermuteWeights it draws the
 // permutation of the observed weights from rng.
