@@ -54,7 +54,7 @@ type Report struct {
 	// Tally counts the claims by status, every status in Statuses order.
 	Tally []StatusCount `json:"tally"`
 	// LeftOut is the number of built-in claims not evaluated because
-	// they are about another ledger (Options.OtherLedger).
+	// they are about other data (Options.LeaveOut).
 	LeftOut int `json:"left_out"`
 }
 
@@ -72,20 +72,26 @@ func (r *Report) Errors() network.ErrorList {
 
 // Options configure Check.
 type Options struct {
-	// OtherLedger says that the ledger is not the one the built-in claims
-	// are about: built-in claims whose expression refers to ledger or
-	// metrics are left out (and counted in Report.LeftOut).
-	OtherLedger bool
+	// LeaveOut names the top-level names of the environment (ledger,
+	// metrics, cases) whose data are not those the built-in claims are
+	// about — another ledger, no case data: a built-in claim whose
+	// expression refers to one of them is left out, and counted in
+	// Report.LeftOut. The user's claims are always evaluated.
+	LeaveOut []string
 	// Version is the version of the data package, for Report.DataVersion.
 	Version string
 }
+
+// OtherLedger is Options.LeaveOut for a ledger other than the one the
+// built-in claims are about.
+var OtherLedger = []string{"ledger", "metrics"}
 
 // Check evaluates the built-in claims, in order, then the user's, on
 // env. A claim that fails does not stop the others.
 func Check(env *Env, builtin, user []Claim, opt Options) *Report {
 	rep := &Report{DataVersion: opt.Version, Claims: []Result{}}
 	for _, c := range builtin {
-		if opt.OtherLedger && slices.ContainsFunc(Refers(c.Expr), func(n string) bool { return n == "ledger" || n == "metrics" }) {
+		if slices.ContainsFunc(Refers(c.Expr), func(n string) bool { return slices.Contains(opt.LeaveOut, n) }) {
 			rep.LeftOut++
 			continue
 		}

@@ -151,7 +151,7 @@ func TestCheck(t *testing.T) {
 	if rep.DataVersion != "9.9" || rep.LeftOut != 0 || rep.Tally[0].Count != 4 || rep.Tally[4].Count != 1 || len(rep.Errors()) != 1 {
 		t.Errorf("report %+v", rep)
 	}
-	other := Check(env, builtin, user, Options{OtherLedger: true})
+	other := Check(env, builtin, user, Options{LeaveOut: OtherLedger})
 	if other.LeftOut != 2 || len(other.Claims) != 4 || other.Claims[0].ID != "k" {
 		t.Errorf("with another ledger: %d left out, %d claims", other.LeftOut, len(other.Claims))
 	}

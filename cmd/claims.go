@@ -100,15 +100,26 @@ func envHelp() string {
 	return b.String()
 }
 
+// builtinClaims reads the built-in claims and returns them with the data
+// package's version.
+func builtinClaims(warn func(string)) ([]claims.Claim, string, error) {
+	meta, err := datasets.Meta()
+	if err != nil {
+		return nil, "", err
+	}
+	b, err := datasets.ReadFile(datasets.Claims)
+	if err != nil {
+		return nil, "", err
+	}
+	cs, err := claims.Read(builtinClaimsName, bytes.NewReader(b), network.ReadOptions{Warn: warn})
+	return cs, meta.Version, err
+}
+
 // loadClaims reads the built-in claims (unless left out) and the files.
 func (opts *ClaimsOptions) loadClaims() (builtin, user []claims.Claim, err error) {
 	ro := network.ReadOptions{Warn: opts.Input.Ledger.Warn}
 	if !opts.NoBuiltin {
-		b, err := datasets.ReadFile(datasets.Claims)
-		if err != nil {
-			return nil, nil, err
-		}
-		if builtin, err = claims.Read(builtinClaimsName, bytes.NewReader(b), ro); err != nil {
+		if builtin, _, err = builtinClaims(ro.Warn); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -140,7 +151,11 @@ func claimsRun(opts *ClaimsOptions) error {
 	if err != nil {
 		return err
 	}
-	rep := claims.Check(claims.NewEnv(l, d), builtin, user, claims.Options{OtherLedger: !opts.Input.Ledger.Embedded(), Version: meta.Version})
+	co := claims.Options{Version: meta.Version}
+	if !opts.Input.Ledger.Embedded() {
+		co.LeaveOut = claims.OtherLedger
+	}
+	rep := claims.Check(claims.NewEnv(l, d), builtin, user, co)
 	if opts.Format == FormatJSON {
 		err = writeJSON(opts.IO.Out, rep)
 	} else {

@@ -229,7 +229,11 @@ func plotRun(opts *PlotOptions) error {
 			Width: width, Height: vg.Length(opts.Height) * vg.Millimeter, DPI: opts.DPI},
 		Size: opts.Size, Layout: opts.Layout, Top: opts.Top, Seed: opts.Seed,
 	}
-	fig, err := spec.Draw(newResults(l, caseData, opts.Input.Embedded(), opts.Samples, opts.Seed, opts.Workers), params)
+	r, err := newResults(l, caseData, opts.Input.Embedded(), opts.Samples, opts.Seed, opts.Workers)
+	if err != nil {
+		return err
+	}
+	fig, err := spec.Draw(r, params)
 	if err != nil {
 		return err
 	}

@@ -119,7 +119,10 @@ func reportRun(opts *ReportOptions) error {
 	} else {
 		ro.Title = "Contract ledger " + opts.Input.LedgerPath
 	}
-	r := newResults(l, caseData, opts.Input.Embedded(), opts.Samples, opts.Seed, 0)
+	r, err := newResults(l, caseData, opts.Input.Embedded(), opts.Samples, opts.Seed, 0)
+	if err != nil {
+		return err
+	}
 	warnings, err := report.Write(opts.Out, opts.Force, r, ro)
 	for _, w := range warnings {
 		fmt.Fprintln(opts.IO.ErrOut, "ecosys: warning:", w)
