@@ -117,13 +117,17 @@ func claimsChart(title string, claims []ClaimValue, opts Options) (*Figure, erro
 	if err := rows.key(fs); err != nil {
 		return nil, err
 	}
-	// The key takes the rows above the claims, each line of it 0.8 of a
-	// row (5 mm) in a data area at least half the figure's width.
 	width := opts.Width
 	if width == 0 {
 		width = DoubleColumn
 	}
-	lines := float64(rows.keyLines((width - 2*figMargin) * 0.5))
+	labels, err := claimLabels(fs, width, claims)
+	if err != nil {
+		return nil, err
+	}
+	// The key takes the rows above the claims, each line of it 0.8 of a
+	// row (5 mm), in the width the row labels leave.
+	lines := float64(rows.keyLines(width - 2*figMargin - labels.width - 2*tilePadX - 10))
 	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(float64(n)+0.8*lines)*5*vg.Millimeter+34*vg.Millimeter)
 	if err != nil {
 		return nil, err
@@ -132,9 +136,8 @@ func claimsChart(title string, claims []ClaimValue, opts Options) (*Figure, erro
 	if err != nil {
 		return nil, err
 	}
-	if err := claimLabels(fs, fig, p, claims); err != nil {
-		return nil, err
-	}
+	p.Y.Tick.Label = labels.style
+	p.Y.Tick.Marker = labels.ticks
 	p.X.Min, p.X.Max = 0, rows.xmax
 	p.X.Tick.Marker = halfTicks{}
 	p.Y.Min, p.Y.Max = -0.7, float64(n)-0.4+0.8*lines
@@ -146,9 +149,16 @@ func claimsChart(title string, claims []ClaimValue, opts Options) (*Figure, erro
 	return fig, nil
 }
 
-// claimLabels labels the rows of p: "s02: observed 18, claimed exactly
-// 18", shortened to 45% of the figure's width.
-func claimLabels(fs *fontSet, fig *Figure, p *plot.Plot, claims []ClaimValue) error {
+// rowLabels are the labels of the rows of ClaimsChart.
+type rowLabels struct {
+	ticks plot.ConstantTicks
+	style text.Style
+	width vg.Length // of the widest
+}
+
+// claimLabels returns the labels of the rows, "s02: observed 18, claimed
+// exactly 18", shortened to 45% of the figure's width.
+func claimLabels(fs *fontSet, width vg.Length, claims []ClaimValue) (rowLabels, error) {
 	n := len(claims)
 	names := make([]string, n)
 	for i, c := range claims {
@@ -157,18 +167,19 @@ func claimLabels(fs *fontSet, fig *Figure, p *plot.Plot, claims []ClaimValue) er
 		zh := fmt.Sprintf("%s：观测 %s，声称%s %s", c.ID, fmtNum(c.Observed), b[1], fmtNum(c.Claimed))
 		names[i] = fs.pick(en, zh, " / ")
 	}
-	sty, err := fs.style(strings.Join(names, ""), TickSize, false)
-	if err != nil {
-		return err
+	var l rowLabels
+	var err error
+	if l.style, err = fs.style(strings.Join(names, ""), TickSize, false); err != nil {
+		return l, err
 	}
-	ticks := make([]plot.Tick, n)
+	l.style.XAlign, l.style.YAlign = text.XRight, text.YCenter
+	l.ticks = make(plot.ConstantTicks, n)
 	for i, name := range names {
-		ticks[i] = plot.Tick{Value: float64(n - 1 - i), Label: truncateText(sty, name, (fig.Width-2*figMargin)*0.45)}
+		name = truncateText(l.style, name, (width-2*figMargin)*0.45)
+		l.ticks[i] = plot.Tick{Value: float64(n - 1 - i), Label: name}
+		l.width = max(l.width, l.style.Width(name))
 	}
-	p.Y.Tick.Label = sty
-	p.Y.Tick.Label.XAlign, p.Y.Tick.Label.YAlign = text.XRight, text.YCenter
-	p.Y.Tick.Marker = plot.ConstantTicks(ticks)
-	return nil
+	return l, nil
 }
 
 // fmtNum formats a claimed or observed number: up to six significant
