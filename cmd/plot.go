@@ -211,9 +211,9 @@ func plotRun(opts *PlotOptions) error {
 	var l *network.Ledger
 	var caseData *cases.Data
 	var err error
-	if spec.Name == "case-network" || spec.Name == "implications" {
+	if spec.Name == "case-network" || spec.Name == "implications" || spec.Name == "claims" {
 		l, caseData, err = caseInput{Dir: opts.CasesDir, Ledger: opts.Input}.load()
-		if spec.Name == "implications" && !opts.Input.Embedded() && opts.CasesDir == "" {
+		if spec.Name != "case-network" && !opts.Input.Embedded() && opts.CasesDir == "" {
 			caseData = nil // a ledger of your own goes without the embedded cases
 		}
 	} else {

@@ -446,6 +446,7 @@ var catalogue = []FigureSpec{
 			}
 			return plots.CentralizationOverTime(title, measures, yearly, cum, withNote(p.Options, ambiguousDates(r.Ledger())))
 		}},
+	claimsFigure,
 }
 
 // vgMM is a millimetre in points.
