@@ -2,6 +2,8 @@ package claims_test
 
 import (
 	"bytes"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/ecosys-sna/ecosys/cases"
@@ -64,5 +66,32 @@ func TestBuiltinClaims(t *testing.T) {
 	r := claims.Evaluate(claims.Claim{ID: "x", Expr: `count(ledger.contracts, .client_type == "public_security") == 18`}, env)
 	if r.Status != claims.Consistent {
 		t.Errorf("count(ledger.contracts, .client_type == \"public_security\") == 18: %s %s", r.Status, r.Note)
+	}
+}
+
+// TestREADMEExample evaluates the example claim file of README.md on the
+// embedded data and checks the statuses the README gives.
+func TestREADMEExample(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, _ := strings.Cut(string(b), "```csv\nid,claim,source,locator,expr")
+	file, _, ok := strings.Cut(rest, "```")
+	if !ok {
+		t.Fatal("README.md has no example claim file")
+	}
+	user, err := claims.Read("README.md", strings.NewReader("id,claim,source,locator,expr"+file), network.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, _ := embedded(t)
+	var got []string
+	for _, r := range claims.Check(env, nil, user, claims.Options{}).Claims {
+		got = append(got, r.ID+" "+string(r.Status)+" "+claims.FormatValue(r.Observed))
+	}
+	want := "ps18 consistent 18, bureaus43 consistent_as_bound 12, local consistent true, leak not_testable "
+	if strings.Join(got, ", ") != want {
+		t.Errorf("README example: %s\nwant %s", strings.Join(got, ", "), want)
 	}
 }
