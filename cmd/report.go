@@ -101,6 +101,11 @@ func reportRun(opts *ReportOptions) error {
 		}
 		inputs = append(inputs, caseDataInputs(opts.CasesDir)...)
 	}
+	if b, err := datasets.ReadFile(datasets.Claims); err == nil {
+		in := report.NewInput(datasets.Claims, "", b)
+		in.Note = "embedded data/claims.csv (the built-in claims)"
+		inputs = append(inputs, in)
+	}
 	lang, _ := plots.ParseLang(opts.Lang)
 	ro := report.Options{
 		Inputs:       inputs,
