@@ -14,9 +14,10 @@ const module = "github.com/ecosys-sna/ecosys"
 //	network → internal/csvio, gonum
 //	graphio → network, internal/csvio, internal/compact, gonum
 //	cases → network, internal/csvio, gonum
+//	claims → network, cases, metrics, internal/csvio, expr-lang/expr
 //	metrics/inference → metrics/null → internal/compact → gonum
 //	metrics → internal/compact (which imports no package of the module)
-//	analysis → network, cases, graphio, metrics and its sub-packages
+//	analysis → network, cases, claims, graphio, metrics and its sub-packages
 //	report, cmd → what they need
 //
 // datasets imports only the standard library; metrics and plots import
@@ -38,6 +39,7 @@ func TestDependencyDirection(t *testing.T) {
 		"metrics/null":      append([]string{"datasets", "plots", "report", "analysis", "cmd", "metrics/inference", "internal/csvio"}, data...),
 		"metrics/inference": append([]string{"datasets", "plots", "report", "analysis", "cmd", "internal/csvio"}, data...),
 		"internal/compact":  append([]string{"datasets", "metrics", "plots", "report", "analysis", "cmd", "internal/csvio"}, data...),
+		"claims":            {"datasets", "graphio", "plots", "report", "analysis", "cmd"},
 		"analysis":          {"datasets", "plots", "report", "cmd"},
 		"report":            {"datasets", "cmd"},
 	}

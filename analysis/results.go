@@ -2,9 +2,11 @@ package analysis
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/ecosys-sna/ecosys/cases"
+	"github.com/ecosys-sna/ecosys/claims"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/metrics/inference"
 	"github.com/ecosys-sna/ecosys/network"
@@ -24,6 +26,20 @@ type ResultsOptions struct {
 	// become its ecosystem.
 	Ecosystem     EcosystemOptions
 	EcosystemData EcosystemDataOptions
+	// Claims are the claims that Results.Claims checks.
+	Claims ClaimsInput
+}
+
+// ClaimsInput are the claims of Results.Claims: the built-in claims (the
+// datasets resource "claims", read by claims.Read) and claims of one's
+// own, evaluated in that order.
+type ClaimsInput struct {
+	Builtin, User []claims.Claim
+	// OtherLedger says that the ledger is not the one the built-in claims
+	// are about: those that refer to ledger or metrics are left out.
+	OtherLedger bool
+	// Version is the version of the data package of the built-in claims.
+	Version string
 }
 
 // Results are what ecosys computes from a ledger and case data: the
@@ -43,6 +59,7 @@ type Results struct {
 	desc     *LedgerDescription
 	eco      *EcosystemVerdict
 	meta     *cases.Meta
+	claims   *claims.Report
 	errs     map[string]error
 }
 
@@ -182,6 +199,29 @@ func (r *Results) CaseMeta() (*cases.Meta, error) {
 		return nil
 	})
 	return r.meta, err
+}
+
+// Claims returns the claims of the options checked on the ledger and the
+// case data (claims.Check). Built-in claims about data the results do
+// not have — another ledger (ClaimsInput.OtherLedger), no case data —
+// are left out and counted. It is an error if there are no claims.
+func (r *Results) Claims() (*claims.Report, error) {
+	err := r.once("claims", r.claims != nil, func() error {
+		in := r.opt.Claims
+		if len(in.Builtin)+len(in.User) == 0 {
+			return errors.New("no claims to check")
+		}
+		opt := claims.Options{Version: in.Version}
+		if in.OtherLedger {
+			opt.LeaveOut = append(opt.LeaveOut, claims.OtherLedger...)
+		}
+		if r.d == nil {
+			opt.LeaveOut = append(opt.LeaveOut, "cases")
+		}
+		r.claims = claims.Check(claims.NewEnv(r.l, r.d), in.Builtin, in.User, opt)
+		return nil
+	})
+	return r.claims, err
 }
 
 // Party is a party of the ledger network with its degree and strength.

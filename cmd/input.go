@@ -109,12 +109,18 @@ func warner(io *IOStreams) func(string) {
 // newResults returns the results of a ledger and case data as the report
 // and the figures compute them: the embedded data with
 // analysis.ISOONResultsOptions; a ledger of your own ungraded and without
-// a population for the unobserved-bureau scenario.
-func newResults(l *network.Ledger, d *cases.Data, embedded bool, samples int, seed uint64, workers int) *analysis.Results {
+// a population for the unobserved-bureau scenario. The built-in claims
+// are checked either way (those about the i-SOON ledger only on it).
+func newResults(l *network.Ledger, d *cases.Data, embedded bool, samples int, seed uint64, workers int) (*analysis.Results, error) {
 	ro := analysis.ResultsOptions{Samples: samples, Seed: seed}
 	if embedded {
 		ro = analysis.ISOONResultsOptions(samples, seed)
 	}
 	ro.Workers = workers
-	return analysis.NewResults(l, d, ro)
+	builtin, version, err := builtinClaims(nil)
+	if err != nil {
+		return nil, err
+	}
+	ro.Claims = analysis.ClaimsInput{Builtin: builtin, OtherLedger: !embedded, Version: version}
+	return analysis.NewResults(l, d, ro), nil
 }

@@ -211,9 +211,9 @@ func plotRun(opts *PlotOptions) error {
 	var l *network.Ledger
 	var caseData *cases.Data
 	var err error
-	if spec.Name == "case-network" || spec.Name == "implications" {
+	if spec.Name == "case-network" || spec.Name == "implications" || spec.Name == "claims" {
 		l, caseData, err = caseInput{Dir: opts.CasesDir, Ledger: opts.Input}.load()
-		if spec.Name == "implications" && !opts.Input.Embedded() && opts.CasesDir == "" {
+		if spec.Name != "case-network" && !opts.Input.Embedded() && opts.CasesDir == "" {
 			caseData = nil // a ledger of your own goes without the embedded cases
 		}
 	} else {
@@ -229,7 +229,11 @@ func plotRun(opts *PlotOptions) error {
 			Width: width, Height: vg.Length(opts.Height) * vg.Millimeter, DPI: opts.DPI},
 		Size: opts.Size, Layout: opts.Layout, Top: opts.Top, Seed: opts.Seed,
 	}
-	fig, err := spec.Draw(newResults(l, caseData, opts.Input.Embedded(), opts.Samples, opts.Seed, opts.Workers), params)
+	r, err := newResults(l, caseData, opts.Input.Embedded(), opts.Samples, opts.Seed, opts.Workers)
+	if err != nil {
+		return err
+	}
+	fig, err := spec.Draw(r, params)
 	if err != nil {
 		return err
 	}

@@ -101,6 +101,11 @@ func reportRun(opts *ReportOptions) error {
 		}
 		inputs = append(inputs, caseDataInputs(opts.CasesDir)...)
 	}
+	if b, err := datasets.ReadFile(datasets.Claims); err == nil {
+		in := report.NewInput(datasets.Claims, "", b)
+		in.Note = "embedded data/claims.csv (the built-in claims)"
+		inputs = append(inputs, in)
+	}
 	lang, _ := plots.ParseLang(opts.Lang)
 	ro := report.Options{
 		Inputs:       inputs,
@@ -119,7 +124,10 @@ func reportRun(opts *ReportOptions) error {
 	} else {
 		ro.Title = "Contract ledger " + opts.Input.LedgerPath
 	}
-	r := newResults(l, caseData, opts.Input.Embedded(), opts.Samples, opts.Seed, 0)
+	r, err := newResults(l, caseData, opts.Input.Embedded(), opts.Samples, opts.Seed, 0)
+	if err != nil {
+		return err
+	}
 	warnings, err := report.Write(opts.Out, opts.Force, r, ro)
 	for _, w := range warnings {
 		fmt.Fprintln(opts.IO.ErrOut, "ecosys: warning:", w)

@@ -32,6 +32,7 @@ Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
   ecosys ledger summary --by client-type --format json
   ecosys metrics ledger --graph
   ecosys test decentralization
+  ecosys claims
   ecosys export ledger --format graphml --out isoon.graphml
   ecosys datasets list
   ecosys datasets show isoon-ledger
@@ -62,6 +63,7 @@ Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
 		NewCmdDatasets,
 		NewCmdLedger,
 		NewCmdCases,
+		func(f *Factory) *cobra.Command { return NewCmdClaims(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdBuild(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdMetrics(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdTest(f, nil) },

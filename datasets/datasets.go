@@ -11,11 +11,14 @@ import (
 	"sync"
 )
 
-// Names of the embedded resources of the ledger data set.
+// Names of embedded resources.
 const (
 	Ledger   = "isoon-ledger"
 	Entities = "isoon-entities"
 	Notes    = "isoon-notes"
+	// Claims is the table of built-in claims, in the format of package
+	// claims (claims.Read).
+	Claims = "claims"
 )
 
 // CaseDir is the directory of FS that holds the case data set's tables

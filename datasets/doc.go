@@ -36,6 +36,11 @@
 // (case-sources) and what could not be verified (case-notes). It shares one id space with the
 // ledger's isoon-entities: a bureau in both is one entity.
 //
+// The table claims holds the built-in claims of "ecosys claims": the
+// quantitative claims of the sources about the ledger and the case data,
+// each with the expression that tests it (or a note saying what data
+// would), in the format of package claims.
+//
 // The package imports only the standard library. Parsing the tables into
 // typed values is the job of packages network (the ledger and its
 // entities) and cases (the case data), which read any io.Reader or fs.FS;

@@ -5,10 +5,10 @@
 // There is one function per figure: ContractsByCategory and
 // ContractsBySortedCategory, ProvinceTileMap, Timeline, LorenzCurves,
 // LayeredNetwork and NetworkGraph (both draw a Graph), CentralityRanking,
-// DegreeCCDF, NullDistributions, SensitivityCurves and
-// CentralizationOverTime. Each returns a *Figure of gonum/plot panels with
-// a title and a mandatory source line, which writes SVG, PNG or PDF
-// (Figure.WriteTo, Figure.Encode, Figure.Save). Callers convert their data
+// DegreeCCDF, NullDistributions, SensitivityCurves,
+// CentralizationOverTime and ClaimsChart. Each returns a *Figure of
+// gonum/plot panels with a title and a mandatory source line, which
+// writes SVG, PNG or PDF (Figure.WriteTo, Figure.Encode, Figure.Save). Callers convert their data
 // to the plain types of this package; plots imports no other ecosys
 // package.
 //

@@ -87,3 +87,16 @@ func ExampleNullDistributions() {
 	fmt.Println(f != nil, err)
 	// Output: true <nil>
 }
+
+func ExampleClaimsChart() {
+	f, err := plots.ClaimsChart("Claims checked", []plots.ClaimValue{
+		// NIDS Commentary No. 371, §3 ¶6: 18 of the 32 contracts are for
+		// public security; the ledger gives 18.
+		{ID: "s02", Claimed: 18, Observed: 18, Bound: "exactly", Status: "consistent"},
+		// "At least 43 bureaus", against the 12 MPS and MSS end users of
+		// one contractor's ledger: a lower bound only.
+		{ID: "r1c01", Claimed: 43, Observed: 12, Bound: "at_least", Status: "consistent_as_bound"},
+	}, plots.Options{Source: exampleSource})
+	fmt.Println(f != nil, err)
+	// Output: true <nil>
+}

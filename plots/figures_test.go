@@ -103,6 +103,16 @@ func figureCases() map[string]func(plots.Options) (*plots.Figure, error) {
 		"graph": func(o plots.Options) (*plots.Figure, error) {
 			return plots.NetworkGraph("Case network", testGraph(), o)
 		},
+		"claims": func(o plots.Options) (*plots.Figure, error) {
+			return plots.ClaimsChart("Claims checked", []plots.ClaimValue{
+				{ID: "s01", Claimed: 32, Observed: 32, Bound: "exactly", Status: "consistent"},
+				{ID: "s02", Claimed: 18, Observed: 16, Bound: "exactly", Status: "inconsistent"},
+				{ID: "r1c01", Claimed: 43, Observed: 12, Bound: "at_least", Status: "consistent_as_bound"},
+				{ID: "c4", Claimed: 40, Observed: 44, Bound: "approximately", Tolerance: 0.2, Status: "consistent"},
+				{ID: "c5", Claimed: 2, Observed: 9, Bound: "at_most", Status: "inconsistent"},
+				{ID: "c6", Claimed: 8270500, Observed: 8270500.5, Bound: "more_than", Status: "consistent"},
+			}, o)
+		},
 		"implications": func(o plots.Options) (*plots.Figure, error) {
 			null, alt := make([]float64, 200), make([]float64, 100)
 			for i := range null {
@@ -347,6 +357,20 @@ func TestValidateNewFigures(t *testing.T) {
 		},
 		"graph dup": func() (*plots.Figure, error) {
 			return plots.NetworkGraph("x", plots.Graph{Nodes: []plots.GraphNode{{ID: "a"}, {ID: "a"}}}, o)
+		},
+		"claims none": func() (*plots.Figure, error) { return plots.ClaimsChart("x", nil, o) },
+		"claims zero": func() (*plots.Figure, error) {
+			return plots.ClaimsChart("x", []plots.ClaimValue{{ID: "a", Claimed: 0, Observed: 1, Bound: "exactly", Status: "consistent"}}, o)
+		},
+		"claims bound": func() (*plots.Figure, error) {
+			return plots.ClaimsChart("x", []plots.ClaimValue{{ID: "a", Claimed: 1, Observed: 1, Bound: "roughly", Status: "consistent"}}, o)
+		},
+		"claims status": func() (*plots.Figure, error) {
+			return plots.ClaimsChart("x", []plots.ClaimValue{{ID: "a", Claimed: 1, Observed: 1, Bound: "exactly", Status: "error"}}, o)
+		},
+		"claims dup": func() (*plots.Figure, error) {
+			c := plots.ClaimValue{ID: "a", Claimed: 1, Observed: 1, Bound: "exactly", Status: "consistent"}
+			return plots.ClaimsChart("x", []plots.ClaimValue{c, c}, o)
 		},
 		"no source": func() (*plots.Figure, error) {
 			return plots.DegreeCCDF("x", []plots.DegreeSeries{{Degrees: []int{1}}}, plots.Options{})

@@ -360,6 +360,7 @@ var catalogue = []FigureSpec{
 			}
 			return plots.CentralizationOverTime(title, measures, yearly, cum, withNote(p.Options, ambiguousDates(r.Ledger())))
 		}},
+	claimsFigure,
 }
 
 // provinceValues returns the amount (CNY) of every province of the tally

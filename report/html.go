@@ -43,6 +43,7 @@ type pageData struct {
 	DescriptionFacts []string
 	DescriptionNotes []string
 	Metrics          *table
+	Claims           *claimsSection
 	Skipped          []string // figures left out, with the reason
 	BibTeX           string
 	Inputs           []Input
@@ -118,6 +119,10 @@ dt{font-weight:600;margin-top:.6rem}dd{margin-left:1.2rem}pre{font-size:.8rem;ba
 {{end}}{{if .Skipped}}<ul class="note">{{range .Skipped}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{with .Description}}<h2>The ledger described</h2>
 {{template "table" .}}{{end}}{{if .DescriptionFacts}}<ul>{{range .DescriptionFacts}}<li>{{.}}</li>{{end}}</ul>{{end}}{{if .DescriptionNotes}}<ul class="note">{{range .DescriptionNotes}}<li>{{.}}</li>{{end}}</ul>{{end}}
+{{with .Claims}}<h2 id="claims">Claims checked</h2>
+<p>Every quantitative claim of the sources that ecosys knows, evaluated on these data by its expression (<code>ecosys claims</code>): no status is stored, so corrected data change it. {{.Tally}}.</p>
+{{template "table" .Table}}{{if .Notes}}<ul class="note">{{range .Notes}}<li>{{.}}</li>{{end}}</ul>{{end}}
+<p class="note">Statuses: consistent, inconsistent; consistent as a bound, where the data hold only part of what the claim counts (a count is then a lower bound); not testable, with what data would be needed; error, an expression that does not compile. Every value: claims.json.</p>{{end}}
 <h2>Tables</h2>
 {{with .Metrics}}{{template "table" .}}{{end}}
 {{range .Tables}}{{template "table" .}}{{end}}

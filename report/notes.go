@@ -125,6 +125,16 @@ func renderMarkdown(p pageData) []byte {
 		}
 		b.WriteString("\n")
 	}
+	if c := p.Claims; c != nil {
+		fmt.Fprintf(&b, "## Claims checked\n\nEvery quantitative claim of the sources that ecosys knows, evaluated on these data by its expression (`ecosys claims`): no status is stored, so corrected data change it. %s.\n\n", c.Tally)
+		tbl(c.Table)
+		for _, n := range c.Notes {
+			fmt.Fprintf(&b, "- *%s*\n", n)
+		}
+		if len(c.Notes) > 0 {
+			b.WriteString("\n")
+		}
+	}
 	b.WriteString("## Tables\n\n")
 	if p.Metrics != nil {
 		tbl(*p.Metrics)

@@ -179,6 +179,9 @@ func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings
 		}
 		page.Metrics = &table{Caption: "Graph-level measures of the ledger network (directed, amount-weighted; paths count edges)", CSV: "tables/metrics.csv", Header: mt.Header, Rows: mt.Rows}
 	}
+	if err := claimsPart(r, &page, files); err != nil {
+		return nil, nil, err
+	}
 	page.BibTeX = opts.BibTeX
 	page.Inputs = opts.Inputs
 	page.Methods = methodNotes

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/cases"
+	"github.com/ecosys-sna/ecosys/claims"
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/report"
@@ -34,8 +35,13 @@ func fixture(t *testing.T) (*analysis.Results, report.Options) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cb, _ := datasets.ReadFile(datasets.Claims)
+	builtin, err := claims.Read("claims.csv", bytes.NewReader(cb), network.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	r := analysis.NewResults(l, d, analysis.ResultsOptions{Samples: 19, Seed: 1, Ecosystem: quickEcosystem,
-		EcosystemData: analysis.EcosystemDataOptions{LedgerGrade: "B2"}})
+		EcosystemData: analysis.EcosystemDataOptions{LedgerGrade: "B2"}, Claims: analysis.ClaimsInput{Builtin: builtin, Version: "test"}})
 	return r, report.Options{
 		Inputs:       []report.Input{report.NewInput("isoon-ledger", "", lb), report.NewInput("isoon-entities", "", eb)},
 		Source:       "Source: NIDS Commentary No. 371, Figure 2",
@@ -82,6 +88,17 @@ total,,32,8270500.00,1.0000,1.0000
 		if !strings.Contains(html, want) {
 			t.Errorf("index.html lacks %q", want)
 		}
+	}
+	// The claims checked: a table, a tally of every status, the data
+	// package version, and the commentary's 18 of 32 (s02) consistent.
+	md := string(files["report.md"])
+	for _, want := range []string{`<h2 id="claims">Claims checked</h2>`, "data package version test", " consistent, ", " consistent as a bound, ", " not testable, ", " errors."} {
+		if !strings.Contains(html, want) {
+			t.Errorf("index.html lacks %q", want)
+		}
+	}
+	if !strings.Contains(md, "## Claims checked") || !strings.Contains(string(files["tables/claims.csv"]), "\ns02,consistent,18,exactly,18,") {
+		t.Errorf("report.md or tables/claims.csv lacks the claims:\n%s", files["tables/claims.csv"])
 	}
 	if regexp.MustCompile(`(src|href)="https?:`).MatchString(html) {
 		t.Error("index.html loads a remote resource; it must open offline")

@@ -38,6 +38,7 @@ type Table struct {
 	r      *csv.Reader
 	header []string       // the header cells, trimmed and lower-cased
 	col    map[string]int // canonical column name -> index
+	hpos   [][2]int       // line and column of each header cell
 	record []string
 	errs   ErrorList
 }
@@ -129,6 +130,8 @@ func (t *Table) readHeader(header, required []string, aliases map[string]string)
 		if len(h) > MaxFieldBytes {
 			return t.fieldTooLarge(i)
 		}
+		line, col := t.r.FieldPos(i)
+		t.hpos = append(t.hpos, [2]int{line, col})
 		key := strings.ToLower(Trim(h))
 		t.header = append(t.header, key)
 		if c, ok := aliases[key]; ok {
@@ -258,6 +261,15 @@ func (t *Table) Pos(col string) (line, column int) {
 		return t.r.FieldPos(i)
 	}
 	return t.Line(), 0
+}
+
+// HeaderPos returns the line and column of the header cell of col, or
+// 1 and 0 if the file has no such column.
+func (t *Table) HeaderPos(col string) (line, column int) {
+	if i, ok := t.col[col]; ok && i < len(t.hpos) {
+		return t.hpos[i][0], t.hpos[i][1]
+	}
+	return 1, 0
 }
 
 // Has reports whether the file has the column.

@@ -78,6 +78,12 @@ func TestTable(t *testing.T) {
 	if !tab.Has("type") || tab.Has("kind") || tab.Name() != "e.csv" {
 		t.Errorf("Has(type) %v, Has(kind) %v, Name %q", tab.Has("type"), tab.Has("kind"), tab.Name())
 	}
+	// Byte columns of the header cells, after the byte order mark.
+	for col, want := range map[string][2]int{"id": {1, 1}, "type": {1, 11}, "extra": {1, 16}, "nope": {1, 0}} {
+		if l, c := tab.HeaderPos(col); l != want[0] || c != want[1] {
+			t.Errorf("HeaderPos(%s) = %d:%d, want %d:%d", col, l, c, want[0], want[1])
+		}
+	}
 	var got []string
 	for tab.Next() {
 		l, c := tab.Pos("name")
