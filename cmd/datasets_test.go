@@ -196,7 +196,7 @@ func TestDatasetsShowRun(t *testing.T) {
 	if err := datasetsShowRun(&DatasetsShowOptions{IO: io, Name: "datapackage", Format: "text"}); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"ecosys-data 1.2.0: ", "\nResources (16):\n", "\nBibTeX:\n@techreport{goto2025mps,"} {
+	for _, s := range []string{"ecosys-data 1.3.0: ", "\nResources (16):\n", "\nBibTeX:\n@techreport{goto2025mps,"} {
 		if !strings.Contains(stdout.String(), s) {
 			t.Errorf("datapackage: stdout lacks %q:\n%s", s, stdout)
 		}
