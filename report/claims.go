@@ -10,6 +10,10 @@ import (
 	"github.com/ecosys-sna/ecosys/plots"
 )
 
+// claimsAgreement says what a consistent status shows and what it does
+// not; it is a note of every "Claims checked" section.
+const claimsAgreement = "Consistent means agreement, not corroboration. The i-SOON ledger is the paper's own Figure 2, and some case facts were entered from the very source that makes the claim: a consistent claim of that kind shows that the sentence matches its own evidence, or our transcription of it, and adds no independent support. Read a consistent claim with its note and with the sources of the rows it counts (ecosys cases show)."
+
 // claimsSection is the "Claims checked" section of the page.
 type claimsSection struct {
 	Table table
@@ -62,6 +66,7 @@ func claimsPart(r *analysis.Results, page *pageData, files map[string][]byte) er
 	s := &claimsSection{Tally: TallyText(rep),
 		Table: table{Caption: fmt.Sprintf("Claims of the sources checked against the data (data package version %s)", rep.DataVersion),
 			CSV: "tables/claims.csv", Header: t.Header, Rows: t.Rows}}
+	s.Notes = append(s.Notes, claimsAgreement)
 	if rep.LeftOut > 0 {
 		s.Notes = append(s.Notes, fmt.Sprintf("%d built-in claims are left out: they are about data this report does not have (the i-SOON ledger, or the case data).", rep.LeftOut))
 	}
