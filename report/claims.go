@@ -106,5 +106,23 @@ var claimsFigure = FigureSpec{Name: "claims", Title: "Claims checked against the
 		if others > 0 {
 			title += fmt.Sprintf(" (%d of %d claims; the others have no number to draw)", len(vals), len(rep.Claims))
 		}
+		if p.Options.Source != "" {
+			p.Options.Source += fmt.Sprintf("; claims: %d sources, case data: court documents, designations and advisories (ecosys claims)", claimSources(rep, vals))
+		}
 		return plots.ClaimsChart(title, vals, p.Options)
 	}}
+
+// claimSources counts the distinct sources of the claims drawn.
+func claimSources(rep *claims.Report, drawn []plots.ClaimValue) int {
+	ids := map[string]bool{}
+	for _, v := range drawn {
+		ids[v.ID] = true
+	}
+	seen := map[string]bool{}
+	for _, c := range rep.Claims {
+		if ids[c.ID] {
+			seen[c.Source] = true
+		}
+	}
+	return len(seen)
+}
