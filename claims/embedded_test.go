@@ -95,3 +95,45 @@ func TestREADMEExample(t *testing.T) {
 		t.Errorf("README example: %s\nwant %s", strings.Join(got, ", "), want)
 	}
 }
+
+// TestBuiltinCoverage checks the built-in table as a whole: at least 25
+// claims; one for every aggregate claim of the case data (case-claims),
+// under its id; every source a source of the case data; and no
+// expression that could not depend on the data (one that refers to none
+// of ledger, metrics and cases would be a status written by hand).
+func TestBuiltinCoverage(t *testing.T) {
+	_, builtin := embedded(t)
+	if len(builtin) < 25 {
+		t.Errorf("%d built-in claims, want at least 25", len(builtin))
+	}
+	lb, _ := datasets.ReadFile(datasets.Ledger)
+	eb, _ := datasets.ReadFile(datasets.Entities)
+	l, err := network.ReadLedger("isoon-ledger.csv", bytes.NewReader(lb), "isoon-entities.csv", bytes.NewReader(eb))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := cases.Read(datasets.FS(), datasets.CaseDir, l.Entities, network.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, sources := map[string]bool{}, map[string]bool{}
+	for _, c := range builtin {
+		ids[c.ID] = true
+	}
+	for _, s := range d.Sources {
+		sources[s.ID] = true
+	}
+	for _, c := range d.Claims {
+		if !ids[c.ID] {
+			t.Errorf("case claim %s has no built-in claim", c.ID)
+		}
+	}
+	for _, c := range builtin {
+		if !sources[c.Source] {
+			t.Errorf("built-in claim %s: source %q is not a source of the case data", c.ID, c.Source)
+		}
+		if c.Expr != "" && len(claims.Refers(c.Expr)) == 0 {
+			t.Errorf("built-in claim %s: %q refers to no data", c.ID, c.Expr)
+		}
+	}
+}
