@@ -142,14 +142,10 @@ func ReadGEXF(name string, r io.Reader) (*network.Graph, error) {
 		nodeAttrs: map[string]*gexfAttr{},
 		edgeAttrs: map[string]*gexfAttr{},
 	}
-	b := g.s.b
 	if err := g.s.run(&g.text, g.start, g.end); err != nil {
 		return nil, err
 	}
-	if g.graphs == 0 && !b.full() {
-		return nil, b.fatal(g.s.at, "", "", fmt.Errorf("%w: no <graph> element", ErrFormat))
-	}
-	return b.graph(g.directed)
+	return g.s.graph(g.graphs, g.directed)
 }
 
 // gexfReader is the state of ReadGEXF: the attributes declared so far and

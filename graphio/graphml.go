@@ -129,14 +129,10 @@ func ReadGraphML(name string, r io.Reader) (*network.Graph, error) {
 		name: name,
 		keys: map[string]*graphMLKey{},
 	}
-	b := g.s.b
 	if err := g.s.run(&g.text, g.start, g.end); err != nil {
 		return nil, err
 	}
-	if g.graphs == 0 && !b.full() {
-		return nil, b.fatal(g.s.at, "", "", fmt.Errorf("%w: no <graph> element", ErrFormat))
-	}
-	return b.graph(g.directed)
+	return g.s.graph(g.graphs, g.directed)
 }
 
 // graphMLReader is the state of ReadGraphML: the keys declared so far and

@@ -157,3 +157,12 @@ func withDefault(attrs map[string]string, name string, def *string) map[string]s
 	}
 	return attrs
 }
+
+// graph returns the graph read by run: an error if the file had no
+// <graph> element (graphs == 0) and no limit stopped the reading early.
+func (s *xmlScanner) graph(graphs int, directed bool) (*network.Graph, error) {
+	if graphs == 0 && !s.b.full() {
+		return nil, s.b.fatal(s.at, "", "", fmt.Errorf("%w: no <graph> element", ErrFormat))
+	}
+	return s.b.graph(directed)
+}
