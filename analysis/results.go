@@ -128,7 +128,7 @@ func (r *Results) once(key string, done bool, f func() error) error {
 // weighted by amount (paths count edges).
 func (r *Results) Measures() (*metrics.Report, error) {
 	err := r.once("measures", r.measures != nil, func() (err error) {
-		r.measures, err = metrics.Compute(r.Network().Directed(network.ByAmount), nil, metrics.Options{Weighted: true, Workers: r.opt.Workers})
+		r.measures, err = metrics.Compute(r.Network().Directed(network.ByAmount), nil, metrics.Options{Weighted: true, Seed: r.opt.Seed, Workers: r.opt.Workers})
 		return err
 	})
 	return r.measures, err
@@ -218,7 +218,18 @@ func (r *Results) Claims() (*claims.Report, error) {
 		if r.d == nil {
 			opt.LeaveOut = append(opt.LeaveOut, "cases")
 		}
-		r.claims = claims.Check(claims.NewEnv(r.l, r.d), in.Builtin, in.User, opt)
+		env := claims.NewEnv(r.l, r.d)
+		if r.l != nil {
+			// The report's measures, not a second computation of them.
+			m, err := r.Measures()
+			if err != nil {
+				return err
+			}
+			if err := env.UseGraphMeasures(m.Graph); err != nil {
+				return err
+			}
+		}
+		r.claims = claims.Check(env, in.Builtin, in.User, opt)
 		return nil
 	})
 	return r.claims, err

@@ -9,6 +9,7 @@ import (
 	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/claims"
 	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -134,6 +135,33 @@ func TestBuiltinCoverage(t *testing.T) {
 		}
 		if c.Expr != "" && len(claims.Refers(c.Expr)) == 0 {
 			t.Errorf("built-in claim %s: %q refers to no data", c.ID, c.Expr)
+		}
+	}
+}
+
+// TestUseGraphMeasures checks that measures handed in by the caller give
+// the same metrics as those the environment computes itself.
+func TestUseGraphMeasures(t *testing.T) {
+	own, _ := embedded(t)
+	given, _ := embedded(t)
+	lb, _ := datasets.ReadFile(datasets.Ledger)
+	eb, _ := datasets.ReadFile(datasets.Entities)
+	l, err := network.ReadLedger("isoon-ledger.csv", bytes.NewReader(lb), "isoon-entities.csv", bytes.NewReader(eb))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := metrics.Compute(network.BuildLedger(l).Directed(network.ByAmount), nil, metrics.Options{Weighted: true, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := given.UseGraphMeasures(rep.Graph); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []string{"metrics.density", "metrics.centralization.degree.value", "metrics.hierarchy.lubness", "metrics.nodes"} {
+		a := claims.Evaluate(claims.Claim{ID: "a", Expr: e, Expect: 0, HasExpect: true, Qualifier: claims.AtLeast}, own)
+		b := claims.Evaluate(claims.Claim{ID: "b", Expr: e, Expect: 0, HasExpect: true, Qualifier: claims.AtLeast}, given)
+		if a.Status != claims.Consistent || a.Observed != b.Observed {
+			t.Errorf("%s: computed %v (%s), given %v (%s)", e, a.Observed, a.Status, b.Observed, b.Status)
 		}
 	}
 }

@@ -20,7 +20,7 @@ import (
 // Names lists every name with its type. Build an Env with NewEnv.
 type Env struct {
 	Ledger  Ledger         `expr:"ledger" doc:"the ledger: its contracts, its parties and its total"`
-	Metrics map[string]any `expr:"metrics" doc:"the graph object of \"ecosys metrics ledger --format json\": the directed, amount-weighted ledger network (paths count edges, Louvain seed 1); keys follow the measure registry, e.g. metrics.density, metrics.centralization.degree.value; JSON null is nil"`
+	Metrics map[string]any `expr:"metrics" doc:"the graph object of \"ecosys metrics ledger --format json\": the directed, amount-weighted ledger network (paths count edges; Louvain seed 1, in a report its --seed); keys follow the measure registry, e.g. metrics.density, metrics.centralization.degree.value; JSON null is nil"`
 	Cases   Cases          `expr:"cases" doc:"the case data: the snake_case fields of \"ecosys cases … --format json\"; empty lists without case data"`
 
 	compute     func() (map[string]any, error) // computes Metrics on first use
@@ -280,6 +280,21 @@ func (env *Env) loadMetrics() error {
 	return env.metricsErr
 }
 
+// UseGraphMeasures sets the environment's metrics to g, the graph-level
+// measures of the ledger network already computed by the caller (as
+// analysis.Results.Measures does for the report), instead of computing
+// them again on first use. g must be of the directed, amount-weighted
+// ledger network of the Env's ledger.
+func (env *Env) UseGraphMeasures(g metrics.GraphMeasures) error {
+	m, err := graphMap(g)
+	if err != nil {
+		return err
+	}
+	env.metricsOnce.Do(func() {})
+	env.Metrics, env.metricsErr = m, nil
+	return nil
+}
+
 // graphMeasures returns the graph-level measures of the ledger network as
 // "ecosys metrics ledger --format json" prints them.
 func graphMeasures(n *network.Network) (map[string]any, error) {
@@ -292,7 +307,13 @@ func graphMeasures(n *network.Network) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := json.Marshal(rep.Graph)
+	return graphMap(rep.Graph)
+}
+
+// graphMap returns g as the JSON object "ecosys metrics ledger --format
+// json" prints, decoded into a map.
+func graphMap(g metrics.GraphMeasures) (map[string]any, error) {
+	b, err := json.Marshal(g)
 	if err != nil {
 		return nil, err
 	}
