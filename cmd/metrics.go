@@ -75,7 +75,8 @@ the concentration of degree and strength for the graph.
 The network is either embedded, by name (the i-SOON ledger network
 "ledger", directed contractor → signatory → end user, or its two-mode
 view "ledger-two-mode", signatories × end users; --ledger and
---entities replace the embedded ledger), or your own edge list:
+--entities replace the embedded ledger, and without a name they mean
+the network "ledger" of that ledger), or your own edge list:
 --edges FILE with header source,target[,weight], and optionally --nodes
 FILE with header id[,attributes] to bring in isolates and attributes.
 
@@ -410,9 +411,18 @@ func (in *graphInput) addFlags(cmd *cobra.Command) {
 }
 
 // validate checks the flags and the optional network name argument.
+// --ledger or --entities without a network name, --edges or --graph-file
+// mean the network "ledger" of that ledger.
 func (in *graphInput) validate(args []string) error {
 	if len(args) == 1 {
 		in.Network = args[0]
+	}
+	ledgerFlags := in.Ledger.LedgerPath != "" || in.Ledger.EntitiesPath != ""
+	if in.Network == "" && in.EdgesPath == "" && in.GraphPath == "" && ledgerFlags {
+		in.Network = netLedger
+	}
+	if in.Network == "" && ledgerFlags {
+		return FlagErrorf("--ledger and --entities name a ledger, not an edge list or graph file: drop them, or drop --edges and --graph-file")
 	}
 	sources := 0
 	for _, s := range []string{in.Network, in.EdgesPath, in.GraphPath} {
