@@ -74,7 +74,8 @@ existing file is replaced only with --force, and never if it is an input.`,
   ecosys plot graph --size degree --out graph.pdf
   ecosys plot timeline --lang both --out timeline.svg
   ecosys plot implications --samples 999 --seed 7 --out implications.svg`,
-		Args: maxArgs(1),
+		Args:              maxArgs(1),
+		ValidArgsFunction: completeFigures,
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.Name = args[0]

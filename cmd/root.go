@@ -37,7 +37,8 @@ Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
   ecosys datasets list
   ecosys datasets show isoon-ledger
   ecosys datasets export isoon-ledger --out ledger.csv
-  ecosys datasets export --all --out isoon/`,
+  ecosys datasets export --all --out isoon/
+  ecosys completion bash > ~/.local/share/bash-completion/completions/ecosys`,
 		Version:       f.Version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -49,7 +50,8 @@ Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
 	cmd.SetErr(f.IO.ErrOut)
 	cmd.SetVersionTemplate("ecosys {{.Version}}\n")
 	cmd.SetFlagErrorFunc(flagError)
-	cmd.CompletionOptions.HiddenDefaultCmd = true
+	// "ecosys completion bash|zsh|fish|powershell" prints a completion
+	// script; figure names and case ids complete too (completion.go).
 	cmd.SetHelpCommand(newCmdHelp())
 	// Commands that group subcommands are runnable only to print their help
 	// and to reject unknown subcommands (see groupArgs); their usage shows
@@ -75,6 +77,9 @@ Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
 	for _, newCmd := range subcommands {
 		cmd.AddCommand(newCmd(f))
 	}
+	// Cobra adds "completion" when the command runs; adding it here puts
+	// it in the tree that help, tests and the examples check.
+	cmd.InitDefaultCompletionCmd()
 	return cmd
 }
 
