@@ -71,6 +71,8 @@ func TestTestShardsMerge(t *testing.T) {
 	io, _, errOut = Test()
 	if code := Run([]string{"test", "merge", files[0], files[2]}, &Factory{IO: io}); code == ExitOK {
 		t.Errorf("merge of 2 of 3 shards succeeded: %s", errOut)
+	} else if !strings.Contains(errOut.String(), "missing shard 2/3") {
+		t.Errorf("merge without --shard 2/3 says %q, want it to name shard 2/3 as --shard does", errOut)
 	}
 }
 
