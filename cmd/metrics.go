@@ -133,7 +133,7 @@ standard error.
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the Louvain community detection")
 	fl.BoolVar(&opts.Graph, "graph", false, "Print graph-level values instead of one row per node (table formats)")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines for shortest paths (0: all cores); results do not depend on it")
-	fl.StringSliceVar(&opts.Only, "only", nil, "Compute only these node measures (comma-separated): "+strings.Join(metrics.NodeMeasureNames(false), ", "))
+	fl.StringSliceVar(&opts.Only, "only", nil, "Compute only these node `measures` (comma-separated): "+strings.Join(metrics.NodeMeasureNames(false), ", "))
 	fl.Float64Var(&opts.ApproxEpsilon, "approx-epsilon", 0, "With --only betweenness: estimate betweenness within `eps` of its normalized value (Riondato-Kornaropoulos sampling, seeded by --seed)")
 	fl.Float64Var(&opts.ApproxDelta, "approx-delta", 0.1, "Probability that some approximate betweenness misses by more than --approx-epsilon")
 	fl.BoolVar(&opts.Timings, "timings", false, "Print the wall time of loading and of each measure to standard error")

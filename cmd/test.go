@@ -103,7 +103,7 @@ value) and combine them with 'ecosys test merge'.`,
 	}
 	opts.Input.addFlags(cmd)
 	fl := cmd.Flags()
-	fl.StringSliceVar(&opts.Stats, "stat", nil, "Statistics to test, by JSON path (comma-separated)")
+	fl.StringSliceVar(&opts.Stats, "stat", nil, "Statistics to test, by JSON `path` (comma-separated)")
 	fl.StringVar(&opts.Null, "null", "", "Null model: {"+strings.Join(nullModelNames(), "|")+"}")
 	fl.IntVar(&opts.Samples, "samples", 1000, "Number of random graphs R")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the random streams")

@@ -147,7 +147,7 @@ Statistics: ` + strings.Join(analysis.LedgerStatisticPaths(), ", ") + `.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Stat, "stat", "end_users.hhi", "Statistic of the ledger network")
 	fl.StringVar(&opts.Remove, "remove", "contracts", "What goes missing: {contracts|nodes|edges}")
-	fl.Float64SliceVar(&opts.Fractions, "fractions", []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5}, "Shares removed")
+	fl.Var(newFloatListFlag(&opts.Fractions, []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5}), "fractions", "Shares removed, comma-separated, each in [0, 1)")
 	fl.IntVar(&opts.Samples, "samples", 1000, "Replicates per share")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the removals")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
