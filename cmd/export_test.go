@@ -26,6 +26,7 @@ func TestNewCmdExport(t *testing.T) {
 		{argv: "ledger-two-mode", wantErr: "export the two-mode view"},
 		{argv: "--edges e.csv --out e.csv", wantErr: "--out e.csv is an input file"},
 		{argv: "", wantErr: "name an embedded network"},
+		{argv: "ledger --group kind", wantErr: "unknown flag: --group"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.argv, func(t *testing.T) {

@@ -128,6 +128,7 @@ standard error.
 		},
 	}
 	opts.Input.addFlags(cmd)
+	opts.Input.addGroupFlag(cmd)
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Distances, "distances", false, "Use the weights as lengths in shortest paths")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the Louvain community detection")
@@ -407,7 +408,12 @@ func (in *graphInput) addFlags(cmd *cobra.Command) {
 	fl.BoolVar(&in.Weighted, "weighted", false, "Read the weight column as tie strength")
 	fl.BoolVar(&in.TwoMode, "two-mode", false, "The graph is two-mode (bipartite); see --mode-column")
 	fl.StringVar(&in.ModeColumn, "mode-column", "", "Node-file `column` naming each node's mode (two values; the first seen is mode 0)")
-	fl.StringVar(&in.Group, "group", "", "Node attribute `column` (ledger: province, ministry, kind, level, role) for attribute assortativity, group modularity and brokerage roles")
+}
+
+// addGroupFlag adds --group, for the commands whose measures read a node
+// attribute (metrics); export and test have none.
+func (in *graphInput) addGroupFlag(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&in.Group, "group", "", "Node attribute `column` (ledger: province, ministry, kind, level, role) for attribute assortativity, group modularity and brokerage roles")
 }
 
 // validate checks the flags and the optional network name argument.

@@ -17,10 +17,13 @@ import (
 
 // TestOptions are the options of "ecosys test".
 type TestOptions struct {
-	IO      *IOStreams
-	Input   graphInput
-	Stats   []string
-	Null    string
+	IO    *IOStreams
+	Input graphInput
+	Stats []string
+	Null  string
+	// Trades is the number of steps of the Markov-chain null models per
+	// random graph (null.Options.Trades); 0 means the package's default.
+	Trades  int
 	Samples int
 	Seed    uint64
 	Workers int
@@ -54,6 +57,12 @@ of the observed graph without a tie (the design by which such data are
 observed). With weights, they are permuted over the sampled ties. A statistic that the null model fixes (degree centralization
 under degree) is flagged constant: it cannot be tested with that model.
 
+degree, bipartite-degree and bipartite-sampled draw each random graph by
+a Markov chain from the observed graph: --trades sets its length
+(Curveball trades, or steps of bipartite-sampled; default max(100, 10·k)
+for k nodes that trade, max(200, 10·ties) for bipartite-sampled). If the
+result changes when you double --trades, the chain is too short: raise it.
+
 Statistics (--stat, comma-separated) are named by their path in the JSON
 of 'ecosys metrics': ` + strings.Join(metrics.StatisticPaths(), ", ") + `.
 
@@ -82,6 +91,12 @@ value) and combine them with 'ecosys test merge'.`,
 			if _, err := null.ParseModel(opts.Null); err != nil {
 				return FlagErrorf("invalid argument %q for \"--null\" flag: want one of %s", opts.Null, strings.Join(nullModelNames(), ", "))
 			}
+			if opts.Trades < 0 {
+				return FlagErrorf("invalid argument %d for \"--trades\" flag: want 0 (the default length) or more", opts.Trades)
+			}
+			if m, _ := null.ParseModel(opts.Null); opts.Trades > 0 && (m == null.GNM || m == null.BipartiteGNM) {
+				return FlagErrorf("--trades is for the null models drawn by a Markov chain (degree, bipartite-degree, bipartite-sampled); --null %s draws each graph exactly", m)
+			}
 			if opts.Samples < 1 {
 				return FlagErrorf("invalid argument %d for \"--samples\" flag: want at least 1", opts.Samples)
 			}
@@ -105,6 +120,7 @@ value) and combine them with 'ecosys test merge'.`,
 	fl := cmd.Flags()
 	fl.StringSliceVar(&opts.Stats, "stat", nil, "Statistics to test, by JSON `path` (comma-separated)")
 	fl.StringVar(&opts.Null, "null", "", "Null model: {"+strings.Join(nullModelNames(), "|")+"}")
+	fl.IntVar(&opts.Trades, "trades", 0, "Markov-chain steps per random graph of degree, bipartite-degree and bipartite-sampled (0: the default, see above)")
 	fl.IntVar(&opts.Samples, "samples", 1000, "Number of random graphs R")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the random streams")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
@@ -136,6 +152,9 @@ func parseShard(s string) (inference.Shard, error) {
 
 // shardFile is what a shard run prints: one shard per statistic.
 type shardFile struct {
+	// Trades is --trades of the run (0: the default), so that merge can
+	// refuse shards of runs with different chains.
+	Trades int                   `json:"trades,omitempty"`
 	Shards []*inference.CUGShard `json:"shards"`
 }
 
@@ -148,7 +167,7 @@ func testRun(opts *TestOptions) error {
 	if (model == null.BipartiteDegree || model == null.BipartiteGNM || model == null.BipartiteSampled) && mg.mode == nil {
 		return FlagErrorf("--null %s needs a two-mode network (ledger-two-mode, or --two-mode --mode-column)", model)
 	}
-	sampler, err := null.New(model, mg.g, null.Options{PermuteWeights: opts.Input.weighted(), Mode: mg.mode})
+	sampler, err := null.New(model, mg.g, null.Options{PermuteWeights: opts.Input.weighted(), Mode: mg.mode, Trades: opts.Trades})
 	if err != nil {
 		return err
 	}
@@ -170,7 +189,7 @@ func testRun(opts *TestOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut)
 	}
 	if opts.Shard.Count > 0 {
-		return writeJSON(opts.IO.Out, shardFile{Shards: shards})
+		return writeJSON(opts.IO.Out, shardFile{Trades: opts.Trades, Shards: shards})
 	}
 	return writeCUG(opts.IO, opts.Format, results)
 }
@@ -235,6 +254,7 @@ func testMergeRun(opts *TestMergeOptions) error {
 	byStat := map[string][]*inference.CUGShard{}
 	var order []string
 	var runs []*analysis.EcosystemRun
+	trades, tradesFrom := 0, ""
 	for _, name := range opts.Files {
 		b, err := os.ReadFile(name)
 		if err != nil {
@@ -254,6 +274,11 @@ func testMergeRun(opts *TestMergeOptions) error {
 		var f shardFile
 		if err := json.Unmarshal(b, &f); err != nil {
 			return fmt.Errorf("%s: not the output of 'ecosys test --shard': %w", name, err)
+		}
+		if tradesFrom == "" {
+			trades, tradesFrom = f.Trades, name
+		} else if f.Trades != trades {
+			return fmt.Errorf("%s and %s are shards of runs with different --trades (%d and %d)", tradesFrom, name, trades, f.Trades)
 		}
 		for _, s := range f.Shards {
 			if _, ok := byStat[s.Statistic]; !ok {
