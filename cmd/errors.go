@@ -27,7 +27,7 @@ const (
 	// one line naming the command's help.
 	ExitUsage ExitCode = 2
 	// ExitData means bad input data: the message locates the problem as
-	// file:line:column.
+	// "file:line: column N (header)".
 	ExitData ExitCode = 3
 )
 

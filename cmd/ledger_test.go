@@ -143,7 +143,7 @@ func TestLedgerSummaryUserFile(t *testing.T) {
 	if code != ExitData {
 		t.Errorf("exit %d, want %d", code, ExitData)
 	}
-	wantErr := bad + `:2:13: amount_cny: invalid amount: want yuan such as 470000.00 (got "12O00")` + "\n"
+	wantErr := bad + `:2: column 3 (amount_cny): invalid amount: want yuan such as 470000.00 (got "12O00")` + "\n"
 	if errOut.String() != wantErr || out.Len() != 0 {
 		t.Errorf("stderr %q, want %q; stdout %q", errOut, wantErr, out)
 	}
