@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
 
@@ -56,3 +57,39 @@ func (f *floatListFlag) Set(v string) error {
 func (f *floatListFlag) Type() string { return "list" }
 
 var _ pflag.Value = (*floatListFlag)(nil)
+
+// delimiterFlag is the value of --delimiter: the field separator of the
+// input CSV files, one of csvio.Delimiters, written as the character
+// itself or, for a tab, as '\t' or "tab".
+type delimiterFlag struct{ p *rune }
+
+func (f delimiterFlag) String() string {
+	if f.p == nil || *f.p == 0 {
+		return ""
+	}
+	if *f.p == '\t' {
+		return `\t`
+	}
+	return string(*f.p)
+}
+
+func (f delimiterFlag) Set(v string) error {
+	switch v {
+	case `\t`, "tab", "\t":
+		*f.p = '\t'
+		return nil
+	case ",", ";", "|":
+		*f.p = rune(v[0])
+		return nil
+	}
+	return fmt.Errorf(`want , ; | or \t (tab)`)
+}
+
+func (f delimiterFlag) Type() string { return "char" }
+
+// addDelimiterFlag adds --delimiter, which every command that reads CSV
+// files of the user's (--ledger, --entities, --edges, --nodes) takes.
+func addDelimiterFlag(c *cobra.Command, p *rune) {
+	c.Flags().Var(delimiterFlag{p}, "delimiter", `Field separator of the input CSV files: , ; | or \t (default: comma, or tab when the header has tabs and no comma)`)
+	_ = c.RegisterFlagCompletionFunc("delimiter", cobra.FixedCompletions([]string{",", ";", "|", `\t`}, cobra.ShellCompDirectiveNoFileComp))
+}

@@ -27,6 +27,9 @@ type ledgerInput struct {
 	// of known entities (network.ResolveParties); a name of several ids is
 	// an input error listing them.
 	Aliases *network.Aliases
+	// Delimiter separates the fields of the input CSV files (--delimiter);
+	// 0: a comma, or a tab for a file whose header has tabs and no comma.
+	Delimiter rune
 }
 
 // Embedded reports whether the embedded ledger is used.
@@ -61,7 +64,7 @@ func (in ledgerInput) load() (*network.Ledger, []report.Input, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	ro := network.ReadOptions{Warn: in.Warn}
+	ro := network.ReadOptions{Warn: in.Warn, Delimiter: in.Delimiter}
 	cs, err := network.ReadContractsWithOptions(lname, bytes.NewReader(lb), ro)
 	if err != nil {
 		return nil, nil, err
@@ -79,7 +82,7 @@ func (in ledgerInput) load() (*network.Ledger, []report.Input, error) {
 			es = []network.Entity{}
 		}
 	}
-	if err := network.ResolveParties(lname, cs, es, network.ReadOptions{Warn: in.Warn, Aliases: in.Aliases}); err != nil {
+	if err := network.ResolveParties(lname, cs, es, network.ReadOptions{Warn: in.Warn, Aliases: in.Aliases, Delimiter: in.Delimiter}); err != nil {
 		return nil, nil, err
 	}
 	l, err := network.NewLedger(lname, cs, es)

@@ -372,7 +372,7 @@ func (in *graphInput) readFile() (*network.Graph, error) {
 		return nil, err
 	}
 	defer ef.Close()
-	eo := graphio.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, Warn: in.Ledger.Warn}
+	eo := graphio.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, Warn: in.Ledger.Warn, Delimiter: in.Ledger.Delimiter}
 	if in.NodesPath == "" {
 		return graphio.ReadEdgeList(in.EdgesPath, ef, "", nil, eo)
 	}
