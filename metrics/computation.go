@@ -29,8 +29,9 @@ type computation struct {
 	singlePath string
 	nodesOnly  bool // ComputeNodes: report Louvain's Q in a note
 
-	notes []string
-	fatal error // invalid input: Compute returns it
+	notes        []string
+	notConverged []string // iterative measures that ran out of iterations
+	fatal        error    // invalid input: Compute returns it
 
 	deg        *degreeCounts
 	str        []float64
@@ -296,6 +297,9 @@ func (c *computation) eigenvector() (map[int64]float64, error) {
 		c.eig, c.eigErr = Eigenvector(c.g, c.iterOptions())
 		if c.eigErr != nil {
 			c.note("eigenvector: %v", c.eigErr)
+			if errors.Is(c.eigErr, ErrNotConverged) {
+				c.notConverged = append(c.notConverged, "eigenvector")
+			}
 		}
 	}
 	return c.eig, c.eigErr
@@ -310,6 +314,9 @@ func (c *computation) pageRank() (map[int64]float64, error) {
 		c.pr, c.prErr = PageRank(c.g, d, c.iterOptions())
 		if c.prErr != nil {
 			c.note("pagerank: %v", c.prErr)
+			if errors.Is(c.prErr, ErrNotConverged) {
+				c.notConverged = append(c.notConverged, "pagerank")
+			}
 		}
 	}
 	return c.pr, c.prErr
@@ -320,6 +327,9 @@ func (c *computation) hits() (hubs, authorities map[int64]float64, err error) {
 		c.hub, c.auth, c.hitsErr = HITS(c.g, c.iterOptions())
 		if c.hitsErr != nil {
 			c.note("hits: %v", c.hitsErr)
+			if errors.Is(c.hitsErr, ErrNotConverged) {
+				c.notConverged = append(c.notConverged, "hits")
+			}
 		}
 	}
 	return c.hub, c.auth, c.hitsErr

@@ -61,6 +61,10 @@ type Report struct {
 	Graph GraphMeasures `json:"graph"`
 	Nodes NodeTable     `json:"nodes"`
 	Notes []string      `json:"notes"`
+	// NotConverged names the iterative measures (eigenvector, pagerank,
+	// hits) that did not converge within Options.Iter.MaxIter iterations
+	// and are undefined; Notes says more. Not in the JSON.
+	NotConverged []string `json:"-"`
 }
 
 // GraphMeasures are the graph-level values of a Report: the size of the
@@ -247,7 +251,7 @@ func Compute(g graph.Graph, name func(id int64) string, opt Options) (*Report, e
 			r.Nodes.Brokerage[i] = roles[id]
 		}
 	}
-	r.Notes = c.notes
+	r.Notes, r.NotConverged = c.notes, c.notConverged
 	if r.Notes == nil {
 		r.Notes = []string{}
 	}
