@@ -48,6 +48,7 @@ type computation struct {
 	hub, auth  map[int64]float64
 	hitsErr    error
 	part       *Partition
+	commGraph  graph.Undirected
 	partErr    error
 	hier       *Hierarchy
 	twoModes   map[bool]*TwoModeCentralization
@@ -335,23 +336,30 @@ func (c *computation) hits() (hubs, authorities map[int64]float64, err error) {
 	return c.hub, c.auth, c.hitsErr
 }
 
-// louvain is the seeded Louvain partition of the graph, or of its
-// underlying undirected graph when directed.
+// communityGraph is the undirected graph on which Louvain runs and
+// louvain.q and group_modularity are computed: the graph itself, or the
+// symmetrised graph of a directed one (Symmetrised); weights count only
+// when the computation reads them.
+func (c *computation) communityGraph() graph.Undirected {
+	if c.commGraph == nil {
+		c.commGraph = Symmetrised(c.g, c.weighted)
+	}
+	return c.commGraph
+}
+
+// louvain is the seeded Louvain partition of communityGraph.
 func (c *computation) louvain() (*Partition, error) {
 	if !c.once("louvain") {
 		return c.part, c.partErr
 	}
-	var ug graph.Undirected
-	if dg, ok := c.g.(graph.Directed); ok {
-		ug = graph.Undirect{G: dg}
-		c.note("louvain: run on the underlying undirected graph")
-	} else if u, ok := c.g.(graph.Undirected); ok {
-		ug = u
-	} else {
-		c.partErr = errors.New("metrics: louvain needs a directed or undirected graph")
-		return nil, c.partErr
+	if c.directed {
+		if c.weighted {
+			c.note("louvain: run on the symmetrised graph (w_ij = w(i→j) + w(j→i)); louvain.q and group_modularity are its modularity")
+		} else {
+			c.note("louvain: run on the underlying undirected graph; louvain.q and group_modularity are its modularity")
+		}
 	}
-	p, err := Louvain(ug, 1, rand.NewPCG(c.opt.Seed, c.opt.Seed))
+	p, err := Louvain(c.communityGraph(), 1, rand.NewPCG(c.opt.Seed, c.opt.Seed))
 	if err != nil {
 		c.partErr = err
 		c.note("louvain: %v", err)
@@ -392,7 +400,7 @@ func (c *computation) groups() map[int64]string {
 }
 
 // groupModularity is the modularity of the partition into groups,
-// numbered in node order.
+// numbered in node order, on the graph of louvain.q (communityGraph).
 func (c *computation) groupModularity() Value {
 	group := c.groups()
 	labels := map[string]int{}
@@ -404,7 +412,7 @@ func (c *computation) groupModularity() Value {
 		}
 		part[u.ID()] = labels[k]
 	}
-	q, err := Modularity(c.g, part, 1)
+	q, err := Modularity(c.communityGraph(), part, 1)
 	if err != nil {
 		return Undefined(err.Error())
 	}

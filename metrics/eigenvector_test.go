@@ -172,13 +172,19 @@ func TestEigenvectorErrors(t *testing.T) {
 // scaledCopy returns a weighted copy of g with every weight multiplied by
 // f (1 for an unweighted edge).
 func scaledCopy(g graph.Graph, f float64) graph.Graph {
+	return mapWeights(g, func(w float64) float64 { return w * f })
+}
+
+// mapWeights returns a weighted copy of g with every weight w replaced by
+// f(w) (w is 1 for an unweighted edge).
+func mapWeights(g graph.Graph, f func(float64) float64) graph.Graph {
 	wg, _ := g.(graph.Weighted)
 	weight := func(u, v int64) float64 {
 		if wg == nil {
-			return f
+			return f(1)
 		}
 		w, _ := wg.Weight(u, v)
-		return w * f
+		return f(w)
 	}
 	var out interface {
 		graph.Graph

@@ -114,7 +114,7 @@ var nodeMeasures = []NodeMeasure{
 		compute: func(c *computation) ([]Value, error) { return c.column(Constraint(c.g, c.weighted)), nil }},
 	{Name: "effective_size", Doc: "Burt's effective size of the ego network (Burt 1992)", Weights: Strengths,
 		compute: func(c *computation) ([]Value, error) { return c.column(EffectiveSize(c.g, c.weighted)), nil }},
-	{Name: "community", Doc: "Louvain community, seeded (Blondel et al. 2008)",
+	{Name: "community", Doc: "Louvain community, seeded (Blondel et al. 2008); directed graphs are symmetrised, w(i→j) + w(j→i)", Weights: Strengths,
 		compute: func(c *computation) ([]Value, error) {
 			p, err := c.louvain()
 			if err != nil {
@@ -183,7 +183,7 @@ var graphMeasures = slices.Concat([]GraphMeasure{
 	concentration("theil", "Theil T index of the %s", Theil),
 	concentration("entropy", "Shannon entropy of the shares of the %s over its maximum, log n", Entropy),
 	concentration("top1_share", "share of all %s held by the node with the most", func(x []float64) Value { return TopShare(x, 1) }),
-	[]GraphMeasure{{Path: "louvain.q", Doc: "modularity of the seeded Louvain partition (Blondel et al. 2008)",
+	[]GraphMeasure{{Path: "louvain.q", Doc: "modularity of the seeded Louvain partition (Blondel et al. 2008); on directed graphs, of the symmetrised graph w(i→j) + w(j→i)", Weights: Strengths,
 		compute: func(c *computation) GraphValue {
 			p, err := c.louvain()
 			if err != nil {
@@ -202,7 +202,7 @@ var graphMeasures = slices.Concat([]GraphMeasure{
 		{Path: "attribute_assortativity", Doc: "Newman's assortativity of the node groups (--group) (Newman 2003)",
 			applies: func(c *computation) bool { return c.opt.Group != nil },
 			compute: func(c *computation) GraphValue { return GraphValue{Value: AttributeAssortativity(c.g, c.groups())} }},
-		{Path: "group_modularity", Doc: "modularity of the partition into the node groups (--group) (Newman 2006)",
+		{Path: "group_modularity", Doc: "modularity of the partition into the node groups (--group) (Newman 2006), on the graph of louvain.q", Weights: Strengths,
 			applies: func(c *computation) bool { return c.opt.Group != nil },
 			compute: func(c *computation) GraphValue { return GraphValue{Value: c.groupModularity()} }},
 		twoMode("two_mode.mode0", "Borgatti-Everett two-mode degree centralization of mode 0 (Borgatti and Everett 1997)", false, 0),
