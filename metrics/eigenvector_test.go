@@ -260,3 +260,37 @@ func TestNotConvergedError(t *testing.T) {
 		}
 	}
 }
+
+// TestEigenvectorNumericReference checks eigenvector centrality with
+// large weights against NetworkX (numeric.json): the star of weight 100
+// of issue 18, and the EMON Texas digraph with its weights ×1 and ×1e6.
+func TestEigenvectorNumericReference(t *testing.T) {
+	for _, c := range numericCases(t, "eigenvector") {
+		switch c.Graph {
+		case "star100":
+			star := scaledCopy(specUndirected(4, [2]int64{0, 1}, [2]int64{0, 2}, [2]int64{0, 3}), 100)
+			got, err := metrics.Eigenvector(star, metrics.IterOptions{Weighted: true})
+			if err != nil {
+				t.Fatalf("%s: %v", c.Graph, err)
+			}
+			for name, id := range map[string]int64{"hub": 0, "a": 1, "b": 2, "c": 3} {
+				if !scalar.EqualWithinAbsOrRel(got[id], c.Nodes[name], 1e-9, 1e-9) {
+					t.Errorf("%s %s = %v, %s gives %v", c.Graph, name, got[id], c.Tool, c.Nodes[name])
+				}
+			}
+		case "emon_texas":
+			scale := map[string]float64{"eigenvector:x1": 1, "eigenvector:x1e+06": 1e6}[c.Measure]
+			if scale == 0 {
+				t.Fatalf("unknown case %s", c.Measure)
+			}
+			g := loadGraph(t, c.Graph, true, true)
+			got, err := metrics.Eigenvector(scaledCopy(g.G, scale), metrics.IterOptions{Weighted: true})
+			if err != nil {
+				t.Fatalf("%s %s: %v", c.Graph, c.Measure, err)
+			}
+			checkNodes(t, g, got, c, 1e-9)
+		default:
+			t.Errorf("unknown graph %s", c.Graph)
+		}
+	}
+}
