@@ -198,10 +198,11 @@ func measureHelp() string {
 
 // metricsGraph is a graph to measure with its node names and modes.
 type metricsGraph struct {
-	g     graph.Graph
-	names []string
-	mode  func(int64) int
-	group map[int64]string
+	g         graph.Graph
+	names     []string
+	mode      func(int64) int
+	modeNames [2]string // the value of each mode, for the notes
+	group     map[int64]string
 }
 
 func metricsRun(opts *MetricsOptions) error {
@@ -211,7 +212,7 @@ func metricsRun(opts *MetricsOptions) error {
 	}
 	rep, err := metrics.Compute(mg.g, func(id int64) string { return mg.names[id] }, metrics.Options{
 		Weighted: opts.Input.weighted(), Distances: opts.Distances, Workers: opts.Workers, Mode: mg.mode,
-		Group: mg.group, Seed: opts.Seed, Iter: opts.iter()})
+		ModeNames: mg.modeNames, Group: mg.group, Seed: opts.Seed, Iter: opts.iter()})
 	if err != nil {
 		return err
 	}
@@ -345,7 +346,7 @@ func (opts *graphInput) load() (*metricsGraph, error) {
 				return 0
 			}
 			return 1
-		}}, nil
+		}, modeNames: [2]string{"signatory", "end_user"}}, nil
 	}
 	g, err := opts.readFile()
 	if err != nil {
@@ -367,6 +368,13 @@ func (opts *graphInput) load() (*metricsGraph, error) {
 			return nil, err
 		}
 		mg.mode = mode
+		for i, a := range g.Attrs {
+			if k := mode(int64(i)); k == 0 || k == 1 {
+				if mg.modeNames[k] == "" {
+					mg.modeNames[k] = a[opts.ModeColumn]
+				}
+			}
+		}
 	}
 	return mg, nil
 }

@@ -134,7 +134,7 @@ func TestMetricsEdgeList(t *testing.T) {
 		Weight: "amount"}, Graph: true, Format: FormatCSV}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "two_mode.mode1,") {
+	if !strings.Contains(out.String(), "two_mode.degree_centralization.mode1,") || !strings.Contains(out.String(), "two_mode.density,") {
 		t.Errorf("graph table lacks two-mode centralization:\n%s", out)
 	}
 	// A mode column with three values is a data error.

@@ -486,7 +486,49 @@ func (c *computation) twoMode(valued bool, mode int) GraphValue {
 	if mode == 1 {
 		cz = tm.Mode1
 	}
+	if !valued && !cz.Value.OK && tm.Isolates[mode] > 0 && cz.Max > 0 {
+		cz.Value = Undefined(fmt.Sprintf("mode %d%s has %d isolated node(s); the Borgatti–Everett maximum assumes none: drop them, or read two_mode.valued_degree_centralization (weighted)",
+			mode, c.modeName(mode), tm.Isolates[mode]))
+	}
 	return GraphValue{Value: cz.Value, Max: cz.Max}
+}
+
+// modeName is " (NAME)" for a mode with a name in Options.ModeNames, ""
+// otherwise.
+func (c *computation) modeName(mode int) string {
+	if c.opt.ModeNames[mode] == "" {
+		return ""
+	}
+	return " (" + c.opt.ModeNames[mode] + ")"
+}
+
+// bipartiteDensity is two_mode.density. It says once which mode is which
+// when the modes have names. A graph that is not two-mode by Options.Mode
+// is invalid input.
+func (c *computation) bipartiteDensity() GraphValue {
+	if c.opt.Mode == nil {
+		return GraphValue{Value: Undefined("bipartite density needs node modes")}
+	}
+	ug, ok := c.g.(graph.Undirected)
+	if !ok {
+		c.fatal = errors.New("metrics: a two-mode graph must be undirected")
+		return GraphValue{Value: Undefined(c.fatal.Error())}
+	}
+	if c.opt.ModeNames != [2]string{} && c.once("mode-names") {
+		var n [2]int
+		for _, u := range c.nodes() {
+			if k := c.opt.Mode(u.ID()); k == 0 || k == 1 {
+				n[k]++
+			}
+		}
+		c.note("two_mode: mode0 is %s (%d nodes), mode1 is %s (%d nodes)", c.opt.ModeNames[0], n[0], c.opt.ModeNames[1], n[1])
+	}
+	d, err := BipartiteDensity(ug, c.opt.Mode)
+	if err != nil {
+		c.fatal = err
+		return GraphValue{Value: Undefined(err.Error())}
+	}
+	return GraphValue{Value: d}
 }
 
 func (c *computation) computeTwoMode(valued bool) (*TwoModeCentralization, error) {
