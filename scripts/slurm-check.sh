@@ -117,7 +117,7 @@ check() {
   prefix=$(sed -n 's/^#SBATCH --output=\(.*\)-%A_%a.json$/\1/p' "$name.sbatch")
   echo "slurm-check: $name: $sub, array 1-4 ended in $((SECONDS - t)) s"
   local n
-  n=$(ls "$prefix-${jobid}"_*.json | wc -l)
+  n=$(ls "$prefix-${jobid}"_*.json 2>/dev/null | wc -l || true)
   [ "$n" = 4 ] || fail "$n shard files, want 4: $(ls)"
   for f in "$prefix-${jobid}"_*.err; do
     [ -s "$f" ] && { echo "slurm-check: $f:"; sed 's/^/  /' "$f" | head -5; }
