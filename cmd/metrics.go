@@ -228,7 +228,7 @@ func metricsRun(opts *MetricsOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut, "ecosys: note:", n)
 	}
 	if opts.Graph {
-		return writeTable(opts.IO.Out, opts.Format, []string{"measure", "value", "max"}, graphRows(rep), opts.IO.IsTTY)
+		return writeTableKinds(opts.IO.Out, opts.Format, []string{"measure", "value", "max"}, numberKinds(1, 3), graphRows(rep), opts.IO.IsTTY)
 	}
 	return writeNodeTable(opts, &rep.Nodes)
 }
@@ -253,7 +253,7 @@ func writeNodeTable(opts *MetricsOptions, t *metrics.NodeTable) error {
 		}
 		rows[i] = row
 	}
-	return writeTable(opts.IO.Out, opts.Format, header, rows, opts.IO.IsTTY)
+	return writeTableKinds(opts.IO.Out, opts.Format, header, numberKinds(1, len(header)), rows, opts.IO.IsTTY)
 }
 
 // graphRows flattens the graph-level values of a report.
@@ -291,7 +291,8 @@ func entityAttr(v network.Node, name string) (string, bool) {
 	return "", false
 }
 
-// num formats a value at full precision, or "NA" when undefined.
+// num formats a value at full precision, or "NA" when undefined; tables
+// and markdown show it by numfmt.Readable (writeTableKinds).
 func num(v metrics.Value) string {
 	if !v.OK {
 		return "NA"

@@ -24,8 +24,11 @@ and every transcription decision. Your own ledger (CSV), edge list (CSV)
 or graph file (GraphML, GEXF, node-link JSON) is analysed the same way.
 
 On a terminal, tables are padded; otherwise they are tab-separated, for
-sort, cut and awk. Commands that print a table also take --format csv,
-json or markdown.
+sort and cut. Tables and markdown show numbers for people: 4 significant
+digits, whole numbers and CNY amounts in full with thousands separators
+(0.000999, 46, 324,148,500, 8,270,500.00). Commands that print a table
+also take --format csv or json, which keep full precision and no
+separators: use them for awk and other programs.
 
 Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
 		Example: `  ecosys report

@@ -224,9 +224,11 @@ func writeCUG(io *IOStreams, format string, results []*inference.CUGResult) erro
 		rows[i] = []string{r.Statistic, r.Null, fnum(r.Observed), fnum(r.Mean), fnum(r.SD), fnum(r.Quantiles["0.025"]), fnum(r.Quantiles["0.975"]),
 			fnum(r.PUpper), fnum(r.PLower), fnum(r.MCSE), num(r.Z), strconv.Itoa(r.Samples), strconv.FormatBool(r.Constant)}
 	}
-	return writeTable(io.Out, format, header, rows, io.IsTTY)
+	return writeTableKinds(io.Out, format, header, numberKinds(2, len(header)), rows, io.IsTTY)
 }
 
+// fnum formats v at full precision, for CSV; tables and markdown show it
+// by numfmt.Readable (writeTableKinds with numberCol).
 func fnum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // TestMergeOptions are the options of "ecosys test merge".
