@@ -27,4 +27,3 @@ func TestFallbackWithoutCJKFont(t *testing.T) {
 		t.Errorf("category label = %q, want English", got)
 	}
 }
-
