@@ -125,3 +125,15 @@ func TestFindQuoteError(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteErrorOverTheLimit checks that a streamed file too large for
+// the buffering reader still reports its quoting error, where
+// encoding/csv found it, rather than "file too large".
+func TestQuoteErrorOverTheLimit(t *testing.T) {
+	defer func(n int64) { fileLimit = n }(fileLimit)
+	fileLimit = 50
+	s, _ := readAll(t, "source,target\n\"a,b\n"+strings.Repeat("c,d\n", 20), Options{})
+	if want := `e.csv:2: bad quoting: a quoted field of the row that starts here is not closed, or has text after its closing quote (the reader gave up on line 22); a " inside a quoted field is written ""`; s != want {
+		t.Errorf("streamed:\n got %s\nwant %s", s, want)
+	}
+}

@@ -40,10 +40,15 @@ func StreamTable(name string, r io.Reader, required []string, aliases map[string
 	if err != nil {
 		return err
 	}
+	var streamed error // the streamed read's error, when a quoting error asks for a retry
 	if t != nil {
 		err := rows(t)
-		if check.drain() && !t.retry {
+		ok := check.drain()
+		if ok && !t.retry {
 			return err
+		}
+		if ok {
+			streamed = err
 		}
 		reset() // the input needs the buffering reader, or a quoting error its text
 	}
@@ -54,6 +59,9 @@ func StreamTable(name string, r io.Reader, required []string, aliases map[string
 	}
 	t, err = ReadTable(name, r, required, aliases, opt)
 	if err != nil {
+		if streamed != nil && errors.Is(err, ErrTooLarge) {
+			return streamed // too large to locate the quote: encoding/csv's position
+		}
 		return err
 	}
 	return rows(t)

@@ -292,6 +292,7 @@ func (t *Table) parseError(err error) *InputError {
 		} else if q, ok := findQuoteError(t.data, pe.StartLine, t.r.Comma); ok {
 			return &InputError{File: t.name, Line: q.line, Column: q.field, Field: t.headerName(q.field - 1), Err: fmt.Errorf("%w: %s", ErrQuote, q.msg)}
 		}
+		return &InputError{File: t.name, Line: pe.StartLine, Err: fmt.Errorf(`%w: a quoted field of the row that starts here is not closed, or has text after its closing quote (the reader gave up on line %d); a " inside a quoted field is written ""`, ErrQuote, pe.Line)}
 	}
 	return &InputError{File: t.name, Line: pe.Line, Offset: pe.Column, Err: pe.Err}
 }
