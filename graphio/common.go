@@ -270,7 +270,16 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 	if len(b.names) == 0 {
 		return nil, network.ErrorList{{File: b.file, Err: ErrNoNodes}}
 	}
-	g := &network.Graph{Directed: directed, Names: b.names, Attrs: b.attrs, AttrNames: b.attrNames, Edges: len(ok), EdgeAttrNames: b.edgeNames}
+	b.igraphNames()
+	attrNames := foldExact(b.attrNames, slices.Values(b.attrs))
+	edgeNames := foldExact(b.edgeNames, func(yield func(map[string]string) bool) {
+		for _, e := range b.edges {
+			if !yield(e.attrs) {
+				return
+			}
+		}
+	})
+	g := &network.Graph{Directed: directed, Names: b.names, Attrs: b.attrs, AttrNames: attrNames, Edges: len(ok), EdgeAttrNames: edgeNames}
 	var add func(u, v int64, w float64)
 	if directed {
 		dg := simple.NewWeightedDirectedGraph(0, math.Inf(1))
@@ -300,6 +309,29 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 	return g, nil
 }
 
+// igraphNames names the nodes of a file that igraph wrote by their
+// "name" attribute: igraph writes the node ids n0, n1, … in order and
+// keeps its vertex names in the node attribute "name". If every node id
+// is n followed by its position (from 0) and every node has a distinct,
+// non-empty "name", the names become the nodes' names (and stay an
+// attribute too); otherwise the ids stay the names.
+func (b *graphBuilder) igraphNames() {
+	if !b.attrSeen["name"] || len(b.names) == 0 {
+		return
+	}
+	seen := make(map[string]bool, len(b.names))
+	for i, id := range b.names {
+		n := b.attrs[i]["name"]
+		if id != "n"+strconv.Itoa(i) || n == "" || seen[n] {
+			return
+		}
+		seen[n] = true
+	}
+	for i := range b.names {
+		b.names[i] = b.attrs[i]["name"]
+	}
+}
+
 // readError converts an error of a decoder into an InputError list.
 func (b *graphBuilder) readError(err error, at filePos) error {
 	var xs *xml.SyntaxError
@@ -323,12 +355,76 @@ type writable struct {
 	attrNames     []string // AttrNames, then attributes used but not declared, sorted
 	edgeAttrNames []string // EdgeAttrNames, then edge attributes used but not declared, sorted
 	edges         []writableEdge
+	// nodeCols and edgeCols are the typed columns of the attributes
+	// (AttrTypes, AttrColumns), for the typed writers.
+	nodeCols, edgeCols []AttrColumn
 }
 
 type writableEdge struct {
 	from, to int64
 	weight   float64
 	attrs    [][2]string // in edgeAttrNames order, those the edge has
+	m        map[string]string
+}
+
+// typedValue is a value of a typed column: the column's index in
+// nodeCols or edgeCols, and its text.
+type typedValue struct {
+	col  int
+	text string
+}
+
+// typed returns the values of m in the columns cols, skipping the
+// attributes m does not have and the empty values of columns that are not
+// strings (no value), and the exact companion of an attribute that is
+// skipped.
+func typed(m map[string]string, cols []AttrColumn) []typedValue {
+	if len(m) == 0 {
+		return nil
+	}
+	var out []typedValue
+	for i, c := range cols {
+		v, ok := m[c.Attr]
+		if !ok || v == "" && (c.Type != AttrString || c.Exact) {
+			continue
+		}
+		out = append(out, typedValue{i, v})
+	}
+	return out
+}
+
+// nodeValues returns the typed values of node i.
+func (g *writable) nodeValues(i int) []typedValue {
+	if i >= len(g.Attrs) {
+		return nil
+	}
+	return typed(g.Attrs[i], g.nodeCols)
+}
+
+// NodeLabel returns the label of node i of g, for the writers that give
+// nodes a label (GEXF's label, DOT's label attribute): the node's first
+// non-empty attribute among "label", "name" (igraph's vertex name),
+// "name_en" and "name_zh", else its name (g.Names[i]). ReadGEXF drops a
+// label equal to the one NodeLabel derives from the node's attributes, so
+// a GEXF file written by WriteGEXF reads back without a new attribute.
+func NodeLabel(g *network.Graph, i int) string {
+	var attrs map[string]string
+	if i < len(g.Attrs) {
+		attrs = g.Attrs[i]
+	}
+	return labelOf(attrs, g.Names[i])
+}
+
+// labelAttrs are the attributes NodeLabel looks at, in order.
+var labelAttrs = []string{"label", "name", "name_en", "name_zh"}
+
+func labelOf(attrs map[string]string, name string) string {
+	for _, a := range labelAttrs {
+		if v := attrs[a]; v != "" {
+			return v
+		}
+	}
+	return name
 }
 
 // attrNamesOf returns the names of declared, deduplicated, followed by the
@@ -487,9 +583,13 @@ func forWriting(g *network.Graph, xmlText bool, reserved ...string) (*writable, 
 			if !(wt > 0) || math.IsInf(wt, 0) {
 				return nil, bad("edge %q -> %q: weight %v: %v", g.Names[u], g.Names[v.ID()], wt, ErrBadWeight)
 			}
-			w.edges = append(w.edges, writableEdge{u, v.ID(), wt, ordered(g.EdgeAttrs[[2]int64{u, v.ID()}], w.edgeAttrNames)})
+			m := g.EdgeAttrs[[2]int64{u, v.ID()}]
+			w.edges = append(w.edges, writableEdge{u, v.ID(), wt, ordered(m, w.edgeAttrNames), m})
 		}
 	}
+	nodeTypes, edgeTypes := AttrTypes(g)
+	w.nodeCols = AttrColumns(w.attrNames, nodeTypes)
+	w.edgeCols = AttrColumns(w.edgeAttrNames, edgeTypes)
 	return w, nil
 }
 
