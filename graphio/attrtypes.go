@@ -307,6 +307,7 @@ func AttrColumns(names []string, types map[string]AttrType) []AttrColumn {
 	}
 	return out
 }
+
 // foldExact folds the exact companions of a graph read from a typed file
 // back into their attributes (ExactName): where an element has both
 // "amount_cny" and "amount_cny_exact", the companion's text replaces the

@@ -116,6 +116,7 @@ type graphBuilder struct {
 	nodeAt    []filePos
 	edges     []rawEdge
 	errs      network.ErrorList
+	opt       ReadOptions
 }
 
 // rawEdge is an edge as read; its endpoints are checked at the end, since
@@ -127,8 +128,8 @@ type rawEdge struct {
 	at             filePos
 }
 
-func newGraphBuilder(file string) *graphBuilder {
-	return &graphBuilder{file: file, attrSeen: map[string]bool{}, edgeSeen: map[string]bool{}, index: map[string]int64{}}
+func newGraphBuilder(file string, opt ReadOptions) *graphBuilder {
+	return &graphBuilder{file: file, attrSeen: map[string]bool{}, edgeSeen: map[string]bool{}, index: map[string]int64{}, opt: opt}
 }
 
 // fail records an error at a place of the file.
@@ -220,15 +221,17 @@ func (b *graphBuilder) addEdge(source, target, weight string, hasWeight bool, at
 	return nil
 }
 
-// graph checks the edges and returns the graph, or the errors in file order.
+// graph checks the edges, merges parallel edges and drops self-loops by
+// b.opt, and returns the graph, or the errors in file order.
 func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
-	type key [2]int64
-	seen := map[key]int{}
+	if err := b.opt.check(); err != nil {
+		return nil, err
+	}
+	p := newPairs(b.opt.Multi, directed)
 	arrow := " -- "
 	if directed {
 		arrow = " -> "
 	}
-	var ok []key
 	for i, e := range b.edges {
 		if b.full() {
 			break
@@ -246,20 +249,17 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 			continue
 		}
 		if s == d {
-			b.fail(e.at, "target", e.target, ErrSelfLoop)
+			if b.opt.Loops == LoopsRefuse {
+				b.fail(e.at, "target", e.target, ErrSelfLoop)
+			} else {
+				p.loop("line " + strconv.Itoa(e.at.line))
+			}
 			continue
 		}
-		k := key{s, d}
-		if !directed && k[0] > k[1] {
-			k[0], k[1] = k[1], k[0]
-		}
-		if j, dup := seen[k]; dup {
+		if j, isNew := p.add(s, d, e.weight, i); !isNew && b.opt.Multi == MultiRefuse {
 			err := b.fail(e.at, "", "", fmt.Errorf("edge %q%s%q: %w", e.source, arrow, e.target, ErrDuplicateEdge))
-			err.Other = fmt.Sprintf("%s:%s", b.file, b.edges[j].at)
-			continue
+			err.Other = fmt.Sprintf("%s:%s", b.file, b.edges[p.list[j].first].at)
 		}
-		seen[k] = i
-		ok = append(ok, k)
 	}
 	if len(b.errs) > 0 {
 		slices.SortStableFunc(b.errs, func(x, y *network.InputError) int {
@@ -270,6 +270,9 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 	if len(b.names) == 0 {
 		return nil, network.ErrorList{{File: b.file, Err: ErrNoNodes}}
 	}
+	if msg := p.finish(b.file); msg != "" && b.opt.Warn != nil {
+		b.opt.Warn(msg)
+	}
 	b.igraphNames()
 	attrNames := foldExact(b.attrNames, slices.Values(b.attrs))
 	edgeNames := foldExact(b.edgeNames, func(yield func(map[string]string) bool) {
@@ -279,7 +282,7 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 			}
 		}
 	})
-	g := &network.Graph{Directed: directed, Names: b.names, Attrs: b.attrs, AttrNames: attrNames, Edges: len(ok), EdgeAttrNames: edgeNames}
+	g := &network.Graph{Directed: directed, Names: b.names, Attrs: b.attrs, AttrNames: attrNames, Edges: len(p.list), Merged: p.parallel, EdgeAttrNames: edgeNames}
 	var add func(u, v int64, w float64)
 	if directed {
 		dg := simple.NewWeightedDirectedGraph(0, math.Inf(1))
@@ -296,9 +299,9 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 		add = func(u, v int64, w float64) { ug.SetWeightedEdge(ug.NewWeightedEdge(simple.Node(u), simple.Node(v), w)) }
 		g.G = ug
 	}
-	for _, k := range ok {
-		e := b.edges[seen[k]]
-		add(k[0], k[1], e.weight)
+	for _, pe := range p.list {
+		k, e := pe.key, b.edges[pe.first]
+		add(k[0], k[1], pe.weight)
 		if e.attrs != nil {
 			if g.EdgeAttrs == nil {
 				g.EdgeAttrs = map[[2]int64]map[string]string{}

@@ -135,13 +135,20 @@ type gexfAttr struct {
 // defaultedgetype="directed" gives a directed graph, anything else an
 // undirected one (undirected is GEXF's default). An edge whose type
 // differs from defaultedgetype (a mixed graph) is an error, and so are the
-// errors of ReadGraphML: self-loops, parallel edges (not merged),
-// non-positive or non-finite weights, edges to undeclared nodes and node
-// ids declared twice. Nested nodes (hierarchies) are refused. The limits
+// errors of ReadGraphML: non-positive or non-finite weights, edges to
+// undeclared nodes and node ids declared twice. Parallel edges and
+// self-loops are treated as ReadGraphML treats them, and exact companions
+// folded back. Nested nodes (hierarchies) are refused. The limits
 // are those of ReadGraphML.
 func ReadGEXF(name string, r io.Reader) (*network.Graph, error) {
+	return ReadGEXFWith(name, r, ReadOptions{})
+}
+
+// ReadGEXFWith is ReadGEXF with a choice of what to do with parallel
+// edges and self-loops (see ReadOptions).
+func ReadGEXFWith(name string, r io.Reader, opt ReadOptions) (*network.Graph, error) {
 	g := &gexfReader{
-		s:         newXMLScanner(name, r, func(ns string) bool { return ns == "" || strings.Contains(ns, "gexf.net/") }),
+		s:         newXMLScanner(name, r, func(ns string) bool { return ns == "" || strings.Contains(ns, "gexf.net/") }, opt),
 		nodeAttrs: map[string]*gexfAttr{},
 		edgeAttrs: map[string]*gexfAttr{},
 	}

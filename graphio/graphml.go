@@ -111,7 +111,12 @@ type graphMLKey struct {
 // "all"), by attr.name, as text whatever their attr.type; a key's
 // <default> fills in nodes that lack it. Graph.AttrNames lists the node
 // keys in declaration order. igraph writes ids n0, n1, … and keeps its
-// vertex names in the attribute "name"; the reader does not rename them.
+// vertex names in the attribute "name": when every node id is n followed
+// by its position and every node has a distinct, non-empty "name", the
+// names name the nodes (and stay an attribute). An attribute with an exact
+// companion (ExactName; "amount_cny" and "amount_cny_exact", as
+// WriteGraphML writes them) takes the companion's text, and the companion
+// is dropped.
 //
 // The edge weight is the edge's <data> for the key whose attr.name is
 // "weight" (or that key's default, or else 1). Every other edge attribute
@@ -122,19 +127,28 @@ type graphMLKey struct {
 // attr.name that yEd declares for them) are ignored without error.
 //
 // edgedefault="directed" gives a directed graph, anything else an undirected
-// one (as in NetworkX). It is an error if an edge's "directed" attribute
-// disagrees with edgedefault, and for a self-loop, a parallel edge (also in
-// reverse on an undirected graph: edges are not merged, as ReadEdgeList
-// merges them), a weight that is not a positive finite number, an edge to an
-// undeclared node, or a node id declared twice. Nested graphs, hyperedges
+// one (as in NetworkX). Parallel edges (also in reverse on an undirected
+// graph) are summed into one edge and self-loops dropped, as ReadEdgeList
+// does by default; ReadGraphMLWith offers the other choices (counting,
+// keeping the first, refusing). It is an error if an edge's "directed"
+// attribute disagrees with edgedefault, and for a weight that is not a
+// positive finite number, an edge to an undeclared node, or a node id
+// declared twice. Nested graphs, hyperedges
 // and a second <graph> are refused. Errors name file, line and byte column,
 // collected up to network.MaxErrors into a network.ErrorList. Files over
 // MaxGraphFileBytes, elements nested deeper than MaxGraphDepth, more than
 // MaxGraphNodes nodes or MaxGraphEdges edges, and texts over MaxValueBytes
 // are refused; no DTD is read, no entity expanded.
 func ReadGraphML(name string, r io.Reader) (*network.Graph, error) {
+	return ReadGraphMLWith(name, r, ReadOptions{})
+}
+
+// ReadGraphMLWith is ReadGraphML with a choice of what to do with parallel
+// edges and self-loops, and a warning that says what was done (see
+// ReadOptions).
+func ReadGraphMLWith(name string, r io.Reader, opt ReadOptions) (*network.Graph, error) {
 	g := &graphMLReader{
-		s:    newXMLScanner(name, r, func(ns string) bool { return ns == "" || ns == graphMLSpace }),
+		s:    newXMLScanner(name, r, func(ns string) bool { return ns == "" || ns == graphMLSpace }, opt),
 		name: name,
 		keys: map[string]*graphMLKey{},
 	}

@@ -115,15 +115,21 @@ func jsonString(s string) []byte {
 // too, as NetworkX reads it into a graph that is not a multigraph), and
 // Graph.EdgeAttrNames lists them in order of first appearance.
 //
-// The errors are those of ReadGraphML (self-loops, parallel edges, which
-// are not merged, bad weights, links to undeclared nodes, node ids given
-// twice), with a repeated key within a node, a top-level key given twice
+// Parallel links and self-loops are treated as ReadGraphML treats them,
+// and exact companions folded back. The errors are those of ReadGraphML
+// (bad weights, links to undeclared nodes, node ids given twice), with a repeated key within a node, a top-level key given twice
 // and a missing "nodes". Positions are those of the node's or link's
 // opening brace, or of the offending value. The limits are those of
 // ReadGraphML, MaxGraphDepth counting nested arrays and objects.
 func ReadNodeLink(name string, r io.Reader) (*network.Graph, error) {
+	return ReadNodeLinkWith(name, r, ReadOptions{})
+}
+
+// ReadNodeLinkWith is ReadNodeLink with a choice of what to do with
+// parallel edges (a multigraph's links) and self-loops (see ReadOptions).
+func ReadNodeLinkWith(name string, r io.Reader, opt ReadOptions) (*network.Graph, error) {
 	pr := newPosReader(r)
-	j := &jsonReader{d: json.NewDecoder(pr), pr: pr, b: newGraphBuilder(name)}
+	j := &jsonReader{d: json.NewDecoder(pr), pr: pr, b: newGraphBuilder(name, opt)}
 	b := j.b
 	if _, err := j.delim('{', "a JSON object"); err != nil {
 		return nil, err
