@@ -57,7 +57,9 @@ func orList(words []string) string {
 // NewCmdExport returns the "export" command. If runF is not nil, it is
 // called with the parsed options instead of running the command.
 func NewCmdExport(f *Factory, runF func(*ExportOptions) error) *cobra.Command {
-	opts := &ExportOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)}}}
+	// An edge list's weight column is written as such whether or not
+	// --weighted is given (KeepWeights): the file must not lose it.
+	opts := &ExportOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)}, KeepWeights: true}}
 	formats := graphFormats(false)
 	var titles []string
 	for _, f := range graphio.Formats() {

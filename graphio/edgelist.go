@@ -116,7 +116,7 @@ type edgeListReader struct {
 	index        map[string]int64 // node id by name
 	nodeFile     bool             // a node file was given
 	fromNodeFile int              // the nodes of the node file are 0…fromNodeFile−1
-	pairs        *pairs // the edges in order of first row
+	pairs        *pairs           // the edges in order of first row
 }
 
 // add returns the id of the node name, adding it if it is new.
