@@ -173,6 +173,9 @@ def main():
 
 # --- Value by value -------------------------------------------------------
 
+TABLE_TYPES = {"edge:contracts": "long", "edge:amount_cny": "double", "edge:allegation": "boolean",
+               "edge:count": "long", "edge:date_start": "string", "edge:reliability": "string"}
+
 def absent(v):
     return v is None or v == "" or (isinstance(v, float) and math.isnan(v))
 
@@ -390,6 +393,15 @@ def values(d):
 
     checks += [("NetworkX", "meta.*.csv", nx_csv), ("igraph", "meta.*.csv", ig_csv)]
     failed = 0
+    # The types of the attribute-type table (graphio.KnownAttrs), so that a
+    # writer that typed everything as text would not pass.
+    for name, g in x["graphs"].items():
+        for k, typ in TABLE_TYPES.items():
+            if k in g["types"] and g["types"][k] != typ:
+                print("FAIL types    %-14s %s is %s, want %s" % (name, k, g["types"][k], typ))
+                failed += 1
+        print("ok   types    %-14s %s" % (name, ", ".join(
+            "%s %s" % (k, g["types"][k]) for k in sorted(TABLE_TYPES) if k in g["types"])))
     for tool, file, check in checks:
         try:
             t = check()
