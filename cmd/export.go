@@ -77,6 +77,14 @@ func NewCmdExport(f *Factory, runF func(*ExportOptions) error) *cobra.Command {
 The embedded ledger network carries each party's entity id, names, kind,
 ministry, level, province, city and role, and each tie's contracts, amount
 and ledger rows; an edge list or graph file carries its own attributes.
+Attributes are written with their types (GraphML attr.type, GEXF types,
+JSON numbers): contracts long, amount_cny double (with its exact decimal
+in amount_cny_exact), allegation boolean, and for other columns the type
+all their values fit (long, double, boolean, else string). An edge list's
+weight column is written as the weight whether or not --weighted is
+given; parallel edges and self-loops are merged or dropped by --multi and
+--loops, with a warning. GEXF labels and DOT labels are the nodes' names
+(label, name or name_en), not their ids.
 
 The file is written to a temporary file and renamed into place; an
 existing file is replaced only with --force, and never if it is an input.`,
