@@ -166,11 +166,11 @@ func TestReadEdgeListMulti(t *testing.T) {
 		merged   int
 		warn     string
 	}{
-		{"", true, 10, 2, 2, "e.csv: 2 parallel edges summed into 1 edge; 1 self-loop dropped (line 5)"},
-		{MultiSum, false, 12, 12, 3, "e.csv: 3 parallel edges summed into 1 edge; 1 self-loop dropped (line 5)"},
-		{MultiCount, true, 3, 1, 2, "e.csv: 2 parallel edges merged into 1 edge weighted by their multiplicity; 1 self-loop dropped (line 5)"},
-		{MultiCount, false, 4, 4, 3, "e.csv: 3 parallel edges merged into 1 edge weighted by their multiplicity; 1 self-loop dropped (line 5)"},
-		{MultiFirst, true, 4, 2, 2, "e.csv: 2 parallel edges dropped, keeping the first row of 1 edge; 1 self-loop dropped (line 5)"},
+		{"", true, 10, 2, 2, "e.csv: 2 parallel edges summed into 1 edge; 1 self-loop dropped (line 5), as no measure takes loops"},
+		{MultiSum, false, 12, 12, 3, "e.csv: 3 parallel edges summed into 1 edge; 1 self-loop dropped (line 5), as no measure takes loops"},
+		{MultiCount, true, 3, 1, 2, "e.csv: 2 parallel edges merged into 1 edge weighted by their multiplicity; 1 self-loop dropped (line 5), as no measure takes loops"},
+		{MultiCount, false, 4, 4, 3, "e.csv: 3 parallel edges merged into 1 edge weighted by their multiplicity; 1 self-loop dropped (line 5), as no measure takes loops"},
+		{MultiFirst, true, 4, 2, 2, "e.csv: 2 parallel edges dropped, keeping the first row of 1 edge; 1 self-loop dropped (line 5), as no measure takes loops"},
 	} {
 		var warns []string
 		g, err := ReadEdgeList("e.csv", strings.NewReader(edges), "", nil,

@@ -228,7 +228,7 @@ func (p *pairs) finish(file string) string {
 		if p.loops > len(p.loopAt) {
 			at += ", …"
 		}
-		msgs = append(msgs, fmt.Sprintf("%s dropped (%s)", count(p.loops, "self-loop"), at))
+		msgs = append(msgs, fmt.Sprintf("%s dropped (%s), as no measure takes loops", count(p.loops, "self-loop"), at))
 	}
 	if len(msgs) == 0 {
 		return ""
