@@ -24,7 +24,11 @@ var (
 // EdgeListOptions say how to read an edge list.
 type EdgeListOptions struct {
 	Directed bool // edges run source → target; otherwise they are undirected
-	Weighted bool // read the weight column (required then); otherwise every edge weighs 1
+	// Weighted reads the weight column (required then, unless Multi is
+	// MultiCount, whose edges weigh their number of rows: so a multigraph
+	// without weights gets its multiplicities as weights); otherwise every
+	// edge weighs 1.
+	Weighted bool
 	// Strict refuses edges whose endpoints are not in the node file; by
 	// default such endpoints become nodes without attributes. It has no
 	// effect without a node file.
@@ -93,7 +97,7 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 	}
 	r.fromNodeFile = len(r.g.Names)
 	required := []string{"source", "target"}
-	if opt.Weighted {
+	if opt.Weighted && opt.Multi != MultiCount { // counted edges weigh their number of rows
 		required = append(required, "weight")
 	}
 	aliases := map[string]string{"from": "source", "to": "target", "src": "source", "dst": "target", "value": "weight"}
@@ -171,7 +175,7 @@ func (r *edgeListReader) readRows(t *csvio.Table) error {
 	g, opt := r.g, r.opt
 	g.EdgeAttrNames = t.ColumnsExcept("source", "target", "weight")
 	r.pairs = newPairs(opt.Multi, opt.Directed)
-	weighted := opt.Weighted || opt.KeepWeights && t.Has("weight")
+	weighted := (opt.Weighted || opt.KeepWeights) && t.Has("weight")
 	for t.Next() {
 		s, d := t.Require("source"), t.Require("target")
 		w := 1.0

@@ -232,4 +232,12 @@ func TestReadEdgeListKeepWeights(t *testing.T) {
 	if w, _ := g.G.Weight(0, 1); w != 2 {
 		t.Errorf("multigraph without weights: weight %v, want 2 (its multiplicity)", w)
 	}
+	// Weighted by multiplicity: MultiCount needs no weight column.
+	g, err = ReadEdgeList("e.csv", strings.NewReader("source,target\na,b\na,b\nb,c\n"), "", nil, EdgeListOptions{Weighted: true, Multi: MultiCount})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, _ := g.G.Weight(0, 1); w != 2 {
+		t.Errorf("--weighted --multi count: weight %v, want 2", w)
+	}
 }
