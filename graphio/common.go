@@ -117,6 +117,7 @@ type graphBuilder struct {
 	edges     []rawEdge
 	errs      network.ErrorList
 	opt       ReadOptions
+	igraph    bool // name the nodes of an igraph file by their "name" (GraphML)
 }
 
 // rawEdge is an edge as read; its endpoints are checked at the end, since
@@ -319,7 +320,7 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 // non-empty "name", the names become the nodes' names (and stay an
 // attribute too); otherwise the ids stay the names.
 func (b *graphBuilder) igraphNames() {
-	if !b.attrSeen["name"] || len(b.names) == 0 {
+	if !b.igraph || !b.attrSeen["name"] || len(b.names) == 0 {
 		return
 	}
 	seen := make(map[string]bool, len(b.names))

@@ -152,6 +152,7 @@ func ReadGraphMLWith(name string, r io.Reader, opt ReadOptions) (*network.Graph,
 		name: name,
 		keys: map[string]*graphMLKey{},
 	}
+	g.s.b.igraph = true
 	if err := g.s.run(&g.text, g.start, g.end); err != nil {
 		return nil, err
 	}

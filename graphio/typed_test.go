@@ -131,3 +131,20 @@ func TestTypedRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// Only GraphML files are taken for igraph's: a node-link file with ids
+// n0, n1 and a "name" attribute keeps its ids.
+func TestIgraphNamesGraphMLOnly(t *testing.T) {
+	const js = `{"nodes": [{"id": "n0", "name": "pa"}, {"id": "n1", "name": "fr"}], "links": [{"source": "n0", "target": "n1"}]}`
+	g, err := graphio.ReadNodeLink("g.json", strings.NewReader(js))
+	if err != nil || g.Names[0] != "n0" {
+		t.Errorf("node-link: %v, %v", g, err)
+	}
+	const gml = `<graphml><key id="v_name" for="node" attr.name="name" attr.type="string"/><graph edgedefault="undirected">
+<node id="n0"><data key="v_name">pa</data></node><node id="n1"><data key="v_name">fr</data></node>
+<edge source="n0" target="n1"/></graph></graphml>`
+	g, err = graphio.ReadGraphML("g.graphml", strings.NewReader(gml))
+	if err != nil || g.Names[0] != "pa" || g.Names[1] != "fr" || !g.G.HasEdgeBetween(0, 1) {
+		t.Errorf("GraphML: %v, %v", g, err)
+	}
+}
