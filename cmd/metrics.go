@@ -35,8 +35,12 @@ type graphInput struct {
 	Weighted   bool
 	TwoMode    bool
 	ModeColumn string
-	Group      string // node attribute for assortativity, group modularity and brokerage
-	GraphPath  string // a GraphML, GEXF or node-link JSON file instead of an edge list
+	Group      string     // node attribute for assortativity, group modularity and brokerage
+	GraphPath  string     // a GraphML, GEXF or node-link JSON file instead of an edge list
+	Policy     edgePolicy // --multi and --loops
+	// KeepWeights reads an edge list's weight column without --weighted,
+	// for the writers (export).
+	KeepWeights bool
 }
 
 // MetricsOptions are the options of "ecosys metrics".
@@ -403,14 +407,15 @@ func (in *graphInput) readFile() (*network.Graph, error) {
 		if format, ok := graphio.ByExtension(in.GraphPath); !ok || format.Read == nil {
 			return nil, FlagErrorf("--graph-file %s: unknown extension (want %s)", in.GraphPath, orList(graphio.ReadExtensions()))
 		}
-		return graphio.Read(in.GraphPath, f)
+		return graphio.ReadWith(in.GraphPath, f, in.Policy.options(in.Ledger.Warn))
 	}
 	ef, err := os.Open(in.EdgesPath)
 	if err != nil {
 		return nil, err
 	}
 	defer ef.Close()
-	eo := graphio.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, Warn: in.Ledger.Warn}
+	po := in.Policy.options(in.Ledger.Warn)
+	eo := graphio.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, KeepWeights: in.KeepWeights, Multi: po.Multi, Loops: po.Loops, Warn: po.Warn}
 	if in.NodesPath == "" {
 		return graphio.ReadEdgeList(in.EdgesPath, ef, "", nil, eo)
 	}
@@ -446,6 +451,7 @@ func (in *graphInput) addFlags(cmd *cobra.Command) {
 	fl.BoolVar(&in.Weighted, "weighted", false, "Read the weight column as tie strength")
 	fl.BoolVar(&in.TwoMode, "two-mode", false, "The graph is two-mode (bipartite); see --mode-column")
 	fl.StringVar(&in.ModeColumn, "mode-column", "", "Node-file `column` naming each node's mode (two values; the first seen is mode 0)")
+	in.Policy.addFlags(fl)
 	fl.StringVar(&in.Group, "group", "", "Node attribute `column` (ledger: province, ministry, kind, level, role) for attribute assortativity, group modularity and brokerage roles")
 }
 
