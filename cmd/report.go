@@ -44,8 +44,13 @@ data citation, and provenance.json with the ecosys version, the SHA-256 of
 every input and output, and the parameters.
 
 The same inputs and flags give byte-identical files. The report is written
-to a temporary directory and renamed into place; an existing directory is
-replaced only with --force, and never if it holds an input file.
+to a temporary directory and renamed into place. An existing --out
+directory is replaced only if it is an earlier report of ecosys: its
+provenance.json was written by ecosys report and lists every file in it,
+unchanged. Then only the files listed there are removed, so running the
+same command twice just works. Any other directory (a file of your own in
+it, a provenance.json of another program, an input file) is refused and
+left untouched.
 
 Chinese labels (--lang zh or both) need a CJK font: --font FILE, or one
 found on the system (Debian: fonts-noto-cjk or fonts-wqy-microhei). Without
@@ -75,7 +80,8 @@ one, figures fall back to English with a warning.`,
 	}
 	addLedgerFlags(cmd, &opts.Input)
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "ecosys-report", "Output `directory`")
-	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "Replace the output directory if it exists")
+	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "No effect: an earlier report is replaced without it, any other directory never")
+	_ = cmd.Flags().MarkDeprecated("force", "an earlier ecosys report at --out is replaced without it, and any other directory is never replaced")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "en", "Label language: {en|zh|both}")
 	cmd.Flags().StringVar(&opts.FontPath, "font", "", "CJK font `file` (.ttf, .otf, .ttc) for Chinese labels")
 	cmd.Flags().IntVar(&opts.DPI, "dpi", plots.DefaultDPI, "Resolution of the PNG figures")
@@ -128,7 +134,7 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	warnings, err := report.Write(opts.Out, opts.Force, r, ro)
+	warnings, err := report.Write(opts.Out, r, ro)
 	for _, w := range warnings {
 		fmt.Fprintln(opts.IO.ErrOut, "ecosys: warning:", w)
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/csv"
@@ -11,6 +12,7 @@ import (
 	"fmt"
 	"html/template"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -63,22 +65,27 @@ var Dimensions = []network.Dimension{
 	network.DimYear, network.DimDirect, network.DimKind, network.DimEndUser, network.DimSignatory,
 }
 
-// Write builds the report of the results r and writes it to dir. dir
-// must not exist unless force is set, in which case it is replaced; it
-// must not contain an input file. Write returns the warnings of the
-// figures (for example, Chinese labels asked for without a CJK font).
-func Write(dir string, force bool, r *analysis.Results, opts Options) (warnings []string, err error) {
+// Write builds the report of the results r and writes it to dir. If dir
+// exists, it must be empty or an earlier report written by ecosys (its
+// provenance.json says so and lists every file in it, unchanged; see
+// recognisePrior): the new report is written beside it and swapped in,
+// and only the files the earlier provenance listed are removed. Any other
+// directory is refused and left untouched, as is a dir that contains an
+// input file. Write returns the warnings of the figures (for example,
+// Chinese labels asked for without a CJK font).
+func Write(dir string, r *analysis.Results, opts Options) (warnings []string, err error) {
 	if r == nil || r.Ledger() == nil {
 		return nil, errors.New("report: no ledger")
 	}
-	if err := checkDestination(dir, force, opts.Inputs); err != nil {
+	prior, err := checkDestination(dir, opts.Inputs)
+	if err != nil {
 		return nil, err
 	}
 	files, warnings, err := Build(r, opts)
 	if err != nil {
 		return nil, err
 	}
-	return warnings, writeDirAtomic(dir, force, files)
+	return warnings, writeDirAtomic(dir, prior, files)
 }
 
 // Build renders the report of the results r in memory: a map from
@@ -322,7 +329,7 @@ func provenance(opts Options, ro analysis.ResultsOptions, files map[string][]byt
 		Parameters map[string]string `json:"parameters"`
 		Citation   string            `json:"citation,omitempty"`
 		Files      []file            `json:"files"`
-	}{Generator: "ecosys report", Version: opts.Version, Inputs: opts.Inputs, Citation: opts.Citation,
+	}{Generator: provenanceGenerator, Version: opts.Version, Inputs: opts.Inputs, Citation: opts.Citation,
 		Parameters: map[string]string{"lang": string(opts.Lang), "font": opts.FontPath, "dpi": fmt.Sprint(opts.DPI), "title": opts.Title,
 			"figure_samples": fmt.Sprint(ro.Samples), "figure_seed": fmt.Sprint(opts.Seed), "seed": fmt.Sprint(ro.Seed),
 			"replicates": fmt.Sprint(!opts.NoReplicates)}}
@@ -342,15 +349,30 @@ func provenance(opts Options, ro analysis.ResultsOptions, files map[string][]byt
 	return append(b, '\n'), err
 }
 
-// checkDestination refuses to write over an existing directory without
-// force, or into a directory that holds an input.
-func checkDestination(dir string, force bool, inputs []Input) error {
+// provenanceGenerator is the generator recorded in every report's
+// provenance.json; a directory whose provenance.json says so, and lists
+// every file in it with its SHA-256, is an earlier report that Write may
+// replace.
+const provenanceGenerator = "ecosys report"
+
+// priorReport is an earlier report found at the destination: the files
+// its provenance.json lists (relative, slash-separated), which are the
+// only files Write removes.
+type priorReport struct {
+	files []string
+}
+
+// checkDestination checks that dir can receive a report: it must not
+// hold an input, and if it exists it must be empty or an earlier report
+// of ecosys (recognisePrior). It returns the earlier report, nil if dir
+// does not exist or is empty.
+func checkDestination(dir string, inputs []Input) (*priorReport, error) {
 	if dir == "" {
-		return errors.New("report: no output directory")
+		return nil, errors.New("report: no output directory")
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	for _, in := range inputs {
 		if in.Path == "" {
@@ -358,27 +380,108 @@ func checkDestination(dir string, force bool, inputs []Input) error {
 		}
 		p, err := filepath.Abs(in.Path)
 		if err == nil && (p == abs || strings.HasPrefix(p, abs+string(filepath.Separator))) {
-			return fmt.Errorf("report: output directory %s contains the input %s; choose another --out", dir, in.Path)
+			return nil, fmt.Errorf("report: output directory %s contains the input %s; choose another --out", dir, in.Path)
 		}
 	}
-	fi, err := os.Stat(dir)
+	fi, err := os.Lstat(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil
+		return nil, nil
 	case err != nil:
-		return fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	case !fi.IsDir():
-		return fmt.Errorf("report: %s exists and is not a directory", dir)
-	case !force:
-		return fmt.Errorf("report: %s already exists; use --force to replace it", dir)
+		return nil, fmt.Errorf("report: %s exists and is not a directory; choose another --out", dir)
 	}
-	return nil
+	return recognisePrior(dir)
 }
 
-// writeDirAtomic writes files into a new temporary directory beside dir and
-// renames it into place. An existing dir (allowed by force) is moved aside
-// first and removed only once the new one is in place.
-func writeDirAtomic(dir string, force bool, files map[string][]byte) (err error) {
+// recognisePrior decides whether the existing directory dir is an earlier
+// report of ecosys, which Write replaces. It is one if its provenance.json
+// was written by ecosys report (generator "ecosys report", a list of
+// files), every file under dir is provenance.json or listed there, every
+// listed file is present with the SHA-256 recorded (so nothing was edited
+// since), and nothing under dir is a symbolic link or other special file.
+// An empty directory is accepted too (nil, nil). Anything else is an
+// error that says why; the directory is never touched.
+func recognisePrior(dir string) (*priorReport, error) {
+	refuse := func(why string) error {
+		return fmt.Errorf("report: %s is not a report written by ecosys (%s); it is left untouched: choose another --out, or remove it yourself", dir, why)
+	}
+	var present []string
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		switch {
+		case d.IsDir():
+			return nil
+		case !d.Type().IsRegular():
+			return refuse(filepath.ToSlash(rel) + " is not a regular file")
+		}
+		present = append(present, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		if strings.HasPrefix(err.Error(), "report: ") {
+			return nil, err
+		}
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	if len(present) == 0 {
+		return nil, nil
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "provenance.json"))
+	if err != nil {
+		return nil, refuse("it has files but no provenance.json")
+	}
+	var prov struct {
+		Generator string `json:"generator"`
+		Files     []struct {
+			Path   string `json:"path"`
+			SHA256 string `json:"sha256"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(b, &prov); err != nil || prov.Generator != provenanceGenerator || len(prov.Files) == 0 {
+		return nil, refuse("its provenance.json was not written by ecosys report")
+	}
+	listed := map[string]string{}
+	for _, f := range prov.Files {
+		if f.Path == "" || f.Path == "provenance.json" || path.IsAbs(f.Path) || path.Clean(f.Path) != f.Path || strings.HasPrefix(f.Path, "../") {
+			return nil, refuse(fmt.Sprintf("its provenance.json lists %q, not a file of a report", f.Path))
+		}
+		listed[f.Path] = f.SHA256
+	}
+	prior := &priorReport{files: []string{"provenance.json"}}
+	for _, p := range present {
+		if p == "provenance.json" {
+			continue
+		}
+		want, ok := listed[p]
+		if !ok {
+			return nil, refuse(p + " is not listed in its provenance.json")
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			return nil, fmt.Errorf("report: %w", err)
+		}
+		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != want {
+			return nil, refuse(p + " was changed since ecosys wrote it")
+		}
+		prior.files = append(prior.files, p)
+	}
+	return prior, nil
+}
+
+// writeDirAtomic writes files into a new temporary directory beside dir
+// and swaps it into place: an earlier report at dir (prior) is renamed
+// aside, the new directory renamed to dir, and then the files the earlier
+// report's provenance listed are removed one by one, with the directories
+// they leave empty. Nothing else is removed: if the old directory still
+// holds something after that (a file created meanwhile), it is kept
+// beside dir and named in the error. On any failure before the swap the
+// earlier report stays in place.
+func writeDirAtomic(dir string, prior *priorReport, files map[string][]byte) (err error) {
 	parent := filepath.Dir(filepath.Clean(dir))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
@@ -389,7 +492,7 @@ func writeDirAtomic(dir string, force bool, files map[string][]byte) (err error)
 	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(tmp)
+			os.RemoveAll(tmp) // our own temporary directory only
 		}
 	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
@@ -405,13 +508,18 @@ func writeDirAtomic(dir string, force bool, files map[string][]byte) (err error)
 		}
 	}
 	var old string
-	if _, statErr := os.Stat(dir); statErr == nil {
-		if !force {
-			return fmt.Errorf("report: %s already exists; use --force to replace it", dir)
-		}
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			return fmt.Errorf("report: %w", err)
+	if _, statErr := os.Lstat(dir); statErr == nil {
+		if prior == nil {
+			// An empty directory (checked by checkDestination): os.Remove
+			// removes only an empty one.
+			if err := os.Remove(dir); err != nil {
+				return fmt.Errorf("report: %s is no longer empty: %w", dir, err)
+			}
+		} else {
+			old = tmp + ".old"
+			if err := os.Rename(dir, old); err != nil {
+				return fmt.Errorf("report: %w", err)
+			}
 		}
 	}
 	if err := os.Rename(tmp, dir); err != nil {
@@ -421,7 +529,38 @@ func writeDirAtomic(dir string, force bool, files map[string][]byte) (err error)
 		return fmt.Errorf("report: %w", err)
 	}
 	if old != "" {
-		os.RemoveAll(old)
+		return removePrior(old, prior)
+	}
+	return nil
+}
+
+// removePrior removes the files of the earlier report prior from old
+// (where it was renamed to), then the directories left empty, deepest
+// first. It removes nothing that the earlier provenance did not list.
+func removePrior(old string, prior *priorReport) error {
+	dirs := map[string]bool{}
+	for _, f := range prior.files {
+		p := filepath.Join(old, filepath.FromSlash(f))
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("report: the new report is in place; removing the old one: %w", err)
+		}
+		for d := path.Dir(f); d != "."; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	var ds []string
+	for d := range dirs {
+		ds = append(ds, d)
+	}
+	// Deepest first: longer paths after sorting by depth.
+	slices.SortFunc(ds, func(a, b string) int {
+		return cmp.Or(cmp.Compare(strings.Count(b, "/"), strings.Count(a, "/")), cmp.Compare(a, b))
+	})
+	for _, d := range ds {
+		os.Remove(filepath.Join(old, filepath.FromSlash(d))) // only if empty
+	}
+	if err := os.Remove(old); err != nil {
+		return fmt.Errorf("report: the new report is in place; the old one held files its provenance.json did not list, kept in %s", old)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -173,37 +174,109 @@ func TestBuildDeterministic(t *testing.T) {
 	}
 }
 
-func TestWriteAtomicAndForce(t *testing.T) {
+func TestWriteReplacesOnlyItsOwnReport(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	r, opts := fixture(t)
-	if _, err := report.Write(dir, false, r, opts); err != nil {
+	if _, err := report.Write(dir, r, opts); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
+	first, err := os.ReadFile(filepath.Join(dir, "provenance.json"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := report.Write(dir, false, r, opts); err == nil || !strings.Contains(err.Error(), "--force") {
-		t.Errorf("second Write without force: %v, want a refusal naming --force", err)
+	// The second run recognises its own report and replaces it.
+	if _, err := report.Write(dir, r, opts); err != nil {
+		t.Fatalf("second Write over its own report: %v", err)
 	}
-	os.WriteFile(filepath.Join(dir, "stale.txt"), []byte("x"), 0o644)
-	if _, err := report.Write(dir, true, r, opts); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "stale.txt")); err == nil {
-		t.Error("--force kept a stale file of the old report")
+	second, _ := os.ReadFile(filepath.Join(dir, "provenance.json"))
+	if !bytes.Equal(first, second) {
+		t.Error("two runs gave different provenance.json")
 	}
 	entries, _ := os.ReadDir(filepath.Dir(dir))
 	if len(entries) != 1 {
 		t.Errorf("temporary directories left behind: %v", entries)
 	}
-	// An input inside the output directory is refused, even with force.
+	// An empty directory is accepted.
+	empty := filepath.Join(t.TempDir(), "empty")
+	os.Mkdir(empty, 0o755)
+	if _, err := report.Write(empty, r, opts); err != nil {
+		t.Errorf("Write into an empty directory: %v", err)
+	}
+
+	refused := []struct {
+		name  string
+		setup func(t *testing.T, dir string)
+		want  string
+	}{
+		{"foreign file", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
+		}, "notes.txt is not listed"},
+		{"foreign file in a subdirectory", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "figures", "mine.svg"), []byte("mine"), 0o644)
+		}, "figures/mine.svg is not listed"},
+		{"edited file", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "report.md"), []byte("my notes"), 0o644)
+		}, "report.md was changed"},
+		{"provenance of another program", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "provenance.json"), []byte(`{"generator":"other tool","files":[{"path":"index.html"}]}`), 0o644)
+		}, "not written by ecosys report"},
+		{"no provenance", func(t *testing.T, dir string) {
+			os.Remove(filepath.Join(dir, "provenance.json"))
+		}, "no provenance.json"},
+		{"provenance listing a path outside", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "provenance.json"), []byte(`{"generator":"ecosys report","files":[{"path":"../x"}]}`), 0o644)
+		}, "not a file of a report"},
+	}
+	for _, tt := range refused {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "out")
+			if _, err := report.Write(dir, r, opts); err != nil {
+				t.Fatal(err)
+			}
+			tt.setup(t, dir)
+			before := snapshot(t, dir)
+			_, err := report.Write(dir, r, opts)
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "left untouched") {
+				t.Errorf("Write: %v, want a refusal saying %q", err, tt.want)
+			}
+			if after := snapshot(t, dir); !maps.Equal(before, after) {
+				t.Error("the refused directory was changed")
+			}
+			entries, _ := os.ReadDir(filepath.Dir(dir))
+			if len(entries) != 1 {
+				t.Errorf("temporary directories left behind: %v", entries)
+			}
+		})
+	}
+	// A plain file at --out is refused.
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, []byte("x"), 0o644)
+	if _, err := report.Write(file, r, opts); err == nil || !strings.Contains(err.Error(), "not a directory") {
+		t.Errorf("Write over a file: %v", err)
+	}
+
+	// An input inside the output directory is refused.
 	in := filepath.Join(dir, "ledger.csv")
 	os.WriteFile(in, []byte("x"), 0o644)
 	opts.Inputs = append(opts.Inputs, report.Input{Name: "ledger.csv", Path: in})
-	if _, err := report.Write(dir, true, r, opts); err == nil || !strings.Contains(err.Error(), "contains the input") {
+	if _, err := report.Write(dir, r, opts); err == nil || !strings.Contains(err.Error(), "contains the input") {
 		t.Errorf("Write over an input: %v", err)
 	}
 	if _, err := os.Stat(in); err != nil {
 		t.Error("the input was removed")
 	}
+}
+
+// snapshot returns every file under dir with its content.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			out[p] = string(b)
+		}
+		return err
+	})
+	return out
 }
