@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 
 	"gonum.org/v1/gonum/graph"
 
+	"github.com/ecosys-sna/ecosys/internal/numfmt"
 	"github.com/ecosys-sna/ecosys/metrics"
 )
 
@@ -51,7 +53,8 @@ type DrawSelection struct {
 // measure names score in the note. The choice depends only on g, score
 // and the limits, so a drawing of it is reproducible.
 //
-// The k-core is the maximal subgraph whose nodes all have degree at least
+// The core is named by the largest k for which it is the k-core. The
+// k-core is the maximal subgraph whose nodes all have degree at least
 // k within it (Seidman, S. B. (1983). Network structure and minimum
 // degree. Social Networks 5(3):269–287. doi:10.1016/0378-8733(83)90028-X).
 // Edge directions are ignored for the core.
@@ -94,6 +97,14 @@ func DrawSubset(g graph.Graph, score []float64, measure string, nodeLimit, edgeL
 			continue
 		}
 		if 3*len(in) >= nodeLimit && len(in) > 1 {
+			// The same nodes are the k'-core for every k' up to their
+			// smallest core number: name the largest.
+			for _, id := range in {
+				k = max(k, core[id])
+			}
+			for _, id := range in {
+				k = min(k, core[id])
+			}
 			sel.Nodes, sel.Edges, sel.Core = in, e, k
 			sel.Note = fmt.Sprintf("Drawn: the %d-core (%s of %s nodes, %s of %s edges: the nodes with at least %d ties among themselves); the rest of the network is not shown.",
 				k, groupInt(len(in)), groupInt(len(ids)), groupInt(e), groupInt(total), k)
@@ -147,21 +158,4 @@ func inducedEdges(g graph.Graph, ids []int64) int {
 }
 
 // groupInt writes an integer with thousands separators: 5000 → "5,000".
-func groupInt(n int) string {
-	s := fmt.Sprint(n)
-	neg := n < 0
-	if neg {
-		s = s[1:]
-	}
-	out := make([]byte, 0, len(s)+len(s)/3)
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	if neg {
-		return "-" + string(out)
-	}
-	return string(out)
-}
+func groupInt(n int) string { return numfmt.Group(strconv.Itoa(n)) }
