@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/internal/numfmt"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/plots"
 )
@@ -206,6 +208,16 @@ func PlainGraph(r *analysis.Results, m *metrics.Report, p FigureParams) (plots.G
 			return plots.Graph{}, sel, err
 		}
 		out.KindOrder, colours = categoriesOf(colours, sel.Nodes)
+		// The legend names the column: in the note beside the node size,
+		// or in each category's label when there is no size note.
+		if out.SizeLabel != "" {
+			out.SizeLabel += "; colour by " + p.ColorBy
+		} else {
+			out.KindLabels = map[string]string{}
+			for _, k := range out.KindOrder {
+				out.KindLabels[k] = p.ColorBy + ": " + k
+			}
+		}
 	}
 	for _, id := range sel.Nodes {
 		v := plots.GraphNode{ID: g.Names[id], Size: sizes[id]}
@@ -339,3 +351,202 @@ func plainNetworkName(in *analysis.GraphInput) string {
 	return strings.Join(kind, ", ") + " network"
 }
 
+// plainMethods are the terms of the Methods section that apply to a
+// network of one's own.
+var plainMethods = []string{"Freeman centralization", "Betweenness", "Harmonic closeness", "PageRank", "Degree distribution", "Network drawings", "Colours"}
+
+// drawingMethod says how a network too large to draw is drawn in part.
+var drawingMethod = methodNote{"Drawing large networks", fmt.Sprintf("A network of more than %d nodes or %d edges is not drawn whole, which would be illegible: the drawing shows its k-core (the maximal subgraph in which every node has at least k ties; the smallest k whose core fits, if that core has at least a third of the room) or else the nodes that rank highest on the size measure (degree when nodes are sized by a column) with the edges among them. The figure's source line says which part is shown; the tables cover every node.",
+	analysis.DrawNodeLimit, analysis.DrawEdgeLimit), "Seidman, S. B. (1983). Network structure and minimum degree. Social Networks 5(3):269–287. doi:10.1016/0378-8733(83)90028-X"}
+
+// nodeTableRows is the number of nodes the page's node table shows; the
+// CSV file has them all.
+const nodeTableRows = 50
+
+// buildGraph adds the tables and figures of the report of a network of
+// one's own to files and returns the page.
+func buildGraph(r *analysis.Results, opts *Options, files map[string][]byte) (page pageData, warnings []string, err error) {
+	in := r.Graph()
+	if opts.Title == "" {
+		opts.Title = "Network " + in.Source
+	}
+	m, err := r.Measures()
+	if err != nil {
+		return page, nil, err
+	}
+	gm := m.Graph
+	nodes, edges := numfmt.Group(fmt.Sprint(gm.Nodes)), numfmt.Group(fmt.Sprint(gm.Edges))
+	kind := plainNetworkName(in)
+	article := "A"
+	if strings.HasPrefix(kind, "undirected") {
+		article = "An"
+	}
+	page.Intro = fmt.Sprintf("%s %s of %s nodes and %s edges from %s.", article, kind, nodes, edges, in.Source)
+	if in.Weighted && !in.Distances {
+		page.Intro += " Weights are tie strengths; shortest paths count edges."
+	}
+
+	// Graph-level measures: the table of "ecosys metrics --graph".
+	mt := Table{Header: []string{"measure", "value", "max", "note"}}
+	csvRows := [][]string{{"measure", "value", "max", "note"}}
+	mt.Rows = append(mt.Rows, []string{"nodes", fmt.Sprint(gm.Nodes), "", ""}, []string{"edges", fmt.Sprint(gm.Edges), "", ""})
+	csvRows = append(csvRows, mt.Rows...)
+	for _, v := range gm.Values {
+		val, full, max, fullMax, note := "undefined", "", "", "", ""
+		if v.Value.OK {
+			val, full = numfmt.Readable(v.Value.V), strconv.FormatFloat(v.Value.V, 'g', -1, 64)
+		} else {
+			note = v.Value.Note
+		}
+		if v.HasMax {
+			max, fullMax = numfmt.Readable(v.Max), strconv.FormatFloat(v.Max, 'g', -1, 64)
+		}
+		mt.Rows = append(mt.Rows, []string{v.Path, val, max, note})
+		csvRows = append(csvRows, []string{v.Path, full, fullMax, note})
+	}
+	if files["tables/metrics.csv"], err = encodeCSV(csvRows); err != nil {
+		return page, nil, err
+	}
+	page.Metrics = &table{Caption: "Graph-level measures (ecosys metrics --graph; the CSV has full precision)", CSV: "tables/metrics.csv", Header: mt.Header, Rows: mt.Rows}
+
+	// Node measures: every node in the CSV, the top ones by degree on the
+	// page.
+	t := m.Nodes
+	header := append([]string{"node"}, t.Columns...)
+	all := [][]string{header}
+	for i := range t.IDs {
+		row := []string{t.Names[i]}
+		for k := range t.Columns {
+			v := t.Values[k][i]
+			if v.OK {
+				row = append(row, strconv.FormatFloat(v.V, 'g', -1, 64))
+			} else {
+				row = append(row, "")
+			}
+		}
+		all = append(all, row)
+	}
+	if files["tables/nodes.csv"], err = encodeCSV(all); err != nil {
+		return page, nil, err
+	}
+	order := make([]int, t.Len())
+	for i := range order {
+		order[i] = i
+	}
+	deg, btw := t.Column("degree"), t.Column("betweenness")
+	byCol := func(col []metrics.Value) func(a, b int) int {
+		return func(a, b int) int {
+			return cmp.Or(cmp.Compare(val0(col, b), val0(col, a)), cmp.Compare(t.Names[a], t.Names[b]))
+		}
+	}
+	slices.SortStableFunc(order, byCol(deg))
+	nt := &table{Caption: fmt.Sprintf("Node measures of the %s nodes of highest degree (ecosys metrics; every node in the CSV, at full precision)", numfmt.Group(fmt.Sprint(min(nodeTableRows, t.Len())))),
+		CSV: "tables/nodes.csv", Header: header}
+	if t.Len() <= nodeTableRows {
+		nt.Caption = "Node measures, by degree (ecosys metrics; the CSV has full precision)"
+	}
+	for _, i := range order[:min(nodeTableRows, len(order))] {
+		row := []string{t.Names[i]}
+		for k := range t.Columns {
+			v := t.Values[k][i]
+			if v.OK {
+				row = append(row, numfmt.Readable(v.V))
+			} else {
+				row = append(row, "—")
+			}
+		}
+		nt.Rows = append(nt.Rows, row)
+	}
+	page.Nodes = nt
+
+	// Headline numbers.
+	page.Headlines = []headline{{nodes, "nodes and " + edges + " edges", "#tab-metrics"}}
+	if v, ok := gm.Get("density"); ok && v.Value.OK {
+		page.Headlines = append(page.Headlines, headline{numfmt.Readable(v.Value.V), "density", "#tab-metrics"})
+	}
+	if v, ok := gm.Get("weak_components"); ok && v.Value.OK {
+		what := "weak components"
+		if v.Value.V == 1 {
+			what = "weak component: the network is connected, ignoring directions"
+		}
+		page.Headlines = append(page.Headlines, headline{numfmt.Group(fmt.Sprint(int(v.Value.V))), what, "#tab-metrics"})
+	}
+	if len(order) > 0 {
+		i := order[0]
+		page.Headlines = append(page.Headlines, headline{t.Names[i], "has the highest degree, " + numfmt.Readable(val0(deg, i)), "#tab-nodes"})
+	}
+	if btw != nil && len(order) > 0 {
+		bo := slices.Clone(order)
+		slices.SortStableFunc(bo, byCol(btw))
+		i := bo[0]
+		page.Headlines = append(page.Headlines, headline{t.Names[i], "has the highest betweenness, " + numfmt.Readable(val0(btw, i)), "#tab-nodes"})
+	}
+	if v, ok := gm.Get("louvain.q"); ok && v.Value.OK {
+		page.Headlines = append(page.Headlines, headline{numfmt.Readable(v.Value.V), "modularity of the Louvain communities", "#tab-metrics"})
+	}
+
+	// Figures: those that apply; the page says why the others do not.
+	popts := plots.Options{Lang: opts.Lang, FontPath: opts.FontPath, Source: opts.Source, DPI: opts.DPI}
+	params := FigureParams{Options: popts, Seed: opts.Seed}
+	for _, f := range catalogue {
+		if why, skip := PlainSkipReason(f.Name); skip {
+			page.Skipped = append(page.Skipped, f.Name+": left out: "+why)
+			continue
+		}
+		caption := plainCaption(f.Name, in)
+		if f.Name == "graph" {
+			if _, sel, err := PlainGraph(r, m, params); err == nil && sel.Note != "" {
+				caption += " " + sel.Note
+			}
+		}
+		fg, w, err := drawFigure(f, r, params, files, caption)
+		if err != nil {
+			var ee *encodeError
+			if errors.As(err, &ee) {
+				return page, nil, err
+			}
+			page.Skipped = append(page.Skipped, fmt.Sprintf("%s: not drawn: %v", f.Name, strings.TrimPrefix(err.Error(), "report: figure "+f.Name+": ")))
+			continue
+		}
+		warnings = append(warnings, w...)
+		page.Figures = append(page.Figures, *fg)
+	}
+	page.Skipped = append(page.Skipped,
+		"tables of contracts and amounts (by client type, ministry, level, province, year, end user, signatory) and of parties: they count a contract ledger's rows",
+		"the ledger described, the sensitivity to missing contracts: they resample a contract ledger")
+	page.VerdictMissing = "No ecosystem verdict and no claims checked: both are about a contract ledger and case data (ecosys report --ledger), and this is a network of your own. Its measures are below."
+	for _, mn := range methodNotes {
+		if slices.Contains(plainMethods, mn.Term) {
+			page.Methods = append(page.Methods, mn)
+		}
+	}
+	page.Methods = append(page.Methods, drawingMethod)
+	return page, warnings, nil
+}
+
+// plainCaption is the caption of a figure of a network of one's own.
+func plainCaption(name string, in *analysis.GraphInput) string {
+	switch name {
+	case "graph":
+		return "The network drawn force-directed (Fruchterman–Reingold, fixed seed), node area by betweenness centrality unless another measure or column is chosen" +
+			map[bool]string{true: ", edge width by weight", false: ""}[in.Weighted] +
+			map[bool]string{true: ", arrows for the direction of ties", false: ""}[in.Graph.Directed] +
+			". A network too large to draw legibly is drawn in part; the source line under the figure says which part."
+	case "ranking":
+		if in.Weighted {
+			return "The nodes that rank highest on degree, strength, betweenness, harmonic closeness and PageRank, each measure divided by its largest value."
+		}
+		return "The nodes that rank highest on degree, betweenness, harmonic closeness and PageRank, each measure divided by its largest value."
+	case "degree":
+		return "Complementary cumulative distribution P(K ≥ k) of the nodes' degrees, on log–log axes."
+	}
+	return ""
+}
+
+// val0 is the value of col at i, -Inf where undefined (it ranks last).
+func val0(col []metrics.Value, i int) float64 {
+	if col == nil || !col[i].OK {
+		return math.Inf(-1)
+	}
+	return col[i].V
+}

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/internal/numfmt"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/plots"
@@ -74,8 +75,8 @@ var Dimensions = []network.Dimension{
 // input file. Write returns the warnings of the figures (for example,
 // Chinese labels asked for without a CJK font).
 func Write(dir string, r *analysis.Results, opts Options) (warnings []string, err error) {
-	if r == nil || r.Ledger() == nil {
-		return nil, errors.New("report: no ledger")
+	if r == nil || (r.Ledger() == nil && r.Graph() == nil) {
+		return nil, errors.New("report: no ledger and no network")
 	}
 	prior, err := checkDestination(dir, opts.Inputs)
 	if err != nil {
@@ -89,21 +90,94 @@ func Write(dir string, r *analysis.Results, opts Options) (warnings []string, er
 }
 
 // Build renders the report of the results r in memory: a map from
-// relative path (with forward slashes) to content.
+// relative path (with forward slashes) to content. The results of a
+// ledger give every figure and table of the catalogue that applies to
+// the ledger (and case data); the results of a network of one's own
+// (analysis.NewGraphResults) give the figures and tables that apply to
+// any network, and the page says why the others are left out.
 func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings []string, err error) {
+	if r == nil || (r.Ledger() == nil && r.Graph() == nil) {
+		return nil, nil, errors.New("report: no ledger and no network")
+	}
+	files = map[string][]byte{}
+	var page pageData
+	if r.Graph() != nil {
+		page, warnings, err = buildGraph(r, &opts, files)
+	} else {
+		page, warnings, err = buildLedger(r, &opts, files)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	page.Title, page.Citation, page.BibTeX, page.Inputs = opts.Title, opts.Citation, opts.BibTeX, opts.Inputs
+	slices.Sort(warnings)
+	warnings = slices.Compact(warnings)
+	numberPage(&page)
+	if files["index.html"], err = renderPage(page); err != nil {
+		return nil, nil, err
+	}
+	files["report.md"] = renderMarkdown(page)
+	if files["provenance.json"], err = provenance(opts, r.Options(), files); err != nil {
+		return nil, nil, err
+	}
+	return files, warnings, nil
+}
+
+// drawFigure draws the figure f with Draw and adds its SVG and PNG to
+// files; the caption is the figure's caption for the ledger l (nil: the
+// plain caption).
+func drawFigure(f FigureSpec, r *analysis.Results, params FigureParams, files map[string][]byte, caption string) (*figure, []string, error) {
+	fig, err := f.Draw(r, params)
+	if err != nil {
+		return nil, nil, err
+	}
+	fg := &figure{Name: f.Name, Title: fig.Title, Caption: caption, SVG: "figures/" + f.Name + ".svg", PNG: "figures/" + f.Name + ".png"}
+	fg.Alt = figureAlt(f, fig, caption)
+	for _, ext := range []string{"svg", "png"} {
+		b, err := fig.Encode(ext)
+		if err != nil {
+			return nil, nil, &encodeError{fmt.Errorf("report: figure %s.%s: %w", f.Name, ext, err)}
+		}
+		files["figures/"+f.Name+"."+ext] = b
+		if ext == "svg" {
+			fg.DataURI = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(b))
+		}
+	}
+	return fg, fig.Warnings, nil
+}
+
+// encodeError is a figure drawn that could not be encoded: a failure of
+// the report, not a figure that does not apply.
+type encodeError struct{ err error }
+
+func (e *encodeError) Error() string { return e.err.Error() }
+
+// figureAlt is the text alternative of a figure's image: its title, then
+// its caption.
+// Hook: when report/figures.go gives FigureSpec an Alt (a description of
+// what the image shows), use it here instead.
+func figureAlt(f FigureSpec, fig *plots.Figure, caption string) string {
+	t := strings.TrimSpace(fig.Title)
+	if t == "" {
+		t = f.Name
+	}
+	return strings.TrimRight(t, ".") + ". " + caption
+}
+
+// buildLedger adds the tables and figures of a ledger's report to files
+// and returns the page.
+func buildLedger(r *analysis.Results, opts *Options, files map[string][]byte) (page pageData, warnings []string, err error) {
 	if opts.Title == "" {
 		opts.Title = "i-SOON contract ledger"
 	}
 	l := r.Ledger()
-	files = map[string][]byte{}
-	page := pageData{Title: opts.Title, Citation: opts.Citation, Source: l.Source,
-		Contracts: len(l.Contracts), Total: l.Total().String(), Parties: len(l.Entities)}
+	page.Ledger = true
 
 	tallies := map[network.Dimension]metrics.Tally{}
 	for _, d := range Dimensions {
 		t, err := r.Tally(d)
 		if err != nil {
-			return nil, nil, err
+			return page, nil, err
 		}
 		tallies[d] = t
 		name := "tables/by-" + string(d) + ".csv"
@@ -114,7 +188,7 @@ func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings
 		}
 		rows = append(rows, []string{"total", "", fmt.Sprint(t.TotalContracts), string(t.TotalCNY), "1.0000", "1.0000"})
 		if files[name], err = encodeCSV(rows); err != nil {
-			return nil, nil, err
+			return page, nil, err
 		}
 		page.Tables = append(page.Tables, tallyTable(d, t, name))
 	}
@@ -128,23 +202,38 @@ func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings
 			{EvidenceTable(cd), "tables/case-evidence.csv", "Relations of the case data by kind of evidence and reliability of the source (Admiralty letter), and how many are allegations"},
 		} {
 			if files[ct.name], err = encodeCSV(append([][]string{ct.t.Header}, ct.t.Rows...)); err != nil {
-				return nil, nil, err
+				return page, nil, err
 			}
 			page.Tables = append(page.Tables, table{Caption: ct.caption, CSV: ct.name, Header: ct.t.Header, Rows: ct.t.Rows})
 		}
 	}
+	publicSecurity := 0
 	if g, ok := tallies[network.DimClientType].Group(string(network.PublicSecurity)); ok {
-		page.PublicSecurity = g.Contracts
+		publicSecurity = g.Contracts
+	}
+	contracts, total := numfmt.Group(fmt.Sprint(len(l.Contracts))), numfmt.Group(l.Total().String())
+	parties := numfmt.Group(fmt.Sprint(len(l.Entities)))
+	page.Intro = fmt.Sprintf("%s contracts from %s, %s parties, total amount %s CNY; %s of the contracts are marked public security (公安).",
+		contracts, l.Source, parties, total, numfmt.Group(fmt.Sprint(publicSecurity)))
+	page.Headlines = []headline{
+		{contracts, "contracts, " + total + " CNY in total", "#tab-by-client-type"},
+		{numfmt.Group(fmt.Sprint(publicSecurity)), "of them marked public security (公安)", "#tab-by-client-type"},
+		{parties, "parties", "#tab-parties"},
+	}
+	if eu := tallies[network.DimEndUser]; len(eu.Groups) > 0 {
+		g := eu.Groups[0]
+		page.Headlines = append(page.Headlines, headline{numfmt.Group(fmt.Sprint(g.Contracts)),
+			fmt.Sprintf("contracts (%s CNY) with %s, the most of any end user", numfmt.Group(string(g.AmountCNY)), g.Label), "#tab-by-end-user"})
 	}
 
 	n := r.Network()
 	pt := PartyTable(r.Parties())
 	if files["tables/parties.csv"], err = encodeCSV(append([][]string{pt.Header}, pt.Rows...)); err != nil {
-		return nil, nil, err
+		return page, nil, err
 	}
-	page.Parties2 = table{Caption: "Parties: degree and strength in the ledger network", CSV: "tables/parties.csv", Header: pt.Header, Rows: pt.Rows}
+	page.Parties2 = &table{Caption: "Parties: degree and strength in the ledger network", CSV: "tables/parties.csv", Header: pt.Header, Rows: pt.Rows}
 	if files["tables/edges.csv"], err = encodeCSV(edgesTable(n)); err != nil {
-		return nil, nil, err
+		return page, nil, err
 	}
 
 	popts := plots.Options{Lang: opts.Lang, FontPath: opts.FontPath, Source: opts.Source, DPI: opts.DPI}
@@ -154,61 +243,46 @@ func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings
 			page.Skipped = append(page.Skipped, f.Name+": left out (no replicates asked for: --samples 0)")
 			continue
 		}
-		fig, err := f.draw(r, params, f.Title)
+		fg, w, err := drawFigure(f, r, params, files, f.caption(l))
 		if err != nil {
+			var ee *encodeError
+			if errors.As(err, &ee) {
+				return page, nil, err
+			}
 			// A figure that does not apply to these data (no dates, no
 			// intermediaries) is left out and says why.
-			page.Skipped = append(page.Skipped, fmt.Sprintf("%s: not drawn: %v", f.Name, err))
+			page.Skipped = append(page.Skipped, fmt.Sprintf("%s: not drawn: %v", f.Name, strings.TrimPrefix(err.Error(), "report: figure "+f.Name+": ")))
 			continue
 		}
-		warnings = append(warnings, fig.Warnings...)
-		fg := figure{Name: f.Name, Caption: f.caption(l), SVG: "figures/" + f.Name + ".svg", PNG: "figures/" + f.Name + ".png"}
-		for _, ext := range []string{"svg", "png"} {
-			b, err := fig.Encode(ext)
-			if err != nil {
-				return nil, nil, fmt.Errorf("report: figure %s.%s: %w", f.Name, ext, err)
-			}
-			files["figures/"+f.Name+"."+ext] = b
-			if ext == "svg" {
-				fg.DataURI = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(b))
-			}
-		}
+		warnings = append(warnings, w...)
 		if f.Name == implicationsFigure.Name {
-			page.VerdictFigure = &fg
+			page.VerdictFigure = fg
 			continue
 		}
-		page.Figures = append(page.Figures, fg)
+		page.Figures = append(page.Figures, *fg)
 	}
 	if m, err := r.Measures(); err == nil {
 		mt := metricsTable(m, l)
 		if files["tables/metrics.csv"], err = encodeCSV(append([][]string{mt.Header}, mt.Rows...)); err != nil {
-			return nil, nil, err
+			return page, nil, err
 		}
 		page.Metrics = &table{Caption: "Graph-level measures of the ledger network (directed, amount-weighted; paths count edges)", CSV: "tables/metrics.csv", Header: mt.Header, Rows: mt.Rows}
 	}
 	if err := claimsPart(r, &page, files); err != nil {
-		return nil, nil, err
+		return page, nil, err
 	}
-	page.BibTeX = opts.BibTeX
-	page.Inputs = opts.Inputs
 	page.Methods = methodNotes
-	slices.Sort(warnings)
-	warnings = slices.Compact(warnings)
-
-	if !opts.NoReplicates {
+	if opts.NoReplicates {
+		page.VerdictMissing = "The ecosystem verdict was not computed: no replicates were asked for (--samples 0)."
+	} else {
 		if err := verdictSection(r, &page, files); err != nil {
-			return nil, nil, err
+			return page, nil, err
+		}
+		if page.Ecosystem == nil {
+			page.VerdictMissing = "The ecosystem verdict could not be computed (see the figures' notes)."
 		}
 	}
-
-	if files["index.html"], err = renderPage(page); err != nil {
-		return nil, nil, err
-	}
-	files["report.md"] = renderMarkdown(page)
-	if files["provenance.json"], err = provenance(opts, r.Options(), files); err != nil {
-		return nil, nil, err
-	}
-	return files, warnings, nil
+	return page, warnings, nil
 }
 
 // clientTypeNames are the English and Chinese labels of client types.

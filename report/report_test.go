@@ -3,6 +3,8 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"html/template"
 	"maps"
 	"os"
 	"path/filepath"
@@ -158,6 +160,96 @@ func TestBuildWithVerdict(t *testing.T) {
 	}
 	if _, ok := files["description.json"]; !ok {
 		t.Error("no description.json")
+	}
+	checkPage(t, files, v.Summary)
+}
+
+// checkPage checks the page of the i-SOON report: it opens with what was
+// found (the verdict's paragraph, the claims tally, the headline numbers,
+// each linked to its section), then the table of contents; figures and
+// tables are numbered in order and listed there; only total rows are bold;
+// every table scrolls in its own box; numbers have thousands separators on
+// the page and none in the CSV files; every image has alt text.
+func checkPage(t *testing.T, files map[string][]byte, verdict string) {
+	t.Helper()
+	html := string(files["index.html"])
+	findings, contents := strings.Index(html, `id="findings"`), strings.Index(html, `<nav id="contents">`)
+	if findings < 0 || contents < findings {
+		t.Fatalf("the page does not open with what was found, then the contents (at %d, %d)", findings, contents)
+	}
+	open := html[findings:contents]
+	for _, want := range []string{
+		`<a href="#verdict">The ecosystem verdict: `,
+		template.HTMLEscapeString(verdict[:60]),
+		`<a href="#claims">Claims checked</a>: `,
+		`<a href="#tab-by-client-type">32</a> contracts, 8,270,500.00 CNY in total`,
+		`<a href="#tab-parties">`,
+	} {
+		if !strings.Contains(open, want) {
+			t.Errorf("the opening lacks %q:\n%s", want, open)
+		}
+	}
+	// Every link inside the page has its target.
+	for _, m := range regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(html, -1) {
+		if !strings.Contains(html, `id="`+m[1]+`"`) {
+			t.Errorf("link to #%s has no target", m[1])
+		}
+	}
+	// Figures and tables numbered 1, 2, … in order, each in the contents.
+	nav := html[contents:strings.Index(html, "</nav>")]
+	for _, kind := range []string{"Figure", "Table"} {
+		nums := regexp.MustCompile(`<b>`+kind+` (\d+)\.</b>`).FindAllStringSubmatch(html, -1)
+		if len(nums) < 3 {
+			t.Errorf("%d numbered %ss", len(nums), kind)
+		}
+		for i, m := range nums {
+			if m[1] != fmt.Sprint(i+1) {
+				t.Errorf("%s %s is the %d-th", kind, m[1], i+1)
+				break
+			}
+			if !strings.Contains(nav, kind+" "+m[1]+". ") {
+				t.Errorf("the contents lack %s %s", kind, m[1])
+			}
+		}
+	}
+	// Only total rows are bold: no rule makes a table's last row bold,
+	// and the rows marked total are the tallies' totals.
+	if strings.Contains(html, "tr:last-child") {
+		t.Error("the style sheet still makes the last row of every table bold")
+	}
+	totals := regexp.MustCompile(`<tr class="total"><td>([^<]*)</td>`).FindAllStringSubmatch(html, -1)
+	if len(totals) != len(report.Dimensions) {
+		t.Errorf("%d total rows, want one per tally (%d)", len(totals), len(report.Dimensions))
+	}
+	for _, m := range totals {
+		if m[1] != "Total" {
+			t.Errorf("a row that is not a total is bold: %q", m[1])
+		}
+	}
+	// Wide tables scroll inside their own box.
+	if !strings.Contains(html, ".tw{max-width:100%;overflow-x:auto") || strings.Count(html, `<div class="tw"`) != strings.Count(html, "<table>") {
+		t.Error("not every table is in a box that scrolls sideways")
+	}
+	// Thousands separators on the page, never in the CSV files.
+	for _, want := range []string{"<td>8,270,500.00</td>", "<td>2,620,000.00</td>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	for name, b := range files {
+		if strings.HasSuffix(name, ".csv") && regexp.MustCompile(`(^|,)\d{1,3},\d{3}[.,\n]`).Match(b) && !strings.Contains(name, "claims") {
+			t.Errorf("%s has a thousands separator", name)
+		}
+	}
+	if !strings.Contains(string(files["tables/by-client-type.csv"]), ",8270500.00,") {
+		t.Error("by-client-type.csv lost the plain total")
+	}
+	// Every image has alt text.
+	imgs := regexp.MustCompile(`<img [^>]*>`).FindAllString(html, -1)
+	for _, img := range imgs {
+		if m := regexp.MustCompile(`alt="([^"]*)"`).FindStringSubmatch(img); m == nil || len(m[1]) < 20 {
+			t.Errorf("image without alt text: %.80s", img)
+		}
 	}
 }
 
