@@ -98,3 +98,28 @@ func TestReportRefusesForeignDir(t *testing.T) {
 		t.Error("a file of the user was touched")
 	}
 }
+
+func TestReportOwnNetwork(t *testing.T) {
+	edges, nodes := writeLesMis(t)
+	dir := filepath.Join(t.TempDir(), "lesmis-report")
+	for run := 1; run <= 2; run++ {
+		io, _, errOut := Test()
+		if code := Run([]string{"report", "--edges", edges, "--nodes", nodes, "--weighted", "--out", dir, "--dpi", "72"}, &Factory{IO: io, Version: "test"}); code != ExitOK {
+			t.Fatalf("run %d: exit %d: %s", run, code, errOut)
+		}
+	}
+	html, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"An undirected, weighted network of 11 nodes and 14 edges", `id="fig-graph"`, `id="fig-ranking"`, `id="fig-degree"`,
+		"client-type: left out", `<a href="#tab-nodes">Myriel</a> has the highest degree, 6`, `<a href="#tab-nodes">Valjean</a> has the highest betweenness`} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("index.html lacks %q", want)
+		}
+	}
+	prov, _ := os.ReadFile(filepath.Join(dir, "provenance.json"))
+	if !strings.Contains(string(prov), `"name": "`+strings.ReplaceAll(edges, `\`, `\\`)+`"`) || !strings.Contains(string(prov), "lesmis-nodes.csv") {
+		t.Errorf("provenance.json does not list the inputs:\n%s", prov)
+	}
+}
