@@ -203,6 +203,10 @@ func PlainGraph(r *analysis.Results, m *metrics.Report, p FigureParams) (plots.G
 	if in.Weighted {
 		out.WeightLabel = "weight"
 	}
+	if p.ColorBy == "" {
+		// One kind: the legend names it rather than showing a bare marker.
+		out.KindLabels = map[string]string{"": "Node"}
+	}
 	if p.ColorBy != "" {
 		if colours, err = nodeColumn(in, p.ColorBy, "color-by"); err != nil {
 			return plots.Graph{}, sel, err

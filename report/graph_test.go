@@ -111,6 +111,10 @@ func TestPlainGraph(t *testing.T) {
 		}
 	}
 
+	// Without --color-by the one kind is named in the legend.
+	if g, _, _ := report.PlainGraph(r, m, report.FigureParams{}); g.KindLabels[""] != "Node" || g.SizeLabel != "betweenness" {
+		t.Errorf("default legend: kinds %v, size %q", g.KindLabels, g.SizeLabel)
+	}
 	for _, tt := range []struct {
 		p    report.FigureParams
 		want string
