@@ -356,6 +356,12 @@ func (opts *graphInput) load() (*metricsGraph, error) {
 	if err != nil {
 		return nil, err
 	}
+	return opts.fileGraph(g)
+}
+
+// fileGraph returns the graph read from --edges or --graph-file with the
+// groups of --group and the modes of --two-mode.
+func (opts *graphInput) fileGraph(g *network.Graph) (*metricsGraph, error) {
 	mg := &metricsGraph{g: g.G, names: g.Names}
 	if opts.Group != "" {
 		if !slices.Contains(g.AttrNames, opts.Group) {
@@ -442,8 +448,15 @@ func graphFileHelp() string {
 // addFlags adds the flags that name a network.
 func (in *graphInput) addFlags(cmd *cobra.Command) {
 	addLedgerFlags(cmd, &in.Ledger)
+	cmd.Flags().StringVar(&in.Weight, "weight", "amount", "Edge weight of a ledger network: {contracts|amount}")
+	in.addFileFlags(cmd)
+}
+
+// addFileFlags adds the flags that name a network of one's own: --edges,
+// --nodes, --graph-file, --directed, --weighted, --two-mode, --mode-column
+// and --group.
+func (in *graphInput) addFileFlags(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringVar(&in.Weight, "weight", "amount", "Edge weight of a ledger network: {contracts|amount}")
 	fl.StringVar(&in.EdgesPath, "edges", "", "Edge list CSV `file` (source,target[,weight])")
 	fl.StringVar(&in.NodesPath, "nodes", "", "Node list CSV `file` (id[,attributes]) for isolates and attributes")
 	fl.StringVar(&in.GraphPath, "graph-file", "", "Graph `file` in "+graphFileHelp()+", as Gephi, NetworkX and igraph write them")

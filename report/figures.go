@@ -29,6 +29,11 @@ type FigureParams struct {
 	Top int
 	// Seed seeds the force-directed layouts.
 	Seed uint64
+	// Label and ColorBy name node columns of a network of one's own
+	// (analysis.GraphInput): the node labels, and a categorical colour
+	// with a legend; "" means the node names and one colour. Size may
+	// name a numeric node column too (see PlainGraph).
+	Label, ColorBy string
 }
 
 // SizeMeasures are the node sizes of the "graph" and "case-network"
@@ -114,8 +119,13 @@ func LookupFigure(name string) (FigureSpec, bool) {
 	return catalogue[i], true
 }
 
-// Draw draws the figure from the results of a ledger (and case data).
+// Draw draws the figure from the results of a ledger (and case data), or
+// of a network of one's own (analysis.NewGraphResults; see drawPlain for
+// the figures that apply to one).
 func (f FigureSpec) Draw(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+	if r != nil && r.Graph() != nil {
+		return drawPlain(f, r, p)
+	}
 	if r == nil || r.Ledger() == nil {
 		return nil, fmt.Errorf("report: no ledger")
 	}
