@@ -582,27 +582,25 @@ func networkGraph(title string, g Graph, opts Options) (*Figure, *graphPlot, err
 	p.X.Padding, p.Y.Padding = 0, 0
 	p.Add(gp)
 	fig.Panels = [][]*plot.Plot{{p}}
-	// Lay out to find the labels left out, and list them in the legend
-	// (which changes the room left, hence the loop).
+	// Lay out to find the labels left out, and list them in the legend,
+	// which changes the room left. The legend keeps the room of its
+	// tallest notes so far (legend.reserve), so the room only shrinks;
+	// when a note fits the room kept, the layout, and so the labels left
+	// out, stay as they were: the loop ends with a note that names
+	// exactly the labels left out of the drawing.
 	measure := func() {
 		fig.Draw(draw.Canvas{Canvas: &recorder.Canvas{}, Rectangle: vg.Rectangle{Max: vg.Point{X: fig.Width, Y: fig.Height}}})
 	}
 	measure()
-	for range 4 {
-		note := omittedNote(fs, gp.omitted, graphOmittedShown)
-		if len(gp.legend.notes) == 1 && gp.legend.notes[0] == note || len(gp.legend.notes) == 0 && note == "" {
+	for range len(g.Nodes) + 2 {
+		var note []string
+		if n := omittedNote(fs, gp.omitted, graphOmittedShown); n != "" {
+			note = []string{n}
+		}
+		if slices.Equal(note, gp.legend.notes) {
 			break
 		}
-		gp.legend.notes = nil
-		if note != "" {
-			gp.legend.notes = []string{note}
-		}
-		measure()
-	}
-	// The last layout may have left out a label more than the note says
-	// (the note took room); say so rather than list a wrong set.
-	if note := omittedNote(fs, gp.omitted, graphOmittedShown); note != "" && (len(gp.legend.notes) == 0 || gp.legend.notes[0] != note) {
-		gp.legend.notes = []string{note}
+		gp.legend.notes = note
 		measure()
 	}
 	fig.finish(fs)
@@ -623,10 +621,11 @@ type graphPlot struct {
 	labelStyle text.Style
 	legend     legend
 
-	// Outcome of the last Plot: the labels left out (in order of
-	// importance) and where everything went.
-	omitted []string
-	geom    netGeometry
+	// Outcome of the last Plot: the labels left out and their nodes (in
+	// order of importance), and where everything went.
+	omitted    []string
+	omittedIdx []int
+	geom       netGeometry
 }
 
 // labelOrder returns the nodes of g in the order their labels are placed:
@@ -728,11 +727,12 @@ func (gp *graphPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 		gp.geom.nodes[i] = vg.Rectangle{Min: vg.Point{X: pts[i].X - r, Y: pts[i].Y - r}, Max: vg.Point{X: pts[i].X + r, Y: pts[i].Y + r}}
 	}
 	bounds := vg.Rectangle{Min: c.Min, Max: vg.Point{X: c.Max.X, Y: area.Max.Y}}
-	gp.omitted = nil
+	gp.omitted, gp.omittedIdx = nil, nil
 	for _, i := range labelOrder(g, gp.ends) {
 		box, leader, ok := placeLabel(gp.labelStyle, gp.labels[i], pts[i], radius[i], i, bounds, &gp.geom)
 		if !ok {
 			gp.omitted = append(gp.omitted, gp.labels[i])
+			gp.omittedIdx = append(gp.omittedIdx, i)
 			continue
 		}
 		if leader != nil {

@@ -155,6 +155,9 @@ type legend struct {
 	size   netKey
 	width  netKey
 	notes  []string
+	// reserve is the height kept for the notes: the tallest they have
+	// been drawn (see networkGraph).
+	reserve vg.Length
 }
 
 // legendEntry is one entry of a legend row: w wide, h high, drawn with
@@ -234,12 +237,14 @@ func (l *legend) draw(c draw.Canvas) vg.Length {
 	ns := sty
 	ns.Color = mutedColor
 	ns.YAlign = text.YTop
+	notesTop := y
 	for _, n := range l.notes {
 		lines := wrapText(ns, n, c.Max.X-c.Min.X)
 		c.FillText(ns, vg.Point{X: c.Min.X, Y: y}, lines)
 		y -= ns.Height(lines) + 2
 	}
-	return c.Max.Y - y
+	l.reserve = max(l.reserve, notesTop-y)
+	return c.Max.Y - notesTop + l.reserve
 }
 
 // keyEntry returns the legend entry of a size or width key: its title,

@@ -177,12 +177,24 @@ func TestOmittedLabelsListed(t *testing.T) {
 	if more := fmt.Sprintf("and %d more", len(gp.omitted)-graphOmittedShown); !strings.Contains(flat, more) {
 		t.Errorf("the figure does not say %q:\n%s", more, flat)
 	}
-	// Every label is drawn or listed.
+	// The note drawn lists the labels that the layout drawn leaves out
+	// (the note takes room, and so changes the layout).
+	fs, err := newFontSet(Options{Source: testSource})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gp.legend.notes) != 1 || gp.legend.notes[0] != omittedNote(fs, gp.omitted, graphOmittedShown) {
+		t.Errorf("note %q, but the drawing leaves out %q", gp.legend.notes, gp.omitted)
+	}
+	// Every label is drawn or listed, not both.
 	drawn := map[string]bool{}
 	for _, o := range gp.geom.owner {
 		drawn[gp.labels[o]] = true
 	}
 	for _, l := range gp.omitted {
+		if drawn[l] {
+			t.Errorf("label %q drawn and listed as left out", l)
+		}
 		drawn[l] = true
 	}
 	for i, l := range gp.labels {
