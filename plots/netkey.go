@@ -161,9 +161,14 @@ type legend struct {
 }
 
 // legendEntry is one entry of a legend row: w wide, h high, drawn with
-// its left end at x and its middle at y.
+// its left end at x and its middle at y, gap after the entry before it
+// (0: the legend's gap).
 type legendEntry struct {
-	w, h vg.Length
+	w, h, gap vg.Length
+	// keep, if positive, is the width of this entry and those that
+	// follow it as a group: the group starts a new row rather than be
+	// split, where a row can hold it.
+	keep vg.Length
 	draw func(c draw.Canvas, x, y vg.Length)
 }
 
@@ -208,29 +213,38 @@ func (l *legend) draw(c draw.Canvas) vg.Length {
 		if len(k.vals) == 0 {
 			continue
 		}
-		entries = append(entries, keyEntry(sty, k, h))
+		entries = append(entries, keyEntries(sty, k, h)...)
 	}
 	// Lay the entries out in rows.
+	gapOf := func(e legendEntry) vg.Length {
+		if e.gap > 0 {
+			return e.gap
+		}
+		return l.gap
+	}
 	var rows [][]legendEntry
+	var xs [][]vg.Length
 	x := c.Min.X
 	for _, e := range entries {
-		if len(rows) == 0 || (x > c.Min.X && x+e.w > c.Max.X) {
-			rows = append(rows, nil)
+		if len(rows) > 0 && len(rows[len(rows)-1]) > 0 {
+			x += gapOf(e)
+		}
+		if len(rows) == 0 || (x > c.Min.X && (x+e.w > c.Max.X || e.keep > 0 && x+e.keep > c.Max.X && e.keep <= c.Max.X-c.Min.X)) {
+			rows, xs = append(rows, nil), append(xs, nil)
 			x = c.Min.X
 		}
 		rows[len(rows)-1] = append(rows[len(rows)-1], e)
-		x += e.w + l.gap
+		xs[len(xs)-1] = append(xs[len(xs)-1], x)
+		x += e.w
 	}
 	y := c.Max.Y
-	for _, row := range rows {
+	for r, row := range rows {
 		rh := vg.Length(0)
 		for _, e := range row {
 			rh = max(rh, e.h)
 		}
-		x := c.Min.X
-		for _, e := range row {
-			e.draw(c, x, y-rh/2)
-			x += e.w + l.gap
+		for i, e := range row {
+			e.draw(c, xs[r][i], y-rh/2)
 		}
 		y -= rh + 2
 	}
@@ -247,37 +261,35 @@ func (l *legend) draw(c draw.Canvas) vg.Length {
 	return c.Max.Y - notesTop + l.reserve
 }
 
-// keyEntry returns the legend entry of a size or width key: its title,
-// then each reference value drawn at its size with the value beside it.
-func keyEntry(sty text.Style, k netKey, h vg.Length) legendEntry {
+// keyEntries returns the legend entries of a size or width key: its
+// title, then each reference value drawn at its size with the value
+// beside it, close to the title (a narrow figure may wrap them).
+func keyEntries(sty text.Style, k netKey, h vg.Length) []legendEntry {
 	const sample = 14 // length of an edge sample
-	w := sty.Width(k.title) + 4
-	for _, t := range k.texts {
-		if k.edge {
-			w += sample + 2 + sty.Width(t) + 6
-		} else {
-			w += 2*k.maxSize + 2 + sty.Width(t) + 6
-		}
-	}
 	eh := max(h, 2*k.maxSize+1)
-	return legendEntry{w: w, h: eh, draw: func(c draw.Canvas, x, y vg.Length) {
+	out := []legendEntry{{w: sty.Width(k.title), keep: sty.Width(k.title), h: eh, draw: func(c draw.Canvas, x, y vg.Length) {
 		c.FillText(sty, vg.Point{X: x, Y: y}, k.title)
-		x += sty.Width(k.title) + 4
-		for i, v := range k.vals {
+	}}}
+	for i, v := range k.vals {
+		t := k.texts[i]
+		mark := vg.Length(sample)
+		if !k.edge {
+			mark = 2 * k.maxSize
+		}
+		out[0].keep += 5 + mark + 2 + sty.Width(t)
+		out = append(out, legendEntry{w: mark + 2 + sty.Width(t), h: eh, gap: 5, draw: func(c draw.Canvas, x, y vg.Length) {
 			s := k.size(v)
 			if k.edge {
 				c.StrokeLine2(draw.LineStyle{Color: edgeColor, Width: s}, x, y, x+sample, y)
-				x += sample + 2
 			} else {
 				// Markers sit on a common centre line, each in a slot as
 				// wide as the largest.
 				drawShape(c, 0, vg.Point{X: x + k.maxSize, Y: y}, s, keyInk)
-				x += 2*k.maxSize + 2
 			}
-			c.FillText(sty, vg.Point{X: x, Y: y}, k.texts[i])
-			x += sty.Width(k.texts[i]) + 6
-		}
-	}}
+			c.FillText(sty, vg.Point{X: x + mark + 2, Y: y}, t)
+		}})
+	}
+	return out
 }
 
 // omittedNote returns the note that lists the labels left out, the most
