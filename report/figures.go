@@ -312,13 +312,13 @@ var catalogue = []FigureSpec{
 		}},
 	{Name: "network", Title: "Ledger network",
 		Summary: "the ledger network in layers: contractor → intermediary signatories → end users",
-		Caption: "The ledger network: contractor → intermediary signatories → end users, edge width by amount, node area by number of contracts, colour and shape by kind of party.",
+		Caption: "The ledger network: contractor → intermediary signatories → end users, edge width by amount, node area by number of contracts (the key gives reference sizes), colour and shape by kind of party. A network too tall for a page groups its end users with the fewest contracts as “+n more” nodes, and says how many.",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			return plots.LayeredNetwork(title, LedgerNet(r.Network()), p.Options)
 		}},
 	{Name: "graph", Title: "Ledger network",
 		Summary: "general network drawing (force-directed or layered), node size by degree or a chosen centrality (--size)",
-		Caption: "The ledger network drawn by the general network drawing of ecosys: force-directed layout (Fruchterman–Reingold, fixed seed), node area by degree, or by betweenness centrality where it varies meaningfully (unless another measure is chosen; the key names the measure and gives reference sizes), colour and shape by kind, edge width by amount, arrows for the direction of contracting.",
+		Caption: "The ledger network drawn by the general network drawing of ecosys: force-directed layout (Fruchterman–Reingold, fixed seed), node area by degree, or by betweenness centrality where it varies meaningfully (unless another measure is chosen; the key names the measure and gives reference sizes), colour and shape by kind, edge width by amount, arrows for the direction of contracting. Labels that find no free place are named in the figure's note.",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			g, err := ledgerGraphOf(r, p)
 			if err != nil {
