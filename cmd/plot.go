@@ -130,7 +130,7 @@ existing file is replaced only with --force, and never if it is an input.`,
 	fl.StringVar(&opts.Width, "width", "", "Figure width: {single|double} or millimetres (default: the figure's own)")
 	fl.Float64Var(&opts.Height, "height", 0, "Figure height in millimetres (default: the figure's own)")
 	fl.StringVar(&opts.Source, "source", "", "Source line under the figure (default: the data set's citation, or the ledger file name)")
-	fl.StringVar(&opts.Size, "size", "betweenness", "Node size of the graph and case-network figures: {"+strings.Join(report.SizeMeasures, "|")+"}, or a numeric node `column` of a network of your own")
+	fl.StringVar(&opts.Size, "size", "auto", "Node size of the graph and case-network figures: {"+strings.Join(report.SizeMeasures, "|")+"}, or a numeric node `column` of a network of your own")
 	fl.StringVar(&opts.Layout, "layout", "force", "Layout of the graph figure: {force|layered|auto}")
 	fl.IntVar(&opts.Top, "top", 10, "Parties in the ranking figure")
 	fl.IntVar(&opts.Samples, "samples", 1000, "Replicates of the sensitivity figure (the implications figure runs the ecosystem verdict with its own defaults)")

@@ -17,7 +17,7 @@ func TestNewCmdPlot(t *testing.T) {
 	}{
 		{argv: "--list", check: func(o *PlotOptions) bool { return o.List }},
 		{argv: "level --out l.svg", check: func(o *PlotOptions) bool {
-			return o.Name == "level" && o.Out == "l.svg" && !o.Force && o.Lang == "en" && o.DPI == 300 && o.Size == "betweenness" &&
+			return o.Name == "level" && o.Out == "l.svg" && !o.Force && o.Lang == "en" && o.DPI == 300 && o.Size == "auto" &&
 				o.Layout == "force" && o.Top == 10 && o.Samples == 1000 && o.Seed == 1 && o.Input.Embedded()
 		}},
 		{argv: "graph -o g.PDF -f --size degree --layout layered --width double --height 120 --lang both --font f.ttc --source S --seed 7", check: func(o *PlotOptions) bool {

@@ -322,7 +322,8 @@ var KindLabels = map[string]string{
 
 // LedgerNet converts a ledger network for plots.LayeredNetwork: nodes in
 // layers by role, coloured by entity kind, sized by the number of contracts
-// they take part in, edges directed and weighted by amount.
+// they take part in, edges directed and weighted by amount; the key
+// says so.
 func LedgerNet(n *network.Network) plots.Graph {
 	var net plots.Graph
 	contracts := make([]int, len(n.Nodes))
@@ -347,6 +348,7 @@ func LedgerNet(n *network.Network) plots.Graph {
 		net.KindOrder = append(net.KindOrder, string(k))
 	}
 	net.KindLabels = KindLabels
+	net.SizeLabel, net.WeightLabel = "contracts", "amount (CNY)"
 	return net
 }
 
