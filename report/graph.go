@@ -120,7 +120,8 @@ const maxColours = 7
 // analysis.NewGraphResults, m its measures) for plots.NetworkGraph, as p
 // says:
 //
-//   - node size by p.Size: a node measure of SizeMeasures taken from m,
+//   - node size by p.Size: a node measure of SizeMeasures taken from m
+//     ("" and "auto" choose degree or betweenness by AutoSize),
 //     "none", or a node column whose values are numbers (not negative; an
 //     empty cell counts as 0); "" means betweenness;
 //   - node labels from the node column p.Label ("" or an empty cell: the
@@ -142,8 +143,16 @@ func PlainGraph(r *analysis.Results, m *metrics.Report, p FigureParams) (plots.G
 	g := in.Graph
 	n := len(g.Names)
 	size := p.Size
-	if size == "" {
-		size = "betweenness"
+	if size == "" || size == "auto" {
+		deg, err := nodeMeasure(m, "degree")
+		if err != nil {
+			return plots.Graph{}, analysis.DrawSelection{}, err
+		}
+		btw, err := nodeMeasure(m, "betweenness")
+		if err != nil {
+			return plots.Graph{}, analysis.DrawSelection{}, err
+		}
+		size = AutoSize(deg, btw)
 	}
 	sizes := make([]float64, n)
 	rank, rankName := sizes, size
