@@ -18,6 +18,7 @@ const module = "github.com/ecosys-sna/ecosys"
 //	metrics/inference → metrics/null → internal/compact → gonum
 //	metrics → internal/compact (which imports no package of the module)
 //	analysis → network, cases, claims, graphio, metrics and its sub-packages
+//	explore → network, cases, plots
 //	report, cmd → what they need
 //
 // datasets imports only the standard library; metrics and plots import
@@ -42,6 +43,7 @@ func TestDependencyDirection(t *testing.T) {
 		"claims":            {"datasets", "graphio", "plots", "report", "analysis", "cmd"},
 		"analysis":          {"datasets", "plots", "report", "cmd"},
 		"report":            {"datasets", "cmd"},
+		"explore":           {"datasets", "graphio", "metrics", "claims", "analysis", "report", "cmd"},
 	}
 	for pkg, bad := range forbidden {
 		out, err := exec.Command("go", "list", "-deps", "./"+pkg).CombinedOutput()
