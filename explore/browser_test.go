@@ -3,6 +3,7 @@ package explore_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -116,9 +117,14 @@ func eval[T any](expr string, v *T) chromedp.Action[chromedp.Void] {
 // hostile party's tie, and sets a grade filter. The console must stay
 // clean, the page must request nothing but itself, and the hostile
 // strings must stay text: no <img> in the page, window.__xss never set,
-// no link whose scheme is not http(s).
+// no link whose scheme is not http(s). It skips where no chromium binary
+// is found, unless ECOSYS_BROWSER_TEST=require (set by .ci/run, so that
+// CI cannot skip it silently).
 func TestBrowser(t *testing.T) {
 	path := chromium()
+	if path == "" && os.Getenv("ECOSYS_BROWSER_TEST") == "require" {
+		t.Fatal("no chromium binary found, and ECOSYS_BROWSER_TEST=require (as in .ci/run, after scripts/browser-check.sh installed it)")
+	}
 	if path == "" {
 		t.Skip("no chromium binary found (install Debian's chromium: scripts/browser-check.sh does when run as root); skipping the browser test")
 	}

@@ -179,6 +179,9 @@ type Options struct {
 	// for the embedded ledger); the zero value cites the ledger's file,
 	// ungraded.
 	LedgerCitation cases.Citation
+	// ByContracts weighs the ledger network's ties (their width) by their
+	// number of contracts instead of their amount.
+	ByContracts bool
 	// MaxNodes and MaxTies override the size limit (0: MaxNodes and
 	// MaxTies).
 	MaxNodes, MaxTies int
@@ -318,7 +321,8 @@ func CaseNetwork(l *network.Ledger, d *cases.Data, opt Options) (Network, error)
 
 // LedgerNetwork returns the ledger network of l (network.BuildLedger):
 // contractor → intermediary signatories → end users, one tie per pair
-// with its contracts, cited as opt.LedgerCitation says, laid out in
+// with its contracts (tie width by amount, or by number of contracts with
+// opt.ByContracts), cited as opt.LedgerCitation says, laid out in
 // layers as the report's network figure (plots.LayeredLayout). Node area
 // shows the number of contracts, as in the figure. The case data d (may
 // be nil) add the parties' aliases for the search.
@@ -378,16 +382,25 @@ func LedgerNetwork(l *network.Ledger, d *cases.Data, opt Options) (Network, erro
 			rows = append(rows, row)
 		}
 		c.Basis = fmt.Sprintf("%d contract(s), %s CNY. %s", e.Contracts, groupDigits(e.Amount.String()), strings.Join(rows, "; "))
-		n.Ties = append(n.Ties, Tie{From: index[e.From], To: index[e.To], Directed: true, Weight: e.Amount.Yuan(), Citations: []Citation{c}})
+		w := e.Amount.Yuan()
+		if opt.ByContracts {
+			w = float64(e.Contracts)
+		}
+		n.Ties = append(n.Ties, Tie{From: index[e.From], To: index[e.To], Directed: true, Weight: w, Citations: []Citation{c}})
 	}
 	sortTies(n.Ties)
 	return finish(n, order, true, layers, opt)
 }
 
 // GraphNetwork returns a network of any graph g (an edge list, a graph
-// file, a ledger network as a gonum graph): nodes named g.Names, of the
-// kind given by the node attribute group ("" or missing: one kind), ties
-// with their weight and edge attributes, laid out as plots.GraphLayout
+// file, a ledger network as a gonum graph): nodes named g.Names and
+// labelled by their attribute label, name_en or name (name_zh in
+// Chinese), of the kind given by the node attribute group ("" or
+// missing: one kind), ties with their weight and edge attributes, and a
+// citation read from the attributes that ecosys build writes (type,
+// source or sources, locator, evidence, reliability, allegation,
+// date_start, date_end, case or cases; the first of a ";" list) when an
+// edge has any of them, so that the filters work on them; laid out as plots.GraphLayout
 // lays out the "graph" figure (layered if every edge is directed and
 // there is no directed cycle, else force-directed with opt.Seed). Node
 // area shows the number of distinct neighbours.
@@ -395,11 +408,11 @@ func GraphNetwork(id, title string, g *network.Graph, group string, opt Options)
 	n := Network{ID: id, Title: title, SizeLabel: "number of neighbours"}
 	kinds := map[string]bool{}
 	for i, name := range g.Names {
-		node := Node{ID: name, Label: name, Kind: "node"}
 		var a map[string]string
 		if i < len(g.Attrs) {
 			a = g.Attrs[i]
 		}
+		node := Node{ID: name, Label: cmp.Or(a["label"], a["name_en"], a["name"], name), LabelZH: a["name_zh"], Kind: "node"}
 		if group != "" && a[group] != "" {
 			node.Kind = a[group]
 		}
@@ -428,10 +441,14 @@ func GraphNetwork(id, title string, g *network.Graph, group string, opt Options)
 			}
 			w, _ := g.G.Weight(u, v)
 			t := Tie{From: int(u), To: int(v), Directed: g.Directed, Weight: w}
+			ea := g.EdgeAttrs[[2]int64{u, v}]
 			for _, k := range g.EdgeAttrNames {
-				if val, ok := g.EdgeAttrs[[2]int64{u, v}][k]; ok {
+				if val, ok := ea[k]; ok {
 					t.Attrs = append(t.Attrs, Attr{k, val})
 				}
+			}
+			if c, ok := attrCitation(ea); ok {
+				t.Citations = []Citation{c}
 			}
 			n.Ties = append(n.Ties, t)
 		}
@@ -447,6 +464,52 @@ func GraphNetwork(id, title string, g *network.Graph, group string, opt Options)
 	}
 	slices.Sort(order)
 	return finish(n, order, false, nil, opt)
+}
+
+// attrCitation returns the citation that edge attributes give, if they
+// name any of its fields.
+func attrCitation(a map[string]string) (Citation, bool) {
+	first := func(keys ...string) string {
+		for _, k := range keys {
+			if v := strings.TrimSpace(a[k]); v != "" {
+				return strings.TrimSpace(strings.Split(v, ";")[0])
+			}
+		}
+		return ""
+	}
+	c := Citation{Type: first("type", "relation"), Source: first("source", "sources"), Locator: first("locator"),
+		Evidence: first("evidence"), Start: first("date_start", "date", "start"), End: first("date_end", "end"),
+		Case: first("case", "cases"), Basis: first("basis")}
+	if first("type", "relation", "source", "sources", "locator", "evidence", "date_start", "date", "start", "date_end", "end",
+		"case", "cases", "basis", "reliability", "grade", "allegation") == "" {
+		return c, false
+	}
+	c.Family = FamilyOf(cases.RelationType(c.Type))
+	if g, err := cases.ParseGrade(first("reliability", "grade")); err == nil {
+		c.Grade = g.String()
+	}
+	c.Allegation = strings.EqualFold(first("allegation"), "true")
+	c.StartYear, c.EndYear = year(c.Start), year(c.End)
+	if c.EndYear == 0 {
+		c.EndYear = c.StartYear
+	}
+	if c.StartYear == 0 {
+		c.StartYear = c.EndYear
+	}
+	return c, true
+}
+
+// year returns the year a date such as 2017, 2017-11 or 2017-11-25
+// begins with, or 0.
+func year(s string) int {
+	if len(s) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(s[:4])
+	if err != nil || y < 1000 {
+		return 0
+	}
+	return y
 }
 
 // finish applies the size limit, lays the network out (layered with the

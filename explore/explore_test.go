@@ -15,6 +15,7 @@ import (
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/explore"
 	"github.com/ecosys-sna/ecosys/network"
+	"gonum.org/v1/gonum/graph/simple"
 )
 
 // embedded returns the embedded ledger and case data.
@@ -343,4 +344,47 @@ func writeTemp(t *testing.T, page []byte) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// TestGraphNetwork: a graph's nodes are labelled by their label or name
+// attributes and coloured by the group attribute; an edge with the
+// attributes ecosys build writes carries a citation the filters read;
+// an edge without them carries none.
+func TestGraphNetwork(t *testing.T) {
+	dg := simple.NewWeightedDirectedGraph(0, 0)
+	for i := range 3 {
+		dg.AddNode(simple.Node(i))
+	}
+	dg.SetWeightedEdge(dg.NewWeightedEdge(simple.Node(0), simple.Node(1), 2))
+	dg.SetWeightedEdge(dg.NewWeightedEdge(simple.Node(1), simple.Node(2), 1))
+	g := &network.Graph{G: dg, Directed: true, Names: []string{"a", "b", "c"}, AttrNames: []string{"label", "kind", "name_zh"},
+		Attrs:         []map[string]string{{"label": "Alpha", "kind": "company"}, {"kind": "person", "name_zh": "乙"}, nil},
+		EdgeAttrNames: []string{"type", "reliability", "date_start", "date_end", "cases", "sources"},
+		EdgeAttrs: map[[2]int64]map[string]string{{0, 1}: {"type": "tasked_by;associated_with", "reliability": "C3", "date_start": "2016-05",
+			"date_end": "2019", "cases": "us-v-x", "sources": "s1;s2"}}}
+	n, err := explore.GraphNetwork("g", "G", g, "kind", explore.Options{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Nodes[0].Label != "Alpha" || n.Nodes[1].Label != "b" || n.Nodes[1].LabelZH != "乙" || n.Nodes[2].Kind != "node" || n.Nodes[1].Kind != "person" {
+		t.Errorf("nodes %+v", n.Nodes)
+	}
+	if len(n.Ties) != 2 || n.Ties[0].Weight != 2 || !n.Ties[0].Directed {
+		t.Fatalf("ties %+v", n.Ties)
+	}
+	c := n.Ties[0].Citations
+	if len(c) != 1 || c[0].Type != "tasked_by" || c[0].Family != "direction" || c[0].Grade != "C3" || c[0].StartYear != 2016 || c[0].EndYear != 2019 ||
+		c[0].Case != "us-v-x" || c[0].Source != "s1" {
+		t.Errorf("citation %+v", c)
+	}
+	if n.Ties[1].Citations != nil {
+		t.Errorf("an edge without attributes has citations %+v", n.Ties[1].Citations)
+	}
+	var kinds []string
+	for _, k := range n.Kinds {
+		kinds = append(kinds, k.ID)
+	}
+	if strings.Join(kinds, " ") != "company node person" {
+		t.Errorf("kinds %v", kinds)
+	}
 }

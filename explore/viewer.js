@@ -422,6 +422,7 @@
     vis.forEach(function (c) { parent.appendChild(citation(t, c)); });
     var hidden = t.citations.length - vis.length;
     if (hidden > 0) parent.appendChild(el("p", "note", fmt(hidden) + " more citation(s) hidden by the filters."));
+    if (t.attrs && t.attrs.length) parent.appendChild(attrList([["weight", String(t.weight)]].concat(t.attrs)));
   }
 
   function details(s) {
