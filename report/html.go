@@ -48,6 +48,7 @@ type pageData struct {
 	BibTeX           string
 	Inputs           []Input
 	Methods          []methodNote
+	Explorer         string // the evidence explorer's file
 }
 
 // tallyTable formats a tabulation for the HTML page.
@@ -104,6 +105,7 @@ dt{font-weight:600;margin-top:.6rem}dd{margin-left:1.2rem}pre{font-size:.8rem;ba
 <h1>{{.Title}}</h1>
 <p>{{.Contracts}} contracts from <code>{{.Source}}</code>, {{.Parties}} parties, total amount {{.Total}} CNY; {{.PublicSecurity}} of the contracts are marked public security (公安).</p>
 {{if .Citation}}<p class="note">Data: {{.Citation}}</p>{{end}}
+{{if .Explorer}}<p><a href="{{.Explorer}}">Evidence explorer</a>: the networks of these data to pan, zoom, filter and search, with the citation of every tie (source, locator, grade, allegation, dates); one file that works offline.</p>{{end}}
 {{with .Ecosystem}}<h2 id="verdict">The ecosystem verdict: {{.Reading}}</h2>
 <p>{{.Summary}}</p>
 {{with $.VerdictFigure}}<figure id="fig-{{.Name}}"><img src="{{.DataURI}}" alt="{{.Caption}}"><figcaption>{{.Caption}} (<a href="{{.SVG}}">SVG</a>, <a href="{{.PNG}}">PNG</a>; <code>ecosys plot {{.Name}}</code>)</figcaption></figure>{{end}}

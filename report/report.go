@@ -194,6 +194,11 @@ func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings
 		}
 	}
 
+	if files[explorerFile], err = explorerPage(r, opts); err != nil {
+		return nil, nil, fmt.Errorf("report: %s: %w", explorerFile, err)
+	}
+	page.Explorer = explorerFile
+
 	if files["index.html"], err = renderPage(page); err != nil {
 		return nil, nil, err
 	}
