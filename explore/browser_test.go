@@ -11,10 +11,13 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/ecosys-sna/ecosys/explore"
 )
 
 // chromium returns the path of a Chromium or Chrome binary, or "".
@@ -60,7 +63,12 @@ func (b *browserLog) listen(ev any) {
 
 // clickOn clicks, with the mouse, a point of the element sel where it is
 // the topmost element (a node, or a point along a tie's line).
-func clickOn(sel string) chromedp.Action[chromedp.Void] {
+func clickOn(sel string) chromedp.Action[chromedp.Void] { return mouseOn(sel, false) }
+
+// hoverOn moves the mouse onto the element sel, as clickOn finds it.
+func hoverOn(sel string) chromedp.Action[chromedp.Void] { return mouseOn(sel, true) }
+
+func mouseOn(sel string, hover bool) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
 		js := `(function(){
   var e = document.querySelector(` + "`" + sel + "`" + `);
@@ -84,6 +92,9 @@ func clickOn(sel string) chromedp.Action[chromedp.Void] {
 		}
 		if len(pt) != 2 {
 			return chromedp.Void{}, fmt.Errorf("%s: no point of it is on top", sel)
+		}
+		if hover {
+			return chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, pt[0], pt[1])(ctx, t)
 		}
 		return chromedp.MouseClickXY(pt[0], pt[1])(ctx, t)
 	}
@@ -156,9 +167,27 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 	}
-	if node < 0 || ledgerTie < 0 || hostileTie < 0 {
-		t.Fatalf("test data: node %d, ledger tie %d, hostile tie %d", node, ledgerTie, hostileTie)
+	// An undated tie of the case us-v-zhu-hua (Zhu Hua, associated with
+	// the bureau).
+	caseTie := -1
+	for i, tie := range cn.Ties {
+		if (tie.From == node || tie.To == node) && len(tie.Citations) == 1 && tie.Citations[0].Case == "us-v-zhu-hua" && tie.Citations[0].Start == "" {
+			caseTie = i
+		}
 	}
+	if node < 0 || ledgerTie < 0 || hostileTie < 0 || caseTie < 0 {
+		t.Fatalf("test data: node %d, ledger tie %d, hostile tie %d, case tie %d", node, ledgerTie, hostileTie, caseTie)
+	}
+	// hidden reads which of the three ties are hidden: ledger, hostile,
+	// case.
+	hidden := func(v *[3]bool) chromedp.Action[chromedp.Void] {
+		return eval(fmt.Sprintf(`(function(){ var l = document.querySelectorAll("#ties line.tie"); return [%d, %d, %d].map(function(i){ return l[i].classList.contains("hidden"); }); })()`,
+			ledgerTie, hostileTie, caseTie), v)
+	}
+	set := func(id, value, event string) chromedp.Action[chromedp.Void] {
+		return eval(fmt.Sprintf(`(function(){ var e = document.getElementById(%q); e.value = %q; e.dispatchEvent(new Event(%q)); return true; })()`, id, value, event), new(bool))
+	}
+	var byCase, byDate, byDateUndated, byFamily [3]bool
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox,
 		chromedp.WindowSize(1400, 900), chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true))
@@ -180,6 +209,7 @@ func TestBrowser(t *testing.T) {
 		xss                                              string
 		images, badLinks                                 int
 		nidsLink                                         bool
+		highlighted                                      int
 	)
 	countTies := `document.querySelectorAll("#ties line.tie:not(.hidden)").length`
 	err := chromedp.Do(ctx,
@@ -191,6 +221,10 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#results li button")),
 		text("#results", &results),
 		chromedp.Click(chromedp.CSS("#results li button")),
+		// Hover over the node: it and its neighbours are highlighted, the
+		// rest dimmed.
+		hoverOn(fmt.Sprintf(`path.node[data-node="%d"]`, node)),
+		eval(`document.getElementById("svg").classList.contains("focus") ? document.querySelectorAll("path.node.hl").length : -1`, &highlighted),
 		// Click the node itself, then its ledger tie.
 		clickOn(fmt.Sprintf(`path.node[data-node="%d"]`, node)),
 		text("#details", &nodeDetails),
@@ -207,6 +241,21 @@ func TestBrowser(t *testing.T) {
 		eval(countTies, &after),
 		eval(fmt.Sprintf(`document.querySelectorAll("#ties line.tie")[%d].classList.contains("hidden")`, ledgerTie), &hiddenLedger),
 		eval(fmt.Sprintf(`document.querySelectorAll("#ties line.tie")[%d].classList.contains("hidden")`, hostileTie), &hiddenHostile),
+		// A case: its ties and the ledger's stay, other case relations go.
+		chromedp.Click(chromedp.CSS("#reset")),
+		set("case", "us-v-zhu-hua", "change"),
+		hidden(&byCase),
+		// Years from 2019: the 2017 contract goes, the 2020 relation and
+		// the undated one stay, until undated ties are unticked.
+		chromedp.Click(chromedp.CSS("#reset")),
+		set("date-from", "2019", "input"),
+		hidden(&byDate),
+		chromedp.Click(chromedp.CSS("#undated")),
+		hidden(&byDateUndated),
+		// Family: without contracts, the ledger tie goes.
+		chromedp.Click(chromedp.CSS("#reset")),
+		chromedp.Click(chromedp.CSS("#family-contract")),
+		hidden(&byFamily),
 		eval(`String(window.__xss)`, &xss),
 		eval(`document.images.length + document.querySelectorAll("img").length`, &images),
 	)
@@ -215,6 +264,11 @@ func TestBrowser(t *testing.T) {
 	}
 	if !strings.Contains(results, "天津市安全局") {
 		t.Errorf("search for 天津市安全局: results %q", results)
+	}
+	// The node and each of its neighbours in the case network (the
+	// hostile party among them).
+	if want := neighbours(cn, node) + 1; highlighted != want {
+		t.Errorf("hover: %d nodes highlighted, want %d (the node and its neighbours)", highlighted, want)
 	}
 	if !strings.Contains(nodeDetails, "Tianjin State Security Bureau") || !strings.Contains(nodeDetails, "天津市安全局") {
 		t.Errorf("node click: details %q", nodeDetails)
@@ -235,6 +289,19 @@ func TestBrowser(t *testing.T) {
 	if !(after < before) || !hiddenLedger || !hiddenHostile {
 		t.Errorf("grade filter A: %d visible ties before, %d after; B2 tie hidden %v, F6 tie hidden %v", before, after, hiddenLedger, hiddenHostile)
 	}
+	for _, f := range []struct {
+		name      string
+		got, want [3]bool
+	}{
+		{"case us-v-zhu-hua", byCase, [3]bool{false, true, false}},
+		{"from 2019", byDate, [3]bool{true, false, false}},
+		{"from 2019, no undated", byDateUndated, [3]bool{true, false, true}},
+		{"no contract family", byFamily, [3]bool{true, false, false}},
+	} {
+		if f.got != f.want {
+			t.Errorf("filter %s: hidden (ledger, hostile, case tie) = %v, want %v", f.name, f.got, f.want)
+		}
+	}
 	if xss != "undefined" || images != 0 || badLinks != 0 {
 		t.Errorf("hostile data ran or became markup: window.__xss = %s, %d images, %d links not http(s)", xss, images, badLinks)
 	}
@@ -252,4 +319,18 @@ func TestBrowser(t *testing.T) {
 	if len(bl.requests) == 0 {
 		t.Error("no request seen at all: the network listener did not work")
 	}
+}
+
+// neighbours counts the nodes tied to node i.
+func neighbours(n explore.Network, i int) int {
+	seen := map[int]bool{}
+	for _, t := range n.Ties {
+		switch i {
+		case t.From:
+			seen[t.To] = true
+		case t.To:
+			seen[t.From] = true
+		}
+	}
+	return len(seen)
 }
