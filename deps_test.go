@@ -11,6 +11,7 @@ const module = "github.com/ecosys-sna/ecosys"
 // TestDependencyDirection enforces the layering of README.md (Layout):
 //
 //	internal/csvio → the standard library and golang.org/x/text
+//	internal/numfmt → the standard library only
 //	network → internal/csvio, gonum
 //	graphio → network, internal/csvio, internal/compact, gonum
 //	cases → network, internal/csvio, gonum
@@ -21,8 +22,8 @@ const module = "github.com/ecosys-sna/ecosys"
 //	explore → network, cases, plots
 //	report, cmd → what they need
 //
-// datasets imports only the standard library; metrics and plots import
-// none of network, cases and graphio (metrics reads compact graphs through
+// datasets and arrayjob import only the standard library; metrics and
+// plots import none of network, cases and graphio (metrics reads compact graphs through
 // an interface of its own, not by import); nothing imports cmd.
 func TestDependencyDirection(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
@@ -39,11 +40,13 @@ func TestDependencyDirection(t *testing.T) {
 		"plots":             append([]string{"datasets", "metrics", "report", "analysis", "cmd", "internal/csvio"}, data...),
 		"metrics/null":      append([]string{"datasets", "plots", "report", "analysis", "cmd", "metrics/inference", "internal/csvio"}, data...),
 		"metrics/inference": append([]string{"datasets", "plots", "report", "analysis", "cmd", "internal/csvio"}, data...),
+		"internal/numfmt":   append([]string{"datasets", "metrics", "plots", "report", "analysis", "cmd", "internal/csvio", "internal/compact"}, data...),
 		"internal/compact":  append([]string{"datasets", "metrics", "plots", "report", "analysis", "cmd", "internal/csvio"}, data...),
 		"claims":            {"datasets", "graphio", "plots", "report", "analysis", "cmd"},
 		"analysis":          {"datasets", "plots", "report", "cmd"},
 		"report":            {"datasets", "cmd"},
 		"explore":           {"datasets", "graphio", "metrics", "claims", "analysis", "report", "cmd"},
+		"arrayjob":          {"datasets", "network", "cases", "graphio", "metrics", "plots", "report", "analysis", "claims", "cmd", "internal"},
 	}
 	for pkg, bad := range forbidden {
 		out, err := exec.Command("go", "list", "-deps", "./"+pkg).CombinedOutput()
@@ -57,11 +60,14 @@ func TestDependencyDirection(t *testing.T) {
 					t.Errorf("%s imports %s", pkg, d)
 				}
 			}
-			if pkg == "datasets" && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/datasets" {
-				t.Errorf("datasets imports non-standard package %s", d)
+			if (pkg == "datasets" || pkg == "arrayjob") && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/"+pkg {
+				t.Errorf("%s imports non-standard package %s", pkg, d)
 			}
 			if pkg == "internal/csvio" && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/internal/csvio" && !strings.HasPrefix(d, "golang.org/x/text/") {
 				t.Errorf("internal/csvio imports %s: only the standard library and golang.org/x/text", d)
+			}
+			if pkg == "internal/numfmt" && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/internal/numfmt" {
+				t.Errorf("internal/numfmt imports %s: only the standard library", d)
 			}
 			if pkg == "internal/compact" && strings.HasPrefix(d, module+"/") && d != module+"/internal/compact" {
 				t.Errorf("internal/compact imports %s", d)

@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strings"
+
+	"github.com/spf13/pflag"
 
 	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/report"
 )
@@ -123,4 +127,34 @@ func newResults(l *network.Ledger, d *cases.Data, embedded bool, samples int, se
 	}
 	ro.Claims = analysis.ClaimsInput{Builtin: builtin, OtherLedger: !embedded, Version: version}
 	return analysis.NewResults(l, d, ro), nil
+}
+
+// edgePolicy holds --multi and --loops: what the readers of edge lists
+// and graph files do with parallel edges and self-loops (graphio.MultiEdges,
+// graphio.SelfLoops).
+type edgePolicy struct {
+	Multi, Loops string
+}
+
+// addFlags adds --multi and --loops to fl.
+func (p *edgePolicy) addFlags(fl *pflag.FlagSet) {
+	multi := names(graphio.MultiEdgesValues)
+	loops := names(graphio.SelfLoopsValues)
+	fl.Var(NewFormatFlag(&p.Multi, multi[0], multi...), "multi",
+		"Parallel edges (a→b twice; a→b and b→a if undirected): {"+strings.Join(multi, "|")+"}: sum the weights (without weights: count them), weight by their number, keep the first, or refuse")
+	fl.Var(NewFormatFlag(&p.Loops, loops[0], loops...), "loops",
+		"Self-loops (a→a), which no measure takes: {"+strings.Join(loops, "|")+"}")
+}
+
+// options returns the policy as graphio.ReadOptions warning on warn.
+func (p edgePolicy) options(warn func(string)) graphio.ReadOptions {
+	return graphio.ReadOptions{Multi: graphio.MultiEdges(p.Multi), Loops: graphio.SelfLoops(p.Loops), Warn: warn}
+}
+
+func names[T ~string](list []T) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = string(v)
+	}
+	return out
 }
