@@ -85,6 +85,7 @@ type pageData struct {
 	Inputs           []Input
 	InputTable       table
 	Methods          []methodNote
+	Explorer         string // the evidence explorer's file
 }
 
 // tallyTable formats a tabulation for the HTML page; its last row is the
@@ -269,6 +270,7 @@ dt{font-weight:600;margin-top:.6rem}dd{margin-left:1.2rem}pre{font-size:.8rem;ba
 <nav id="contents"><h2>Contents</h2>
 <ol>{{range .Contents}}<li><a href="#{{.ID}}">{{.Title}}</a>{{if .Items}}<ol>{{range .Items}}<li><a href="#{{.ID}}">{{.Title}}</a></li>{{end}}</ol>{{end}}</li>
 {{end}}</ol></nav>
+{{if .Explorer}}<p><a href="{{.Explorer}}">Evidence explorer</a>: the networks of these data to pan, zoom, filter and search, with the citation of every tie (source, locator, grade, allegation, dates); one file that works offline.</p>{{end}}
 {{with .Ecosystem}}<h2 id="verdict">The ecosystem verdict: {{.Reading}}</h2>
 <p>{{.Summary}}</p>
 {{with $.VerdictFigure}}{{template "figure" .}}{{end}}

@@ -282,6 +282,10 @@ func buildLedger(r *analysis.Results, opts *Options, files map[string][]byte) (p
 			page.VerdictMissing = "The ecosystem verdict could not be computed (see the figures' notes)."
 		}
 	}
+	if files[explorerFile], err = explorerPage(r, *opts); err != nil {
+		return page, nil, fmt.Errorf("report: %s: %w", explorerFile, err)
+	}
+	page.Explorer = explorerFile
 	return page, warnings, nil
 }
 
