@@ -79,8 +79,13 @@ Formats (--format):
 
 The graph formats hold one edge per ordered pair: relations between the
 same two nodes are merged into one edge listing them (weight = their
-number). The table formats (csv) keep one row per relation and write two
-files, PREFIX.nodes.csv and PREFIX.edges.csv, for --out PREFIX.`,
+number); attributes are typed (contracts and count long, amount_cny double
+with amount_cny_exact beside it, allegation boolean, dates ISO strings).
+The table formats (csv) keep one row per relation and write two files,
+PREFIX.nodes.csv and PREFIX.edges.csv, for --out PREFIX; the edge table's
+endpoints are from and to and its cited source is source_id, so that
+"ecosys metrics --edges PREFIX.edges.csv --nodes PREFIX.nodes.csv
+--directed" reads it back (relations of the same pair summed, by --multi).`,
 		Example: `  ecosys build --format graphml --out ecosystem.graphml
   ecosys build --include ledger,cases,hierarchy --format gexf --out eco.gexf
   ecosys build --min-reliability B2 --relations officer_of,front_for,employee_of --format csv --out eco

@@ -57,7 +57,9 @@ func orList(words []string) string {
 // NewCmdExport returns the "export" command. If runF is not nil, it is
 // called with the parsed options instead of running the command.
 func NewCmdExport(f *Factory, runF func(*ExportOptions) error) *cobra.Command {
-	opts := &ExportOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)}}}
+	// An edge list's weight column is written as such whether or not
+	// --weighted is given (KeepWeights): the file must not lose it.
+	opts := &ExportOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)}, KeepWeights: true}}
 	formats := graphFormats(false)
 	var titles []string
 	for _, f := range graphio.Formats() {
@@ -75,6 +77,14 @@ func NewCmdExport(f *Factory, runF func(*ExportOptions) error) *cobra.Command {
 The embedded ledger network carries each party's entity id, names, kind,
 ministry, level, province, city and role, and each tie's contracts, amount
 and ledger rows; an edge list or graph file carries its own attributes.
+Attributes are written with their types (GraphML attr.type, GEXF types,
+JSON numbers): contracts long, amount_cny double (with its exact decimal
+in amount_cny_exact), allegation boolean, and for other columns the type
+all their values fit (long, double, boolean, else string). An edge list's
+weight column is written as the weight whether or not --weighted is
+given; parallel edges and self-loops are merged or dropped by --multi and
+--loops, with a warning. GEXF labels and DOT labels are the nodes' names
+(label, name or name_en), not their ids.
 
 The file is written to a temporary file and renamed into place; an
 existing file is replaced only with --force, and never if it is an input.`,

@@ -35,8 +35,12 @@ type graphInput struct {
 	Weighted   bool
 	TwoMode    bool
 	ModeColumn string
-	Group      string // node attribute for assortativity, group modularity and brokerage
-	GraphPath  string // a GraphML, GEXF or node-link JSON file instead of an edge list
+	Group      string     // node attribute for assortativity, group modularity and brokerage
+	GraphPath  string     // a GraphML, GEXF or node-link JSON file instead of an edge list
+	Policy     edgePolicy // --multi and --loops
+	// KeepWeights reads an edge list's weight column without --weighted,
+	// for the writers (export).
+	KeepWeights bool
 }
 
 // MetricsOptions are the options of "ecosys metrics".
@@ -355,6 +359,12 @@ func (opts *graphInput) load() (*metricsGraph, error) {
 	if err != nil {
 		return nil, err
 	}
+	return opts.fileGraph(g)
+}
+
+// fileGraph returns the graph read from --edges or --graph-file with the
+// groups of --group and the modes of --two-mode.
+func (opts *graphInput) fileGraph(g *network.Graph) (*metricsGraph, error) {
 	mg := &metricsGraph{g: g.G, names: g.Names}
 	if opts.Group != "" {
 		if !slices.Contains(g.AttrNames, opts.Group) {
@@ -406,14 +416,16 @@ func (in *graphInput) readFile() (*network.Graph, error) {
 		if format, ok := graphio.ByExtension(in.GraphPath); !ok || format.Read == nil {
 			return nil, FlagErrorf("--graph-file %s: unknown extension (want %s)", in.GraphPath, orList(graphio.ReadExtensions()))
 		}
-		return graphio.Read(in.GraphPath, f)
+		return graphio.ReadWith(in.GraphPath, f, in.Policy.options(in.Ledger.Warn))
 	}
 	ef, err := os.Open(in.EdgesPath)
 	if err != nil {
 		return nil, err
 	}
 	defer ef.Close()
-	eo := graphio.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, Warn: in.Ledger.Warn, Delimiter: in.Ledger.Delimiter}
+	po := in.Policy.options(in.Ledger.Warn)
+	eo := graphio.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, KeepWeights: in.KeepWeights, Multi: po.Multi, Loops: po.Loops, Warn: po.Warn,
+		Delimiter: in.Ledger.Delimiter}
 	if in.NodesPath == "" {
 		return graphio.ReadEdgeList(in.EdgesPath, ef, "", nil, eo)
 	}
@@ -440,8 +452,15 @@ func graphFileHelp() string {
 // addFlags adds the flags that name a network.
 func (in *graphInput) addFlags(cmd *cobra.Command) {
 	addLedgerFlags(cmd, &in.Ledger)
+	cmd.Flags().StringVar(&in.Weight, "weight", "amount", "Edge weight of a ledger network: {contracts|amount}")
+	in.addFileFlags(cmd)
+}
+
+// addFileFlags adds the flags that name a network of one's own: --edges,
+// --nodes, --graph-file, --directed, --weighted, --two-mode, --mode-column
+// and the parallel-edge and self-loop policies (--group is addGroupFlag).
+func (in *graphInput) addFileFlags(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringVar(&in.Weight, "weight", "amount", "Edge weight of a ledger network: {contracts|amount}")
 	fl.StringVar(&in.EdgesPath, "edges", "", "Edge list CSV `file` (source,target[,weight])")
 	fl.StringVar(&in.NodesPath, "nodes", "", "Node list CSV `file` (id[,attributes]) for isolates and attributes")
 	fl.StringVar(&in.GraphPath, "graph-file", "", "Graph `file` in "+graphFileHelp()+", as Gephi, NetworkX and igraph write them")
@@ -449,6 +468,7 @@ func (in *graphInput) addFlags(cmd *cobra.Command) {
 	fl.BoolVar(&in.Weighted, "weighted", false, "Read the weight column as tie strength")
 	fl.BoolVar(&in.TwoMode, "two-mode", false, "The graph is two-mode (bipartite); see --mode-column")
 	fl.StringVar(&in.ModeColumn, "mode-column", "", "Node-file `column` naming each node's mode (two values; the first seen is mode 0)")
+	in.Policy.addFlags(fl)
 }
 
 // addGroupFlag adds --group, for the commands whose measures read a node

@@ -307,3 +307,39 @@ func AttrColumns(names []string, types map[string]AttrType) []AttrColumn {
 	}
 	return out
 }
+
+// foldExact folds the exact companions of a graph read from a typed file
+// back into their attributes (ExactName): where an element has both
+// "amount_cny" and "amount_cny_exact", the companion's text replaces the
+// double's, and the companion is dropped from the attributes and their
+// names.
+func foldExact(names []string, attrs func(yield func(map[string]string) bool)) []string {
+	var fold []string
+	for _, a := range names {
+		if x := ExactName(a); x != "" && slices.Contains(names, x) {
+			fold = append(fold, a)
+		}
+	}
+	if len(fold) == 0 {
+		return names
+	}
+	for m := range attrs {
+		for _, a := range fold {
+			x := ExactName(a)
+			if v, ok := m[x]; ok {
+				if _, has := m[a]; has || v != "" {
+					m[a] = v
+				}
+				delete(m, x)
+			}
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(names), func(n string) bool {
+		for _, a := range fold {
+			if n == ExactName(a) {
+				return true
+			}
+		}
+		return false
+	})
+}
