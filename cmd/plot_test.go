@@ -164,7 +164,7 @@ func TestPlotOwnNetwork(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	svg, _ := os.ReadFile(out)
-	for _, want := range []string{"Jean Valjean", "Node area by strength; colour by book", "Source: " + edges} {
+	for _, want := range []string{"Jean Valjean", "Node area: strength; colour by book", "Source: " + edges} {
 		if !strings.Contains(string(svg), want) {
 			t.Errorf("the figure lacks %q", want)
 		}

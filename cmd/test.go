@@ -3,6 +3,7 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/metrics/inference"
+	"github.com/ecosys-sna/ecosys/metrics/inference/replicates"
 	"github.com/ecosys-sna/ecosys/metrics/null"
 )
 
@@ -31,6 +33,9 @@ type TestOptions struct {
 	Format  string
 	Quiet   bool        // no progress bar
 	Emit    emitOptions // --emit: print an array job instead of running
+	// Replicates, if set, names a Parquet file to write every replicate's
+	// value to (package replicates); it must not exist.
+	Replicates string
 }
 
 // NewCmdTest returns the "test" command with its subcommands. If runF is
@@ -124,6 +129,9 @@ and the time left; --quiet leaves it out.`,
 				}
 				opts.Shard = s
 			}
+			if err := checkNewFile(opts.Replicates, "--replicates"); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -140,6 +148,7 @@ and the time left; --quiet leaves it out.`,
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
 	fl.StringVar(&shard, "shard", "", "Run only shard `i/k` (or auto: of a Slurm array task; auto/N: of a Kubernetes Indexed Job) of the replicates and print them as JSON for 'ecosys test merge'")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "No progress bar")
+	fl.StringVar(&opts.Replicates, "replicates", "", "Also write every replicate's value, with statistic, seed, shard and replicate index, to `FILE.parquet` (Apache Parquet; a new file)")
 	addEmitFlags(cmd, &opts.Emit)
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	cmd.AddCommand(NewCmdTestMerge(f, nil), NewCmdTestEcosystem(f, nil), NewCmdTestQAP(f, nil), NewCmdTestDecentralization(f, nil), NewCmdTestCompare(f, nil), NewCmdTestSensitivity(f, nil))
@@ -202,10 +211,55 @@ func testRun(opts *TestOptions) error {
 		results, shards = append(results, res), append(shards, sh)
 	}
 	bar.finish()
+	if opts.Replicates != "" {
+		err := writeAtomic(opts.Replicates, false, func(w io.Writer) error { return replicates.Write(w, shards) })
+		if err != nil {
+			return err
+		}
+	}
 	if opts.Shard.Count > 0 {
 		return writeJSON(opts.IO.Out, shardFile{Trades: opts.Trades, Shards: shards})
 	}
 	return writeCUG(opts.IO, opts.Format, results)
+}
+
+// isParquet reports whether the file name starts with Parquet's magic
+// number; it is false for a file that cannot be read (ReadFile says why).
+func isParquet(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	magic := make([]byte, 4)
+	_, err = io.ReadFull(f, magic)
+	return err == nil && string(magic) == "PAR1"
+}
+
+// readReplicates reads the shards of a Parquet file of replicates.
+func readReplicates(name string) ([]*inference.CUGShard, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return replicates.Read(name, f, fi.Size())
+}
+
+// checkNewFile returns an error if path, given by flag, exists: files that
+// ecosys writes after a long run are checked before it.
+func checkNewFile(path, flag string) error {
+	if path == "" {
+		return nil
+	}
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s %s: the file exists; remove it or give another name", flag, path)
+	}
+	return nil
 }
 
 // writeCUG prints test results in a format.
@@ -243,11 +297,13 @@ func NewCmdTestMerge(f *Factory, runF func(*TestMergeOptions) error) *cobra.Comm
 	opts := &TestMergeOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "merge FILE...",
-		Short: "Combine the JSON of 'ecosys test --shard' runs into the full result",
+		Short: "Combine the shards of 'ecosys test --shard' runs (JSON or Parquet) into the full result",
 		Long: `Combine the outputs of 'ecosys test --shard i/k' (or of 'ecosys test
 ecosystem --shard i/k') into exactly the result of the unsharded run.
 Every shard of the same run (statistics, null model, seed and number of
-samples) must be given once.`,
+samples) must be given once. The Parquet files of 'ecosys test --shard
+i/k --replicates FILE.parquet' are shards too, and may be mixed with the
+JSON of other shards of the run.`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return FlagErrorf("missing shard files")
@@ -272,6 +328,19 @@ func testMergeRun(opts *TestMergeOptions) error {
 	var runs []*analysis.EcosystemRun
 	trades, tradesFrom := 0, ""
 	for _, name := range opts.Files {
+		if isParquet(name) {
+			shards, err := readReplicates(name)
+			if err != nil {
+				return err
+			}
+			for _, s := range shards {
+				if _, ok := byStat[s.Statistic]; !ok {
+					order = append(order, s.Statistic)
+				}
+				byStat[s.Statistic] = append(byStat[s.Statistic], s)
+			}
+			continue
+		}
 		b, err := os.ReadFile(name)
 		if err != nil {
 			return err
