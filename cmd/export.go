@@ -94,7 +94,7 @@ existing file is replaced only with --force, and never if it is an input.`,
 		Example: `  ecosys export ledger --format graphml --out isoon.graphml
   ecosys export ledger --format gexf --weight contracts > isoon.gexf
   ecosys export --edges e.csv --nodes n.csv --directed --format json --out g.json
-  ecosys export ledger --format parquet --out isoon   # isoon.nodes.parquet, isoon.edges.parquet`,
+  ecosys export ledger --format parquet --out isoon`,
 		Args: maxArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if err := opts.Input.validate(args); err != nil {
