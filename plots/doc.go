@@ -25,6 +25,6 @@
 // has no glyph for a character, the figure is drawn in English and
 // Figure.Warnings says so; a font file that cannot be parsed is an error.
 // SVG names its fonts, with common fallbacks, and does not embed them.
-// PDF cannot show Chinese: such a figure is written to PDF in English,
-// with a warning.
+// PDF draws the text that its Windows-1252 fonts cannot encode, Chinese
+// included, as glyph outlines.
 package plots

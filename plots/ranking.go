@@ -41,7 +41,13 @@ type RankedParty struct {
 //
 // It is an error if there are no measures or parties, a party has the
 // wrong number of scores, a score is negative or infinite, or IDs repeat.
-// The default size is DoubleColumn by 5 mm per row plus 30 mm.
+// The default size is DoubleColumn by 5 mm per row plus 30 mm; at the
+// default height at most MaxRankingRows parties are drawn (the figure
+// stays within MaxHeight), and the source line says how many more were
+// asked for.
+//
+// Each column is marked 0 and 1 at its ends, with a gap between columns
+// wide enough that one column's "1" never runs into the next one's "0".
 func CentralityRanking(title string, measures []Measure, parties []RankedParty, k int, opts Options) (*Figure, error) {
 	return withEnglishFallback(opts, func(o Options) (*Figure, error) { return centralityRanking(title, measures, parties, k, o) })
 }
@@ -114,6 +120,11 @@ func centralityRanking(title string, measures []Measure, parties []RankedParty, 
 	if k > 0 && k < len(ranked) {
 		ranked, norm = ranked[:k], norm[:k]
 	}
+	if opts.Height == 0 && len(ranked) > MaxRankingRows {
+		opts = appendNote(opts, fmt.Sprintf("Only the top %d of %d parties fit the page.", MaxRankingRows, len(ranked)),
+			fmt.Sprintf("页面只容得下前 %d 名（共 %d 名）。", MaxRankingRows, len(ranked)))
+		ranked, norm = ranked[:MaxRankingRows], norm[:MaxRankingRows]
+	}
 	n := len(ranked)
 	fs, err := newFontSet(opts)
 	if err != nil {
@@ -172,9 +183,15 @@ func centralityRanking(title string, measures []Measure, parties []RankedParty, 
 	return fig, nil
 }
 
+// MaxRankingRows is the largest number of parties CentralityRanking
+// draws at its default height: 5 mm a row plus 30 mm stays within
+// MaxHeight.
+const MaxRankingRows = 42
+
 // rankColStep is the distance between the columns of a ranking, in units
-// of one column's 0–1 scale.
-const rankColStep = 1.3
+// of one column's 0–1 scale: a gap of 0.6 keeps the "1" of a column clear
+// of the "0" of the next even at a single-column width.
+const rankColStep = 1.6
 
 // rankTicks marks 0, 0.5 (minor) and 1 of each column of a ranking.
 type rankTicks struct{ m int }

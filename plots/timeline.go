@@ -90,13 +90,22 @@ func timeline(title string, events []Event, groups []string, groupLabels map[str
 	}
 	xlabel := fs.pick("Signing date", "签订日期", " / ")
 	if undated > 0 {
-		xlabel += fmt.Sprintf(" (%d without a date not shown)", undated)
+		xlabel += fs.pick(fmt.Sprintf(" (%d without a date not shown)", undated), fmt.Sprintf("（%d 份无日期，未画出）", undated), "")
 	}
 	p, err := xyPanel(fs, "", xlabel, fs.pick("Amount (CNY)", "金额（元）", " / "))
 	if err != nil {
 		return nil, err
 	}
 	p.Y.Min = 0
+	// The axis starts on 1 January of the first year, so that every
+	// year with a contract has its labelled tick.
+	first := dated[0].Start
+	for _, e := range dated {
+		if e.Start.Before(first) {
+			first = e.Start
+		}
+	}
+	p.X.Min = timeX(time.Date(first.Year(), 1, 1, 0, 0, 0, 0, time.UTC))
 	p.X.Tick.Marker = yearTicks{}
 	tl := &timelinePlotter{events: dated, group: gi}
 	p.Add(tl)
@@ -124,8 +133,7 @@ func timeline(title string, events []Event, groups []string, groupLabels map[str
 	// Room above the data for the legend.
 	_, _, _, ymax := tl.DataRange()
 	p.Y.Max = ymax * (1 + 0.08*float64(len(names)+1))
-	scale, suffix := amountUnit([]float64{p.Y.Max})
-	p.Y.Tick.Marker = unitTicks{scale, suffix}
+	p.Y.Tick.Marker = fs.amountTicks([]float64{p.Y.Max})
 	fig.Panels = [][]*plot.Plot{{p}}
 	fig.finish(fs)
 	return fig, nil
@@ -180,7 +188,8 @@ func (tl *timelinePlotter) DataRange() (xmin, xmax, ymin, ymax float64) {
 
 // yearTicks marks the start of each year (labelled) and of each quarter
 // (minor) on a Unix-seconds axis; over a span of less than two years each
-// quarter is labelled "2018-04".
+// quarter is labelled "2018-04". Over more than 12 years only every
+// second, fifth or tenth year is labelled, so that labels never touch.
 type yearTicks struct{}
 
 // Ticks implements plot.Ticker.
@@ -188,6 +197,12 @@ func (yearTicks) Ticks(min, max float64) []plot.Tick {
 	t0 := time.Unix(int64(min), 0).UTC()
 	t1 := time.Unix(int64(max), 0).UTC()
 	short := t1.Sub(t0) < 2*365*24*time.Hour
+	every := 1
+	for _, k := range []int{1, 2, 5, 10, 20, 50} {
+		if every = k; (t1.Year()-t0.Year())/k <= 12 {
+			break
+		}
+	}
 	var ticks []plot.Tick
 	for y := t0.Year(); y <= t1.Year(); y++ {
 		for m := 1; m <= 12; m += 3 {
@@ -198,7 +213,7 @@ func (yearTicks) Ticks(min, max float64) []plot.Tick {
 			}
 			label := ""
 			switch {
-			case m == 1:
+			case m == 1 && y%every == 0:
 				label = strconv.Itoa(y)
 			case short:
 				label = t.Format("2006-01")
