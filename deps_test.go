@@ -11,6 +11,7 @@ const module = "github.com/ecosys-sna/ecosys"
 // TestDependencyDirection enforces the layering of README.md (Layout):
 //
 //	internal/csvio → the standard library and golang.org/x/text
+//	internal/numfmt → the standard library only
 //	network → internal/csvio, gonum
 //	graphio → network, internal/csvio, internal/compact, gonum
 //	cases → network, internal/csvio, gonum
@@ -38,6 +39,7 @@ func TestDependencyDirection(t *testing.T) {
 		"plots":             append([]string{"datasets", "metrics", "report", "analysis", "cmd", "internal/csvio"}, data...),
 		"metrics/null":      append([]string{"datasets", "plots", "report", "analysis", "cmd", "metrics/inference", "internal/csvio"}, data...),
 		"metrics/inference": append([]string{"datasets", "plots", "report", "analysis", "cmd", "internal/csvio"}, data...),
+		"internal/numfmt":   append([]string{"datasets", "metrics", "plots", "report", "analysis", "cmd", "internal/csvio", "internal/compact"}, data...),
 		"internal/compact":  append([]string{"datasets", "metrics", "plots", "report", "analysis", "cmd", "internal/csvio"}, data...),
 		"claims":            {"datasets", "graphio", "plots", "report", "analysis", "cmd"},
 		"analysis":          {"datasets", "plots", "report", "cmd"},
@@ -60,6 +62,9 @@ func TestDependencyDirection(t *testing.T) {
 			}
 			if pkg == "internal/csvio" && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/internal/csvio" && !strings.HasPrefix(d, "golang.org/x/text/") {
 				t.Errorf("internal/csvio imports %s: only the standard library and golang.org/x/text", d)
+			}
+			if pkg == "internal/numfmt" && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/internal/numfmt" {
+				t.Errorf("internal/numfmt imports %s: only the standard library", d)
 			}
 			if pkg == "internal/compact" && strings.HasPrefix(d, module+"/") && d != module+"/internal/compact" {
 				t.Errorf("internal/compact imports %s", d)
