@@ -92,7 +92,7 @@ func contractsByCategory(title string, cats []Category, opts Options) (*Figure, 
 	counts := make([]float64, n)
 	amounts := make([]float64, n)
 	colors := make([]color.Color, n)
-	countLabel := fs.pick("Number of contracts", "合同数量", "\n")
+	countLabel := fs.pick("Contracts", "合同数", "\n")
 	amountLabel := fs.pick("Amount (CNY)", "金额（元）", "\n")
 	// Two-line names ("Sichuan" over "四川") only where a row has room
 	// for two lines: the rows share the height left by the title, the
@@ -157,6 +157,9 @@ func barPanel(fs *fontSet, names []string, vals []float64, colors []color.Color,
 	if err := themeAxes(fs, p, xlabel); err != nil {
 		return nil, err
 	}
+	// An axis label no wider than its panel, so that the labels of the
+	// two panels never meet.
+	p.X.Label.Text = wrapText(p.X.Label.TextStyle, xlabel, dataW)
 	n := len(vals)
 	bars := &hbars{vals: vals, colors: colors, labels: make([]string, n), styles: make([]text.Style, n)}
 	for i, v := range vals {

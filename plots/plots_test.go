@@ -151,7 +151,7 @@ func TestChineseLabelsDrawn(t *testing.T) {
 		t.Errorf("warnings: %v", f.Warnings)
 	}
 	d := dump(t, f)
-	for _, s := range []string{`"公安"`, `"未标注"`, `"合同数量"`} {
+	for _, s := range []string{`"公安"`, `"未标注"`, `"合同数"`} {
 		if !strings.Contains(d, s) {
 			t.Errorf("dump lacks %s:\n%s", s, d)
 		}

@@ -269,7 +269,7 @@ func (tm *tileMap) Plot(c draw.Canvas, _ *plot.Plot) {
 		label := tm.labels[t.Code]
 		// Shrink a label that is wider than its tile (a code with a
 		// Chinese name at a single-column width).
-		for ls.Width(label) > r.Max.X-r.Min.X-1.5 && ls.Font.Size > MinTextSize {
+		for ls.Width(label) > r.Max.X-r.Min.X-1.5 && ls.Font.Size > MinTextSize-1 {
 			ls.Font.Size -= 0.5
 		}
 		if has {

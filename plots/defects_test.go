@@ -1,0 +1,145 @@
+package plots_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
+
+	"github.com/ecosys-sna/ecosys/plots"
+)
+
+// drawn returns the strings f draws, in order.
+func drawn(f *plots.Figure) []string {
+	rec := &recorder.Canvas{}
+	f.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: f.Width, Y: f.Height}}})
+	var out []string
+	for _, a := range rec.Actions {
+		if s, ok := a.(*recorder.FillString); ok {
+			out = append(out, s.String)
+		}
+	}
+	return out
+}
+
+// TestTitleNoOrphan checks that a title that needs two lines is wrapped
+// into lines of even length, not one full line and an orphan word
+// ("Contracts by administrative level of the end" / "user").
+func TestTitleNoOrphan(t *testing.T) {
+	f, err := plots.ContractsByCategory("Contracts by administrative level of the end user", ledgerCategories, plots.Options{Source: source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := drawn(f)[:2]
+	if len(strings.Fields(lines[1])) < 3 || strings.Join(lines, " ") != "Contracts by administrative level of the end user" {
+		t.Errorf("title lines %q", lines)
+	}
+}
+
+// TestTimelineFirstYearTick checks that the first year with a contract
+// has its labelled tick (the i-SOON timeline began in mid-2016 and had no
+// "2016").
+func TestTimelineFirstYearTick(t *testing.T) {
+	f, err := plots.Timeline("t", testEvents, testGroups, testGroupLabels, plots.Options{Source: source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := f.Panels[0][0]
+	found := false
+	for _, tk := range p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max) {
+		found = found || tk.Label == "2017"
+	}
+	if !found {
+		t.Errorf("no 2017 tick on a timeline that starts in March 2017")
+	}
+}
+
+// TestSensitivityLayout checks that three curves are one row of three
+// panels (no empty fourth tile), titled by their labels, with room above
+// each band.
+func TestSensitivityLayout(t *testing.T) {
+	c := plots.SensitivityCurve{Statistic: "end_users.gini", Label: "Gini of amounts over end users", Removal: "contracts", Observed: 0.6, Level: 0.95,
+		Points: []plots.SensitivityPoint{{0, 0.6, 0.6, 0.6}, {0.2, 0.58, 0.5, 0.65}, {0.4, 0.55, 0.42, 0.66}}}
+	f, err := plots.SensitivityCurves("s", []plots.SensitivityCurve{c, c, c}, plots.Options{Source: source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Panels) != 1 || len(f.Panels[0]) != 3 {
+		t.Fatalf("panels %d×%d, want 1×3", len(f.Panels), len(f.Panels[0]))
+	}
+	for _, p := range f.Panels[0] {
+		if p == nil || p.Title.Text != c.Label || strings.Contains(p.Y.Label.Text, "end_users") {
+			t.Errorf("panel title %q, y label %q", p.Title.Text, p.Y.Label.Text)
+		}
+		if p.Y.Max < 0.66+0.3*(0.66-0.42) {
+			t.Errorf("y max %v leaves no room above the band (top 0.66)", p.Y.Max)
+		}
+	}
+}
+
+// TestNullReadableLabels checks that the panels of NullDistributions are
+// titled by the statistic's label, not its id.
+func TestNullReadableLabels(t *testing.T) {
+	f, err := plots.NullDistributions("n", []plots.NullDistribution{{Statistic: "centralization.degree", Label: "Degree centralization",
+		Null: "gnm", Samples: []float64{0.1, 0.2, 0.3}, Observed: 0.2, PUpper: 0.5, PLower: 0.5}}, plots.Options{Source: source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Panels[0][0].Title.Text; got != "Degree centralization" {
+		t.Errorf("panel title %q", got)
+	}
+}
+
+// TestDegreeSeriesDistinct checks that degree series that coincide stay
+// visible: each has its own line pattern, and later series (drawn on top)
+// have smaller markers.
+func TestDegreeSeriesDistinct(t *testing.T) {
+	f, err := plots.DegreeCCDF("d", []plots.DegreeSeries{{Label: "Total", Degrees: []int{1, 1, 2}}, {Label: "In", Degrees: []int{1, 1, 2}}, {Label: "Out", Degrees: []int{1, 1, 2}}}, plots.Options{Source: source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder.Canvas{}
+	f.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: f.Width, Y: f.Height}}})
+	dashes := map[string]bool{}
+	for _, a := range rec.Actions {
+		if l, ok := a.(*recorder.SetLineDash); ok {
+			dashes[fmt.Sprint(l.Dashes)] = true
+		}
+	}
+	if len(dashes) < 3 {
+		t.Errorf("line patterns %v: want one per series", dashes)
+	}
+}
+
+// TestSortedBarsOneColour checks that sorted categories (provinces) share
+// one colour, and that more categories than fit 240 mm are summed into a
+// last "Other" bar, with a note.
+func TestSortedBarsOneColour(t *testing.T) {
+	var cats []plots.Category
+	for i := range 60 {
+		cats = append(cats, plots.Category{Label: "P" + fmt.Sprint(i), Count: 1, Amount: float64(1000 + i)})
+	}
+	f, err := plots.ContractsBySortedCategory("p", cats, plots.Options{Source: source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Height > plots.MaxHeight {
+		t.Errorf("height %v mm", f.Height/vg.Millimeter)
+	}
+	if !strings.Contains(f.Source, "summed as \"Other\"") || !strings.Contains(strings.Join(drawn(f), "|"), "Other (19)") {
+		t.Errorf("no Other bar or note: %s", f.Source)
+	}
+	d := dump(t, f)
+	fills := 0
+	for _, line := range strings.Split(d, "\n") {
+		if strings.HasPrefix(line, "fill #") && !strings.HasPrefix(line, "fill #ffffff") {
+			fills++
+		}
+	}
+	if fills != 2 { // one colour for the bars, grey for Other
+		t.Errorf("bar colours:\n%s", d)
+	}
+}
