@@ -20,6 +20,7 @@ type table struct {
 type figure struct {
 	Name     string
 	Caption  string
+	Alt      string // FigureSpec.Alt; the caption where empty
 	SVG, PNG string
 	// DataURI is the SVG as a data: URI, so that index.html shows the
 	// figures even when copied without the figures directory.
@@ -106,7 +107,7 @@ dt{font-weight:600;margin-top:.6rem}dd{margin-left:1.2rem}pre{font-size:.8rem;ba
 {{if .Citation}}<p class="note">Data: {{.Citation}}</p>{{end}}
 {{with .Ecosystem}}<h2 id="verdict">The ecosystem verdict: {{.Reading}}</h2>
 <p>{{.Summary}}</p>
-{{with $.VerdictFigure}}<figure id="fig-{{.Name}}"><img src="{{.DataURI}}" alt="{{.Caption}}"><figcaption>{{.Caption}} (<a href="{{.SVG}}">SVG</a>, <a href="{{.PNG}}">PNG</a>; <code>ecosys plot {{.Name}}</code>)</figcaption></figure>{{end}}
+{{with $.VerdictFigure}}<figure id="fig-{{.Name}}"><img src="{{.DataURI}}" alt="{{or .Alt .Caption}}"><figcaption>{{.Caption}} (<a href="{{.SVG}}">SVG</a>, <a href="{{.PNG}}">PNG</a>; <code>ecosys plot {{.Name}}</code>)</figcaption></figure>{{end}}
 {{template "table" .Implications}}
 {{template "table" .Robustness}}
 <p class="note"><b>The hypothesis.</b> {{.Hypothesis}}</p>
@@ -115,7 +116,7 @@ dt{font-weight:600;margin-top:.6rem}dd{margin-left:1.2rem}pre{font-size:.8rem;ba
 <p class="note">Every number: verdict.json; the same verdict on the command line: <code>ecosys test ecosystem</code>.</p>{{end}}
 <p class="note">The ledger records what a leaked document says. It is evidence of contracting relationships as recorded, not proof that any contract was performed. Every cell that had to be interpreted is listed in the data set's transcription notes (<code>ecosys datasets show isoon-notes</code>).</p>
 <h2>Figures</h2>
-{{range .Figures}}<figure id="fig-{{.Name}}"><img src="{{.DataURI}}" alt="{{.Caption}}"><figcaption>{{.Caption}} (<a href="{{.SVG}}">SVG</a>, <a href="{{.PNG}}">PNG</a>; <code>ecosys plot {{.Name}}</code>)</figcaption></figure>
+{{range .Figures}}<figure id="fig-{{.Name}}"><img src="{{.DataURI}}" alt="{{or .Alt .Caption}}"><figcaption>{{.Caption}} (<a href="{{.SVG}}">SVG</a>, <a href="{{.PNG}}">PNG</a>; <code>ecosys plot {{.Name}}</code>)</figcaption></figure>
 {{end}}{{if .Skipped}}<ul class="note">{{range .Skipped}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{with .Description}}<h2>The ledger described</h2>
 {{template "table" .}}{{end}}{{if .DescriptionFacts}}<ul>{{range .DescriptionFacts}}<li>{{.}}</li>{{end}}</ul>{{end}}{{if .DescriptionNotes}}<ul class="note">{{range .DescriptionNotes}}<li>{{.}}</li>{{end}}</ul>{{end}}

@@ -147,7 +147,7 @@ func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings
 			page.Skipped = append(page.Skipped, f.Name+": left out (no replicates asked for: --samples 0)")
 			continue
 		}
-		fig, err := f.draw(r, params, f.Title)
+		fig, err := f.draw(r, params, f.title(params))
 		if err != nil {
 			// A figure that does not apply to these data (no dates, no
 			// intermediaries) is left out and says why.
@@ -155,7 +155,7 @@ func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings
 			continue
 		}
 		warnings = append(warnings, fig.Warnings...)
-		fg := figure{Name: f.Name, Caption: f.caption(l), SVG: "figures/" + f.Name + ".svg", PNG: "figures/" + f.Name + ".png"}
+		fg := figure{Name: f.Name, Caption: f.caption(l), Alt: f.Alt(r, params.lang()), SVG: "figures/" + f.Name + ".svg", PNG: "figures/" + f.Name + ".png"}
 		for _, ext := range []string{"svg", "png"} {
 			b, err := fig.Encode(ext)
 			if err != nil {
@@ -210,7 +210,7 @@ var clientTypeNames = map[network.ClientType][2]string{
 	network.StateSecurity:  {"State security", "安全"},
 	network.Enterprise:     {"Enterprise", "企业"},
 	network.Government:     {"Government", "政府"},
-	network.UnknownClient:  {"Not printed", "未标注"},
+	network.UnknownClient:  {"Unknown", "不详"}, // as the tables say (unknown)
 }
 
 // clientTypeCategories orders the client-type tally in the display order of
