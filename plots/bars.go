@@ -49,7 +49,8 @@ type Category struct {
 // ("5.99 M", "94.0 k"; "599万"), so that small amounts stay legible.
 //
 // With LangBoth a category's English and Chinese names are drawn on two
-// lines where the rows leave room for two lines, else on one
+// lines where the rows leave room for two lines (at the default height the
+// figure grows to make room, up to MaxHeight), else on one
 // ("Sichuan 四川").
 //
 // The default size is SingleColumn by SingleColumnHeight. It is an error if
@@ -104,9 +105,14 @@ func contractsByCategory(title string, cats []Category, opts Options) (*Figure, 
 			return nil, err
 		}
 		ts, _ := fig.styles()
-		rows := fig.Height - 2*figMargin - ts.Height(wrapText(ts, title, fig.Width-2*figMargin)) - 3*figGap -
-			3*SourceSize - 2*ls.Height("A") - 2*TickSize - 12
-		if rows/vg.Length(n) < 2.1*ls.Height("A") {
+		overhead := 2*figMargin + ts.Height(balancedWrap(ts, title, fig.Width-2*figMargin)) + 3*figGap +
+			3*SourceSize + 2*ls.Height("A") + 2*TickSize + 12
+		// At the default height the figure grows (up to MaxHeight) to
+		// give each row two lines; a height the caller set is kept.
+		if need := overhead + vg.Length(n)*2.1*ls.Height("A"); opts.Height == 0 && fig.Height < need {
+			fig.Height = min(MaxHeight, need)
+		}
+		if (fig.Height-overhead)/vg.Length(n) < 2.1*ls.Height("A") {
 			sep = " "
 		}
 	}

@@ -143,3 +143,47 @@ func TestSortedBarsOneColour(t *testing.T) {
 		t.Errorf("bar colours:\n%s", d)
 	}
 }
+
+// TestTimelineUnknownGrey checks that the group "unknown" is drawn grey,
+// not in a category's colour.
+func TestTimelineUnknownGrey(t *testing.T) {
+	ev := []plots.Event{{Start: day(2017, 3, 2), End: day(2017, 3, 2), Amount: 1, Group: "unknown"}}
+	f, err := plots.Timeline("t", ev, []string{"public_security", "unknown"}, nil, plots.Options{Source: source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := dump(t, f); !strings.Contains(d, "fill #999999ff") || strings.Contains(d, hex(plots.DataColor(1))) {
+		t.Errorf("unknown not grey:\n%s", d)
+	}
+}
+
+// TestOverTimeLegendClear checks that the legend of the centralization
+// figure has room above the 0–1 range instead of sitting on lines near 0.
+func TestOverTimeLegendClear(t *testing.T) {
+	f, err := figureCases()["over_time"](plots.Options{Source: source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range f.Panels[0] {
+		if p.Y.Max < 1.15 || !p.Legend.Top {
+			t.Errorf("y max %v, legend top %v: the legend overlaps the lines", p.Y.Max, p.Legend.Top)
+		}
+	}
+}
+
+// TestRankingBilingualNamesWhole checks that with LangBoth a long
+// English name does not push its Chinese name out ("成都捷通易科技有…"):
+// the two are drawn on two lines, the Chinese whole.
+func TestRankingBilingualNamesWhole(t *testing.T) {
+	path := cjkFont(t)
+	parties := []plots.RankedParty{
+		{ID: "a", Label: "Chengdu Jietongyi Technology Co., Ltd. of a very long registered name", LabelZH: "成都捷通易科技有限公司", Scores: []float64{3}},
+		{ID: "b", Label: "B", Scores: []float64{1}}}
+	f, err := plots.CentralityRanking("r", []plots.Measure{{Label: "Degree", LabelZH: "度"}}, parties, 0, plots.Options{Source: source, Lang: plots.LangBoth, FontPath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(drawn(f), "|"); !strings.Contains(got, "|成都捷通易科技有限公司|") {
+		t.Errorf("Chinese name cut or joined: %s", got)
+	}
+}

@@ -383,7 +383,8 @@ type Snapshot struct {
 // (cumulative snapshots), one line and marker shape per measure, on a
 // common 0–1 scale. The number of contracts of each snapshot is printed
 // under its year, since a snapshot of few contracts is a small network
-// whose centralization says little. Over many years only every second,
+// whose centralization says little. The legend sits above the 0–1 range,
+// clear of the lines. Over many years only every second,
 // fifth, … year is labelled, so that labels never touch.
 //
 // It is an error if there are no measures or snapshots, the two lists
@@ -440,7 +441,9 @@ func centralizationOverTime(title string, measures []Measure, yearly, cumulative
 		if pi == 1 {
 			p.Y.Label.Text = ""
 		}
-		p.Y.Min, p.Y.Max = 0, 1
+		// Room above 1 for the legend, which would otherwise sit on the
+		// lines near 0 or 1.
+		p.Y.Min, p.Y.Max = 0, 1+0.09*float64(len(measures))+0.04
 		p.Y.Tick.Marker = fracTicks{}
 		// One label per year where 9 mm a label fit in the panel, else
 		// every second, fifth, … year (the others get a minor tick).
@@ -491,8 +494,6 @@ func centralizationOverTime(title string, measures []Measure, yearly, cumulative
 		if err := themeLegend(fs, p, names); err != nil {
 			return nil, err
 		}
-		p.Legend.Top = false
-		p.Legend.YOffs = 2
 		row = append(row, p)
 	}
 	fig.Panels = [][]*plot.Plot{row}

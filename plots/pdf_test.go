@@ -117,3 +117,21 @@ func TestPDFShowsChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestPDFTranslucentWhite checks that a translucent white (the halo
+// behind panel notes) is white in PDF, not grey: vgpdf used to write the
+// premultiplied components (0.851 for white at alpha 0xd9).
+func TestPDFTranslucentWhite(t *testing.T) {
+	f, err := figureCases()["implications"](plots.Options{Source: source})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := f.Encode("pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := strings.Join(pdfStreams(t, pdf), "\n")
+	if strings.Contains(content, "0.851 g") || !strings.Contains(content, "1.000 g") {
+		t.Error("the white halo is written grey (premultiplied) in PDF")
+	}
+}

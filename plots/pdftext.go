@@ -1,6 +1,8 @@
 package plots
 
 import (
+	"image/color"
+
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 	"gonum.org/v1/plot/font"
@@ -35,6 +37,28 @@ func (c outlinePDF) FillString(f font.Face, pt vg.Point, s string) {
 	if p := glyphOutlines(f, pt, s); len(p) > 0 {
 		c.Fill(p)
 	}
+}
+
+// SetColor implements vg.Canvas. vgpdf passes a colour's premultiplied
+// components to the PDF with its alpha, so that a translucent white halo
+// becomes a translucent grey box; SetColor hands it the straight
+// (non-premultiplied) components instead.
+func (c outlinePDF) SetColor(col color.Color) {
+	if col != nil {
+		if n := color.NRGBAModel.Convert(col).(color.NRGBA); n.A < 0xff {
+			col = straightAlpha(n)
+		}
+	}
+	c.Canvas.SetColor(col)
+}
+
+// straightAlpha is a colour whose RGBA method returns its components
+// without premultiplying them by alpha, as PDF wants them.
+type straightAlpha color.NRGBA
+
+// RGBA implements color.Color (not premultiplied; see outlinePDF.SetColor).
+func (s straightAlpha) RGBA() (r, g, b, a uint32) {
+	return uint32(s.R) * 0x101, uint32(s.G) * 0x101, uint32(s.B) * 0x101, uint32(s.A) * 0x101
 }
 
 func isASCII(s string) bool {

@@ -41,7 +41,8 @@ type RankedParty struct {
 //
 // It is an error if there are no measures or parties, a party has the
 // wrong number of scores, a score is negative or infinite, or IDs repeat.
-// The default size is DoubleColumn by 5 mm per row plus 30 mm; at the
+// The default size is DoubleColumn by 5 mm per row (7 mm with LangBoth,
+// where a name is drawn in English over Chinese) plus 30 mm; at the
 // default height at most MaxRankingRows parties are drawn (the figure
 // stays within MaxHeight), and the source line says how many more were
 // asked for.
@@ -120,17 +121,23 @@ func centralityRanking(title string, measures []Measure, parties []RankedParty, 
 	if k > 0 && k < len(ranked) {
 		ranked, norm = ranked[:k], norm[:k]
 	}
-	if opts.Height == 0 && len(ranked) > MaxRankingRows {
-		opts = appendNote(opts, fmt.Sprintf("Only the top %d of %d parties fit the page.", MaxRankingRows, len(ranked)),
-			fmt.Sprintf("页面只容得下前 %d 名（共 %d 名）。", MaxRankingRows, len(ranked)))
-		ranked, norm = ranked[:MaxRankingRows], norm[:MaxRankingRows]
-	}
-	n := len(ranked)
 	fs, err := newFontSet(opts)
 	if err != nil {
 		return nil, err
 	}
-	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(n)*5*vg.Millimeter+30*vg.Millimeter)
+	// Bilingual names take two lines (English over Chinese) and a taller
+	// row, so that neither is cut short.
+	pitch, sep := rankRowPitch(fs.lang), " / "
+	if fs.lang == LangBoth {
+		sep = "\n"
+	}
+	if most := MaxRankingRows(fs.lang); opts.Height == 0 && len(ranked) > most {
+		opts = appendNote(opts, fmt.Sprintf("Only the top %d of %d parties fit the page.", most, len(ranked)),
+			fmt.Sprintf("页面只容得下前 %d 名（共 %d 名）。", most, len(ranked)))
+		ranked, norm = ranked[:most], norm[:most]
+	}
+	n := len(ranked)
+	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(n)*pitch+30*vg.Millimeter)
 	if err != nil {
 		return nil, err
 	}
@@ -140,16 +147,21 @@ func centralityRanking(title string, measures []Measure, parties []RankedParty, 
 		if en == "" {
 			en = p.ID
 		}
-		names[i] = fs.pick(en, p.LabelZH, " / ")
+		names[i] = fs.pick(en, p.LabelZH, sep)
 	}
 	nameSty, err := fs.style(strings.Join(names, ""), TickSize, false)
 	if err != nil {
 		return nil, err
 	}
-	// Party names take at most 40% of the width; longer ones are shortened.
+	// Party names take at most 40% of the width; longer ones are shortened
+	// (each line of a bilingual name on its own).
 	maxName := (fig.Width - 2*figMargin) * 0.4
 	for i := range names {
-		names[i] = truncateText(nameSty, names[i], maxName)
+		lines := strings.Split(names[i], "\n")
+		for j := range lines {
+			lines[j] = truncateText(nameSty, lines[j], maxName)
+		}
+		names[i] = strings.Join(lines, "\n")
 	}
 	xlabel := fs.pick("Score as a share of the largest score of its measure", "占该指标最大值的比例", " / ")
 	p, err := xyPanel(fs, "", xlabel, "")
@@ -183,10 +195,22 @@ func centralityRanking(title string, measures []Measure, parties []RankedParty, 
 	return fig, nil
 }
 
-// MaxRankingRows is the largest number of parties CentralityRanking
-// draws at its default height: 5 mm a row plus 30 mm stays within
-// MaxHeight.
-const MaxRankingRows = 42
+// rankRowPitch is the height of a row of CentralityRanking: 5 mm, 7 mm
+// for the two-line names of LangBoth.
+func rankRowPitch(l Lang) vg.Length {
+	if l == LangBoth {
+		return 7 * vg.Millimeter
+	}
+	return 5 * vg.Millimeter
+}
+
+// MaxRankingRows returns the largest number of parties CentralityRanking
+// draws at its default height in the language l: its rows (5 mm, 7 mm
+// for two-line bilingual names) plus 30 mm stay within MaxHeight. It is
+// 42 in English and Chinese, 30 in both languages.
+func MaxRankingRows(l Lang) int {
+	return int(math.Floor(float64((MaxHeight - 30*vg.Millimeter) / rankRowPitch(l))))
+}
 
 // rankColStep is the distance between the columns of a ranking, in units
 // of one column's 0–1 scale: a gap of 0.6 keeps the "1" of a column clear

@@ -3,6 +3,7 @@ package plots
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"math"
 	"strconv"
 	"time"
@@ -28,9 +29,11 @@ type Event struct {
 }
 
 // Timeline returns a figure of contracts over time: the signing date on
-// the x axis, the amount in CNY on the y axis, one colour and marker shape
-// per group (in the order of groups, whose labels are shown in the legend
-// by groupLabels, English and Chinese). A contract whose date is known to
+// the x axis, the amount in CNY on the y axis (万/亿 in Chinese), one
+// colour and marker shape per group (in the order of groups, whose labels
+// are shown in the legend by groupLabels, English and Chinese; the group
+// "unknown" is grey). The axis starts on 1 January of the first year, so
+// that every year has its labelled tick. A contract whose date is known to
 // the day is a point; one known only to the month (or the year) is a
 // horizontal segment spanning that month (or year) with end ticks, so
 // that the drawing claims no more precision than the data have. Contracts
@@ -125,7 +128,7 @@ func timeline(title string, events []Event, groups []string, groupLabels map[str
 		name := fs.pick(l[0], l[1], " / ")
 		names = append(names, name)
 		k := gi[g]
-		p.Legend.Add(name, &marker{shape: k, r: 3, col: DataColor(k)})
+		p.Legend.Add(name, &marker{shape: k, r: 3, col: groupColor(g, k)})
 	}
 	if err := themeLegend(fs, p, names); err != nil {
 		return nil, err
@@ -137,6 +140,15 @@ func timeline(title string, events []Event, groups []string, groupLabels map[str
 	fig.Panels = [][]*plot.Plot{{p}}
 	fig.finish(fs)
 	return fig, nil
+}
+
+// groupColor is the colour of the k-th group: DataColor(k), but grey for
+// the group "unknown", which is no category of its own.
+func groupColor(group string, k int) color.Color {
+	if group == "unknown" {
+		return neutralColor
+	}
+	return DataColor(k)
 }
 
 // timeX maps a time to the x axis: years since 1970 as a float, in
@@ -154,7 +166,7 @@ func (tl *timelinePlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	tx, ty := p.Transforms(&c)
 	for _, e := range tl.events {
 		k := tl.group[e.Group]
-		col := DataColor(k)
+		col := groupColor(e.Group, k)
 		y := ty(e.Amount)
 		if e.Start.Equal(e.End) {
 			drawShape(c, k, vg.Point{X: tx(timeX(e.Start)), Y: y}, 3, col)

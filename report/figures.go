@@ -217,7 +217,7 @@ var catalogue = []FigureSpec{
 			if err != nil {
 				return nil, err
 			}
-			return plots.ContractsByCategory(title, clientTypeCategories(t), p.Options)
+			return plots.ContractsByCategory(title, greyUnknown(clientTypeCategories(t)), p.Options)
 		}},
 	{Name: "ministry", Title: "Contracts by ministry of the end user", TitleZH: "按最终用户所属部委的合同",
 		alt: dimAlt(network.DimMinistry, "the end user's ministry", "最终用户所属部委", func(t metrics.Tally) []plots.Category {
@@ -230,7 +230,7 @@ var catalogue = []FigureSpec{
 			if err != nil {
 				return nil, err
 			}
-			return plots.ContractsByCategory(title, categories(t, strs(network.Ministries), nil, ministryNames), p.Options)
+			return plots.ContractsByCategory(title, greyUnknown(categories(t, strs(network.Ministries), nil, ministryNames)), p.Options)
 		}},
 	{Name: "level", Title: "Contracts by administrative level of the end user", TitleZH: "按最终用户行政级别的合同",
 		alt:     dimAlt(network.DimLevel, "the end user's administrative level", "最终用户行政级别", levelCategories),
@@ -242,7 +242,9 @@ var catalogue = []FigureSpec{
 				return nil, err
 			}
 			o := p.Options
-			if o.Height == 0 {
+			// Seven rows need more than the default height; bilingual
+			// rows get theirs from the figure (two lines a row).
+			if o.Height == 0 && p.lang() != plots.LangBoth {
 				o.Height = o.Width * 0.8
 				if o.Height == 0 {
 					o.Height = 72 * vgMM
@@ -350,7 +352,7 @@ var catalogue = []FigureSpec{
 			if k == 0 {
 				k = 10
 			}
-			return plots.CentralityRanking(fmt.Sprintf(title, min(k, len(parties), plots.MaxRankingRows)), measures, parties, k, p.Options)
+			return plots.CentralityRanking(fmt.Sprintf(title, min(k, len(parties), plots.MaxRankingRows(p.lang()))), measures, parties, k, p.Options)
 		}},
 	{Name: "degree", Title: "Degree distribution", TitleZH: "度分布", alt: degreeAlt,
 		Summary: "complementary CDF of in-, out- and total degree on log–log axes",
@@ -716,6 +718,18 @@ func levelCategories(t metrics.Tally) []plots.Category {
 			if cats[i].Label == levelNames[string(l)][0] {
 				cats[i].Color = shades[j]
 			}
+		}
+	}
+	return cats
+}
+
+// greyUnknown colours the bar of the unknown category grey, and the
+// others by their place in the palette: "unknown" is no category of its
+// own and should not look like one.
+func greyUnknown(cats []plots.Category) []plots.Category {
+	for i := range cats {
+		if cats[i].Label == "Unknown" {
+			cats[i].Color = plots.NeutralColor()
 		}
 	}
 	return cats

@@ -43,4 +43,7 @@ func TestClientTypeUnknownWord(t *testing.T) {
 	if len(cats) != 1 || cats[0].Label != "Unknown" {
 		t.Errorf("categories %+v", cats)
 	}
+	if c := greyUnknown(cats)[0].Color; c != plots.NeutralColor() {
+		t.Errorf("unknown client type coloured %v, want grey", c)
+	}
 }

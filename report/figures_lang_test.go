@@ -100,6 +100,10 @@ func cjkFontOrSkip(t *testing.T) string {
 	return p
 }
 
+// westernAmount matches an amount in thousands or millions ("2.71 M",
+// "60.0 k"), which Chinese writes in 万 and 亿.
+var westernAmount = regexp.MustCompile(`\d ?[kM]\b`)
+
 // englishWord matches a word of three or more Latin letters.
 var englishWord = regexp.MustCompile(`[A-Za-z]{3,}`)
 
@@ -116,7 +120,8 @@ var allowedEnglish = map[string]bool{
 // network drawings aside) of the i-SOON ledger in Chinese and in both
 // languages: in Chinese, no English word is left that ecosys writes
 // itself (names recorded only in English, the citation and command names
-// aside; the source line starts with 来源); in both languages, no two
+// aside; the source line starts with 来源) and amounts are in 万/亿, not
+// k/M; in both languages, no two
 // strings are drawn over each other (四川 over "Yunnan").
 func TestFiguresChineseAndBilingual(t *testing.T) {
 	path := cjkFontOrSkip(t)
@@ -145,6 +150,9 @@ func TestFiguresChineseAndBilingual(t *testing.T) {
 					t.Errorf("%s zh: source line %q", spec.Name, f.Source)
 				}
 				for _, b := range boxes {
+					if westernAmount.MatchString(b.s) {
+						t.Errorf("%s zh: amount %q not in 万/亿", spec.Name, b.s)
+					}
 					for _, w := range englishWord.FindAllString(b.s, -1) {
 						if !allowedEnglish[w] && !names[w] {
 							t.Errorf("%s zh: English word %q in %q", spec.Name, w, b.s)
