@@ -187,3 +187,21 @@ func TestRankingBilingualNamesWhole(t *testing.T) {
 		t.Errorf("Chinese name cut or joined: %s", got)
 	}
 }
+
+// TestSourceNoteChinese checks the source line of a Chinese figure with a
+// note: 来源 for "Source:", a full-width stop before the note, the note
+// in Chinese.
+func TestSourceNoteChinese(t *testing.T) {
+	path := cjkFont(t)
+	var cats []plots.Category
+	for i := range 50 {
+		cats = append(cats, plots.Category{Label: fmt.Sprint("P", i), Count: 1, Amount: float64(1 + i)})
+	}
+	f, err := plots.ContractsBySortedCategory("p", cats, plots.Options{Source: "Source: ledger.csv", Lang: plots.LangZH, FontPath: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "来源：ledger.csv。最小的 9 类合并为“其他”。"; f.Source != want {
+		t.Errorf("source %q, want %q", f.Source, want)
+	}
+}

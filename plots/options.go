@@ -50,11 +50,11 @@ func sourceLine(o Options, fs *fontSet) string {
 		}
 	}
 	for _, n := range o.notes {
-		sep := " "
+		end := ". " // Chinese ends a sentence with a full-width stop
 		if fs.lang == LangZH {
-			sep = ""
+			end = "。"
 		}
-		s = strings.TrimRight(s, ". ") + "." + sep + fs.pick(n[0], n[1], " ")
+		s = strings.TrimRight(s, ".。 ") + end + fs.pick(n[0], n[1], " ")
 	}
 	return s
 }
