@@ -205,3 +205,20 @@ func TestSourceNoteChinese(t *testing.T) {
 		t.Errorf("source %q, want %q", f.Source, want)
 	}
 }
+
+// TestClaimNumbersGrouped checks that the claims chart writes large
+// numbers as the tables do: grouped in thousands in English, in 万 in
+// Chinese.
+func TestClaimNumbersGrouped(t *testing.T) {
+	path := cjkFont(t)
+	cl := []plots.ClaimValue{{ID: "c6", Claimed: 8270500, Observed: 8270500, Bound: "exactly", Status: "consistent"}}
+	for lang, want := range map[plots.Lang]string{plots.LangEN: "c6: observed 8,270,500, claimed exactly 8,270,500", plots.LangZH: "c6：观测 827.05万，声称恰好 827.05万"} {
+		f, err := plots.ClaimsChart("c", cl, plots.Options{Source: source, Lang: lang, FontPath: path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(drawn(f), "|"); !strings.Contains(got, want) {
+			t.Errorf("%s: no %q in %s", lang, want, got)
+		}
+	}
+}

@@ -10,7 +10,8 @@
 // gonum/plot panels with a title and a mandatory source line, which
 // writes SVG, PNG or PDF (Figure.WriteTo, Figure.Encode, Figure.Save). Callers convert their data
 // to the plain types of this package; plots imports no other ecosys
-// package.
+// package but internal/numfmt, whose rules for numbers people read it
+// shares with the tables.
 //
 // All figures share one theme: the colour-blind-safe Okabe–Ito palette
 // (OkabeIto, DataColor) and a node shape per kind, so that they read in
