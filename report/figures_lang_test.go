@@ -163,6 +163,17 @@ func TestFiguresChineseAndBilingual(t *testing.T) {
 			for _, o := range overlaps(boxes) {
 				t.Errorf("%s %s: %s", spec.Name, lang, o)
 			}
+			// Every format draws the Chinese title: SVG as text, PNG as
+			// pixels, PDF as outlines (plots tests the outlines).
+			for _, format := range []string{"svg", "png", "pdf"} {
+				b, err := f.Encode(format)
+				if err != nil {
+					t.Errorf("%s %s %s: %v", spec.Name, lang, format, err)
+				}
+				if format == "svg" && !strings.Contains(string(b), strings.Split(spec.TitleZH, "%")[0]) {
+					t.Errorf("%s %s: SVG lacks the Chinese title %q", spec.Name, lang, spec.TitleZH)
+				}
+			}
 		}
 	}
 }
