@@ -299,7 +299,7 @@ func implicationsAlt(r *analysis.Results) (string, string) {
 	var en, zh []string
 	for _, im := range v.Implications {
 		en = append(en, im.Name+": "+im.Favours)
-		zh = append(zh, im.Name+"："+cmpOr(readingZH[im.Favours], im.Favours))
+		zh = append(zh, cmpOr(implicationNamesZH[im.Name], im.Name)+"："+cmpOr(readingZH[im.Favours], im.Favours))
 	}
 	return fmt.Sprintf("Panels of the %d implications of the ecosystem hypothesis; reading %s. %s.", len(v.Implications), v.Reading, strings.Join(en, "; ")),
 		fmt.Sprintf("生态系统假说的 %d 个推论的面板；结论：%s。%s。", len(v.Implications), cmpOr(readingZH[v.Reading], v.Reading), strings.Join(zh, "；"))
