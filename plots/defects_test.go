@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/recorder"
@@ -219,6 +220,46 @@ func TestClaimNumbersGrouped(t *testing.T) {
 		}
 		if got := strings.Join(drawn(f), "|"); !strings.Contains(got, want) {
 			t.Errorf("%s: no %q in %s", lang, want, got)
+		}
+	}
+}
+
+// TestRankingTickGap checks that the "1" that ends a column of the
+// ranking and the "0" that starts the next are far enough apart not to
+// read as "10" (at least the tick font's size between them), at both
+// column widths.
+func TestRankingTickGap(t *testing.T) {
+	for _, w := range []vg.Length{plots.SingleColumn, plots.DoubleColumn} {
+		f, err := plots.CentralityRanking("r", []plots.Measure{{Label: "A"}, {Label: "B"}, {Label: "C"}, {Label: "D"}, {Label: "E"}},
+			[]plots.RankedParty{{ID: "a", Label: "A party with a long name, Ltd.", Scores: []float64{1, 2, 3, 4, 5}}}, 0, plots.Options{Source: source, Width: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec := &recorder.Canvas{}
+		f.Draw(draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{Max: vg.Point{X: f.Width, Y: f.Height}}})
+		type lbl struct{ x0, x1 float64 }
+		var ticks []lbl
+		var y float64
+		for _, a := range rec.Actions {
+			s, ok := a.(*recorder.FillString)
+			if !ok || (s.String != "0" && s.String != "1") {
+				continue
+			}
+			if len(ticks) > 0 && float64(s.Point.Y) != y {
+				continue
+			}
+			y = float64(s.Point.Y)
+			face := font.DefaultCache.Lookup(s.Font, s.Size)
+			wd := float64(face.Width(s.String))
+			ticks = append(ticks, lbl{float64(s.Point.X), float64(s.Point.X) + wd})
+		}
+		if len(ticks) != 10 {
+			t.Fatalf("width %v: %d tick labels, want 10", w, len(ticks))
+		}
+		for i := 1; i < len(ticks); i++ {
+			if gap := ticks[i].x0 - ticks[i-1].x1; gap < float64(plots.TickSize) {
+				t.Errorf("width %v: tick labels %d and %d %.1f pt apart", w, i-1, i, gap)
+			}
 		}
 	}
 }
