@@ -48,7 +48,8 @@ type ImplicationPanel struct {
 // line); for a share, the observed share with its interval on [0, 1],
 // with the thresholds 1/3 and 2/3 of the decision rule as dotted lines
 // and the readings of each side written under the axis. Each panel
-// prints its verdict line. Panels are laid out in rows of up to two.
+// prints its verdict line. Panels are laid out in rows of up to two (one
+// below 120 mm of width).
 //
 // It is an error if there is no panel, a test has no finite null
 // sample, a share or its interval lies outside [0, 1] or is reversed, or
@@ -79,9 +80,16 @@ func implications(title string, panels []ImplicationPanel, opts Options) (*Figur
 	if err != nil {
 		return nil, err
 	}
-	cols := min(2, len(panels))
+	// Two panels a row; one at a single-column width, where two would
+	// be too narrow for their notes, with shorter rows to stay within
+	// MaxHeight.
+	cols, rowH := min(2, len(panels)), 60*vg.Millimeter
+	if opts.Width > 0 && opts.Width < 120*vg.Millimeter {
+		cols = 1
+		rowH = min(rowH, (MaxHeight-12*vg.Millimeter)/vg.Length(len(panels)))
+	}
 	rows := (len(panels) + cols - 1) / cols
-	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(rows)*60*vg.Millimeter+12*vg.Millimeter)
+	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(rows)*rowH+12*vg.Millimeter)
 	if err != nil {
 		return nil, err
 	}

@@ -215,7 +215,7 @@ type SensitivityCurve struct {
 // the upper quantile, with the value on the complete data as a dashed
 // line. Each panel is titled by the statistic's label. Panels are laid out
 // in one row of up to three (so that three curves leave no empty tile),
-// more in rows of two. The y axis leaves room above the band for the
+// more in rows of two; below 120 mm of width, one panel a row. The y axis leaves room above the band for the
 // legend, so that the band is never hidden at the top. A statistic whose
 // band stays close to the dashed line is robust to missing data of that
 // kind.
@@ -251,12 +251,16 @@ func sensitivityCurves(title string, curves []SensitivityCurve, opts Options) (*
 	if err != nil {
 		return nil, err
 	}
-	cols := min(2, len(curves))
+	cols, rowH := min(2, len(curves)), 65*vg.Millimeter
 	if len(curves) == 3 {
 		cols = 3
 	}
+	if opts.Width > 0 && opts.Width < 120*vg.Millimeter { // a single column: one panel a row
+		cols = 1
+		rowH = min(rowH, (MaxHeight-12*vg.Millimeter)/vg.Length(len(curves)))
+	}
 	rows := (len(curves) + cols - 1) / cols
-	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(rows)*65*vg.Millimeter+12*vg.Millimeter)
+	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(rows)*rowH+12*vg.Millimeter)
 	if err != nil {
 		return nil, err
 	}
@@ -280,6 +284,7 @@ func sensitivityCurves(title string, curves []SensitivityCurve, opts Options) (*
 		if err != nil {
 			return nil, err
 		}
+		p.X.Label.Text = wrapText(p.X.Label.TextStyle, p.X.Label.Text, panelW)
 		p.X.Tick.Marker = percentTicks{}
 		col := DataColor(i)
 		var band plotter.XYs
@@ -390,7 +395,8 @@ type Snapshot struct {
 // It is an error if there are no measures or snapshots, the two lists
 // have different years, a snapshot has the wrong number of values, or a
 // defined value is outside [0, 1]. The default size is DoubleColumn by
-// 75 mm.
+// 75 mm; below 120 mm of width the panels are stacked (default height
+// 140 mm).
 func CentralizationOverTime(title string, measures []Measure, yearly, cumulative []Snapshot, opts Options) (*Figure, error) {
 	return withEnglishFallback(opts, func(o Options) (*Figure, error) {
 		return centralizationOverTime(title, measures, yearly, cumulative, o)
@@ -423,7 +429,13 @@ func centralizationOverTime(title string, measures []Measure, yearly, cumulative
 	if err != nil {
 		return nil, err
 	}
-	fig, err := newFigure(title, opts, fs, DoubleColumn, 75*vg.Millimeter)
+	// Side by side; one above the other below 120 mm of width.
+	narrow := opts.Width > 0 && opts.Width < 120*vg.Millimeter
+	defH := 75 * vg.Millimeter
+	if narrow {
+		defH = 140 * vg.Millimeter
+	}
+	fig, err := newFigure(title, opts, fs, DoubleColumn, defH)
 	if err != nil {
 		return nil, err
 	}
@@ -448,6 +460,9 @@ func centralizationOverTime(title string, measures []Measure, yearly, cumulative
 		// One label per year where 9 mm a label fit in the panel, else
 		// every second, fifth, … year (the others get a minor tick).
 		panelW := (fig.Width-2*figMargin-tilePadX)/2 - 30
+		if narrow {
+			panelW = fig.Width - 2*figMargin - 30
+		}
 		every := 1
 		for _, k := range []int{1, 2, 5, 10, 20, 50} {
 			if every = k; vg.Length((len(snaps)+k-1)/k)*9*vg.Millimeter <= panelW {
@@ -497,6 +512,10 @@ func centralizationOverTime(title string, measures []Measure, yearly, cumulative
 		row = append(row, p)
 	}
 	fig.Panels = [][]*plot.Plot{row}
+	if narrow {
+		fig.Panels = [][]*plot.Plot{{row[0]}, {row[1]}}
+		row[1].Y.Label.Text = row[0].Y.Label.Text
+	}
 	fig.finish(fs)
 	return fig, nil
 }

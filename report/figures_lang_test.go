@@ -186,7 +186,7 @@ func TestFiguresNoOverlapEnglish(t *testing.T) {
 		if networkFigures[spec.Name] {
 			continue
 		}
-		for _, w := range []vg.Length{0} {
+		for _, w := range []vg.Length{0, plots.SingleColumn} {
 			f, err := spec.Draw(r, report.FigureParams{Options: plots.Options{Source: opts.Source, Width: w}, Seed: 1})
 			if err != nil {
 				t.Fatalf("%s: %v", spec.Name, err)
@@ -245,8 +245,9 @@ func syntheticLedger(t *testing.T, n int) *network.Ledger {
 }
 
 // TestFiguresFitThePage draws every figure (the network drawings aside)
-// of a 300-contract ledger in each language and format: each is at most
-// 175 mm wide and 240 mm high, and no two strings overlap.
+// of a 300-contract ledger in each language and format, at its own width
+// and at a single column: each is at most 175 mm wide and 240 mm high,
+// and no two strings overlap.
 func TestFiguresFitThePage(t *testing.T) {
 	path, ok := plots.FindCJKFont()
 	r := analysis.NewResults(syntheticLedger(t, 300), nil, analysis.ResultsOptions{Samples: 5, Seed: 1, Ecosystem: quickEcosystem})
@@ -259,7 +260,7 @@ func TestFiguresFitThePage(t *testing.T) {
 			continue // claims and the verdict need case data
 		}
 		for _, lang := range langs {
-			for _, w := range []vg.Length{0} {
+			for _, w := range []vg.Length{0, plots.SingleColumn} {
 				f, err := spec.Draw(r, report.FigureParams{Options: plots.Options{Source: "Source: synthetic", Lang: lang, FontPath: path, Width: w, DPI: 30}, Seed: 1, Top: 100})
 				if err != nil {
 					t.Fatalf("%s %s: %v", spec.Name, lang, err)
