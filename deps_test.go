@@ -19,10 +19,11 @@ const module = "github.com/ecosys-sna/ecosys"
 //	metrics/inference → metrics/null → internal/compact → gonum
 //	metrics → internal/compact (which imports no package of the module)
 //	analysis → network, cases, claims, graphio, metrics and its sub-packages
+//	explore → network, cases, plots
 //	report, cmd → what they need
 //
-// datasets imports only the standard library; metrics and plots import
-// none of network, cases and graphio (metrics reads compact graphs through
+// datasets and arrayjob import only the standard library; metrics and
+// plots import none of network, cases and graphio (metrics reads compact graphs through
 // an interface of its own, not by import); nothing imports cmd.
 func TestDependencyDirection(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
@@ -44,6 +45,8 @@ func TestDependencyDirection(t *testing.T) {
 		"claims":            {"datasets", "graphio", "plots", "report", "analysis", "cmd"},
 		"analysis":          {"datasets", "plots", "report", "cmd"},
 		"report":            {"datasets", "cmd"},
+		"explore":           {"datasets", "graphio", "metrics", "claims", "analysis", "report", "cmd"},
+		"arrayjob":          {"datasets", "network", "cases", "graphio", "metrics", "plots", "report", "analysis", "claims", "cmd", "internal"},
 	}
 	for pkg, bad := range forbidden {
 		out, err := exec.Command("go", "list", "-deps", "./"+pkg).CombinedOutput()
@@ -57,8 +60,8 @@ func TestDependencyDirection(t *testing.T) {
 					t.Errorf("%s imports %s", pkg, d)
 				}
 			}
-			if pkg == "datasets" && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/datasets" {
-				t.Errorf("datasets imports non-standard package %s", d)
+			if (pkg == "datasets" || pkg == "arrayjob") && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/"+pkg {
+				t.Errorf("%s imports non-standard package %s", pkg, d)
 			}
 			if pkg == "internal/csvio" && strings.Contains(strings.SplitN(d, "/", 2)[0], ".") && d != module+"/internal/csvio" && !strings.HasPrefix(d, "golang.org/x/text/") {
 				t.Errorf("internal/csvio imports %s: only the standard library and golang.org/x/text", d)

@@ -22,8 +22,11 @@ var MetaNodeAttrNames = []string{"label", "kind", "name_en", "name_zh", "ministr
 var MetaEdgeAttrNames = []string{"type", "relations", "count", "layer", "cases", "sources", "evidence", "reliability",
 	"allegation", "date_start", "date_end", "contracts", "amount_cny", "rows"}
 
-// metaEdgeColumns are the columns of the edge CSV of WriteMetaCSV.
-var metaEdgeColumns = []string{"from", "to", "type", "id", "layer", "case", "source", "locator", "evidence", "reliability",
+// metaEdgeColumns are the columns of the edge CSV of WriteMetaCSV. The
+// cited source is "source_id", not "source": "source" names the first
+// endpoint of an edge list (graphio.ReadEdgeList takes from/to and
+// source/target), and a file with both could not be read back.
+var metaEdgeColumns = []string{"from", "to", "type", "id", "layer", "case", "source_id", "locator", "evidence", "reliability",
 	"allegation", "date_start", "date_end", "contracts", "amount_cny", "rows", "basis"}
 
 // Graph returns m as a directed network.Graph for the writers of package
@@ -138,9 +141,13 @@ func firstOf(ps ...network.Period) network.Period {
 // Tables returns m as two tables, each a header row followed by its
 // records: the nodes (columns id and MetaNodeAttrNames, one row per node)
 // and the edges (one row per relation, hierarchy link or ledger tie, with
-// the columns from, to, type, id, layer, case, source, locator, evidence,
-// reliability, allegation, date_start, date_end, contracts, amount_cny,
-// rows and basis). Unlike Graph, it keeps every relation as its own row.
+// the columns from, to, type, id, layer, case, source_id (the cited
+// source), locator, evidence, reliability, allegation, date_start,
+// date_end, contracts, amount_cny, rows and basis). Unlike Graph, it keeps
+// every relation as its own row. The edge table is an edge list that
+// graphio.ReadEdgeList (ecosys metrics --edges) reads back, from and to
+// being its endpoints; relations between the same two nodes are then
+// parallel edges (graphio.MultiEdges).
 // The table formats of package graphio write them, to PREFIX.nodes.EXT and
 // PREFIX.edges.EXT.
 func (m *Meta) Tables() (nodes, edges [][]string) {

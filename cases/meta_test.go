@@ -181,7 +181,7 @@ front-co,Front Co,company,Front Co,前线公司,none,not_applicable,Hainan,CN,ca
 	if nodes.String() != wantNodes {
 		t.Errorf("nodes:\n%s\nwant\n%s", nodes.String(), wantNodes)
 	}
-	wantEdges := `from,to,type,id,layer,case,source,locator,evidence,reliability,allegation,date_start,date_end,contracts,amount_cny,rows,basis
+	wantEdges := `from,to,type,id,layer,case,source_id,locator,evidence,reliability,allegation,date_start,date_end,contracts,amount_cny,rows,basis
 contractor,broker,contracted_with,ledger:contractor>broker,ledger,,nids-371,"Figure 2, rows 2",research_paper,B2,false,2017-03-01,2017-03-01,1,50000.00,2,1 contract(s) in the ledger
 contractor,bureau,contracted_with,ledger:contractor>bureau,ledger,,nids-371,"Figure 2, rows 1",research_paper,B2,false,2016-05,2016-05,1,100000.00,1,1 contract(s) in the ledger
 front-co,bureau,front_for,r3,cases,case-1,s-court,p. 2,court_document,A2,true,,,,,,front company

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -79,8 +78,13 @@ Formats (--format):
 
 The graph formats hold one edge per ordered pair: relations between the
 same two nodes are merged into one edge listing them (weight = their
-number). The table formats (csv) keep one row per relation and write two
-files, PREFIX.nodes.csv and PREFIX.edges.csv, for --out PREFIX.`,
+number); attributes are typed (contracts and count long, amount_cny double
+with amount_cny_exact beside it, allegation boolean, dates ISO strings).
+The table formats (csv) keep one row per relation and write two files,
+PREFIX.nodes.csv and PREFIX.edges.csv, for --out PREFIX; the edge table's
+endpoints are from and to and its cited source is source_id, so that
+"ecosys metrics --edges PREFIX.edges.csv --nodes PREFIX.nodes.csv
+--directed" reads it back (relations of the same pair summed, by --multi).`,
 		Example: `  ecosys build --format graphml --out ecosystem.graphml
   ecosys build --include ledger,cases,hierarchy --format gexf --out eco.gexf
   ecosys build --min-reliability B2 --relations officer_of,front_for,employee_of --format csv --out eco
@@ -250,25 +254,9 @@ func buildRun(opts *BuildOptions) error {
 	}
 	if f, _ := graphio.LookupFormat(opts.Format); f.WriteTable != nil {
 		nt, et := m.Tables()
-		var nb, eb bytes.Buffer
-		if err := f.WriteTable(&nb, nt); err != nil {
-			return err
-		}
-		if err := f.WriteTable(&eb, et); err != nil {
-			return err
-		}
 		outs := opts.outputs()
-		if !opts.Force {
-			for _, o := range outs {
-				if err := refuseExisting(o); err != nil {
-					return err
-				}
-			}
-		}
-		for i, b := range [][]byte{nb.Bytes(), eb.Bytes()} {
-			if err := writeFileAtomic(outs[i], b, opts.Force); err != nil {
-				return err
-			}
+		if err := writeTables(f, nt, et, outs[0], outs[1], opts.Force); err != nil {
+			return err
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%d nodes) and %s (%d edges)\n", outs[0], len(m.Nodes), outs[1], len(m.Edges))
 		return nil

@@ -3,6 +3,7 @@ package cmd
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -21,10 +22,12 @@ func TestNewCmdExport(t *testing.T) {
 		{argv: "ledger --format gexf -o x.gexf -f --weight contracts", check: func(o *ExportOptions) bool {
 			return o.Format == "gexf" && o.Out == "x.gexf" && o.Force && o.Input.Weight == "contracts"
 		}},
-		{argv: "ledger --format png", wantErr: "must be one of graphml, gexf, json, dot"},
-		{argv: "ledger --format csv", wantErr: "must be one of graphml, gexf, json, dot"}, // tables: ecosys build
+		{argv: "ledger --format png", wantErr: "must be one of graphml, gexf, json, dot, csv, parquet"},
+		{argv: "ledger --format csv", wantErr: "--format csv writes two files: give --out PREFIX"},
+		{argv: "ledger --format parquet --out t", check: func(o *ExportOptions) bool { return o.Format == "parquet" && o.Out == "t" }},
+		{argv: "--edges t.edges.csv --format csv --out t", wantErr: "--out t would write t.edges.csv, an input file"},
 		{argv: "ledger-two-mode", wantErr: "export the two-mode view"},
-		{argv: "--edges e.csv --out e.csv", wantErr: "--out e.csv is an input file"},
+		{argv: "--edges e.csv --out e.csv", wantErr: "--out e.csv would write e.csv, an input file"},
 		{argv: "", wantErr: "name an embedded network"},
 	}
 	for _, tt := range tests {
@@ -106,14 +109,14 @@ func TestExportAndMeasure(t *testing.T) {
 
 // TestGraphFormatsFromRegistry checks that export and build offer the
 // formats of graphio's registry, and say what each is in their help:
-// export the one-file formats, build these and the table formats.
+// the one-file formats and the table formats.
 func TestGraphFormatsFromRegistry(t *testing.T) {
 	io, _, _ := Test()
 	f := &Factory{IO: io}
 	for _, c := range []struct {
 		cmd    *cobra.Command
 		tables bool
-	}{{NewCmdExport(f, nil), false}, {NewCmdBuild(f, nil), true}} {
+	}{{NewCmdExport(f, nil), true}, {NewCmdBuild(f, nil), true}} {
 		usage := c.cmd.Flags().Lookup("format").Usage
 		for _, format := range graphio.Formats() {
 			offered := format.Write != nil || c.tables && format.WriteTable != nil
@@ -121,5 +124,83 @@ func TestGraphFormatsFromRegistry(t *testing.T) {
 				t.Errorf("%s: format %s offered %v, but --format says %q", c.cmd.Name(), format.Name, offered, usage)
 			}
 		}
+	}
+}
+
+// run runs ecosys with argv and returns the exit code, standard output
+// and standard error.
+func runEcosys(argv ...string) (ExitCode, string, string) {
+	io, out, errOut := Test()
+	code := Run(argv, &Factory{IO: io})
+	return code, out.String(), errOut.String()
+}
+
+// Issue 18: "ecosys export --edges e.csv --format graphml" wrote weight 1
+// on every edge unless --weighted was given, and parallel edges were
+// summed without a word.
+func TestExportEdgeListWeightsAndMulti(t *testing.T) {
+	dir := t.TempDir()
+	e := filepath.Join(dir, "e.csv")
+	os.WriteFile(e, []byte("source,target,weight\nValjean,Javert,4\nJavert,Fantine,5\nJavert,Fantine,1\nFantine,Fantine,2\n"), 0o644)
+	code, out, errOut := runEcosys("export", "--edges", e, "--directed", "--format", "json")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{`"source": "Valjean", "target": "Javert", "weight": 4}`, `"source": "Javert", "target": "Fantine", "weight": 6}`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %s:\n%s", want, out)
+		}
+	}
+	if want := "ecosys: warning: " + e + ": 1 parallel edge summed into 1 edge; 1 self-loop dropped (line 5), as no measure takes loops\n"; errOut != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+	code, out, _ = runEcosys("export", "--edges", e, "--directed", "--format", "json", "--multi", "first")
+	if code != ExitOK || !strings.Contains(out, `"target": "Fantine", "weight": 5}`) {
+		t.Errorf("--multi first: exit %d\n%s", code, out)
+	}
+	code, _, errOut = runEcosys("export", "--edges", e, "--format", "json", "--multi", "refuse")
+	if code != ExitData || !strings.Contains(errOut, e+":4: edge \"Javert\" -- \"Fantine\": parallel edge") {
+		t.Errorf("--multi refuse: exit %d, %q", code, errOut)
+	}
+	code, _, errOut = runEcosys("metrics", "--edges", e, "--loops", "refuse")
+	if code != ExitData || !strings.Contains(errOut, e+":5:") || !strings.Contains(errOut, "self-loop") {
+		t.Errorf("--loops refuse: exit %d, %q", code, errOut)
+	}
+	code, _, errOut = runEcosys("metrics", "--edges", e, "--multi", "max")
+	if code != ExitUsage || !strings.Contains(errOut, "must be one of sum, count, first, refuse") {
+		t.Errorf("--multi max: exit %d, %q", code, errOut)
+	}
+}
+
+// Issue 18: "ecosys build --format csv" wrote the cited source as a
+// column "source", which the edge-list reader takes for the first
+// endpoint ("duplicate column name"), so the tables could not be read
+// back with "ecosys metrics --edges".
+func TestBuildCSVReadsBack(t *testing.T) {
+	prefix := filepath.Join(t.TempDir(), "eco")
+	if code, _, errOut := runEcosys("build", "--format", "csv", "--out", prefix); code != ExitOK {
+		t.Fatalf("build: exit %d: %s", code, errOut)
+	}
+	code, out, errOut := runEcosys("metrics", "--edges", prefix+".edges.csv", "--nodes", prefix+".nodes.csv", "--directed", "--graph", "--format", "csv")
+	if code != ExitOK {
+		t.Fatalf("metrics: exit %d: %s", code, errOut)
+	}
+	// The same nodes and pairs as the graph formats' one edge per pair.
+	code, gml, _ := runEcosys("build", "--format", "graphml")
+	if code != ExitOK {
+		t.Fatal("build graphml failed")
+	}
+	g, err := graphio.ReadGraphML("eco.graphml", strings.NewReader(gml))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "nodes," + strconv.Itoa(len(g.Names)) + ",\n"; !strings.Contains(out, want) {
+		t.Errorf("metrics of the CSV tables lack %q:\n%s", want, out)
+	}
+	if want := "edges," + strconv.Itoa(g.Edges) + ",\n"; !strings.Contains(out, want) {
+		t.Errorf("metrics of the CSV tables lack %q:\n%s", want, out)
+	}
+	if !strings.Contains(errOut, "parallel edges summed into") {
+		t.Errorf("no warning about the relations merged per pair: %q", errOut)
 	}
 }

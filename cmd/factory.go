@@ -14,4 +14,7 @@ type Factory struct {
 	// records a time (a report's date, say) can be tested; output files do
 	// not depend on it unless they must.
 	Now func() time.Time
+	// LookupEnv reads an environment variable (--shard auto reads the
+	// scheduler's); nil means os.LookupEnv.
+	LookupEnv func(key string) (string, bool)
 }

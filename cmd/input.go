@@ -4,10 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strings"
+
+	"github.com/spf13/pflag"
 
 	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/graphio"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/report"
 )
@@ -123,4 +127,105 @@ func newResults(l *network.Ledger, d *cases.Data, embedded bool, samples int, se
 	}
 	ro.Claims = analysis.ClaimsInput{Builtin: builtin, OtherLedger: !embedded, Version: version}
 	return analysis.NewResults(l, d, ro), nil
+}
+
+// edgePolicy holds --multi and --loops: what the readers of edge lists
+// and graph files do with parallel edges and self-loops (graphio.MultiEdges,
+// graphio.SelfLoops).
+type edgePolicy struct {
+	Multi, Loops string
+}
+
+// addFlags adds --multi and --loops to fl.
+func (p *edgePolicy) addFlags(fl *pflag.FlagSet) {
+	multi := names(graphio.MultiEdgesValues)
+	loops := names(graphio.SelfLoopsValues)
+	fl.Var(NewFormatFlag(&p.Multi, multi[0], multi...), "multi",
+		"Parallel edges (a→b twice; a→b and b→a if undirected): {"+strings.Join(multi, "|")+"}: sum the weights (without weights: count them), weight by their number, keep the first, or refuse")
+	fl.Var(NewFormatFlag(&p.Loops, loops[0], loops...), "loops",
+		"Self-loops (a→a), which no measure takes: {"+strings.Join(loops, "|")+"}")
+}
+
+// options returns the policy as graphio.ReadOptions warning on warn.
+func (p edgePolicy) options(warn func(string)) graphio.ReadOptions {
+	return graphio.ReadOptions{Multi: graphio.MultiEdges(p.Multi), Loops: graphio.SelfLoops(p.Loops), Warn: warn}
+}
+
+func names[T ~string](list []T) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// ownNetwork reports whether the input names a network of one's own
+// (--edges or --graph-file) rather than a ledger.
+func (in *graphInput) ownNetwork() bool { return in.EdgesPath != "" || in.GraphPath != "" }
+
+// validateOwn checks the flags of a network of one's own given to a
+// command that draws ledgers too (plot, report): not mixed with the
+// ledger's flags, and valid as "ecosys metrics" checks them.
+func (in *graphInput) validateOwn(l ledgerInput, casesDir string) error {
+	if !in.ownNetwork() {
+		if in.NodesPath != "" || in.Directed || in.Weighted || in.TwoMode || in.ModeColumn != "" || in.Group != "" {
+			return FlagErrorf("--nodes, --directed, --weighted, --two-mode, --mode-column and --group go with --edges FILE (or --graph-file FILE)")
+		}
+		return nil
+	}
+	if l.LedgerPath != "" || l.EntitiesPath != "" || casesDir != "" {
+		return FlagErrorf("give either a ledger (--ledger, --entities, --cases-dir) or a network of your own (--edges or --graph-file), not both")
+	}
+	if in.Weight == "" {
+		in.Weight = "amount"
+	}
+	return in.validate(nil)
+}
+
+// inputPaths are the files the input reads, to refuse writing over them.
+func (in *graphInput) inputPaths() []string {
+	return []string{in.EdgesPath, in.NodesPath, in.GraphPath}
+}
+
+// ownResults reads the network of one's own and returns its results
+// (analysis.NewGraphResults) with its input files, for provenance.
+func (in *graphInput) ownResults(seed uint64, workers int) (*analysis.Results, []report.Input, error) {
+	g, err := in.readFile()
+	if err != nil {
+		return nil, nil, err
+	}
+	mg, err := in.fileGraph(g)
+	if err != nil {
+		return nil, nil, err
+	}
+	var inputs []report.Input
+	for _, p := range in.inputPaths() {
+		if p == "" {
+			continue
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		inputs = append(inputs, report.NewInput(p, p, b))
+	}
+	source := in.GraphPath
+	if source == "" {
+		source = in.EdgesPath
+	}
+	r := analysis.NewGraphResults(analysis.GraphInput{Graph: g, Source: source, Weighted: in.weighted(), Mode: mg.mode, Group: mg.group},
+		analysis.ResultsOptions{Seed: seed, Workers: workers})
+	return r, inputs, nil
+}
+
+// ownSource is the source line of figures of a network of one's own:
+// the flag if given, the file name otherwise.
+func (in *graphInput) ownSource(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if in.GraphPath != "" {
+		return "Source: " + in.GraphPath
+	}
+	return "Source: " + in.EdgesPath
 }

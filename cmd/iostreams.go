@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 	"os"
+
+	"golang.org/x/term"
 )
 
 // IOStreams are the standard streams a command reads and writes. Results go
@@ -21,15 +23,15 @@ type IOStreams struct {
 }
 
 // System returns the process's standard streams. IsTTY is true when standard
-// output is a character device (a terminal).
+// output is a terminal.
 func System() *IOStreams {
 	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr)}
 }
 
-// isTerminal reports whether f is a character device (a terminal).
+// isTerminal reports whether f is a terminal (golang.org/x/term; a
+// character device such as /dev/null is not one).
 func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
 }
 
 // Test returns streams for tests: an empty input, buffers that capture

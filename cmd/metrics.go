@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -34,8 +35,12 @@ type graphInput struct {
 	Weighted   bool
 	TwoMode    bool
 	ModeColumn string
-	Group      string // node attribute for assortativity, group modularity and brokerage
-	GraphPath  string // a GraphML, GEXF or node-link JSON file instead of an edge list
+	Group      string     // node attribute for assortativity, group modularity and brokerage
+	GraphPath  string     // a GraphML, GEXF or node-link JSON file instead of an edge list
+	Policy     edgePolicy // --multi and --loops
+	// KeepWeights reads an edge list's weight column without --weighted,
+	// for the writers (export).
+	KeepWeights bool
 }
 
 // MetricsOptions are the options of "ecosys metrics".
@@ -55,6 +60,21 @@ type MetricsOptions struct {
 	// Timings prints the wall time of loading and of each measure to
 	// standard error (--timings).
 	Timings bool
+	// MaxIter and Tol are the iteration limit and tolerance of the
+	// iterative measures: eigenvector, PageRank and HITS (--max-iter,
+	// --tol).
+	MaxIter int
+	Tol     float64
+}
+
+// iter returns the iteration options of --max-iter and --tol.
+func (opts *MetricsOptions) iter() metrics.IterOptions {
+	return metrics.IterOptions{MaxIter: opts.MaxIter, Tol: opts.Tol}
+}
+
+// iterHint says which flags to raise when a measure did not converge.
+func (opts *MetricsOptions) iterHint() string {
+	return fmt.Sprintf("raise --max-iter (now %d) or --tol (now %g)", opts.MaxIter, opts.Tol)
 }
 
 // NewCmdMetrics returns the "metrics" command. If runF is not nil, it is
@@ -98,6 +118,11 @@ graphs) of the exact raw value; the bound and the number of samples are
 printed to standard error. --timings prints the wall time of each step to
 standard error.
 
+Eigenvector centrality, PageRank and HITS are computed by iteration: at
+most --max-iter iterations, until the change of the scores per node is
+below --tol. A measure that does not converge is null, with a note that
+says how many iterations ran.
+
 ` + measureHelp(),
 		Example: `  ecosys metrics ledger --format json
   ecosys metrics ledger --graph
@@ -116,6 +141,12 @@ standard error.
 			}
 			if err := opts.validateOnly(); err != nil {
 				return err
+			}
+			if opts.MaxIter < 1 {
+				return FlagErrorf("invalid argument %d for \"--max-iter\" flag: want 1 or more", opts.MaxIter)
+			}
+			if !(opts.Tol > 0 && opts.Tol < 1) {
+				return FlagErrorf("invalid argument %v for \"--tol\" flag: want a number in (0, 1)", opts.Tol)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -136,6 +167,8 @@ standard error.
 	fl.Float64Var(&opts.ApproxEpsilon, "approx-epsilon", 0, "With --only betweenness: estimate betweenness within `eps` of its normalized value (Riondato-Kornaropoulos sampling, seeded by --seed)")
 	fl.Float64Var(&opts.ApproxDelta, "approx-delta", 0.1, "Probability that some approximate betweenness misses by more than --approx-epsilon")
 	fl.BoolVar(&opts.Timings, "timings", false, "Print the wall time of loading and of each measure to standard error")
+	fl.IntVar(&opts.MaxIter, "max-iter", metrics.DefaultMaxIter, "Iteration limit of eigenvector, PageRank and HITS")
+	fl.Float64Var(&opts.Tol, "tol", metrics.DefaultTol, "Tolerance of eigenvector, PageRank and HITS: stop when the scores change by less than this per node")
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	return cmd
 }
@@ -169,10 +202,11 @@ func measureHelp() string {
 
 // metricsGraph is a graph to measure with its node names and modes.
 type metricsGraph struct {
-	g     graph.Graph
-	names []string
-	mode  func(int64) int
-	group map[int64]string
+	g         graph.Graph
+	names     []string
+	mode      func(int64) int
+	modeNames [2]string // the value of each mode, for the notes
+	group     map[int64]string
 }
 
 func metricsRun(opts *MetricsOptions) error {
@@ -182,9 +216,12 @@ func metricsRun(opts *MetricsOptions) error {
 	}
 	rep, err := metrics.Compute(mg.g, func(id int64) string { return mg.names[id] }, metrics.Options{
 		Weighted: opts.Input.weighted(), Distances: opts.Distances, Workers: opts.Workers, Mode: mg.mode,
-		Group: mg.group, Seed: opts.Seed})
+		ModeNames: mg.modeNames, Group: mg.group, Seed: opts.Seed, Iter: opts.iter()})
 	if err != nil {
 		return err
+	}
+	if len(rep.NotConverged) > 0 {
+		defer fmt.Fprintf(opts.IO.ErrOut, "ecosys: hint: %s did not converge: %s\n", strings.Join(rep.NotConverged, ", "), opts.iterHint())
 	}
 	if opts.Format == FormatJSON {
 		return writeJSON(opts.IO.Out, rep)
@@ -313,12 +350,18 @@ func (opts *graphInput) load() (*metricsGraph, error) {
 				return 0
 			}
 			return 1
-		}}, nil
+		}, modeNames: [2]string{"signatory", "end_user"}}, nil
 	}
 	g, err := opts.readFile()
 	if err != nil {
 		return nil, err
 	}
+	return opts.fileGraph(g)
+}
+
+// fileGraph returns the graph read from --edges or --graph-file with the
+// groups of --group and the modes of --two-mode.
+func (opts *graphInput) fileGraph(g *network.Graph) (*metricsGraph, error) {
 	mg := &metricsGraph{g: g.G, names: g.Names}
 	if opts.Group != "" {
 		if !slices.Contains(g.AttrNames, opts.Group) {
@@ -335,6 +378,13 @@ func (opts *graphInput) load() (*metricsGraph, error) {
 			return nil, err
 		}
 		mg.mode = mode
+		for i, a := range g.Attrs {
+			if k := mode(int64(i)); k == 0 || k == 1 {
+				if mg.modeNames[k] == "" {
+					mg.modeNames[k] = a[opts.ModeColumn]
+				}
+			}
+		}
 	}
 	return mg, nil
 }
@@ -363,14 +413,15 @@ func (in *graphInput) readFile() (*network.Graph, error) {
 		if format, ok := graphio.ByExtension(in.GraphPath); !ok || format.Read == nil {
 			return nil, FlagErrorf("--graph-file %s: unknown extension (want %s)", in.GraphPath, orList(graphio.ReadExtensions()))
 		}
-		return graphio.Read(in.GraphPath, f)
+		return graphio.ReadWith(in.GraphPath, f, in.Policy.options(in.Ledger.Warn))
 	}
 	ef, err := os.Open(in.EdgesPath)
 	if err != nil {
 		return nil, err
 	}
 	defer ef.Close()
-	eo := graphio.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, Warn: in.Ledger.Warn}
+	po := in.Policy.options(in.Ledger.Warn)
+	eo := graphio.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, KeepWeights: in.KeepWeights, Multi: po.Multi, Loops: po.Loops, Warn: po.Warn}
 	if in.NodesPath == "" {
 		return graphio.ReadEdgeList(in.EdgesPath, ef, "", nil, eo)
 	}
@@ -397,8 +448,15 @@ func graphFileHelp() string {
 // addFlags adds the flags that name a network.
 func (in *graphInput) addFlags(cmd *cobra.Command) {
 	addLedgerFlags(cmd, &in.Ledger)
+	cmd.Flags().StringVar(&in.Weight, "weight", "amount", "Edge weight of a ledger network: {contracts|amount}")
+	in.addFileFlags(cmd)
+}
+
+// addFileFlags adds the flags that name a network of one's own: --edges,
+// --nodes, --graph-file, --directed, --weighted, --two-mode, --mode-column
+// and --group.
+func (in *graphInput) addFileFlags(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringVar(&in.Weight, "weight", "amount", "Edge weight of a ledger network: {contracts|amount}")
 	fl.StringVar(&in.EdgesPath, "edges", "", "Edge list CSV `file` (source,target[,weight])")
 	fl.StringVar(&in.NodesPath, "nodes", "", "Node list CSV `file` (id[,attributes]) for isolates and attributes")
 	fl.StringVar(&in.GraphPath, "graph-file", "", "Graph `file` in "+graphFileHelp()+", as Gephi, NetworkX and igraph write them")
@@ -406,6 +464,7 @@ func (in *graphInput) addFlags(cmd *cobra.Command) {
 	fl.BoolVar(&in.Weighted, "weighted", false, "Read the weight column as tie strength")
 	fl.BoolVar(&in.TwoMode, "two-mode", false, "The graph is two-mode (bipartite); see --mode-column")
 	fl.StringVar(&in.ModeColumn, "mode-column", "", "Node-file `column` naming each node's mode (two values; the first seen is mode 0)")
+	in.Policy.addFlags(fl)
 	fl.StringVar(&in.Group, "group", "", "Node attribute `column` (ledger: province, ministry, kind, level, role) for attribute assortativity, group modularity and brokerage roles")
 }
 
@@ -475,7 +534,7 @@ func metricsOnlyRun(opts *MetricsOptions) error {
 	if err != nil {
 		return err
 	}
-	mo := metrics.Options{Weighted: opts.Input.weighted(), Distances: opts.Distances, Workers: opts.Workers, Seed: opts.Seed}
+	mo := metrics.Options{Weighted: opts.Input.weighted(), Distances: opts.Distances, Workers: opts.Workers, Seed: opts.Seed, Iter: opts.iter()}
 	if opts.ApproxEpsilon > 0 {
 		mo.Approx = metrics.ApproxOptions{Epsilon: opts.ApproxEpsilon, Delta: opts.ApproxDelta, Seed: opts.Seed}
 	}
@@ -486,6 +545,9 @@ func metricsOnlyRun(opts *MetricsOptions) error {
 		}
 	}
 	t, notes, err := metrics.ComputeNodes(mg.g, func(id int64) string { return mg.names[id] }, opts.Only, mo)
+	if errors.Is(err, metrics.ErrNotConverged) {
+		return fmt.Errorf("%w; %s", err, opts.iterHint())
+	}
 	if err != nil {
 		return err
 	}

@@ -49,6 +49,10 @@ func TestNewCmdMetrics(t *testing.T) {
 		{argv: "ledger --only closeness --approx-epsilon 0.1", wantErr: "--approx-epsilon needs --only betweenness"},
 		{argv: "ledger --only betweenness --approx-epsilon 2", wantErr: `invalid argument 2 for "--approx-epsilon"`},
 		{argv: "ledger --approx-delta 0", wantErr: `invalid argument 0 for "--approx-delta"`},
+		{argv: "ledger", check: func(o *MetricsOptions) bool { return o.MaxIter == 1000 && o.Tol == 1e-12 }},
+		{argv: "ledger --max-iter 50 --tol 1e-9", check: func(o *MetricsOptions) bool { return o.MaxIter == 50 && o.Tol == 1e-9 }},
+		{argv: "ledger --max-iter 0", wantErr: `invalid argument 0 for "--max-iter"`},
+		{argv: "ledger --tol 0", wantErr: `invalid argument 0 for "--tol"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.argv, func(t *testing.T) {
@@ -130,7 +134,7 @@ func TestMetricsEdgeList(t *testing.T) {
 		Weight: "amount"}, Graph: true, Format: FormatCSV}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "two_mode.mode1,") {
+	if !strings.Contains(out.String(), "two_mode.degree_centralization.mode1,") || !strings.Contains(out.String(), "two_mode.density,") {
 		t.Errorf("graph table lacks two-mode centralization:\n%s", out)
 	}
 	// A mode column with three values is a data error.
@@ -212,5 +216,44 @@ func TestMetricsOnly(t *testing.T) {
 	}
 	if !strings.HasPrefix(out.String(), "id,betweenness\n") || !strings.Contains(errOut.String(), "approximate betweenness from") {
 		t.Errorf("stdout %q\nstderr %q", out, errOut)
+	}
+}
+
+// TestMetricsIterations pins issue 18: eigenvector centrality of a star
+// with weights of 100 was null (the iteration did not converge), and a
+// measure that does not converge must say so, with the flags to raise.
+func TestMetricsIterations(t *testing.T) {
+	edges := filepath.Join(t.TempDir(), "w.csv")
+	if err := os.WriteFile(edges, []byte("source,target,weight\nhub,a,100\nhub,b,100\nhub,c,100\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	io, out, errOut := Test()
+	if code := Run([]string{"metrics", "--edges", edges, "--weighted", "--format", "json"}, &Factory{IO: io}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rep struct{ Nodes []map[string]any }
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]float64{"hub": 1, "a": 0.5773502691896258, "b": 0.5773502691896258, "c": 0.5773502691896258}
+	for _, n := range rep.Nodes {
+		e, ok := n["eigenvector"].(float64)
+		if w := want[n["id"].(string)]; !ok || e < w-1e-9 || e > w+1e-9 {
+			t.Errorf("eigenvector of %v = %v, want %v", n["id"], n["eigenvector"], w)
+		}
+	}
+	io, _, errOut = Test()
+	if code := Run([]string{"metrics", "--edges", edges, "--weighted", "--max-iter", "2"}, &Factory{IO: io}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, w := range []string{"did not converge in 2 iterations (tolerance 1e-12", "hint: eigenvector, pagerank did not converge: raise --max-iter (now 2)"} {
+		if !strings.Contains(errOut.String(), w) {
+			t.Errorf("stderr lacks %q:\n%s", w, errOut)
+		}
+	}
+	io, _, errOut = Test()
+	if code := Run([]string{"metrics", "--edges", edges, "--weighted", "--only", "eigenvector", "--max-iter", "2"}, &Factory{IO: io}); code == 0 ||
+		!strings.Contains(errOut.String(), "raise --max-iter (now 2)") {
+		t.Errorf("--only eigenvector --max-iter 2: exit %d, stderr %s", code, errOut)
 	}
 }

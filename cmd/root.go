@@ -69,6 +69,7 @@ Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
 		func(f *Factory) *cobra.Command { return NewCmdTest(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdExport(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdReport(f, nil) },
+		func(f *Factory) *cobra.Command { return NewCmdExplore(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdPlot(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdVersion(f, nil) },
 	}

@@ -3,6 +3,7 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/metrics/inference"
+	"github.com/ecosys-sna/ecosys/metrics/inference/replicates"
 	"github.com/ecosys-sna/ecosys/metrics/null"
 )
 
@@ -26,6 +28,11 @@ type TestOptions struct {
 	Workers int
 	Shard   inference.Shard
 	Format  string
+	Quiet   bool        // no progress bar
+	Emit    emitOptions // --emit: print an array job instead of running
+	// Replicates, if set, names a Parquet file to write every replicate's
+	// value to (package replicates); it must not exist.
+	Replicates string
 }
 
 // NewCmdTest returns the "test" command with its subcommands. If runF is
@@ -60,14 +67,23 @@ of 'ecosys metrics': ` + strings.Join(metrics.StatisticPaths(), ", ") + `.
 Replicate i always uses the same random stream, derived from --seed, so the
 result is the same for any --workers and any --shard split: run shards as
 an array job (--shard 1/10 … 10/10 writes JSON with every replicate's
-value) and combine them with 'ecosys test merge'.`,
+value) and combine them with 'ecosys test merge'. In a Slurm array task,
+--shard auto takes the shard from SLURM_ARRAY_TASK_ID (any start index;
+arrays with steps or lists are refused); in a Kubernetes Indexed Job,
+--shard auto/N takes it from JOB_COMPLETION_INDEX (0-based) for N shards.
+--emit slurm|k8s --shards N prints a ready sbatch script or Indexed Job
+manifest for the same command, with the merge step (--out FILE writes it).
+
+On a terminal, a bar on standard error shows the samples drawn, their rate
+and the time left; --quiet leaves it out.`,
 		Example: `  ecosys test ledger-two-mode --stat centralization.betweenness,largest_component_share --null bipartite-degree
   ecosys test --edges e.csv --nodes n.csv --stat centralization.degree --null gnm --samples 10000 --seed 7
   ecosys test ledger-two-mode --stat gini.strength --null bipartite-degree --shard 3/10 > part3.json
   ecosys test merge part*.json
+  ecosys test ledger-two-mode --stat gini.strength --null bipartite-degree --samples 100000 --emit slurm --shards 10 --out test.sbatch
   ecosys test decentralization`,
 		Args: maxArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(c *cobra.Command, args []string) error {
 			if err := opts.Input.validate(args); err != nil {
 				return err
 			}
@@ -88,12 +104,18 @@ value) and combine them with 'ecosys test merge'.`,
 			if opts.Workers < 0 {
 				return FlagErrorf("invalid argument %d for \"--workers\" flag: want 0 (all cores) or more", opts.Workers)
 			}
+			if err := opts.Emit.prepare(c, args, shard, opts.Workers); err != nil {
+				return err
+			}
 			if shard != "" {
-				s, err := parseShard(shard)
+				s, err := parseShardFlag(shard, envLookup(f))
 				if err != nil {
 					return err
 				}
 				opts.Shard = s
+			}
+			if err := checkNewFile(opts.Replicates, "--replicates"); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -108,7 +130,10 @@ value) and combine them with 'ecosys test merge'.`,
 	fl.IntVar(&opts.Samples, "samples", 1000, "Number of random graphs R")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the random streams")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
-	fl.StringVar(&shard, "shard", "", "Run only shard `i/k` of the replicates and print them as JSON for 'ecosys test merge'")
+	fl.StringVar(&shard, "shard", "", "Run only shard `i/k` (or auto: of a Slurm array task; auto/N: of a Kubernetes Indexed Job) of the replicates and print them as JSON for 'ecosys test merge'")
+	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "No progress bar")
+	fl.StringVar(&opts.Replicates, "replicates", "", "Also write every replicate's value, with statistic, seed, shard and replicate index, to `FILE.parquet` (Apache Parquet; a new file)")
+	addEmitFlags(cmd, &opts.Emit)
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	cmd.AddCommand(NewCmdTestMerge(f, nil), NewCmdTestEcosystem(f, nil), NewCmdTestQAP(f, nil), NewCmdTestDecentralization(f, nil), NewCmdTestCompare(f, nil), NewCmdTestSensitivity(f, nil))
 	return cmd
@@ -123,15 +148,13 @@ func nullModelNames() []string {
 	return out
 }
 
-// parseShard reads "i/k" with 1 ≤ i ≤ k (1-based on the command line).
-func parseShard(s string) (inference.Shard, error) {
-	a, b, ok := strings.Cut(s, "/")
-	i, err1 := strconv.Atoi(a)
-	k, err2 := strconv.Atoi(b)
-	if !ok || err1 != nil || err2 != nil || k < 1 || i < 1 || i > k {
-		return inference.Shard{}, FlagErrorf("invalid argument %q for \"--shard\" flag: want i/k with 1 ≤ i ≤ k", s)
+// shardSize returns the number of the samples replicates that shard s
+// computes (all of them for the zero shard).
+func shardSize(s inference.Shard, samples int) int {
+	if s.Count < 1 {
+		return samples
 	}
-	return inference.Shard{Index: i - 1, Count: k}, nil
+	return max(0, (samples-s.Index+s.Count-1)/s.Count)
 }
 
 // shardFile is what a shard run prints: one shard per statistic.
@@ -140,6 +163,9 @@ type shardFile struct {
 }
 
 func testRun(opts *TestOptions) error {
+	if opts.Emit.Kind != "" {
+		return opts.Emit.write(opts.IO)
+	}
 	mg, err := opts.Input.load()
 	if err != nil {
 		return err
@@ -154,25 +180,67 @@ func testRun(opts *TestOptions) error {
 	}
 	var results []*inference.CUGResult
 	var shards []*inference.CUGShard
-	for i, path := range opts.Stats {
+	bar := newProgress(opts.IO, opts.Quiet, len(opts.Stats)*shardSize(opts.Shard, opts.Samples), "sampling", "samples")
+	for _, path := range opts.Stats {
 		st, _ := metrics.LookupStatistic(path, metrics.StatContext{Weighted: opts.Input.weighted(), Mode: mg.mode})
 		res, sh, err := inference.CUG(mg.g, path, inference.Statistic(st.Fn), sampler,
-			inference.CUGOptions{Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers, Shard: opts.Shard})
+			inference.CUGOptions{Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers, Shard: opts.Shard, Progress: bar.hook()})
 		if err != nil {
+			bar.finish()
 			return err
 		}
 		results, shards = append(results, res), append(shards, sh)
-		if opts.IO.ErrTTY {
-			fmt.Fprintf(opts.IO.ErrOut, "\r%d/%d statistics tested", i+1, len(opts.Stats))
-		}
 	}
-	if opts.IO.ErrTTY {
-		fmt.Fprintln(opts.IO.ErrOut)
+	bar.finish()
+	if opts.Replicates != "" {
+		err := writeAtomic(opts.Replicates, false, func(w io.Writer) error { return replicates.Write(w, shards) })
+		if err != nil {
+			return err
+		}
 	}
 	if opts.Shard.Count > 0 {
 		return writeJSON(opts.IO.Out, shardFile{Shards: shards})
 	}
 	return writeCUG(opts.IO, opts.Format, results)
+}
+
+// isParquet reports whether the file name starts with Parquet's magic
+// number; it is false for a file that cannot be read (ReadFile says why).
+func isParquet(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	magic := make([]byte, 4)
+	_, err = io.ReadFull(f, magic)
+	return err == nil && string(magic) == "PAR1"
+}
+
+// readReplicates reads the shards of a Parquet file of replicates.
+func readReplicates(name string) ([]*inference.CUGShard, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return replicates.Read(name, f, fi.Size())
+}
+
+// checkNewFile returns an error if path, given by flag, exists: files that
+// ecosys writes after a long run are checked before it.
+func checkNewFile(path, flag string) error {
+	if path == "" {
+		return nil
+	}
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s %s: the file exists; remove it or give another name", flag, path)
+	}
+	return nil
 }
 
 // writeCUG prints test results in a format.
@@ -208,11 +276,13 @@ func NewCmdTestMerge(f *Factory, runF func(*TestMergeOptions) error) *cobra.Comm
 	opts := &TestMergeOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "merge FILE...",
-		Short: "Combine the JSON of 'ecosys test --shard' runs into the full result",
+		Short: "Combine the shards of 'ecosys test --shard' runs (JSON or Parquet) into the full result",
 		Long: `Combine the outputs of 'ecosys test --shard i/k' (or of 'ecosys test
 ecosystem --shard i/k') into exactly the result of the unsharded run.
 Every shard of the same run (statistics, null model, seed and number of
-samples) must be given once.`,
+samples) must be given once. The Parquet files of 'ecosys test --shard
+i/k --replicates FILE.parquet' are shards too, and may be mixed with the
+JSON of other shards of the run.`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return FlagErrorf("missing shard files")
@@ -236,6 +306,19 @@ func testMergeRun(opts *TestMergeOptions) error {
 	var order []string
 	var runs []*analysis.EcosystemRun
 	for _, name := range opts.Files {
+		if isParquet(name) {
+			shards, err := readReplicates(name)
+			if err != nil {
+				return err
+			}
+			for _, s := range shards {
+				if _, ok := byStat[s.Statistic]; !ok {
+					order = append(order, s.Statistic)
+				}
+				byStat[s.Statistic] = append(byStat[s.Statistic], s)
+			}
+			continue
+		}
 		b, err := os.ReadFile(name)
 		if err != nil {
 			return err

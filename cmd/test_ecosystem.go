@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/metrics/inference"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -32,6 +34,8 @@ type TestEcosystemOptions struct {
 	Shard         analysis.Shard
 	Format        string
 	Warn          func(string)
+	Quiet         bool        // no progress bar and no notes
+	Emit          emitOptions // --emit: print an array job instead of running
 }
 
 // NewCmdTestEcosystem returns the "test ecosystem" command.
@@ -66,15 +70,25 @@ several contractors), the embedded cases are left out unless --cases-dir
 is given; --no-cases leaves them out in any case. Every random procedure
 is seeded (--seed); the verdict is identical for any --workers, and
 --shard i/k prints a shard's JSON that 'ecosys test merge' turns into
-exactly the unsharded verdict.`,
+exactly the unsharded verdict; --shard auto (a Slurm array task) and
+auto/N (a Kubernetes Indexed Job of N) take i/k from the scheduler, and
+--emit slurm|k8s --shards N prints the array job that runs them and the
+merge.
+
+On a terminal, a bar on standard error shows the analyses done, their rate
+and the time left; --quiet leaves out the bar and the notes.`,
 		Example: `  ecosys test ecosystem
   ecosys test ecosystem --format json > verdict.json
   ecosys test ecosystem --min-reliability B3 --attribution as-central
   ecosys test ecosystem --ledger firm-a.csv --ledger firm-b.csv --entities parties.csv --population 60
-  ecosys test ecosystem --shard 2/4 > part2.json && ecosys test merge part*.json`,
+  ecosys test ecosystem --shard 2/4 > part2.json && ecosys test merge part*.json
+  ecosys test ecosystem --samples 100000 --emit k8s --shards 20 --out verdict.yaml`,
 		Args: exactArgs(0, ""),
-		RunE: func(*cobra.Command, []string) error {
-			if err := opts.validate(shard); err != nil {
+		RunE: func(c *cobra.Command, args []string) error {
+			if err := opts.validate(shard, envLookup(f)); err != nil {
+				return err
+			}
+			if err := opts.Emit.prepare(c, args, shard, opts.Workers); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -96,7 +110,9 @@ exactly the unsharded verdict.`,
 	fl.IntVar(&opts.Population, "population", 0, "Bureaus believed to exist for the agent with most principals, for the unobserved-bureau scenario (default: 43 for the embedded data; none for yours)")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of every random procedure")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
-	fl.StringVar(&shard, "shard", "", "Run only shard `i/k` of every ensemble and print it as JSON for 'ecosys test merge'")
+	fl.StringVar(&shard, "shard", "", "Run only shard `i/k` (or auto: of a Slurm array task; auto/N: of a Kubernetes Indexed Job) of every ensemble and print it as JSON for 'ecosys test merge'")
+	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "No progress bar and no notes")
+	addEmitFlags(cmd, &opts.Emit)
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	return cmd
 }
@@ -114,7 +130,7 @@ func implicationHelp() string {
 	return b.String()
 }
 
-func (opts *TestEcosystemOptions) validate(shard string) error {
+func (opts *TestEcosystemOptions) validate(shard string, env inference.LookupEnv) error {
 	switch {
 	case opts.Samples < analysis.MinEcosystemSamples || opts.RobustSamples < analysis.MinEcosystemSamples || opts.PowerSamples < 1:
 		return FlagErrorf("--samples and --robust-samples must be at least %d (with R samples the smallest two-sided p-value is 2/(R+1), and the Holm-adjusted p-values must be able to fall well below 0.05); --power-samples at least 1", analysis.MinEcosystemSamples)
@@ -139,7 +155,7 @@ func (opts *TestEcosystemOptions) validate(shard string) error {
 		opts.MinGrade = strings.ToUpper(opts.MinGrade)
 	}
 	if shard != "" {
-		s, err := parseShard(shard)
+		s, err := parseShardFlag(shard, env)
 		if err != nil {
 			return err
 		}
@@ -206,6 +222,9 @@ func uniqueEntities(es []network.Entity) []network.Entity {
 }
 
 func testEcosystemRun(opts *TestEcosystemOptions) error {
+	if opts.Emit.Kind != "" {
+		return opts.Emit.write(opts.IO)
+	}
 	e, err := opts.load()
 	if err != nil {
 		return err
@@ -216,24 +235,36 @@ func testEcosystemRun(opts *TestEcosystemOptions) error {
 	if ao.Population == 0 && len(opts.Ledgers) == 0 {
 		ao.Population, ao.PopulationNote = analysis.UnobservedTarget, analysis.UnobservedTargetNote
 	}
-	if opts.IO.ErrTTY {
-		ao.Progress = func(done, total int) { fmt.Fprintf(opts.IO.ErrOut, "\r%d/%d analyses", done, total) }
+	var bar *progress
+	if opts.IO.ErrTTY && !opts.Quiet {
+		// The number of analyses is known once the variants are built:
+		// the bar starts at the first one done.
+		ao.Progress = func(done, total int) {
+			if bar == nil {
+				bar = newProgress(opts.IO, opts.Quiet, total, "verdict", "analyses")
+			}
+			bar.set(done)
+		}
 	}
 	run, err := analysis.RunEcosystem(e, ao)
-	if opts.IO.ErrTTY {
-		fmt.Fprintln(opts.IO.ErrOut)
-	}
+	bar.finish()
 	if err != nil {
 		return err
 	}
-	if opts.Shard.Count > 1 {
+	if opts.Shard.Count > 0 {
 		return writeJSON(opts.IO.Out, run)
 	}
 	v, err := analysis.MergeEcosystem([]*analysis.EcosystemRun{run})
 	if err != nil {
 		return err
 	}
-	return writeEcosystem(opts.IO, opts.Format, v)
+	streams := opts.IO
+	if opts.Quiet {
+		quiet := *streams
+		quiet.ErrOut = io.Discard
+		streams = &quiet
+	}
+	return writeEcosystem(streams, opts.Format, v)
 }
 
 // writeEcosystem prints a verdict: JSON whole; a table, CSV or Markdown

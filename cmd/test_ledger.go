@@ -23,6 +23,7 @@ type TestCompareOptions struct {
 	Seed    uint64
 	Workers int
 	Format  string
+	Quiet   bool // no progress bar
 }
 
 // NewCmdTestCompare returns the "test compare" command.
@@ -69,6 +70,7 @@ Statistics: ` + strings.Join(analysis.LedgerStatisticPaths(), ", ") + `.`,
 	fl.IntVar(&opts.Samples, "samples", 1000, "Number of permutations R")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the permutations")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
+	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "No progress bar")
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	return cmd
 }
@@ -78,8 +80,10 @@ func testCompareRun(opts *TestCompareOptions) error {
 	if err != nil {
 		return err
 	}
+	bar := newProgress(opts.IO, opts.Quiet, opts.Samples, "permuting", "permutations")
 	r, err := analysis.Compare(l, network.Dimension(opts.By), opts.A, opts.B, opts.Stat,
-		inference.CUGOptions{Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers})
+		inference.CUGOptions{Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers, Progress: bar.hook()})
+	bar.finish()
 	if err != nil {
 		return err
 	}
@@ -103,6 +107,7 @@ type TestSensitivityOptions struct {
 	Seed      uint64
 	Workers   int
 	Format    string
+	Quiet     bool // no progress bar and no note
 }
 
 // NewCmdTestSensitivity returns the "test sensitivity" command.
@@ -151,6 +156,7 @@ Statistics: ` + strings.Join(analysis.LedgerStatisticPaths(), ", ") + `.`,
 	fl.IntVar(&opts.Samples, "samples", 1000, "Replicates per share")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the removals")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
+	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "No progress bar and no note")
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	return cmd
 }
@@ -160,8 +166,10 @@ func testSensitivityRun(opts *TestSensitivityOptions) error {
 	if err != nil {
 		return err
 	}
+	bar := newProgress(opts.IO, opts.Quiet, len(opts.Fractions)*opts.Samples, "removing", "replicates")
 	pts, err := analysis.Sensitivity(l, opts.Stat, analysis.Removal(opts.Remove), opts.Fractions,
-		inference.BootOptions{Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers})
+		inference.BootOptions{Samples: opts.Samples, Seed: opts.Seed, Workers: opts.Workers, Progress: bar.hook()})
+	bar.finish()
 	if err != nil {
 		return err
 	}
@@ -175,6 +183,8 @@ func testSensitivityRun(opts *TestSensitivityOptions) error {
 	if err := writeTable(opts.IO.Out, opts.Format, []string{"fraction_removed", "mean", "lower_2.5%", "upper_97.5%", "replicates", "undefined"}, rows, opts.IO.IsTTY); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "ecosys: %s of the ledger network, %s removed at random\n", opts.Stat, opts.Remove)
+	if !opts.Quiet {
+		fmt.Fprintf(opts.IO.ErrOut, "ecosys: %s of the ledger network, %s removed at random\n", opts.Stat, opts.Remove)
+	}
 	return nil
 }

@@ -34,8 +34,12 @@ func gexf(edgeType, edges string) string {
 }
 
 func TestReadBadFormats(t *testing.T) {
+	// Parallel edges and self-loops are errors only when refused.
+	refuse := graphio.ReadOptions{Multi: graphio.MultiRefuse, Loops: graphio.LoopsRefuse}
 	readers := map[string]func(string, io.Reader) (*network.Graph, error){
-		"graphml": graphio.ReadGraphML, "gexf": graphio.ReadGEXF, "json": graphio.ReadNodeLink}
+		"graphml": func(n string, r io.Reader) (*network.Graph, error) { return graphio.ReadGraphMLWith(n, r, refuse) },
+		"gexf":    func(n string, r io.Reader) (*network.Graph, error) { return graphio.ReadGEXFWith(n, r, refuse) },
+		"json":    func(n string, r io.Reader) (*network.Graph, error) { return graphio.ReadNodeLinkWith(n, r, refuse) }}
 	for _, tt := range []struct {
 		name, format, input, want string
 		is                        error
@@ -140,6 +144,34 @@ func TestReadBadFormats(t *testing.T) {
 		var ie *network.InputError
 		if !errors.As(err, &ie) || ie.File != "bad."+tt.format {
 			t.Errorf("%s: %#v is not an InputError of the file", tt.name, err)
+		}
+	}
+}
+
+// Issue 18: by default the graph file readers, like ReadEdgeList, sum
+// parallel edges and drop self-loops, and say so (they were errors).
+func TestReadGraphFileMulti(t *testing.T) {
+	body := "<node id=\"a\"/><node id=\"b\"/>\n" +
+		"<edge source=\"a\" target=\"b\"><data key=\"w\">2</data></edge>\n" +
+		"<edge source=\"a\" target=\"a\"/>\n" +
+		"<edge source=\"a\" target=\"b\"><data key=\"w\">3</data></edge>\n"
+	for _, tt := range []struct {
+		multi graphio.MultiEdges
+		w     float64
+		warn  string
+	}{
+		{"", 5, "g.graphml: 1 parallel edge summed into 1 edge; 1 self-loop dropped (line 6), as no measure takes loops"},
+		{graphio.MultiCount, 2, "g.graphml: 1 parallel edge merged into 1 edge weighted by their multiplicity; 1 self-loop dropped (line 6), as no measure takes loops"},
+		{graphio.MultiFirst, 2, "g.graphml: 1 parallel edge dropped, keeping the first row of 1 edge; 1 self-loop dropped (line 6), as no measure takes loops"},
+	} {
+		var warns []string
+		g, err := graphio.ReadWith("g.graphml", strings.NewReader(graphML(body)),
+			graphio.ReadOptions{Multi: tt.multi, Warn: func(m string) { warns = append(warns, m) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w, _ := g.G.Weight(0, 1); w != tt.w || g.Edges != 1 || g.Merged != 1 || strings.Join(warns, "|") != tt.warn {
+			t.Errorf("%q: weight %v, %d edges, merged %d, warnings %q; want %v, 1, 1, %q", tt.multi, w, g.Edges, g.Merged, warns, tt.w, tt.warn)
 		}
 	}
 }

@@ -116,6 +116,8 @@ type graphBuilder struct {
 	nodeAt    []filePos
 	edges     []rawEdge
 	errs      network.ErrorList
+	opt       ReadOptions
+	igraph    bool // name the nodes of an igraph file by their "name" (GraphML)
 }
 
 // rawEdge is an edge as read; its endpoints are checked at the end, since
@@ -127,8 +129,8 @@ type rawEdge struct {
 	at             filePos
 }
 
-func newGraphBuilder(file string) *graphBuilder {
-	return &graphBuilder{file: file, attrSeen: map[string]bool{}, edgeSeen: map[string]bool{}, index: map[string]int64{}}
+func newGraphBuilder(file string, opt ReadOptions) *graphBuilder {
+	return &graphBuilder{file: file, attrSeen: map[string]bool{}, edgeSeen: map[string]bool{}, index: map[string]int64{}, opt: opt}
 }
 
 // fail records an error at a place of the file.
@@ -220,15 +222,17 @@ func (b *graphBuilder) addEdge(source, target, weight string, hasWeight bool, at
 	return nil
 }
 
-// graph checks the edges and returns the graph, or the errors in file order.
+// graph checks the edges, merges parallel edges and drops self-loops by
+// b.opt, and returns the graph, or the errors in file order.
 func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
-	type key [2]int64
-	seen := map[key]int{}
+	if err := b.opt.check(); err != nil {
+		return nil, err
+	}
+	p := newPairs(b.opt.Multi, directed)
 	arrow := " -- "
 	if directed {
 		arrow = " -> "
 	}
-	var ok []key
 	for i, e := range b.edges {
 		if b.full() {
 			break
@@ -246,20 +250,17 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 			continue
 		}
 		if s == d {
-			b.fail(e.at, "target", e.target, ErrSelfLoop)
+			if b.opt.Loops == LoopsRefuse {
+				b.fail(e.at, "target", e.target, ErrSelfLoop)
+			} else {
+				p.loop("line " + strconv.Itoa(e.at.line))
+			}
 			continue
 		}
-		k := key{s, d}
-		if !directed && k[0] > k[1] {
-			k[0], k[1] = k[1], k[0]
-		}
-		if j, dup := seen[k]; dup {
+		if j, isNew := p.add(s, d, e.weight, i); !isNew && b.opt.Multi == MultiRefuse {
 			err := b.fail(e.at, "", "", fmt.Errorf("edge %q%s%q: %w", e.source, arrow, e.target, ErrDuplicateEdge))
-			err.Other = fmt.Sprintf("%s:%s", b.file, b.edges[j].at)
-			continue
+			err.Other = fmt.Sprintf("%s:%s", b.file, b.edges[p.list[j].first].at)
 		}
-		seen[k] = i
-		ok = append(ok, k)
 	}
 	if len(b.errs) > 0 {
 		slices.SortStableFunc(b.errs, func(x, y *network.InputError) int {
@@ -270,7 +271,19 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 	if len(b.names) == 0 {
 		return nil, network.ErrorList{{File: b.file, Err: ErrNoNodes}}
 	}
-	g := &network.Graph{Directed: directed, Names: b.names, Attrs: b.attrs, AttrNames: b.attrNames, Edges: len(ok), EdgeAttrNames: b.edgeNames}
+	if msg := p.finish(b.file); msg != "" && b.opt.Warn != nil {
+		b.opt.Warn(msg)
+	}
+	b.igraphNames()
+	attrNames := foldExact(b.attrNames, slices.Values(b.attrs))
+	edgeNames := foldExact(b.edgeNames, func(yield func(map[string]string) bool) {
+		for _, e := range b.edges {
+			if !yield(e.attrs) {
+				return
+			}
+		}
+	})
+	g := &network.Graph{Directed: directed, Names: b.names, Attrs: b.attrs, AttrNames: attrNames, Edges: len(p.list), Merged: p.parallel, EdgeAttrNames: edgeNames}
 	var add func(u, v int64, w float64)
 	if directed {
 		dg := simple.NewWeightedDirectedGraph(0, math.Inf(1))
@@ -287,9 +300,9 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 		add = func(u, v int64, w float64) { ug.SetWeightedEdge(ug.NewWeightedEdge(simple.Node(u), simple.Node(v), w)) }
 		g.G = ug
 	}
-	for _, k := range ok {
-		e := b.edges[seen[k]]
-		add(k[0], k[1], e.weight)
+	for _, pe := range p.list {
+		k, e := pe.key, b.edges[pe.first]
+		add(k[0], k[1], pe.weight)
 		if e.attrs != nil {
 			if g.EdgeAttrs == nil {
 				g.EdgeAttrs = map[[2]int64]map[string]string{}
@@ -298,6 +311,29 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 		}
 	}
 	return g, nil
+}
+
+// igraphNames names the nodes of a file that igraph wrote by their
+// "name" attribute: igraph writes the node ids n0, n1, … in order and
+// keeps its vertex names in the node attribute "name". If every node id
+// is n followed by its position (from 0) and every node has a distinct,
+// non-empty "name", the names become the nodes' names (and stay an
+// attribute too); otherwise the ids stay the names.
+func (b *graphBuilder) igraphNames() {
+	if !b.igraph || !b.attrSeen["name"] || len(b.names) == 0 {
+		return
+	}
+	seen := make(map[string]bool, len(b.names))
+	for i, id := range b.names {
+		n := b.attrs[i]["name"]
+		if id != "n"+strconv.Itoa(i) || n == "" || seen[n] {
+			return
+		}
+		seen[n] = true
+	}
+	for i := range b.names {
+		b.names[i] = b.attrs[i]["name"]
+	}
 }
 
 // readError converts an error of a decoder into an InputError list.
@@ -323,12 +359,76 @@ type writable struct {
 	attrNames     []string // AttrNames, then attributes used but not declared, sorted
 	edgeAttrNames []string // EdgeAttrNames, then edge attributes used but not declared, sorted
 	edges         []writableEdge
+	// nodeCols and edgeCols are the typed columns of the attributes
+	// (AttrTypes, AttrColumns), for the typed writers.
+	nodeCols, edgeCols []AttrColumn
 }
 
 type writableEdge struct {
 	from, to int64
 	weight   float64
 	attrs    [][2]string // in edgeAttrNames order, those the edge has
+	m        map[string]string
+}
+
+// typedValue is a value of a typed column: the column's index in
+// nodeCols or edgeCols, and its text.
+type typedValue struct {
+	col  int
+	text string
+}
+
+// typed returns the values of m in the columns cols, skipping the
+// attributes m does not have and the empty values of columns that are not
+// strings (no value), and the exact companion of an attribute that is
+// skipped.
+func typed(m map[string]string, cols []AttrColumn) []typedValue {
+	if len(m) == 0 {
+		return nil
+	}
+	var out []typedValue
+	for i, c := range cols {
+		v, ok := m[c.Attr]
+		if !ok || v == "" && (c.Type != AttrString || c.Exact) {
+			continue
+		}
+		out = append(out, typedValue{i, v})
+	}
+	return out
+}
+
+// nodeValues returns the typed values of node i.
+func (g *writable) nodeValues(i int) []typedValue {
+	if i >= len(g.Attrs) {
+		return nil
+	}
+	return typed(g.Attrs[i], g.nodeCols)
+}
+
+// NodeLabel returns the label of node i of g, for the writers that give
+// nodes a label (GEXF's label, DOT's label attribute): the node's first
+// non-empty attribute among "label", "name" (igraph's vertex name),
+// "name_en" and "name_zh", else its name (g.Names[i]). ReadGEXF drops a
+// label equal to the one NodeLabel derives from the node's attributes, so
+// a GEXF file written by WriteGEXF reads back without a new attribute.
+func NodeLabel(g *network.Graph, i int) string {
+	var attrs map[string]string
+	if i < len(g.Attrs) {
+		attrs = g.Attrs[i]
+	}
+	return labelOf(attrs, g.Names[i])
+}
+
+// labelAttrs are the attributes NodeLabel looks at, in order.
+var labelAttrs = []string{"label", "name", "name_en", "name_zh"}
+
+func labelOf(attrs map[string]string, name string) string {
+	for _, a := range labelAttrs {
+		if v := attrs[a]; v != "" {
+			return v
+		}
+	}
+	return name
 }
 
 // attrNamesOf returns the names of declared, deduplicated, followed by the
@@ -487,9 +587,13 @@ func forWriting(g *network.Graph, xmlText bool, reserved ...string) (*writable, 
 			if !(wt > 0) || math.IsInf(wt, 0) {
 				return nil, bad("edge %q -> %q: weight %v: %v", g.Names[u], g.Names[v.ID()], wt, ErrBadWeight)
 			}
-			w.edges = append(w.edges, writableEdge{u, v.ID(), wt, ordered(g.EdgeAttrs[[2]int64{u, v.ID()}], w.edgeAttrNames)})
+			m := g.EdgeAttrs[[2]int64{u, v.ID()}]
+			w.edges = append(w.edges, writableEdge{u, v.ID(), wt, ordered(m, w.edgeAttrNames), m})
 		}
 	}
+	nodeTypes, edgeTypes := AttrTypes(g)
+	w.nodeCols = AttrColumns(w.attrNames, nodeTypes)
+	w.edgeCols = AttrColumns(w.edgeAttrNames, edgeTypes)
 	return w, nil
 }
 

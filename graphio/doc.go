@@ -15,6 +15,15 @@
 // network.ErrorList, and refuse input over their limits (MaxGraphFileBytes
 // and the others) with an error wrapping network.ErrLimit.
 //
+// The writers type every attribute by one table (attrtypes.go:
+// KnownAttrs, TypeOf, AttrTypes, AttrColumns), which the Parquet writer
+// shares: the attributes ecosys writes have fixed types ("contracts" long,
+// "amount_cny" double with "amount_cny_exact" beside it, "allegation"
+// boolean, dates strings), other columns the type all their values fit.
+// Parallel edges and self-loops are merged, dropped or refused as
+// ReadOptions and EdgeListOptions say (MultiEdges, SelfLoops), with a
+// warning that says what was done.
+//
 // The registry (registry.go) is the one list of formats: Formats,
 // LookupFormat and ByExtension find a Format — name, title, extensions,
 // reader, writer — and Read reads a file in the format its name's

@@ -3,6 +3,7 @@ package graphio
 import (
 	"bufio"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/ecosys-sna/ecosys/network"
@@ -10,7 +11,9 @@ import (
 
 // WriteDOT writes g in the DOT language of Graphviz ([DOT]): a digraph or
 // graph whose node ids are the nodes' names, each node with its
-// attributes and each edge with its weight as "weight" followed by its
+// attributes (and, when NodeLabel differs from the name and the node has
+// no attribute "label", a label attribute with NodeLabel, which Graphviz
+// draws instead of the id) and each edge with its weight as "weight" followed by its
 // edge attributes (none of which may be called "weight"). Ids, attribute
 // names and values are all quoted, with " and \ escaped as \" and \\ and
 // line breaks written as \n, so any name is safe. The file is the same for
@@ -36,15 +39,16 @@ func WriteDOT(w io.Writer, g *network.Graph) error {
 	bw.WriteString(kind + " {\n")
 	for i, name := range g.Names {
 		bw.WriteString("\t" + dotQuote(name))
-		if attrs := wg.attrs(i); len(attrs) > 0 {
-			bw.WriteString(" [")
-			for j, kv := range attrs {
-				if j > 0 {
-					bw.WriteString(", ")
-				}
-				bw.WriteString(dotQuote(kv[0]) + "=" + dotQuote(kv[1]))
-			}
-			bw.WriteString("]")
+		attrs := wg.attrs(i)
+		var list []string
+		if label := NodeLabel(g, i); label != name && !slices.ContainsFunc(attrs, func(kv [2]string) bool { return kv[0] == "label" }) {
+			list = append(list, "label="+dotQuote(label))
+		}
+		for _, kv := range attrs {
+			list = append(list, dotQuote(kv[0])+"="+dotQuote(kv[1]))
+		}
+		if len(list) > 0 {
+			bw.WriteString(" [" + strings.Join(list, ", ") + "]")
 		}
 		bw.WriteString(";\n")
 	}

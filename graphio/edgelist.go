@@ -24,14 +24,30 @@ var (
 // EdgeListOptions say how to read an edge list.
 type EdgeListOptions struct {
 	Directed bool // edges run source → target; otherwise they are undirected
-	Weighted bool // read the weight column (required then); otherwise every edge weighs 1
+	// Weighted reads the weight column (required then, unless Multi is
+	// MultiCount, whose edges weigh their number of rows: so a multigraph
+	// without weights gets its multiplicities as weights); otherwise every
+	// edge weighs 1.
+	Weighted bool
 	// Strict refuses edges whose endpoints are not in the node file; by
 	// default such endpoints become nodes without attributes. It has no
 	// effect without a node file.
 	Strict bool
+	// KeepWeights reads the weight column when the file has one, even if
+	// Weighted is false: the graph then carries the file's weights, for
+	// writers that must not lose them (ecosys export), while the caller
+	// still computes unweighted measures. Without a weight column every
+	// edge weighs 1.
+	KeepWeights bool
+	// Multi says what to do with parallel edges (MultiSum by default) and
+	// Loops with self-loops (LoopsDrop by default); see MultiEdges and
+	// SelfLoops.
+	Multi MultiEdges
+	Loops SelfLoops
 	// Warn, when not nil, receives the warnings of the CSV readers (a file
-	// converted from GB18030 or UTF-16, old Mac line ends); see
-	// network.ReadOptions.
+	// converted from GB18030 or UTF-16, old Mac line ends; see
+	// network.ReadOptions) and a line saying what was done with parallel
+	// edges and self-loops, if the file has any.
 	Warn func(msg string)
 }
 
@@ -48,12 +64,18 @@ type EdgeListOptions struct {
 //
 // Node ids are dense and follow the order of first appearance: the node
 // file's rows first, then endpoints in edge-file order, so the same files
-// give the same ids. A repeated edge (in either direction on an undirected
-// graph) is merged into one whose weight is the sum, and counted in
-// Graph.Merged; the merged edge keeps the attributes of its first row and
-// the attributes of the later rows are dropped. Self-loops are refused, as
-// are weights that are not positive finite numbers (a weight may be used
-// as a length: metrics.PathOptions.Distances). Errors are collected up to
+// give the same ids. Parallel edges (rows between the same two nodes, in
+// either direction on an undirected graph) are merged by opt.Multi (by
+// default their weights are summed: without a weight column the weight is
+// the number of rows) or refused, and counted in Graph.Merged; the merged
+// edge keeps the attributes of its first row and the attributes of the
+// later rows are dropped. On an undirected graph, a file that lists every
+// edge in both directions with the same weight (a symmetric listing) is
+// read once per edge, so that its weights are not doubled. Self-loops are
+// dropped (the node stays) or refused by opt.Loops. opt.Warn is told what
+// was done, in one line. Weights that are not positive finite numbers are
+// refused (a weight may be used as a length:
+// metrics.PathOptions.Distances). Errors are collected up to
 // network.MaxErrors and name file, line, column and field.
 //
 // Graph.G is a read-only graph held in compressed sparse row form (a few
@@ -64,6 +86,9 @@ type EdgeListOptions struct {
 // itself 0. To change the graph, copy it into a simple graph with
 // gonum's graph.CopyWeighted.
 func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.Reader, opt EdgeListOptions) (*network.Graph, error) {
+	if err := (ReadOptions{Multi: opt.Multi, Loops: opt.Loops}).check(); err != nil {
+		return nil, err
+	}
 	r := &edgeListReader{opt: opt, g: &network.Graph{Directed: opt.Directed}, index: map[string]int64{}, nodeFile: nodes != nil}
 	if nodes != nil {
 		if err := r.readNodes(nodesName, nodes); err != nil {
@@ -72,7 +97,7 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 	}
 	r.fromNodeFile = len(r.g.Names)
 	required := []string{"source", "target"}
-	if opt.Weighted {
+	if opt.Weighted && opt.Multi != MultiCount { // counted edges weigh their number of rows
 		required = append(required, "weight")
 	}
 	aliases := map[string]string{"from": "source", "to": "target", "src": "source", "dst": "target", "value": "weight"}
@@ -95,8 +120,7 @@ type edgeListReader struct {
 	index        map[string]int64 // node id by name
 	nodeFile     bool             // a node file was given
 	fromNodeFile int              // the nodes of the node file are 0…fromNodeFile−1
-	weight       map[edgeKey]float64
-	order        []edgeKey // the edges in order of first row
+	pairs        *pairs           // the edges in order of first row
 }
 
 // add returns the id of the node name, adding it if it is new.
@@ -150,11 +174,12 @@ func (r *edgeListReader) readNodes(name string, nodes io.Reader) error {
 func (r *edgeListReader) readRows(t *csvio.Table) error {
 	g, opt := r.g, r.opt
 	g.EdgeAttrNames = t.ColumnsExcept("source", "target", "weight")
-	r.weight = map[edgeKey]float64{}
+	r.pairs = newPairs(opt.Multi, opt.Directed)
+	weighted := (opt.Weighted || opt.KeepWeights) && t.Has("weight")
 	for t.Next() {
 		s, d := t.Require("source"), t.Require("target")
 		w := 1.0
-		if opt.Weighted {
+		if weighted {
 			v := t.Require("weight")
 			if v != "" {
 				f, err := strconv.ParseFloat(v, 64)
@@ -168,7 +193,12 @@ func (r *edgeListReader) readRows(t *csvio.Table) error {
 			continue
 		}
 		if s == d {
-			t.Fail("target", d, ErrSelfLoop)
+			if opt.Loops == LoopsRefuse {
+				t.Fail("target", d, ErrSelfLoop)
+			} else {
+				r.add(s)
+				r.pairs.loop(fmt.Sprintf("line %d", t.Line()))
+			}
 			continue
 		}
 		if opt.Strict && r.nodeFile {
@@ -178,18 +208,19 @@ func (r *edgeListReader) readRows(t *csvio.Table) error {
 				}
 			}
 		}
-		k := edgeKey{r.add(s), r.add(d)}
-		if !opt.Directed && k[0] > k[1] {
-			k[0], k[1] = k[1], k[0]
+		i, isNew := r.pairs.add(r.add(s), r.add(d), w, t.Line())
+		switch {
+		case isNew:
+			r.edgeAttrs(t, r.pairs.list[i].key)
+		case opt.Multi == MultiRefuse:
+			arrow := " -- "
+			if opt.Directed {
+				arrow = " -> "
+			}
+			t.Fail("", "", fmt.Errorf("edge %q%s%q: %w", s, arrow, d, ErrDuplicateEdge)).Other = fmt.Sprintf("%s:%d", t.Name(), r.pairs.list[i].first)
 		}
-		if _, dup := r.weight[k]; dup {
-			g.Merged++
-		} else {
-			r.order = append(r.order, k)
-			r.edgeAttrs(t, k)
-		}
-		r.weight[k] += w
 	}
+	g.Merged = r.pairs.parallel
 	if errs := t.Errors(); len(errs) > 0 {
 		return errs
 	}
@@ -220,31 +251,42 @@ func (r *edgeListReader) forget() {
 		delete(r.index, name)
 	}
 	g.Names, g.Attrs = g.Names[:r.fromNodeFile], g.Attrs[:r.fromNodeFile]
-	g.Merged, g.EdgeAttrs, r.order = 0, nil, nil
+	g.Merged, g.EdgeAttrs, r.pairs = 0, nil, nil
 }
 
 // graph checks the size of what was read and returns it with its compact
 // graph.
 func (r *edgeListReader) graph(edgesName string) (*network.Graph, error) {
-	g, order := r.g, r.order
+	g := r.g
 	if len(g.Names) == 0 {
 		return nil, &network.InputError{File: edgesName, Err: network.ErrNoRows}
 	}
+	if r.pairs == nil { // a node file and no edge rows read
+		r.pairs = newPairs(r.opt.Multi, r.opt.Directed)
+	}
+	if msg := r.pairs.finish(edgesName); msg != "" && r.opt.Warn != nil {
+		r.opt.Warn(msg)
+	}
+	g.Merged = r.pairs.parallel
+	order := r.pairs.list
 	g.Edges = len(order)
 	if int64(len(g.Names)) >= math.MaxInt32 || 2*int64(len(order)) >= math.MaxInt32 {
 		return nil, &network.InputError{File: edgesName, Err: fmt.Errorf("%d nodes and %d edges: more than this reader holds (2³¹−1 node indices and edge entries)", len(g.Names), len(order))}
 	}
 	// A compact graph wants its list in canonical order.
-	slices.SortFunc(order, func(a, b edgeKey) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	order = slices.Clone(order)
+	slices.SortFunc(order, func(a, b pair) int {
+		return cmp.Or(cmp.Compare(a.key[0], b.key[0]), cmp.Compare(a.key[1], b.key[1]))
+	})
 	ids := make([]int64, len(g.Names))
 	for i := range ids {
 		ids[i] = int64(i)
 	}
 	list := make([]compact.Edge, len(order))
 	ws := make([]float64, len(order))
-	for i, k := range order {
-		list[i] = compact.Edge{U: int32(k[0]), V: int32(k[1])}
-		ws[i] = r.weight[k]
+	for i, e := range order {
+		list[i] = compact.Edge{U: int32(e.key[0]), V: int32(e.key[1])}
+		ws[i] = e.weight
 	}
 	g.G = compact.New(ids, r.opt.Directed, list, ws)
 	return g, nil

@@ -88,7 +88,11 @@ func TestReadEdgeListErrors(t *testing.T) {
 		{"missing weight column", "source,target\na,b\n", "", EdgeListOptions{Weighted: true}, "e.csv:1: weight: required column missing"},
 		{"bad weight", "source,target,weight\na,b,-1\na,c,x\n", "", EdgeListOptions{Weighted: true},
 			"e.csv:2:5: weight: invalid weight: want a positive finite number (got \"-1\")\ne.csv:3:5: weight: invalid weight: want a positive finite number (got \"x\")"},
-		{"self loop", "source,target\na,a\n", "", EdgeListOptions{}, "e.csv:2:3: target: self-loop: an edge from a node to itself is not supported (got \"a\")"},
+		{"self loop", "source,target\na,a\n", "", EdgeListOptions{Loops: LoopsRefuse}, "e.csv:2:3: target: self-loop: an edge from a node to itself is not supported (got \"a\")"},
+		{"parallel edge", "source,target\na,b\nc,a\nb,a\n", "", EdgeListOptions{Multi: MultiRefuse},
+			"e.csv:4: edge \"b\" -- \"a\": parallel edge: the file has an edge between these nodes already (see e.csv:2)"},
+		{"unknown policy", "source,target\na,b\n", "", EdgeListOptions{Multi: "max"},
+			"graphio: unknown policy for parallel edges \"max\" (want sum, count, first or refuse)"},
 		{"strict", "source,target\na,b\n", "id\na\n", EdgeListOptions{Strict: true}, "e.csv:2:3: target: node not in the node file (got \"b\")"},
 		{"duplicate node", "source,target\na,b\n", "id\na\na\n", EdgeListOptions{}, "n.csv:3:1: id: duplicate key (got \"a\") (see n.csv:2)"},
 		{"empty", "source,target\n", "", EdgeListOptions{}, "e.csv: no data rows"},
@@ -117,10 +121,13 @@ func FuzzReadEdgeList(f *testing.F) {
 	f.Add(badEdges, string(toUTF16("id,x\n安洵,1\n", binary.BigEndian)), true, false)
 	f.Add("source\ttarget\ra\tb\r", "id\n\xb0\xb2\xe4\xad\n", false, false)
 	f.Add("source,note,target,weight,k\na,\"x,y\",b,1,z\nb,,a,2,\n", "", true, false)
+	f.Add("source,target,weight\na,b,1\nb,a,1\na,a,2\n", "", true, false)
 	f.Fuzz(func(t *testing.T, edges, nodes string, weighted, directed bool) {
 		var g *network.Graph
 		var err error
-		opt := EdgeListOptions{Weighted: weighted, Directed: directed}
+		// The policies vary with the input, so that every one is fuzzed.
+		opt := EdgeListOptions{Weighted: weighted, Directed: directed, KeepWeights: !weighted,
+			Multi: MultiEdgesValues[len(edges)%len(MultiEdgesValues)], Loops: SelfLoopsValues[len(nodes)%len(SelfLoopsValues)]}
 		if nodes == "" {
 			g, err = ReadEdgeList("e.csv", strings.NewReader(edges), "", nil, opt)
 			// The streaming reader must agree with the buffering one.
@@ -145,4 +152,92 @@ func FuzzReadEdgeList(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Issue 18: parallel edges were summed without a word, and self-loops
+// were a hard error. Each policy, with its warning.
+func TestReadEdgeListMulti(t *testing.T) {
+	// a→b three times (weights 4, 5, 1), b→a once (2), c→c a loop.
+	const edges = "source,target,weight\na,b,4\na,b,5\nb,a,2\nc,c,7\na,b,1\nb,c,3\n"
+	for _, tt := range []struct {
+		multi    MultiEdges
+		directed bool
+		ab, ba   float64
+		merged   int
+		warn     string
+	}{
+		{"", true, 10, 2, 2, "e.csv: 2 parallel edges summed into 1 edge; 1 self-loop dropped (line 5), as no measure takes loops"},
+		{MultiSum, false, 12, 12, 3, "e.csv: 3 parallel edges summed into 1 edge; 1 self-loop dropped (line 5), as no measure takes loops"},
+		{MultiCount, true, 3, 1, 2, "e.csv: 2 parallel edges merged into 1 edge weighted by their multiplicity; 1 self-loop dropped (line 5), as no measure takes loops"},
+		{MultiCount, false, 4, 4, 3, "e.csv: 3 parallel edges merged into 1 edge weighted by their multiplicity; 1 self-loop dropped (line 5), as no measure takes loops"},
+		{MultiFirst, true, 4, 2, 2, "e.csv: 2 parallel edges dropped, keeping the first row of 1 edge; 1 self-loop dropped (line 5), as no measure takes loops"},
+	} {
+		var warns []string
+		g, err := ReadEdgeList("e.csv", strings.NewReader(edges), "", nil,
+			EdgeListOptions{Weighted: true, Directed: tt.directed, Multi: tt.multi, Warn: func(m string) { warns = append(warns, m) }})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.multi, err)
+		}
+		a, _ := g.ID("a")
+		b, _ := g.ID("b")
+		_, hasC := g.ID("c")
+		ab, _ := g.G.Weight(a, b)
+		ba, _ := g.G.Weight(b, a)
+		if ab != tt.ab || ba != tt.ba || g.Merged != tt.merged || !hasC || strings.Join(warns, "|") != tt.warn {
+			t.Errorf("%s directed %t: a→b %v b→a %v merged %d c %t warnings %q; want %v %v %d %q",
+				tt.multi, tt.directed, ab, ba, g.Merged, hasC, warns, tt.ab, tt.ba, tt.merged, tt.warn)
+		}
+	}
+}
+
+// Issue 18: a file that lists each edge of an undirected graph in both
+// directions (as a symmetric matrix gives) had every weight doubled.
+func TestReadEdgeListSymmetric(t *testing.T) {
+	const sym = "source,target,weight\na,b,4\nb,a,4\nb,c,1\nc,b,1\n"
+	var warns []string
+	g, err := ReadEdgeList("e.csv", strings.NewReader(sym), "", nil, EdgeListOptions{Weighted: true, Warn: func(m string) { warns = append(warns, m) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, _ := g.G.Weight(0, 1); w != 4 || g.Merged != 0 || g.Edges != 2 {
+		t.Errorf("a-b weight %v merged %d edges %d, want 4 0 2", w, g.Merged, g.Edges)
+	}
+	if want := "e.csv: every edge is listed in both directions with the same weight (a symmetric listing): each of the 2 edges is read once"; strings.Join(warns, "|") != want {
+		t.Errorf("warnings %q, want %q", warns, want)
+	}
+	// Not symmetric (one weight differs): the rows are parallel edges.
+	g, err = ReadEdgeList("e.csv", strings.NewReader(sym+"a,c,1\n"), "", nil, EdgeListOptions{Weighted: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, _ := g.G.Weight(0, 1); w != 8 {
+		t.Errorf("a-b weight %v, want 8 (summed)", w)
+	}
+}
+
+// Issue 18: an export without --weighted wrote weight 1 on every edge.
+// KeepWeights reads the weight column when there is one.
+func TestReadEdgeListKeepWeights(t *testing.T) {
+	g, err := ReadEdgeList("e.csv", strings.NewReader("source,target,weight\na,b,4\nb,c,5\n"), "", nil, EdgeListOptions{KeepWeights: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, _ := g.G.Weight(1, 2); w != 5 || g.EdgeAttrNames != nil {
+		t.Errorf("weight %v, attributes %q; want 5 and none", w, g.EdgeAttrNames)
+	}
+	g, err = ReadEdgeList("e.csv", strings.NewReader("source,target\na,b\na,b\n"), "", nil, EdgeListOptions{KeepWeights: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, _ := g.G.Weight(0, 1); w != 2 {
+		t.Errorf("multigraph without weights: weight %v, want 2 (its multiplicity)", w)
+	}
+	// Weighted by multiplicity: MultiCount needs no weight column.
+	g, err = ReadEdgeList("e.csv", strings.NewReader("source,target\na,b\na,b\nb,c\n"), "", nil, EdgeListOptions{Weighted: true, Multi: MultiCount})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, _ := g.G.Weight(0, 1); w != 2 {
+		t.Errorf("--weighted --multi count: weight %v, want 2", w)
+	}
 }

@@ -404,11 +404,13 @@ func TestReadFixtures(t *testing.T) {
 	nxLabel := func(edges string) string {
 		return strings.Replace(edges, `"pa" -> "fr" 2.5`, `"pa" -> "fr" 2.5 label="x"`, 1)
 	}
-	const igNodes = `"n0" kind="公安局" name="pa" rank="3"
-"n1" kind="front \"co\" <&>" name="fr" rank="1"
-"n2" kind="end user" name="eu"
-"n3" kind="isolate" name="iso"
-"n4" kind="" name="bare"
+	// igraph writes the ids n0, n1, … and the vertex names as the
+	// attribute "name", which names the nodes (issue 18: they were n0, …).
+	const igNodes = `"pa" kind="公安局" name="pa" rank="3"
+"fr" kind="front \"co\" <&>" name="fr" rank="1"
+"eu" kind="end user" name="eu"
+"iso" kind="isolate" name="iso"
+"bare" kind="" name="bare"
 `
 	for _, tt := range []struct {
 		file string
@@ -421,10 +423,8 @@ func TestReadFixtures(t *testing.T) {
 		{"nx-undirected.gexf", `directed=false nodes=5/5 edges=4 attrs=["kind" "rank" "score" "ok"]` + ` edgeattrs=["label"]` + "\n" + nxNodes("true", "false") + nxLabel(undirectedEdges)},
 		{"nx-directed.json", `directed=true nodes=5/5 edges=5 attrs=["kind" "rank" "score" "ok"]` + ` edgeattrs=["label"]` + "\n" + nxNodes("true", "false") + nxLabel(directedEdges)},
 		{"nx-undirected.json", `directed=false nodes=5/5 edges=4 attrs=["kind" "rank" "score" "ok"]` + ` edgeattrs=["label"]` + "\n" + nxNodes("true", "false") + nxLabel(undirectedEdges)},
-		{"igraph-directed.graphml", `directed=true nodes=5/5 edges=5 attrs=["name" "kind" "rank"]` + "\n" + igNodes +
-			strings.NewReplacer(`"pa"`, `"n0"`, `"fr"`, `"n1"`, `"eu"`, `"n2"`, `"bare"`, `"n4"`).Replace(directedEdges)},
-		{"igraph-undirected.graphml", `directed=false nodes=5/5 edges=4 attrs=["name" "kind" "rank"]` + "\n" + igNodes +
-			strings.NewReplacer(`"pa"`, `"n0"`, `"fr"`, `"n1"`, `"eu"`, `"n2"`, `"bare"`, `"n4"`).Replace(undirectedEdges)},
+		{"igraph-directed.graphml", `directed=true nodes=5/5 edges=5 attrs=["name" "kind" "rank"]` + "\n" + igNodes + directedEdges},
+		{"igraph-undirected.graphml", `directed=false nodes=5/5 edges=4 attrs=["name" "kind" "rank"]` + "\n" + igNodes + undirectedEdges},
 	} {
 		f, err := os.Open(filepath.Join("testdata", "formats", tt.file))
 		if err != nil {

@@ -5,7 +5,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/ecosys-sna/ecosys/network"
@@ -22,12 +21,17 @@ const (
 )
 
 // WriteGEXF writes g as GEXF ([GEXF]), version 1.2draft, which Gephi and
-// NetworkX (read_gexf) read; ReadGEXF also reads 1.3. The node id and
-// label are the node's name; node attributes are declared in
-// <attributes class="node"> with type "string" and given in each node's
-// <attvalues>; the edge weight is the edge's weight attribute, and the
-// other edge attributes are declared in <attributes class="edge"> (with
-// ids e0, e1, …) with type "string" and given in each edge's <attvalues>.
+// NetworkX (read_gexf) read; ReadGEXF also reads 1.3. The node id is the
+// node's name and its label is NodeLabel (its "label", "name", "name_en"
+// or "name_zh" attribute, else its name), so Gephi shows names rather
+// than ids; node attributes are declared in <attributes class="node">
+// and given in each node's <attvalues>; the edge weight is the edge's
+// weight attribute, and the other edge attributes are declared in
+// <attributes class="edge"> (with ids e0, e1, …) and given in each edge's
+// <attvalues>. An attribute's type is its type by AttrTypes (long,
+// double, boolean or string), with the empty values of typed attributes
+// left out and the exact companions of doubles, as WriteGraphML writes
+// them.
 // defaultedgetype is directed or undirected. Edges get ids 0, 1, … in
 // (from, to) order and no label: an edge attribute "label" is written as
 // an attvalue, which ReadGEXF reads back as such.
@@ -50,35 +54,31 @@ func WriteGEXF(w io.Writer, g *network.Graph) error {
 		edgeType = "directed"
 	}
 	fmt.Fprintf(bw, "  <graph mode=\"static\" defaultedgetype=%q>\n", edgeType)
-	ids := map[string]string{}
-	if len(wg.attrNames) > 0 {
+	if len(wg.nodeCols) > 0 {
 		bw.WriteString("    <attributes class=\"node\" mode=\"static\">\n")
-		for i, a := range wg.attrNames {
-			ids[a] = strconv.Itoa(i)
-			fmt.Fprintf(bw, "      <attribute id=%q title=\"%s\" type=\"string\"/>\n", ids[a], xmlEscape(a))
+		for i, c := range wg.nodeCols {
+			fmt.Fprintf(bw, "      <attribute id=\"%d\" title=\"%s\" type=%q/>\n", i, xmlEscape(c.Name), c.Type)
 		}
 		bw.WriteString("    </attributes>\n")
 	}
-	edgeIDs := map[string]string{}
-	if len(wg.edgeAttrNames) > 0 {
+	if len(wg.edgeCols) > 0 {
 		bw.WriteString("    <attributes class=\"edge\" mode=\"static\">\n")
-		for i, a := range wg.edgeAttrNames {
-			edgeIDs[a] = "e" + strconv.Itoa(i)
-			fmt.Fprintf(bw, "      <attribute id=%q title=\"%s\" type=\"string\"/>\n", edgeIDs[a], xmlEscape(a))
+		for i, c := range wg.edgeCols {
+			fmt.Fprintf(bw, "      <attribute id=\"e%d\" title=\"%s\" type=%q/>\n", i, xmlEscape(c.Name), c.Type)
 		}
 		bw.WriteString("    </attributes>\n")
 	}
 	bw.WriteString("    <nodes>\n")
 	for i, name := range g.Names {
-		n := xmlEscape(name)
-		attrs := wg.attrs(i)
-		if len(attrs) == 0 {
-			fmt.Fprintf(bw, "      <node id=\"%s\" label=\"%s\"/>\n", n, n)
+		n, label := xmlEscape(name), xmlEscape(NodeLabel(g, i))
+		values := wg.nodeValues(i)
+		if len(values) == 0 {
+			fmt.Fprintf(bw, "      <node id=\"%s\" label=\"%s\"/>\n", n, label)
 			continue
 		}
-		fmt.Fprintf(bw, "      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", n, n)
-		for _, kv := range attrs {
-			fmt.Fprintf(bw, "          <attvalue for=%q value=\"%s\"/>\n", ids[kv[0]], xmlEscape(kv[1]))
+		fmt.Fprintf(bw, "      <node id=\"%s\" label=\"%s\">\n        <attvalues>\n", n, label)
+		for _, v := range values {
+			fmt.Fprintf(bw, "          <attvalue for=\"%d\" value=\"%s\"/>\n", v.col, xmlEscape(v.text))
 		}
 		bw.WriteString("        </attvalues>\n      </node>\n")
 	}
@@ -86,13 +86,14 @@ func WriteGEXF(w io.Writer, g *network.Graph) error {
 	for i, e := range wg.edges {
 		fmt.Fprintf(bw, "      <edge id=\"%d\" source=\"%s\" target=\"%s\" weight=\"%s\"",
 			i, xmlEscape(g.Names[e.from]), xmlEscape(g.Names[e.to]), formatWeight(e.weight))
-		if len(e.attrs) == 0 {
+		values := typed(e.m, wg.edgeCols)
+		if len(values) == 0 {
 			bw.WriteString("/>\n")
 			continue
 		}
 		bw.WriteString(">\n        <attvalues>\n")
-		for _, kv := range e.attrs {
-			fmt.Fprintf(bw, "          <attvalue for=%q value=\"%s\"/>\n", edgeIDs[kv[0]], xmlEscape(kv[1]))
+		for _, v := range values {
+			fmt.Fprintf(bw, "          <attvalue for=\"e%d\" value=\"%s\"/>\n", v.col, xmlEscape(v.text))
 		}
 		bw.WriteString("        </attvalues>\n      </edge>\n")
 	}
@@ -114,9 +115,11 @@ type gexfAttr struct {
 // order. Node attributes are the node's <attvalue>s, by the title of
 // their <attribute class="node"> (text whatever the type; an attribute's
 // <default> fills in nodes that lack it); Graph.AttrNames lists them in
-// declaration order. A node label that differs from the id (as Gephi
-// writes) is kept as the attribute "label", unless an attribute of that
-// title is declared.
+// declaration order. A node label that differs both from the id and from
+// the label NodeLabel derives from the node's attributes (as WriteGEXF
+// writes it) is kept as the attribute "label", unless an attribute of that
+// title is declared; so a Gephi file keeps its labels, and a file of
+// WriteGEXF reads back without a new attribute.
 //
 // The edge weight is the edge's weight attribute, or else its attvalue
 // for an edge attribute titled "weight", or else 1. The edge's other
@@ -132,13 +135,20 @@ type gexfAttr struct {
 // defaultedgetype="directed" gives a directed graph, anything else an
 // undirected one (undirected is GEXF's default). An edge whose type
 // differs from defaultedgetype (a mixed graph) is an error, and so are the
-// errors of ReadGraphML: self-loops, parallel edges (not merged),
-// non-positive or non-finite weights, edges to undeclared nodes and node
-// ids declared twice. Nested nodes (hierarchies) are refused. The limits
+// errors of ReadGraphML: non-positive or non-finite weights, edges to
+// undeclared nodes and node ids declared twice. Parallel edges and
+// self-loops are treated as ReadGraphML treats them, and exact companions
+// folded back. Nested nodes (hierarchies) are refused. The limits
 // are those of ReadGraphML.
 func ReadGEXF(name string, r io.Reader) (*network.Graph, error) {
+	return ReadGEXFWith(name, r, ReadOptions{})
+}
+
+// ReadGEXFWith is ReadGEXF with a choice of what to do with parallel
+// edges and self-loops (see ReadOptions).
+func ReadGEXFWith(name string, r io.Reader, opt ReadOptions) (*network.Graph, error) {
 	g := &gexfReader{
-		s:         newXMLScanner(name, r, func(ns string) bool { return ns == "" || strings.Contains(ns, "gexf.net/") }),
+		s:         newXMLScanner(name, r, func(ns string) bool { return ns == "" || strings.Contains(ns, "gexf.net/") }, opt),
 		nodeAttrs: map[string]*gexfAttr{},
 		edgeAttrs: map[string]*gexfAttr{},
 	}
@@ -313,7 +323,7 @@ func (g *gexfReader) end(path string) error {
 		for _, a := range g.nodeOrder {
 			n.attrs = withDefault(n.attrs, a.title, a.def)
 		}
-		if n.label != "" && n.label != n.id && !g.hasLabel {
+		if n.label != "" && n.label != n.id && n.label != labelOf(n.attrs, n.id) && !g.hasLabel {
 			n.attrs = setAttr(n.attrs, "label", n.label)
 			b.declareAttr("label")
 		}

@@ -13,10 +13,19 @@ import (
 const graphMLSpace = "http://graphml.graphdrawing.org/xmlns"
 
 // WriteGraphML writes g as GraphML 1.0 ([GraphML]). The node id is the
-// node's name. Every node attribute is declared by a <key for="node"> of
-// attr.type "string", the edge weight by a <key> with attr.name "weight"
-// and attr.type "double", and every edge attribute by a <key for="edge">
-// of attr.type "string"; edgedefault says whether the graph is directed.
+// node's name. Every node attribute is declared by a <key for="node">,
+// the edge weight by a <key> with attr.name "weight" and attr.type
+// "double", and every edge attribute by a <key for="edge">; edgedefault
+// says whether the graph is directed. An attribute's attr.type is its type
+// by AttrTypes (long, double, boolean or string): the type of the
+// attribute-type table for the attributes ecosys writes ("contracts" long,
+// "amount_cny" double, "allegation" boolean), else the type that all its
+// values fit. Values are written as their text; an empty value of a long,
+// double or boolean attribute is no value and is not written. A double
+// that the table gives an exact companion (ExactName) is followed by it, a
+// string key ("amount_cny_exact") holding the same text, so that readers
+// that turn the double into a float64 keep the exact decimal too;
+// ReadGraphML folds it back.
 //
 // The file is the same for the same graph: nodes come in id order, edges
 // in (from, to) order (from < to on an undirected graph), and attributes
@@ -30,7 +39,9 @@ const graphMLSpace = "http://graphml.graphdrawing.org/xmlns"
 // valid UTF-8 or has characters XML does not allow.
 //
 // NetworkX (read_graphml), igraph (read_graphml), Gephi and yEd read the
-// file; ReadGraphML reads it back to an equal Graph.
+// file, with the attribute types; ReadGraphML reads it back to an equal
+// Graph (but for the empty values of typed attributes, which it reads as
+// absent).
 //
 // [GraphML]: http://graphml.graphdrawing.org/specification.html
 func WriteGraphML(w io.Writer, g *network.Graph) error {
@@ -42,17 +53,15 @@ func WriteGraphML(w io.Writer, g *network.Graph) error {
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	bw.WriteString(`<graphml xmlns="` + graphMLSpace + `" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"` +
 		` xsi:schemaLocation="` + graphMLSpace + ` http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">` + "\n")
-	keys := map[string]string{}
-	for i, a := range wg.attrNames {
-		keys[a] = "d" + strconv.Itoa(i)
-		fmt.Fprintf(bw, "  <key id=%q for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n", keys[a], xmlEscape(a))
+	// Keys: d0… for the node columns, then the weight, then the edge columns.
+	for i, c := range wg.nodeCols {
+		fmt.Fprintf(bw, "  <key id=\"d%d\" for=\"node\" attr.name=\"%s\" attr.type=%q/>\n", i, xmlEscape(c.Name), c.Type)
 	}
-	weightKey := "d" + strconv.Itoa(len(wg.attrNames))
+	weightKey := "d" + strconv.Itoa(len(wg.nodeCols))
 	fmt.Fprintf(bw, "  <key id=%q for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n", weightKey)
-	edgeKeys := map[string]string{}
-	for i, a := range wg.edgeAttrNames {
-		edgeKeys[a] = "d" + strconv.Itoa(len(wg.attrNames)+1+i)
-		fmt.Fprintf(bw, "  <key id=%q for=\"edge\" attr.name=\"%s\" attr.type=\"string\"/>\n", edgeKeys[a], xmlEscape(a))
+	edgeBase := len(wg.nodeCols) + 1
+	for i, c := range wg.edgeCols {
+		fmt.Fprintf(bw, "  <key id=\"d%d\" for=\"edge\" attr.name=\"%s\" attr.type=%q/>\n", edgeBase+i, xmlEscape(c.Name), c.Type)
 	}
 	edgeDefault := "undirected"
 	if g.Directed {
@@ -60,22 +69,22 @@ func WriteGraphML(w io.Writer, g *network.Graph) error {
 	}
 	fmt.Fprintf(bw, "  <graph id=\"G\" edgedefault=%q>\n", edgeDefault)
 	for i, name := range g.Names {
-		attrs := wg.attrs(i)
-		if len(attrs) == 0 {
+		values := wg.nodeValues(i)
+		if len(values) == 0 {
 			fmt.Fprintf(bw, "    <node id=\"%s\"/>\n", xmlEscape(name))
 			continue
 		}
 		fmt.Fprintf(bw, "    <node id=\"%s\">\n", xmlEscape(name))
-		for _, kv := range attrs {
-			fmt.Fprintf(bw, "      <data key=%q>%s</data>\n", keys[kv[0]], xmlEscape(kv[1]))
+		for _, v := range values {
+			fmt.Fprintf(bw, "      <data key=\"d%d\">%s</data>\n", v.col, xmlEscape(v.text))
 		}
 		bw.WriteString("    </node>\n")
 	}
 	for _, e := range wg.edges {
 		fmt.Fprintf(bw, "    <edge source=\"%s\" target=\"%s\">\n      <data key=%q>%s</data>\n",
 			xmlEscape(g.Names[e.from]), xmlEscape(g.Names[e.to]), weightKey, formatWeight(e.weight))
-		for _, kv := range e.attrs {
-			fmt.Fprintf(bw, "      <data key=%q>%s</data>\n", edgeKeys[kv[0]], xmlEscape(kv[1]))
+		for _, v := range typed(e.m, wg.edgeCols) {
+			fmt.Fprintf(bw, "      <data key=\"d%d\">%s</data>\n", edgeBase+v.col, xmlEscape(v.text))
 		}
 		bw.WriteString("    </edge>\n")
 	}
@@ -102,7 +111,12 @@ type graphMLKey struct {
 // "all"), by attr.name, as text whatever their attr.type; a key's
 // <default> fills in nodes that lack it. Graph.AttrNames lists the node
 // keys in declaration order. igraph writes ids n0, n1, … and keeps its
-// vertex names in the attribute "name"; the reader does not rename them.
+// vertex names in the attribute "name": when every node id is n followed
+// by its position and every node has a distinct, non-empty "name", the
+// names name the nodes (and stay an attribute). An attribute with an exact
+// companion (ExactName; "amount_cny" and "amount_cny_exact", as
+// WriteGraphML writes them) takes the companion's text, and the companion
+// is dropped.
 //
 // The edge weight is the edge's <data> for the key whose attr.name is
 // "weight" (or that key's default, or else 1). Every other edge attribute
@@ -113,22 +127,32 @@ type graphMLKey struct {
 // attr.name that yEd declares for them) are ignored without error.
 //
 // edgedefault="directed" gives a directed graph, anything else an undirected
-// one (as in NetworkX). It is an error if an edge's "directed" attribute
-// disagrees with edgedefault, and for a self-loop, a parallel edge (also in
-// reverse on an undirected graph: edges are not merged, as ReadEdgeList
-// merges them), a weight that is not a positive finite number, an edge to an
-// undeclared node, or a node id declared twice. Nested graphs, hyperedges
+// one (as in NetworkX). Parallel edges (also in reverse on an undirected
+// graph) are summed into one edge and self-loops dropped, as ReadEdgeList
+// does by default; ReadGraphMLWith offers the other choices (counting,
+// keeping the first, refusing). It is an error if an edge's "directed"
+// attribute disagrees with edgedefault, and for a weight that is not a
+// positive finite number, an edge to an undeclared node, or a node id
+// declared twice. Nested graphs, hyperedges
 // and a second <graph> are refused. Errors name file, line and byte column,
 // collected up to network.MaxErrors into a network.ErrorList. Files over
 // MaxGraphFileBytes, elements nested deeper than MaxGraphDepth, more than
 // MaxGraphNodes nodes or MaxGraphEdges edges, and texts over MaxValueBytes
 // are refused; no DTD is read, no entity expanded.
 func ReadGraphML(name string, r io.Reader) (*network.Graph, error) {
+	return ReadGraphMLWith(name, r, ReadOptions{})
+}
+
+// ReadGraphMLWith is ReadGraphML with a choice of what to do with parallel
+// edges and self-loops, and a warning that says what was done (see
+// ReadOptions).
+func ReadGraphMLWith(name string, r io.Reader, opt ReadOptions) (*network.Graph, error) {
 	g := &graphMLReader{
-		s:    newXMLScanner(name, r, func(ns string) bool { return ns == "" || ns == graphMLSpace }),
+		s:    newXMLScanner(name, r, func(ns string) bool { return ns == "" || ns == graphMLSpace }, opt),
 		name: name,
 		keys: map[string]*graphMLKey{},
 	}
+	g.s.b.igraph = true
 	if err := g.s.run(&g.text, g.start, g.end); err != nil {
 		return nil, err
 	}

@@ -19,9 +19,15 @@ import (
 //	{"source": "a", "target": "b", "weight": 2, "label": "x"},
 //	...]}
 //
-// The node "id" is the node's name and the node's attributes follow it as
-// JSON strings; each link has its endpoints' names, its weight as a
-// number and its edge attributes as JSON strings. NetworkX reads the file
+// The node "id" is the node's name and the node's attributes follow it;
+// each link has its endpoints' names, its weight as a number and its edge
+// attributes. An attribute is written by its type (AttrTypes): a long or a
+// double as a JSON number (its text unchanged, "2620000.00"), a boolean as
+// true or false, a string as a string; an empty value of a typed
+// attribute is left out, and a double with an exact companion
+// ("amount_cny_exact") is followed by it, as in WriteGraphML.
+// ReadNodeLink reads numbers by their text, so the values read back
+// unchanged. NetworkX reads the file
 // with json.load and json_graph.node_link_graph. The file is the same for
 // the same graph, with the order of nodes, edges and attributes and the
 // checks of WriteGraphML (but any Unicode text is allowed); a node
@@ -45,12 +51,7 @@ func WriteNodeLink(w io.Writer, g *network.Graph) error {
 		}
 		bw.WriteString("\n{\"id\": ")
 		bw.Write(jsonString(name))
-		for _, kv := range wg.attrs(i) {
-			bw.WriteString(", ")
-			bw.Write(jsonString(kv[0]))
-			bw.WriteString(": ")
-			bw.Write(jsonString(kv[1]))
-		}
+		writeJSONValues(bw, wg.nodeValues(i), wg.nodeCols)
 		bw.WriteByte('}')
 	}
 	bw.WriteString("\n], \"links\": [")
@@ -63,16 +64,28 @@ func WriteNodeLink(w io.Writer, g *network.Graph) error {
 		bw.WriteString(", \"target\": ")
 		bw.Write(jsonString(g.Names[e.to]))
 		fmt.Fprintf(bw, ", \"weight\": %s", formatWeight(e.weight))
-		for _, kv := range e.attrs {
-			bw.WriteString(", ")
-			bw.Write(jsonString(kv[0]))
-			bw.WriteString(": ")
-			bw.Write(jsonString(kv[1]))
-		}
+		writeJSONValues(bw, typed(e.m, wg.edgeCols), wg.edgeCols)
 		bw.WriteByte('}')
 	}
 	bw.WriteString("\n]}\n")
 	return bw.Flush()
+}
+
+// writeJSONValues writes typed values as JSON members: a long or a double
+// as a number (its text, which is valid JSON), a boolean as true or
+// false, anything else as a string.
+func writeJSONValues(bw *bufio.Writer, values []typedValue, cols []AttrColumn) {
+	for _, v := range values {
+		c := cols[v.col]
+		bw.WriteString(", ")
+		bw.Write(jsonString(c.Name))
+		bw.WriteString(": ")
+		if c.Type == AttrString {
+			bw.Write(jsonString(v.text))
+		} else {
+			bw.WriteString(v.text)
+		}
+	}
 }
 
 // jsonString returns s as a JSON string, without escaping <, > and &.
@@ -102,15 +115,21 @@ func jsonString(s string) []byte {
 // too, as NetworkX reads it into a graph that is not a multigraph), and
 // Graph.EdgeAttrNames lists them in order of first appearance.
 //
-// The errors are those of ReadGraphML (self-loops, parallel edges, which
-// are not merged, bad weights, links to undeclared nodes, node ids given
-// twice), with a repeated key within a node, a top-level key given twice
+// Parallel links and self-loops are treated as ReadGraphML treats them,
+// and exact companions folded back. The errors are those of ReadGraphML
+// (bad weights, links to undeclared nodes, node ids given twice), with a repeated key within a node, a top-level key given twice
 // and a missing "nodes". Positions are those of the node's or link's
 // opening brace, or of the offending value. The limits are those of
 // ReadGraphML, MaxGraphDepth counting nested arrays and objects.
 func ReadNodeLink(name string, r io.Reader) (*network.Graph, error) {
+	return ReadNodeLinkWith(name, r, ReadOptions{})
+}
+
+// ReadNodeLinkWith is ReadNodeLink with a choice of what to do with
+// parallel edges (a multigraph's links) and self-loops (see ReadOptions).
+func ReadNodeLinkWith(name string, r io.Reader, opt ReadOptions) (*network.Graph, error) {
 	pr := newPosReader(r)
-	j := &jsonReader{d: json.NewDecoder(pr), pr: pr, b: newGraphBuilder(name)}
+	j := &jsonReader{d: json.NewDecoder(pr), pr: pr, b: newGraphBuilder(name, opt)}
 	b := j.b
 	if _, err := j.delim('{', "a JSON object"); err != nil {
 		return nil, err

@@ -28,6 +28,9 @@ type Format struct {
 	// in errors. Nil for a format ecosys does not read (DOT, and the table
 	// formats, whose edge lists ReadEdgeList reads).
 	Read func(name string, r io.Reader) (*network.Graph, error)
+	// ReadWith is Read with a choice of what to do with parallel edges
+	// and self-loops (ReadOptions). Set when Read is.
+	ReadWith func(name string, r io.Reader, opt ReadOptions) (*network.Graph, error)
 	// Write writes g as one file of the format. Nil for a table format.
 	Write func(w io.Writer, g *network.Graph) error
 	// WriteTable writes one table, a header row followed by its records,
@@ -41,19 +44,22 @@ type Format struct {
 var formats = []Format{
 	{Name: "graphml", Title: "GraphML", Exts: []string{".graphml", ".xml"},
 		Doc:  "GraphML 1.0, read by Gephi, NetworkX, igraph and yEd",
-		Read: ReadGraphML, Write: WriteGraphML},
+		Read: ReadGraphML, ReadWith: ReadGraphMLWith, Write: WriteGraphML},
 	{Name: "gexf", Title: "GEXF", Exts: []string{".gexf"},
 		Doc:  "GEXF 1.2draft, read by Gephi and NetworkX",
-		Read: ReadGEXF, Write: WriteGEXF},
+		Read: ReadGEXF, ReadWith: ReadGEXFWith, Write: WriteGEXF},
 	{Name: "json", Title: "node-link JSON", Exts: []string{".json"},
 		Doc:  "NetworkX node-link JSON (json_graph), read by NetworkX and D3",
-		Read: ReadNodeLink, Write: WriteNodeLink},
+		Read: ReadNodeLink, ReadWith: ReadNodeLinkWith, Write: WriteNodeLink},
 	{Name: "dot", Title: "DOT", Exts: []string{".dot"},
 		Doc:   "the DOT language of Graphviz (written only)",
 		Write: WriteDOT},
 	{Name: "csv", Title: "CSV", Exts: []string{".csv"},
 		Doc:        "a node table and an edge table as two CSV files, PREFIX.nodes.csv and PREFIX.edges.csv",
 		WriteTable: writeCSV},
+	{Name: "parquet", Title: "Parquet", Exts: []string{".parquet"},
+		Doc:        "a node table and an edge table as two Apache Parquet files, PREFIX.nodes.parquet and PREFIX.edges.parquet, typed (read by DuckDB, Spark, Polars, pandas, Arrow)",
+		WriteTable: writeParquetTable},
 }
 
 // Formats returns the formats, in the order help texts list them.
@@ -103,6 +109,12 @@ func ReadExtensions() []string {
 // whose extension selects no format with a reader is an error wrapping
 // ErrFormat that lists the extensions Read takes.
 func Read(name string, r io.Reader) (*network.Graph, error) {
+	return ReadWith(name, r, ReadOptions{})
+}
+
+// ReadWith is Read with a choice of what to do with parallel edges and
+// self-loops, and a warning that says what was done (ReadOptions).
+func ReadWith(name string, r io.Reader, opt ReadOptions) (*network.Graph, error) {
 	f, ok := ByExtension(name)
 	if !ok || f.Read == nil {
 		what := fmt.Sprintf("extension %q", strings.ToLower(filepath.Ext(name)))
@@ -112,7 +124,7 @@ func Read(name string, r io.Reader) (*network.Graph, error) {
 		return nil, &network.InputError{File: name,
 			Err: fmt.Errorf("%w: cannot read %s (want %s)", ErrFormat, what, orList(ReadExtensions()))}
 	}
-	return f.Read(name, r)
+	return f.ReadWith(name, r, opt)
 }
 
 // TableFiles returns the files a table format writes for the prefix:

@@ -26,9 +26,9 @@ type xmlScanner struct {
 	at   filePos                 // position of the last token
 }
 
-func newXMLScanner(name string, r io.Reader, ns func(string) bool) *xmlScanner {
+func newXMLScanner(name string, r io.Reader, ns func(string) bool, opt ReadOptions) *xmlScanner {
 	pr := newPosReader(r)
-	return &xmlScanner{d: xml.NewDecoder(pr), pr: pr, b: newGraphBuilder(name), ns: ns}
+	return &xmlScanner{d: xml.NewDecoder(pr), pr: pr, b: newGraphBuilder(name, opt), ns: ns}
 }
 
 // next returns the next token and the path to the element it is in (or

@@ -29,8 +29,9 @@ type computation struct {
 	singlePath string
 	nodesOnly  bool // ComputeNodes: report Louvain's Q in a note
 
-	notes []string
-	fatal error // invalid input: Compute returns it
+	notes        []string
+	notConverged []string // iterative measures that ran out of iterations
+	fatal        error    // invalid input: Compute returns it
 
 	deg        *degreeCounts
 	str        []float64
@@ -47,6 +48,7 @@ type computation struct {
 	hub, auth  map[int64]float64
 	hitsErr    error
 	part       *Partition
+	commGraph  graph.Undirected
 	partErr    error
 	hier       *Hierarchy
 	twoModes   map[bool]*TwoModeCentralization
@@ -296,6 +298,9 @@ func (c *computation) eigenvector() (map[int64]float64, error) {
 		c.eig, c.eigErr = Eigenvector(c.g, c.iterOptions())
 		if c.eigErr != nil {
 			c.note("eigenvector: %v", c.eigErr)
+			if errors.Is(c.eigErr, ErrNotConverged) {
+				c.notConverged = append(c.notConverged, "eigenvector")
+			}
 		}
 	}
 	return c.eig, c.eigErr
@@ -310,6 +315,9 @@ func (c *computation) pageRank() (map[int64]float64, error) {
 		c.pr, c.prErr = PageRank(c.g, d, c.iterOptions())
 		if c.prErr != nil {
 			c.note("pagerank: %v", c.prErr)
+			if errors.Is(c.prErr, ErrNotConverged) {
+				c.notConverged = append(c.notConverged, "pagerank")
+			}
 		}
 	}
 	return c.pr, c.prErr
@@ -320,28 +328,38 @@ func (c *computation) hits() (hubs, authorities map[int64]float64, err error) {
 		c.hub, c.auth, c.hitsErr = HITS(c.g, c.iterOptions())
 		if c.hitsErr != nil {
 			c.note("hits: %v", c.hitsErr)
+			if errors.Is(c.hitsErr, ErrNotConverged) {
+				c.notConverged = append(c.notConverged, "hits")
+			}
 		}
 	}
 	return c.hub, c.auth, c.hitsErr
 }
 
-// louvain is the seeded Louvain partition of the graph, or of its
-// underlying undirected graph when directed.
+// communityGraph is the undirected graph on which Louvain runs and
+// louvain.q and group_modularity are computed: the graph itself, or the
+// symmetrised graph of a directed one (Symmetrised); weights count only
+// when the computation reads them.
+func (c *computation) communityGraph() graph.Undirected {
+	if c.commGraph == nil {
+		c.commGraph = Symmetrised(c.g, c.weighted)
+	}
+	return c.commGraph
+}
+
+// louvain is the seeded Louvain partition of communityGraph.
 func (c *computation) louvain() (*Partition, error) {
 	if !c.once("louvain") {
 		return c.part, c.partErr
 	}
-	var ug graph.Undirected
-	if dg, ok := c.g.(graph.Directed); ok {
-		ug = graph.Undirect{G: dg}
-		c.note("louvain: run on the underlying undirected graph")
-	} else if u, ok := c.g.(graph.Undirected); ok {
-		ug = u
-	} else {
-		c.partErr = errors.New("metrics: louvain needs a directed or undirected graph")
-		return nil, c.partErr
+	if c.directed {
+		if c.weighted {
+			c.note("louvain: run on the symmetrised graph (w_ij = w(i→j) + w(j→i)); louvain.q and group_modularity are its modularity")
+		} else {
+			c.note("louvain: run on the underlying undirected graph; louvain.q and group_modularity are its modularity")
+		}
 	}
-	p, err := Louvain(ug, 1, rand.NewPCG(c.opt.Seed, c.opt.Seed))
+	p, err := Louvain(c.communityGraph(), 1, rand.NewPCG(c.opt.Seed, c.opt.Seed))
 	if err != nil {
 		c.partErr = err
 		c.note("louvain: %v", err)
@@ -382,7 +400,7 @@ func (c *computation) groups() map[int64]string {
 }
 
 // groupModularity is the modularity of the partition into groups,
-// numbered in node order.
+// numbered in node order, on the graph of louvain.q (communityGraph).
 func (c *computation) groupModularity() Value {
 	group := c.groups()
 	labels := map[string]int{}
@@ -394,7 +412,7 @@ func (c *computation) groupModularity() Value {
 		}
 		part[u.ID()] = labels[k]
 	}
-	q, err := Modularity(c.g, part, 1)
+	q, err := Modularity(c.communityGraph(), part, 1)
 	if err != nil {
 		return Undefined(err.Error())
 	}
@@ -468,7 +486,49 @@ func (c *computation) twoMode(valued bool, mode int) GraphValue {
 	if mode == 1 {
 		cz = tm.Mode1
 	}
+	if !valued && !cz.Value.OK && tm.Isolates[mode] > 0 && cz.Max > 0 {
+		cz.Value = Undefined(fmt.Sprintf("mode %d%s has %d isolated node(s); the Borgatti–Everett maximum assumes none: drop them, or read two_mode.valued_degree_centralization (weighted)",
+			mode, c.modeName(mode), tm.Isolates[mode]))
+	}
 	return GraphValue{Value: cz.Value, Max: cz.Max}
+}
+
+// modeName is " (NAME)" for a mode with a name in Options.ModeNames, ""
+// otherwise.
+func (c *computation) modeName(mode int) string {
+	if c.opt.ModeNames[mode] == "" {
+		return ""
+	}
+	return " (" + c.opt.ModeNames[mode] + ")"
+}
+
+// bipartiteDensity is two_mode.density. It says once which mode is which
+// when the modes have names. A graph that is not two-mode by Options.Mode
+// is invalid input.
+func (c *computation) bipartiteDensity() GraphValue {
+	if c.opt.Mode == nil {
+		return GraphValue{Value: Undefined("bipartite density needs node modes")}
+	}
+	ug, ok := c.g.(graph.Undirected)
+	if !ok {
+		c.fatal = errors.New("metrics: a two-mode graph must be undirected")
+		return GraphValue{Value: Undefined(c.fatal.Error())}
+	}
+	if c.opt.ModeNames != [2]string{} && c.once("mode-names") {
+		var n [2]int
+		for _, u := range c.nodes() {
+			if k := c.opt.Mode(u.ID()); k == 0 || k == 1 {
+				n[k]++
+			}
+		}
+		c.note("two_mode: mode0 is %s (%d nodes), mode1 is %s (%d nodes)", c.opt.ModeNames[0], n[0], c.opt.ModeNames[1], n[1])
+	}
+	d, err := BipartiteDensity(ug, c.opt.Mode)
+	if err != nil {
+		c.fatal = err
+		return GraphValue{Value: Undefined(err.Error())}
+	}
+	return GraphValue{Value: d}
 }
 
 func (c *computation) computeTwoMode(valued bool) (*TwoModeCentralization, error) {

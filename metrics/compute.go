@@ -37,6 +37,9 @@ type Options struct {
 	// each node, and Compute adds the two-mode degree centralization of
 	// each mode (Borgatti and Everett 1997).
 	Mode func(id int64) int
+	// ModeNames, with Mode, name mode 0 and mode 1 (say "woman" and
+	// "event") in the notes, which then say which mode is which.
+	ModeNames [2]string
 	// Group, if not nil, assigns nodes to groups (a province, a ministry):
 	// Compute adds the attribute assortativity and the modularity of the
 	// partition into groups, and each node's Gould-Fernandez brokerage
@@ -61,6 +64,10 @@ type Report struct {
 	Graph GraphMeasures `json:"graph"`
 	Nodes NodeTable     `json:"nodes"`
 	Notes []string      `json:"notes"`
+	// NotConverged names the iterative measures (eigenvector, pagerank,
+	// hits) that did not converge within Options.Iter.MaxIter iterations
+	// and are undefined; Notes says more. Not in the JSON.
+	NotConverged []string `json:"-"`
 }
 
 // GraphMeasures are the graph-level values of a Report: the size of the
@@ -107,33 +114,35 @@ func (g *GraphMeasures) Value(path string) Value {
 }
 
 // MarshalJSON writes the size of the graph, then each value under its
-// path: "a.b" as key b of object a; a value with a maximum as
-// {"value": …, "max": …}.
+// path: "a.b" as key b of object a, "a.b.c" as key c of object b in a
+// (the measures of one object are adjacent in the registry); a value with
+// a maximum as {"value": …, "max": …}.
 func (g GraphMeasures) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `{"nodes":%d,"edges":%d,"directed":%t,"weighted":%t`, g.Nodes, g.Edges, g.Directed, g.Weighted)
-	open := "" // the object being written, "" at the top level
-	closeGroup := func() {
-		if open == "louvain" {
-			fmt.Fprintf(&b, `,"seed":%d`, g.LouvainSeed)
-		}
-		if open != "" {
+	var open []string // the objects being written, outermost first
+	closeTo := func(depth int) {
+		for len(open) > depth {
+			if len(open) == 1 && open[0] == "louvain" {
+				fmt.Fprintf(&b, `,"seed":%d`, g.LouvainSeed)
+			}
 			b.WriteByte('}')
+			open = open[:len(open)-1]
 		}
-		open = ""
 	}
 	for _, v := range g.Values {
-		group, key, nested := strings.Cut(v.Path, ".")
-		switch {
-		case !nested:
-			closeGroup()
-			key = group
-			b.WriteByte(',')
-		case group != open:
-			closeGroup()
-			fmt.Fprintf(&b, `,%q:{`, group)
-			open = group
-		default:
+		parts := strings.Split(v.Path, ".")
+		groups, key := parts[:len(parts)-1], parts[len(parts)-1]
+		common := 0
+		for common < len(open) && common < len(groups) && open[common] == groups[common] {
+			common++
+		}
+		closeTo(common)
+		for _, grp := range groups[len(open):] {
+			fmt.Fprintf(&b, `,%q:{`, grp)
+			open = append(open, grp)
+		}
+		if b.Bytes()[b.Len()-1] != '{' { // not the first member of an object
 			b.WriteByte(',')
 		}
 		val, err := v.Value.MarshalJSON()
@@ -146,7 +155,7 @@ func (g GraphMeasures) MarshalJSON() ([]byte, error) {
 			fmt.Fprintf(&b, `%q:%s`, key, val)
 		}
 	}
-	closeGroup()
+	closeTo(0)
 	b.WriteByte('}')
 	return b.Bytes(), nil
 }
@@ -247,7 +256,7 @@ func Compute(g graph.Graph, name func(id int64) string, opt Options) (*Report, e
 			r.Nodes.Brokerage[i] = roles[id]
 		}
 	}
-	r.Notes = c.notes
+	r.Notes, r.NotConverged = c.notes, c.notConverged
 	if r.Notes == nil {
 		r.Notes = []string{}
 	}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
+	"gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/simple"
 
 	"github.com/ecosys-sna/ecosys/metrics"
 )
@@ -105,9 +107,119 @@ func TestComputeTwoModeDavis(t *testing.T) {
 	}
 	// Davis women (mode 0) 0.2489 and events 0.4842: netrics' formula by
 	// hand, testdata/reference/centr.json.
-	m0, m1 := r.Graph.Value("two_mode.mode0"), r.Graph.Value("two_mode.mode1")
+	m0, m1 := r.Graph.Value("two_mode.degree_centralization.mode0"), r.Graph.Value("two_mode.degree_centralization.mode1")
 	if !scalar.EqualWithinAbsOrRel(m0.V, 0.2489, 1e-3, 1e-3) || !scalar.EqualWithinAbsOrRel(m1.V, 0.4842, 1e-3, 1e-3) {
 		t.Errorf("two-mode %+v %+v", m0, m1)
+	}
+}
+
+// TestComputeTwoModeIssue18 pins the two-mode defects of issue 18 on
+// Davis's southern women: bipartite density was missing (NetworkX's
+// bipartite.density, numeric.json), the keys two_mode.mode0/mode1 did not
+// name their measure, and a mode with an isolate gave a null without
+// saying which mode it is.
+func TestComputeTwoModeIssue18(t *testing.T) {
+	g := loadGraph(t, "davis", false, false)
+	mode := func(id int64) int {
+		if g.Attrs[id]["mode"] == "woman" {
+			return 0
+		}
+		return 1
+	}
+	r, err := metrics.Compute(g.G, nil, metrics.Options{Mode: mode, ModeNames: [2]string{"woman", "event"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want map[string]float64 = map[string]float64{}
+	for _, c := range numericCases(t, "") {
+		if c.Graph == "davis" {
+			want[c.Measure] = *c.Value
+		}
+	}
+	if d := r.Graph.Value("two_mode.density"); !d.OK || !scalar.EqualWithinAbsOrRel(d.V, want["bipartite_density"], 1e-12, 1e-12) {
+		t.Errorf("two_mode.density = %+v, NetworkX bipartite.density gives %v", d, want["bipartite_density"])
+	}
+	if d := r.Graph.Value("density"); !scalar.EqualWithinAbsOrRel(d.V, want["density"], 1e-12, 1e-12) {
+		t.Errorf("density = %+v, NetworkX gives %v", d, want["density"])
+	}
+	b, err := json.Marshal(r.Graph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		TwoMode struct {
+			Density float64 `json:"density"`
+			Degree  map[string]struct {
+				Value *float64 `json:"value"`
+				Max   float64  `json:"max"`
+			} `json:"degree_centralization"`
+		} `json:"two_mode"`
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	if m.TwoMode.Density != want["bipartite_density"] || len(m.TwoMode.Degree) != 2 || m.TwoMode.Degree["mode1"].Value == nil {
+		t.Errorf("JSON two_mode = %+v:\n%s", m.TwoMode, b)
+	}
+	notes := strings.Join(r.Notes, "\n")
+	if !strings.Contains(notes, "two_mode: mode0 is woman (18 nodes), mode1 is event (14 nodes)") {
+		t.Errorf("notes do not name the modes:\n%s", notes)
+	}
+
+	// An isolated woman: the binary index of mode 0 is null, and the
+	// note names the measure, the mode and the reason.
+	iso := mapWeights(g.G, func(float64) float64 { return 1 })
+	iso.(interface{ AddNode(graph.Node) }).AddNode(simple.Node(100))
+	r, err = metrics.Compute(iso, nil, metrics.Options{Mode: func(id int64) int {
+		if id == 100 {
+			return 0
+		}
+		return mode(id)
+	}, ModeNames: [2]string{"woman", "event"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := r.Graph.Value("two_mode.degree_centralization.mode0"); v.OK {
+		t.Errorf("mode 0 with an isolate: %+v, want null", v)
+	}
+	notes = strings.Join(r.Notes, "\n")
+	if !strings.Contains(notes, "two_mode.degree_centralization.mode0: mode 0 (woman) has 1 isolated node") {
+		t.Errorf("no note on the isolate:\n%s", notes)
+	}
+	if d := r.Graph.Value("two_mode.density"); !d.OK || !scalar.EqualWithinAbsOrRel(d.V, 89.0/(19*14), 1e-12, 1e-12) {
+		t.Errorf("two_mode.density with an isolate = %+v, want 89/(19·14)", d)
+	}
+}
+
+// TestComputeHierarchyDirectedOnly pins issue 18: Krackhardt's measures
+// (of a directed graph's order) were reported for undirected graphs,
+// where hierarchy is 0 whatever the graph. Compute leaves them out there;
+// as a statistic they are null with the reason.
+func TestComputeHierarchyDirectedOnly(t *testing.T) {
+	g := loadGraph(t, "karate", false, false)
+	r, err := metrics.Compute(g.G, nil, metrics.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"connectedness", "hierarchy", "efficiency", "lubness"} {
+		if _, ok := r.Graph.Get("hierarchy." + k); ok {
+			t.Errorf("undirected graph reports hierarchy.%s", k)
+		}
+		st, err := metrics.LookupStatistic("hierarchy."+k, metrics.StatContext{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v := st.Fn(g.G); v.OK || !strings.Contains(v.Note, "directed graphs") {
+			t.Errorf("statistic hierarchy.%s on an undirected graph = %+v, want null with a reason", k, v)
+		}
+	}
+	d := loadGraph(t, "directed", true, false)
+	r, err = metrics.Compute(d.G, nil, metrics.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := r.Graph.Get("hierarchy.hierarchy"); !ok {
+		t.Error("directed graph lacks hierarchy.hierarchy")
 	}
 }
 

@@ -67,12 +67,14 @@ var ErrNoCycle = errors.New("metrics: eigenvector centrality is undefined on a d
 // sna scale to unit Euclidean norm: divide by the norm to compare).
 //
 //	λ x_v = Σ_{u→v} w(u,v) x_u          (x = Aᵀx/λ, λ the spectral radius of A)
-//	x = lim_{k→∞} (Aᵀ + I)^k 1, rescaled to max_v x_v = 1
+//	x = lim_{k→∞} (Aᵀ/w_max + I)^k 1, rescaled to max_v x_v = 1
 //
 // On undirected graphs every edge points both ways. On directed graphs
 // in-links confer centrality (NetworkX's and igraph's convention; HITS
 // measures hubs). With opt.Weighted, w(u,v) is the edge weight; otherwise
-// 1. The limit counts (lazy) walks ending at v (Bonacich's reading), which
+// 1; the scale of the weights does not matter (weights ×c give the same
+// scores: the iteration runs on the weights divided by the largest). The
+// limit counts (lazy) walks ending at v (Bonacich's reading), which
 // fixes the vector when the eigenvector is not unique (measures.md):
 //
 //   - Disconnected undirected graph: components whose largest eigenvalue
@@ -86,8 +88,8 @@ var ErrNoCycle = errors.New("metrics: eigenvector centrality is undefined on a d
 //     convention); a directed graph with edges but without cycles (an
 //     out-tree) returns ErrNoCycle.
 //
-// It returns an error wrapping ErrNotConverged after opt.MaxIter
-// iterations. Each iteration costs O(|V| + |E|).
+// It returns a *NotConvergedError (errors.Is ErrNotConverged) after
+// opt.MaxIter iterations. Each iteration costs O(|V| + |E|).
 //
 // [Bonacich 1972]: P. Bonacich (1972), "Factoring and weighting approaches
 // to status scores and clique identification", Journal of Mathematical
@@ -106,6 +108,18 @@ func Eigenvector(g graph.Graph, opt IterOptions) (map[int64]float64, error) {
 		return out, nil
 	}
 	tol, maxIter := opt.tol(), opt.maxIter()
+	// The eigenvector does not change when A is scaled, but the shift of
+	// the power iteration below (A+I) works only when it is of the order
+	// of the weights: with weights of 100 the eigenvalues of A+I of a star
+	// are 1 ± 173 and the iteration oscillates for thousands of steps;
+	// with weights of 1e-6 the shift swamps A. Dividing every weight by
+	// the largest makes the shift the largest weight, so the iteration is
+	// the same for weights ×c as for the weights (bit for bit when the
+	// scaled weights are exact: a quotient is correctly rounded), and the
+	// same as before on unweighted graphs. On an undirected graph λ₁ is
+	// then at least 1 (the largest edge alone has λ = 1), of the order of
+	// the shift.
+	a.scaleToMax()
 
 	// The method is deterministic, from the all-ones vector: Tarjan's
 	// strongly connected components (scc); the spectral radius of each
@@ -218,7 +232,7 @@ func (a *specAdj) componentRadius(m []int, comp []int, c int, tol float64, maxIt
 			x[v] = y[v] / top
 		}
 	}
-	return 0, fmt.Errorf("metrics: eigenvector centrality: spectral radius of a component after %d iterations: %w", maxIter, ErrNotConverged)
+	return 0, &NotConvergedError{Measure: "eigenvector centrality (spectral radius of a strongly connected component)", Iterations: maxIter, Tol: tol}
 }
 
 // shiftedPower iterates x ← (Aᵀ+I)x on the nodes v with inS[v] from the
@@ -260,7 +274,28 @@ func (a *specAdj) shiftedPower(inS []bool, tol float64, maxIter int) ([]float64,
 			return x, nil
 		}
 	}
-	return nil, fmt.Errorf("metrics: eigenvector centrality after %d iterations: %w", maxIter, ErrNotConverged)
+	return nil, &NotConvergedError{Measure: "eigenvector centrality", Iterations: maxIter, Tol: tol}
+}
+
+// scaleToMax divides every arc weight by the largest, so that the largest
+// is 1. It does nothing on a graph without arcs.
+func (a *specAdj) scaleToMax() {
+	var top float64
+	for _, arcs := range a.out {
+		for _, arc := range arcs {
+			top = math.Max(top, arc.w)
+		}
+	}
+	if top == 0 || top == 1 {
+		return
+	}
+	for _, list := range [][][]specArc{a.out, a.in} {
+		for _, arcs := range list {
+			for i := range arcs {
+				arcs[i].w /= top
+			}
+		}
+	}
 }
 
 // specArc is an arc of specAdj: to is the other end's index.

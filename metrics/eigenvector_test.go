@@ -168,3 +168,129 @@ func TestEigenvectorErrors(t *testing.T) {
 		t.Errorf("negative weight, unweighted: %v", err)
 	}
 }
+
+// scaledCopy returns a weighted copy of g with every weight multiplied by
+// f (1 for an unweighted edge).
+func scaledCopy(g graph.Graph, f float64) graph.Graph {
+	return mapWeights(g, func(w float64) float64 { return w * f })
+}
+
+// mapWeights returns a weighted copy of g with every weight w replaced by
+// f(w) (w is 1 for an unweighted edge).
+func mapWeights(g graph.Graph, f func(float64) float64) graph.Graph {
+	wg, _ := g.(graph.Weighted)
+	weight := func(u, v int64) float64 {
+		if wg == nil {
+			return f(1)
+		}
+		w, _ := wg.Weight(u, v)
+		return f(w)
+	}
+	var out interface {
+		graph.Graph
+		AddNode(graph.Node)
+		SetWeightedEdge(graph.WeightedEdge)
+	}
+	if _, ok := g.(graph.Directed); ok {
+		out = simple.NewWeightedDirectedGraph(0, math.Inf(1))
+	} else {
+		out = simple.NewWeightedUndirectedGraph(0, math.Inf(1))
+	}
+	nodes := g.Nodes()
+	for nodes.Next() {
+		out.AddNode(nodes.Node())
+	}
+	nodes.Reset()
+	for nodes.Next() {
+		u := nodes.Node()
+		to := g.From(u.ID())
+		for to.Next() {
+			v := to.Node()
+			out.SetWeightedEdge(simple.WeightedEdge{F: u, T: v, W: weight(u.ID(), v.ID())})
+		}
+	}
+	return out
+}
+
+// TestEigenvectorScaleInvariant pins issue 18: eigenvector centrality is
+// invariant to the scale of the weights, but the A+I shift of the power
+// iteration was not, so weights of 100 (a star of amounts) did not
+// converge. Every scale must give the NetworkX values of the unscaled
+// graph.
+func TestEigenvectorScaleInvariant(t *testing.T) {
+	for _, c := range specCases(t, "eigenvector") {
+		if c.Tool != "networkx" || (c.Graph != "weighted" && c.Graph != "star" && c.Graph != "karate") {
+			continue
+		}
+		g := loadGraph(t, c.Graph, c.Directed, c.Weighted)
+		for _, f := range []float64{1, 100, 1e6, 1e-6} {
+			got, err := metrics.Eigenvector(scaledCopy(g.G, f), metrics.IterOptions{Weighted: true})
+			if err != nil {
+				t.Errorf("%s, weights ×%g: %v", c.Graph, f, err)
+				continue
+			}
+			checkNodes(t, g, got, c, 1e-9)
+		}
+	}
+	// The star of the issue: hub–a, hub–b, hub–c of weight 100.
+	star := scaledCopy(specUndirected(4, [2]int64{0, 1}, [2]int64{0, 2}, [2]int64{0, 3}), 100)
+	got, err := metrics.Eigenvector(star, metrics.IterOptions{Weighted: true})
+	if err != nil {
+		t.Fatalf("star of weight 100: %v", err)
+	}
+	r := 1 / math.Sqrt(3)
+	specCheck(t, "star of weight 100", got, map[int64]float64{0: 1, 1: r, 2: r, 3: r}, 1e-10)
+}
+
+// TestNotConvergedError checks that a measure that runs out of iterations
+// says how many it ran and at what tolerance.
+func TestNotConvergedError(t *testing.T) {
+	g := loadGraph(t, "karate", false, false)
+	_, err1 := metrics.Eigenvector(g.G, metrics.IterOptions{MaxIter: 2, Tol: 1e-9})
+	_, err2 := metrics.PageRank(g.G, 0.85, metrics.IterOptions{MaxIter: 2, Tol: 1e-9})
+	_, _, err3 := metrics.HITS(g.G, metrics.IterOptions{MaxIter: 2, Tol: 1e-9})
+	for _, err := range []error{err1, err2, err3} {
+		var nc *metrics.NotConvergedError
+		if !errors.As(err, &nc) || !errors.Is(err, metrics.ErrNotConverged) {
+			t.Errorf("err = %v, want a *NotConvergedError", err)
+			continue
+		}
+		if nc.Iterations != 2 || nc.Tol != 1e-9 || !strings.Contains(err.Error(), "2 iterations") || !strings.Contains(err.Error(), "1e-09") {
+			t.Errorf("err = %v (%+v), want 2 iterations at tolerance 1e-09 in the message", err, nc)
+		}
+	}
+}
+
+// TestEigenvectorNumericReference checks eigenvector centrality with
+// large weights against NetworkX (numeric.json): the star of weight 100
+// of issue 18, and the EMON Texas digraph with its weights ×1 and ×1e6.
+func TestEigenvectorNumericReference(t *testing.T) {
+	for _, c := range numericCases(t, "eigenvector") {
+		switch c.Graph {
+		case "star100":
+			star := scaledCopy(specUndirected(4, [2]int64{0, 1}, [2]int64{0, 2}, [2]int64{0, 3}), 100)
+			got, err := metrics.Eigenvector(star, metrics.IterOptions{Weighted: true})
+			if err != nil {
+				t.Fatalf("%s: %v", c.Graph, err)
+			}
+			for name, id := range map[string]int64{"hub": 0, "a": 1, "b": 2, "c": 3} {
+				if !scalar.EqualWithinAbsOrRel(got[id], c.Nodes[name], 1e-9, 1e-9) {
+					t.Errorf("%s %s = %v, %s gives %v", c.Graph, name, got[id], c.Tool, c.Nodes[name])
+				}
+			}
+		case "emon_texas":
+			scale := map[string]float64{"eigenvector:x1": 1, "eigenvector:x1e+06": 1e6}[c.Measure]
+			if scale == 0 {
+				t.Fatalf("unknown case %s", c.Measure)
+			}
+			g := loadGraph(t, c.Graph, true, true)
+			got, err := metrics.Eigenvector(scaledCopy(g.G, scale), metrics.IterOptions{Weighted: true})
+			if err != nil {
+				t.Fatalf("%s %s: %v", c.Graph, c.Measure, err)
+			}
+			checkNodes(t, g, got, c, 1e-9)
+		default:
+			t.Errorf("unknown graph %s", c.Graph)
+		}
+	}
+}

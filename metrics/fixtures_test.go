@@ -53,6 +53,7 @@ func TestFixturesLoad(t *testing.T) {
 		{"weighted", false, true, 6, 8},
 		{"outtree", true, false, 7, 6},
 		{"outstar", true, false, 10, 9},
+		{"emon_texas", true, true, 25, 186},
 	} {
 		g := loadGraph(t, tt.name, tt.directed, tt.weighted)
 		if len(g.Names) != tt.nodes || g.Edges != tt.edges {
@@ -73,6 +74,10 @@ type refCase struct {
 	Nodes    map[string]float64 `json:"nodes,omitempty"`
 	Value    *float64           `json:"value,omitempty"`
 	Note     string             `json:"note,omitempty"`
+	// Min and Max bound the values of a randomised method over seeds
+	// (Louvain), when Value is their median.
+	Min *float64 `json:"min,omitempty"`
+	Max *float64 `json:"max,omitempty"`
 }
 
 // loadReference reads testdata/reference/FILE and returns its cases.

@@ -1,7 +1,6 @@
 package metrics
 
 import (
-	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/graph"
@@ -95,5 +94,5 @@ func HITS(g graph.Graph, opt IterOptions) (hubs, authorities map[int64]float64, 
 			return hubs, authorities, nil
 		}
 	}
-	return nil, nil, fmt.Errorf("metrics: HITS after %d iterations: %w", maxIter, ErrNotConverged)
+	return nil, nil, &NotConvergedError{Measure: "HITS", Iterations: maxIter, Tol: tol}
 }

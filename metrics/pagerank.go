@@ -143,7 +143,7 @@ func PageRank(g graph.Graph, damping float64, opt IterOptions) (map[int64]float6
 			return out, nil
 		}
 	}
-	return nil, fmt.Errorf("metrics: PageRank after %d iterations: %w", maxIter, ErrNotConverged)
+	return nil, &NotConvergedError{Measure: "PageRank", Iterations: maxIter, Tol: tol}
 }
 
 // pageRankBlock is the number of nodes in a block of PageRank's sweep.

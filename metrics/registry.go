@@ -114,7 +114,7 @@ var nodeMeasures = []NodeMeasure{
 		compute: func(c *computation) ([]Value, error) { return c.column(Constraint(c.g, c.weighted)), nil }},
 	{Name: "effective_size", Doc: "Burt's effective size of the ego network (Burt 1992)", Weights: Strengths,
 		compute: func(c *computation) ([]Value, error) { return c.column(EffectiveSize(c.g, c.weighted)), nil }},
-	{Name: "community", Doc: "Louvain community, seeded (Blondel et al. 2008)",
+	{Name: "community", Doc: "Louvain community, seeded (Blondel et al. 2008); directed graphs are symmetrised, w(i→j) + w(j→i)", Weights: Strengths,
 		compute: func(c *computation) ([]Value, error) {
 			p, err := c.louvain()
 			if err != nil {
@@ -172,10 +172,10 @@ var graphMeasures = slices.Concat([]GraphMeasure{
 	centralization("closeness", "Freeman centralization of Wasserman-Faust closeness", Lengths, nil),
 	centralization("harmonic", "Freeman centralization of harmonic centrality over n − 1", Lengths, nil),
 	centralization("eigenvector", "Freeman eigenvector centralization", Strengths, nil),
-	hierarchy("connectedness", "Krackhardt connectedness: share of pairs joined by a semipath (Krackhardt 1994)"),
-	hierarchy("hierarchy", "Krackhardt hierarchy: share of reachable pairs not reachable back (Krackhardt 1994)"),
-	hierarchy("efficiency", "Krackhardt efficiency: one minus the surplus edges over their maximum (Krackhardt 1994)"),
-	hierarchy("lubness", "Krackhardt least-upper-boundedness (Krackhardt 1994)"),
+	hierarchy("connectedness", "Krackhardt connectedness: share of pairs joined by a semipath (Krackhardt 1994; directed graphs)"),
+	hierarchy("hierarchy", "Krackhardt hierarchy: share of reachable pairs not reachable back (Krackhardt 1994; directed graphs)"),
+	hierarchy("efficiency", "Krackhardt efficiency: one minus the surplus edges over their maximum (Krackhardt 1994; directed graphs)"),
+	hierarchy("lubness", "Krackhardt least-upper-boundedness (Krackhardt 1994; directed graphs)"),
 },
 	concentration("gini", "Gini coefficient of the %s", Gini),
 	concentration("hhi", "Herfindahl-Hirschman index: sum of squared shares of the %s", HHI),
@@ -183,7 +183,7 @@ var graphMeasures = slices.Concat([]GraphMeasure{
 	concentration("theil", "Theil T index of the %s", Theil),
 	concentration("entropy", "Shannon entropy of the shares of the %s over its maximum, log n", Entropy),
 	concentration("top1_share", "share of all %s held by the node with the most", func(x []float64) Value { return TopShare(x, 1) }),
-	[]GraphMeasure{{Path: "louvain.q", Doc: "modularity of the seeded Louvain partition (Blondel et al. 2008)",
+	[]GraphMeasure{{Path: "louvain.q", Doc: "modularity of the seeded Louvain partition (Blondel et al. 2008); on directed graphs, of the symmetrised graph w(i→j) + w(j→i)", Weights: Strengths,
 		compute: func(c *computation) GraphValue {
 			p, err := c.louvain()
 			if err != nil {
@@ -202,13 +202,16 @@ var graphMeasures = slices.Concat([]GraphMeasure{
 		{Path: "attribute_assortativity", Doc: "Newman's assortativity of the node groups (--group) (Newman 2003)",
 			applies: func(c *computation) bool { return c.opt.Group != nil },
 			compute: func(c *computation) GraphValue { return GraphValue{Value: AttributeAssortativity(c.g, c.groups())} }},
-		{Path: "group_modularity", Doc: "modularity of the partition into the node groups (--group) (Newman 2006)",
+		{Path: "group_modularity", Doc: "modularity of the partition into the node groups (--group) (Newman 2006), on the graph of louvain.q", Weights: Strengths,
 			applies: func(c *computation) bool { return c.opt.Group != nil },
 			compute: func(c *computation) GraphValue { return GraphValue{Value: c.groupModularity()} }},
-		twoMode("two_mode.mode0", "Borgatti-Everett two-mode degree centralization of mode 0 (Borgatti and Everett 1997)", false, 0),
-		twoMode("two_mode.mode1", "Borgatti-Everett two-mode degree centralization of mode 1 (Borgatti and Everett 1997)", false, 1),
-		twoMode("two_mode_valued.mode0", "two-mode degree centralization of mode 0 on strengths", true, 0),
-		twoMode("two_mode_valued.mode1", "two-mode degree centralization of mode 1 on strengths", true, 1),
+		{Path: "two_mode.density", Doc: "bipartite density: edges over n0·n1, the possible ties between the two modes (Borgatti and Everett 1997)", Statistic: true,
+			applies: func(c *computation) bool { return c.opt.Mode != nil },
+			compute: func(c *computation) GraphValue { return c.bipartiteDensity() }},
+		twoMode("two_mode.degree_centralization.mode0", "Borgatti-Everett two-mode degree centralization of mode 0 (Borgatti and Everett 1997)", false, 0),
+		twoMode("two_mode.degree_centralization.mode1", "Borgatti-Everett two-mode degree centralization of mode 1 (Borgatti and Everett 1997)", false, 1),
+		twoMode("two_mode.valued_degree_centralization.mode0", "two-mode degree centralization of mode 0 on strengths", true, 0),
+		twoMode("two_mode.valued_degree_centralization.mode1", "two-mode degree centralization of mode 1 on strengths", true, 1),
 	})
 
 func isDirected(c *computation) bool { return c.directed }
@@ -220,10 +223,17 @@ func centralization(key, doc string, w Weights, applies func(*computation) bool)
 		compute: func(c *computation) GraphValue { return c.centralization(key) }}
 }
 
-// hierarchy is the registry entry of one of Krackhardt's measures.
+// hierarchy is the registry entry of one of Krackhardt's measures. They
+// describe the order of a directed graph (on an undirected one hierarchy
+// is 0 whatever the graph, and the others are properties of its
+// components): Compute leaves them out on undirected graphs, and as
+// statistics they are undefined there.
 func hierarchy(key, doc string) GraphMeasure {
-	return GraphMeasure{Path: "hierarchy." + key, Doc: doc, Statistic: true,
+	return GraphMeasure{Path: "hierarchy." + key, Doc: doc, Statistic: true, applies: isDirected,
 		compute: func(c *computation) GraphValue {
+			if !c.directed {
+				return GraphValue{Value: Undefined("Krackhardt's hierarchy measures are defined for directed graphs")}
+			}
 			h := c.hierarchy()
 			return GraphValue{Value: map[string]Value{"connectedness": h.Connectedness, "hierarchy": h.Hierarchy, "efficiency": h.Efficiency, "lubness": h.LUBness}[key]}
 		}}

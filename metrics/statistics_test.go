@@ -44,6 +44,31 @@ func TestStatisticsMatchCompute(t *testing.T) {
 			}
 		}
 	}
+	// Two-mode statistics, nested two levels deep in the JSON.
+	g := loadGraph(t, "davis", false, false)
+	mode := func(id int64) int {
+		if g.Attrs[id]["mode"] == "woman" {
+			return 0
+		}
+		return 1
+	}
+	r, err := metrics.Compute(g.G, nil, metrics.Options{Mode: mode})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(r.Graph)
+	var graphJSON map[string]any
+	json.Unmarshal(b, &graphJSON)
+	for _, path := range []string{"two_mode.density", "two_mode.degree_centralization.mode0", "two_mode.degree_centralization.mode1"} {
+		st, err := metrics.LookupStatistic(path, metrics.StatContext{Mode: mode})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, ok := lookupPath(graphJSON, path)
+		if got := st.Fn(g.G); !ok || !got.OK || got.V != want.(float64) {
+			t.Errorf("davis %s = %+v, Compute reports %v", path, got, want)
+		}
+	}
 	if _, err := metrics.LookupStatistic("centralization.nope", metrics.StatContext{}); err == nil {
 		t.Error("unknown path accepted")
 	}

@@ -12,6 +12,50 @@ import (
 type TwoModeCentralization struct {
 	Mode0 Centralization `json:"mode0"`
 	Mode1 Centralization `json:"mode1"`
+	// Isolates counts the isolated nodes of each mode.
+	Isolates [2]int `json:"isolates"`
+}
+
+// BipartiteDensity returns the density of the two-mode graph g: its
+// number of edges over the number of possible edges between the modes,
+//
+//	D = |E| / (n₀ n₁)
+//
+// where mode(id) gives the mode (0 or 1) of node id and n₀, n₁ are the
+// sizes of the modes. The one-mode density |E| / (n(n−1)/2) counts pairs
+// within a mode that can never be tied (on Davis's southern women, 0.179
+// against 0.353). Weights are ignored; isolates count in their mode. It is
+// NetworkX's bipartite.density and Borgatti and Everett's (1997) density
+// of a two-mode network. The Value is undefined when a mode is empty. It
+// returns an error, starting with "metrics: ", if mode returns anything
+// but 0 or 1 or if an edge joins two nodes of the same mode. The time
+// complexity is O(|V| + |E|).
+//
+// [Borgatti and Everett 1997]: https://doi.org/10.1016/S0378-8733(96)00301-2
+func BipartiteDensity(g graph.Undirected, mode func(id int64) int) (Value, error) {
+	var n [2]float64
+	var edges float64
+	for _, u := range centrNodeIDs(g) {
+		k := mode(u)
+		if k != 0 && k != 1 {
+			return Value{}, fmt.Errorf("metrics: mode of node %d is %d, want 0 or 1", u, k)
+		}
+		n[k]++
+		to := g.From(u)
+		for to.Next() {
+			v := to.Node().ID()
+			if mode(v) == k {
+				return Value{}, fmt.Errorf("metrics: edge %d–%d joins two nodes of mode %d", u, v, k)
+			}
+			if k == 0 {
+				edges++ // each edge once, from its mode-0 end
+			}
+		}
+	}
+	if n[0] == 0 || n[1] == 0 {
+		return Undefined(fmt.Sprintf("bipartite density needs nodes in both modes, have %g and %g", n[0], n[1])), nil
+	}
+	return Defined(edges / (n[0] * n[1])), nil
 }
 
 // TwoModeDegreeCentralization returns Borgatti and Everett's degree
@@ -133,9 +177,10 @@ func centrTwoMode(g graph.Graph, mode func(id int64) int, valued bool) (TwoModeC
 			}
 			c = Centralize(score[k], max)
 			if isolates[k] > 0 && max > 0 {
-				c.Value = Undefined(fmt.Sprintf("mode %d has %d isolated nodes; the Borgatti–Everett maximum assumes none", k, isolates[k]))
+				c.Value = Undefined(fmt.Sprintf("mode %d has %d isolated node(s); the Borgatti–Everett maximum assumes none", k, isolates[k]))
 			}
 		}
+		res.Isolates[k] = isolates[k]
 		if k == 0 {
 			res.Mode0 = c
 		} else {

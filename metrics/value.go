@@ -3,6 +3,7 @@ package metrics
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"strconv"
 )
@@ -16,6 +17,29 @@ var (
 	// positive.
 	ErrNegativeWeight = errors.New("metrics: weights used as distances must be positive")
 )
+
+// NotConvergedError is the error of an iterative measure (Eigenvector,
+// PageRank, HITS) that did not reach its tolerance within its iteration
+// limit: it names the measure, the iterations run and the tolerance, so
+// that a caller can say what to raise. It matches ErrNotConverged with
+// errors.Is.
+type NotConvergedError struct {
+	// Measure names the measure ("eigenvector centrality").
+	Measure string
+	// Iterations is the number of iterations run (IterOptions.MaxIter).
+	Iterations int
+	// Tol is the tolerance not reached (IterOptions.Tol): the L1 change
+	// of the scores per node stayed above it.
+	Tol float64
+}
+
+func (e *NotConvergedError) Error() string {
+	return fmt.Sprintf("metrics: %s did not converge in %d iterations (tolerance %g: the L1 change of the scores per node stayed above it)",
+		e.Measure, e.Iterations, e.Tol)
+}
+
+// Is reports whether target is ErrNotConverged.
+func (e *NotConvergedError) Is(target error) bool { return target == ErrNotConverged }
 
 // Value is a graph-level number that may be undefined for a graph, such as
 // the diameter of a graph without edges or the LUBness of a graph without a

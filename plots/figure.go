@@ -60,6 +60,12 @@ type Figure struct {
 	cjkFamilies []string
 }
 
+// PageHeight is the tallest that a figure is drawn by default: the
+// height of a journal page's text block. A figure whose data would need
+// more (a network of hundreds of parties) groups, truncates or splits
+// them and says so, rather than stretch.
+const PageHeight = 240 * vg.Millimeter
+
 // Layout constants of a Figure.
 const (
 	figMargin = 6 // pt, around the whole figure

@@ -19,8 +19,9 @@ import (
 type FigureParams struct {
 	// Options are the plots options (language, font, source, size, DPI).
 	Options plots.Options
-	// Size is the node measure that sets node size in the "graph" figure:
-	// one of SizeMeasures; "" means "betweenness".
+	// Size is the node measure that sets node size in the "graph" and
+	// "case-network" figures: one of SizeMeasures; "" means "auto"
+	// (AutoSize).
 	Size string
 	// Layout is the layout of the "graph" figure: "force" (also ""),
 	// "layered" or "auto" (see plots.ParseLayout).
@@ -29,12 +30,46 @@ type FigureParams struct {
 	Top int
 	// Seed seeds the force-directed layouts.
 	Seed uint64
+	// Label and ColorBy name node columns of a network of one's own
+	// (analysis.GraphInput): the node labels, and a categorical colour
+	// with a legend; "" means the node names and one colour. Size may
+	// name a numeric node column too (see PlainGraph).
+	Label, ColorBy string
 }
 
 // SizeMeasures are the node sizes of the "graph" and "case-network"
-// figures: the node measures of the registry that can size nodes
-// (metrics.NodeMeasureNames), the number of contracts, and "none".
-var SizeMeasures = append(metrics.NodeMeasureNames(true), "contracts", "none")
+// figures: "auto" (AutoSize), the node measures of the registry that can
+// size nodes (metrics.NodeMeasureNames), the number of contracts, and
+// "none".
+var SizeMeasures = append(append([]string{"auto"}, metrics.NodeMeasureNames(true)...), "contracts", "none")
+
+// AutoSize returns the node measure that "auto" sizes nodes by, given
+// each node's degree and betweenness (same order): "betweenness" when it
+// varies meaningfully, else "degree". Betweenness varies meaningfully
+// when at least a third of the nodes have a positive betweenness (lie
+// on a shortest path between two others) and every node of the highest
+// degree has a positive betweenness. Otherwise it would draw the hubs
+// smallest: on a tree drawn from its root, such as a contractor with its
+// subcontracts, the directed betweenness of the root is 0, while its
+// degree counts its partners.
+func AutoSize(degree, betweenness []float64) string {
+	if len(degree) == 0 || len(degree) != len(betweenness) {
+		return "degree"
+	}
+	top := slices.Max(degree)
+	positive := 0
+	for i, b := range betweenness {
+		if b > 0 {
+			positive++
+		} else if degree[i] == top {
+			return "degree"
+		}
+	}
+	if 3*positive < len(betweenness) {
+		return "degree"
+	}
+	return "betweenness"
+}
 
 // FigureSpec is a figure of the catalogue.
 type FigureSpec struct {
@@ -138,8 +173,13 @@ func LookupFigure(name string) (FigureSpec, bool) {
 	return catalogue[i], true
 }
 
-// Draw draws the figure from the results of a ledger (and case data).
+// Draw draws the figure from the results of a ledger (and case data), or
+// of a network of one's own (analysis.NewGraphResults; see drawPlain for
+// the figures that apply to one).
 func (f FigureSpec) Draw(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+	if r != nil && r.Graph() != nil {
+		return drawPlain(f, r, p)
+	}
 	if r == nil || r.Ledger() == nil {
 		return nil, fmt.Errorf("report: no ledger")
 	}
@@ -322,13 +362,13 @@ var catalogue = []FigureSpec{
 		}},
 	{Name: "network", Title: "Ledger network", TitleZH: "账本网络", alt: networkAlt,
 		Summary: "the ledger network in layers: contractor → intermediary signatories → end users",
-		Caption: "The ledger network: contractor → intermediary signatories → end users, edge width by amount, node area by number of contracts, colour and shape by kind of party.",
+		Caption: "The ledger network: contractor → intermediary signatories → end users, edge width by amount, node area by number of contracts (the key gives reference sizes), colour and shape by kind of party. A network too tall for a page groups its end users with the fewest contracts as “+n more” nodes, and says how many.",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			return plots.LayeredNetwork(title, LedgerNet(r.Network()), p.Options)
 		}},
 	{Name: "graph", Title: "Ledger network", TitleZH: "账本网络", alt: networkAlt,
-		Summary: "general network drawing (force-directed or layered), node size by a chosen centrality (--size)",
-		Caption: "The ledger network drawn by the general network drawing of ecosys: force-directed layout (Fruchterman–Reingold, fixed seed), node area by betweenness centrality (unless another measure is chosen), colour and shape by kind, edge width by amount, arrows for the direction of contracting.",
+		Summary: "general network drawing (force-directed or layered), node size by degree or a chosen centrality (--size)",
+		Caption: "The ledger network drawn by the general network drawing of ecosys: force-directed layout (Fruchterman–Reingold, fixed seed), node area by degree, or by betweenness centrality where it varies meaningfully (unless another measure is chosen; the key names the measure and gives reference sizes), colour and shape by kind, edge width by amount, arrows for the direction of contracting. Labels that find no free place are named in the figure's note.",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			g, err := ledgerGraphOf(r, p)
 			if err != nil {
@@ -581,12 +621,24 @@ func nodeMeasure(r *metrics.Report, size string) ([]float64, error) {
 
 // LedgerGraph converts the ledger network n for plots.NetworkGraph:
 // nodes coloured and shaped by kind, sized by the node measure size (one
-// of SizeMeasures; "" means betweenness) taken from r (metrics.Compute of
-// n; it may be nil for "contracts" and "none"), edges directed, of kind
-// "contract", weighted by amount.
+// of SizeMeasures; "" means "auto", which chooses between degree and
+// betweenness by AutoSize) taken from r (metrics.Compute of n; it may be
+// nil for "contracts" and "none"), edges directed, of kind "contract",
+// weighted by amount.
 func LedgerGraph(n *network.Network, r *metrics.Report, size string) (plots.Graph, error) {
-	if size == "" {
-		size = "betweenness"
+	if size == "" || size == "auto" {
+		if r == nil {
+			return plots.Graph{}, fmt.Errorf("no measures to size nodes by")
+		}
+		deg, err := nodeMeasure(r, "degree")
+		if err != nil {
+			return plots.Graph{}, err
+		}
+		btw, err := nodeMeasure(r, "betweenness")
+		if err != nil {
+			return plots.Graph{}, err
+		}
+		size = AutoSize(deg, btw)
 	}
 	g := plots.Graph{KindLabels: KindLabels, WeightLabel: "amount (CNY)"}
 	for _, k := range network.Kinds {

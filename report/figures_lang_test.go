@@ -214,10 +214,10 @@ func TestFiguresAltText(t *testing.T) {
 	}
 }
 
-// syntheticLedger is a deterministic ledger of n contracts: one
+// wideSyntheticLedger is a deterministic ledger of n contracts: one
 // contractor, 40 intermediaries and 160 end users spread over the 31
 // provinces and the five state levels, dated over 2010–2024.
-func syntheticLedger(t *testing.T, n int) *network.Ledger {
+func wideSyntheticLedger(t *testing.T, n int) *network.Ledger {
 	t.Helper()
 	provinces := []string{"Beijing", "Tianjin", "Hebei", "Shanxi", "Inner Mongolia", "Liaoning", "Jilin", "Heilongjiang", "Shanghai", "Jiangsu",
 		"Zhejiang", "Anhui", "Fujian", "Jiangxi", "Shandong", "Henan", "Hubei", "Hunan", "Guangdong", "Guangxi", "Hainan", "Chongqing",
@@ -250,7 +250,7 @@ func syntheticLedger(t *testing.T, n int) *network.Ledger {
 // and no two strings overlap.
 func TestFiguresFitThePage(t *testing.T) {
 	path, ok := plots.FindCJKFont()
-	r := analysis.NewResults(syntheticLedger(t, 300), nil, analysis.ResultsOptions{Samples: 5, Seed: 1, Ecosystem: quickEcosystem})
+	r := analysis.NewResults(wideSyntheticLedger(t, 300), nil, analysis.ResultsOptions{Samples: 5, Seed: 1, Ecosystem: quickEcosystem})
 	langs := []plots.Lang{plots.LangEN}
 	if ok {
 		langs = append(langs, plots.LangZH, plots.LangBoth)

@@ -17,6 +17,11 @@ type BootOptions struct {
 	Seed    uint64  // replicate i uses rand.NewPCG(Seed, uint64(i))
 	Workers int     // goroutines; 0 means GOMAXPROCS
 	Level   float64 // coverage of the interval, in (0, 1); 0 means 0.95
+	// Progress, if not nil, is called once for each replicate computed
+	// (in Sensitivity, each replicate of each fraction), with the number
+	// done so far, as in CUGOptions.Progress: concurrently from the
+	// workers, in no fixed order, without changing the result.
+	Progress func(done int)
 }
 
 // check validates the options and returns the level and worker count.
@@ -103,7 +108,7 @@ func BootstrapUnits(n int, build func(units []int) (graph.Graph, error), stat St
 		return nil, errors.New("inference: statistic undefined on the observed graph")
 	}
 	vals := make([]float64, opt.Samples)
-	err = runReplicates(seq(opt.Samples), w, func(i int) error {
+	err = runReplicates(seq(opt.Samples), w, opt.Progress, func(i int) error {
 		r := rand.New(replicateSource(opt.Seed, i))
 		units := make([]int, n)
 		for j := range units {
@@ -193,7 +198,7 @@ func BootstrapNodes(g graph.Graph, stat Statistic, opt BootOptions) (*Interval, 
 		newNodes[k] = simple.Node(int64(k))
 	}
 	vals := make([]float64, opt.Samples)
-	err = runReplicates(seq(opt.Samples), w, func(i int) error {
+	err = runReplicates(seq(opt.Samples), w, opt.Progress, func(i int) error {
 		r := rand.New(replicateSource(opt.Seed, i))
 		orig := make([]int, n)
 		copies := make([][]int, n)

@@ -46,6 +46,12 @@ type CUGOptions struct {
 	Seed    uint64 // replicate i uses rand.NewPCG(Seed, uint64(i))
 	Workers int    // goroutines; 0 means GOMAXPROCS
 	Shard   Shard  // part of the run to compute; zero value = all of it
+	// Progress, if not nil, is called once for each replicate computed
+	// (of this call: of its shard only, when sharded), with the number
+	// done so far. It is called concurrently from the worker goroutines,
+	// so it must be safe for concurrent use and quick (an atomic add);
+	// the counts arrive in no fixed order. It does not change the result.
+	Progress func(done int)
 }
 
 // CUGResult is the outcome of a conditional uniform graph test.
@@ -180,7 +186,7 @@ func CUG(g graph.Graph, name string, stat Statistic, s null.Sampler, opt CUGOpti
 	}
 	idx := shard.indices(opt.Samples)
 	vals := make([]float64, len(idx))
-	err = runReplicates(idx, w, func(i int) error {
+	err = runReplicates(idx, w, opt.Progress, func(i int) error {
 		h, err := s.Sample(replicateSource(opt.Seed, i))
 		if err != nil {
 			return fmt.Errorf("inference: replicate %d of %s: %w", i, s.Model(), err)

@@ -97,7 +97,7 @@ func PermutationTest(groupA, groupB []int, build func(units []int) (graph.Graph,
 	}
 	d := ta - tb
 	vals := make([]float64, opt.Samples)
-	err = runReplicates(seq(opt.Samples), w, func(i int) error {
+	err = runReplicates(seq(opt.Samples), w, opt.Progress, func(i int) error {
 		r := rand.New(replicateSource(opt.Seed, i))
 		p := slices.Clone(pool)
 		for j := len(p) - 1; j > 0; j-- {

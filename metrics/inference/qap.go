@@ -562,7 +562,7 @@ const qapBlock = 32
 // permutations, on w goroutines. newWork makes the workspace of a block.
 func forBlocks[W any](samples, w int, newWork func() W, f func(ws W, i int)) {
 	nb := (samples + qapBlock - 1) / qapBlock
-	_ = runReplicates(seq(nb), w, func(b int) error {
+	_ = runReplicates(seq(nb), w, nil, func(b int) error {
 		ws := newWork()
 		for i := b * qapBlock; i < min(samples, (b+1)*qapBlock); i++ {
 			f(ws, i)

@@ -64,10 +64,17 @@ func numWorkers(w int) (int, error) {
 // the error of the failed job that comes first in idx is returned. As every
 // job before a failing one has been handed out by then, that error does
 // not depend on w or on scheduling.
-func runReplicates(idx []int, w int, f func(i int) error) error {
+//
+// If progress is not nil, it is called after each job that succeeds, from
+// the goroutine that ran it, with the number of jobs done so far: each of
+// 1, 2, …, len(idx) once when all succeed, not necessarily in that order
+// (calls from different goroutines may overtake each other). The count is
+// an atomic counter outside the jobs' data, so progress cannot change
+// their results.
+func runReplicates(idx []int, w int, progress func(done int), f func(i int) error) error {
 	w = min(w, len(idx))
 	errs := make([]error, len(idx))
-	var next atomic.Int64
+	var next, done atomic.Int64
 	var failed atomic.Bool
 	var wg sync.WaitGroup
 	for range w {
@@ -82,6 +89,8 @@ func runReplicates(idx []int, w int, f func(i int) error) error {
 				if err := f(idx[k]); err != nil {
 					errs[k] = err
 					failed.Store(true)
+				} else if progress != nil {
+					progress(int(done.Add(1)))
 				}
 			}
 		}()

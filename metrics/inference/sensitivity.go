@@ -177,7 +177,7 @@ func Sensitivity(observed graph.Graph, remove func(frac float64, src rand.Source
 	}
 	r := opt.Samples
 	vals := make([]float64, len(fractions)*r)
-	err = runReplicates(seq(len(vals)), w, func(q int) error {
+	err = runReplicates(seq(len(vals)), w, opt.Progress, func(q int) error {
 		f, i := fractions[q/r], q%r
 		h, err := remove(f, replicateSource(opt.Seed, i))
 		if err != nil {
