@@ -80,8 +80,8 @@ carries a source line: the embedded data set's citation, or --source.
 
 Chinese labels (--lang zh or both) need a CJK font: --font FILE, or one
 found on the system (Debian: fonts-noto-cjk or fonts-wqy-microhei). Without
-one, the figure falls back to English with a warning. PDF cannot show
-Chinese text and is written in English, with a warning.
+one, the figure falls back to English with a warning. PDF draws Chinese
+text as glyph outlines.
 
 The file is written to a temporary file and renamed into place; an
 existing file is replaced only with --force, and never if it is an input.`,

@@ -132,7 +132,9 @@ func drawFigure(f FigureSpec, r *analysis.Results, params FigureParams, files ma
 		return nil, nil, err
 	}
 	fg := &figure{Name: f.Name, Title: fig.Title, Caption: caption, SVG: "figures/" + f.Name + ".svg", PNG: "figures/" + f.Name + ".png"}
-	fg.Alt = figureAlt(f, fig, caption)
+	if fg.Alt = f.Alt(r, params.lang()); fg.Alt == "" {
+		fg.Alt = figureAlt(f, fig, caption)
+	}
 	for _, ext := range []string{"svg", "png"} {
 		b, err := fig.Encode(ext)
 		if err != nil {
@@ -152,10 +154,8 @@ type encodeError struct{ err error }
 
 func (e *encodeError) Error() string { return e.err.Error() }
 
-// figureAlt is the text alternative of a figure's image: its title, then
-// its caption.
-// Hook: when report/figures.go gives FigureSpec an Alt (a description of
-// what the image shows), use it here instead.
+// figureAlt is the text alternative of a figure's image when its
+// FigureSpec has no Alt of the data: its title, then its caption.
 func figureAlt(f FigureSpec, fig *plots.Figure, caption string) string {
 	t := strings.TrimSpace(fig.Title)
 	if t == "" {
@@ -295,7 +295,7 @@ var clientTypeNames = map[network.ClientType][2]string{
 	network.StateSecurity:  {"State security", "安全"},
 	network.Enterprise:     {"Enterprise", "企业"},
 	network.Government:     {"Government", "政府"},
-	network.UnknownClient:  {"Not printed", "未标注"},
+	network.UnknownClient:  {"Unknown", "不详"}, // as the tables say (unknown)
 }
 
 // clientTypeCategories orders the client-type tally in the display order of
