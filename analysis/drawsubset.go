@@ -49,7 +49,9 @@ type DrawSelection struct {
 // edgeLimit edges, if that core keeps at least a third of nodeLimit nodes;
 // otherwise the nodes that rank highest on score (indexed by node id,
 // ties broken by the smaller id; NaN ranks last), as many as fit: at most
-// nodeLimit, halved until the edges among them are at most edgeLimit.
+// nodeLimit, cut by a fifth until the edges among them are at most
+// edgeLimit and at most three a node, less those with no tie to the
+// others.
 // measure names score in the note. The choice depends only on g, score
 // and the limits, so a drawing of it is reproducible.
 //
@@ -128,15 +130,50 @@ func DrawSubset(g graph.Graph, score []float64, measure string, nodeLimit, edgeL
 		top = slices.Clone(order[:n])
 		slices.Sort(top)
 		e = inducedEdges(g, top)
-		if e <= edgeLimit || n <= 2 {
+		// A drawing stays legible up to about three ties a node on
+		// average; denser, it is a hairball however it is laid out.
+		if (e <= edgeLimit && e <= 3*n) || n <= 2 {
 			break
 		}
-		n /= 2
+		n = n * 4 / 5
+	}
+	// A top node with no tie to another top node would float apart
+	// from the others and shrink the drawing: it is left out.
+	kept := top[:0:0]
+	for _, u := range top {
+		if hasTieAmong(g, u, top) {
+			kept = append(kept, u)
+		}
+	}
+	if len(kept) >= 2 {
+		top = kept
 	}
 	sel.Nodes, sel.Edges, sel.Measure = top, e, measure
-	sel.Note = fmt.Sprintf("Drawn: the %s nodes of highest %s of %s, with the %s edges among them (of %s); the rest of the network is not shown.",
+	sel.Note = fmt.Sprintf("Drawn: the %s nodes of highest %s of %s that are tied to one another, with the %s edges among them (of %s); the rest of the network is not shown.",
 		groupInt(len(top)), measure, groupInt(len(ids)), groupInt(e), groupInt(total))
 	return sel
+}
+
+// hasTieAmong reports whether u has a tie, in either direction, to
+// another node of ids (sorted).
+func hasTieAmong(g graph.Graph, u int64, ids []int64) bool {
+	for it := g.From(u); it.Next(); {
+		if v := it.Node().ID(); v != u {
+			if _, ok := slices.BinarySearch(ids, v); ok {
+				return true
+			}
+		}
+	}
+	if d, ok := g.(graph.Directed); ok {
+		for it := d.To(u); it.Next(); {
+			if v := it.Node().ID(); v != u {
+				if _, ok := slices.BinarySearch(ids, v); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // inducedEdges counts the edges of g among the nodes ids (sorted).

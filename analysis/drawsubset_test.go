@@ -85,24 +85,42 @@ func TestDrawSubset(t *testing.T) {
 		t.Errorf("note %q, of %d nodes", s.Note, s.OfNodes)
 	}
 	// The nodes drawn are those of highest score: none left out scores
-	// more than the lowest drawn.
+	// more than the lowest drawn, unless it has no tie to the nodes drawn.
+	// Every node drawn has a tie to another, and there are at most three
+	// edges a node (a drawing, not a hairball).
 	drawn := map[int64]bool{}
 	low := score[s.Nodes[0]]
 	for _, id := range s.Nodes {
 		drawn[id] = true
 		low = min(low, score[id])
 	}
+	tiedToDrawn := func(id int64) bool {
+		for it := ba.From(id); it.Next(); {
+			if drawn[it.Node().ID()] {
+				return true
+			}
+		}
+		return false
+	}
 	for id, x := range score {
-		if !drawn[int64(id)] && x > low {
+		if !drawn[int64(id)] && x > low && tiedToDrawn(int64(id)) {
 			t.Fatalf("node %d (score %v) left out, but a node of score %v drawn", id, x, low)
 		}
+	}
+	for _, id := range s.Nodes {
+		if !tiedToDrawn(id) {
+			t.Errorf("node %d is drawn with no tie to the other nodes drawn", id)
+		}
+	}
+	if s.Edges > 3*len(s.Nodes) {
+		t.Errorf("%d edges among %d nodes: more than three a node", s.Edges, len(s.Nodes))
 	}
 	// The node 0 of the seed triangle has the highest degree.
 	if !drawn[0] {
 		t.Error("the first hub is not drawn")
 	}
 
-	// Too many edges among the top nodes: the number is halved until they
+	// Too many edges among the top nodes: the number is cut until they
 	// fit.
 	var dense [][2]int64
 	for i := range int64(200) {
