@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/explore"
 	"github.com/ecosys-sna/ecosys/internal/numfmt"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/plots"
@@ -534,6 +536,18 @@ func buildGraph(r *analysis.Results, opts *Options, files map[string][]byte) (pa
 		}
 	}
 	page.Methods = append(page.Methods, drawingMethod)
+	// The explorer of the network: the whole network up to explore's size
+	// limit, the highest-degree part beyond it (the page says so).
+	en, err := explore.GraphNetwork("graph", "Network", in.Graph, "", explore.Options{Seed: opts.Seed})
+	if err != nil {
+		return page, nil, fmt.Errorf("report: %s: %w", explorerFile, err)
+	}
+	var b bytes.Buffer
+	if err := explore.Write(&b, explore.Data{Title: in.Source, Networks: []explore.Network{en}}); err != nil {
+		return page, nil, fmt.Errorf("report: %s: %w", explorerFile, err)
+	}
+	files[explorerFile] = b.Bytes()
+	page.Explorer = explorerFile
 	return page, warnings, nil
 }
 
