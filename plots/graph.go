@@ -65,6 +65,14 @@ type Graph struct {
 	// WeightLabel names what edge width shows, such as "amount (CNY)",
 	// in the legend of the force-directed drawing, as SizeLabel does.
 	WeightLabel string
+	// WeightAmount says that the weights are amounts in CNY: the
+	// edge-width key writes them as the amount axes do (M and k; 万 and
+	// 亿 in Chinese).
+	WeightAmount bool
+	// LabelsZH gives the Chinese of the legend's words: of the kind and
+	// edge-kind labels, SizeLabel and WeightLabel, by their English. A
+	// word without one is shown in English.
+	LabelsZH map[string]string
 	// Layout chooses NetworkGraph's layout; the zero value is
 	// LayoutAuto. LayeredNetwork ignores it.
 	Layout Layout
@@ -277,17 +285,26 @@ func newKindStyles(order []string, present map[string]bool, labels map[string]st
 }
 
 // nodeKinds returns the styles of g's node kinds (Graph.KindOrder).
-func nodeKinds(g Graph) kindStyles {
+func nodeKinds(fs *fontSet, g Graph) kindStyles {
 	present := make(map[string]bool, len(g.Nodes))
 	for _, v := range g.Nodes {
 		present[v.Kind] = true
 	}
-	return newKindStyles(g.KindOrder, present, g.KindLabels)
+	return g.translate(fs, newKindStyles(g.KindOrder, present, g.KindLabels))
+}
+
+// translate puts the legend names of ks in the figure's language, by
+// g.LabelsZH.
+func (g Graph) translate(fs *fontSet, ks kindStyles) kindStyles {
+	for i, name := range ks.names {
+		ks.names[i] = fs.pick(name, g.LabelsZH[name], " / ")
+	}
+	return ks
 }
 
 // edgeKinds returns the styles of g's edge kinds (Graph.EdgeKindOrder);
 // none are shown if all edges share one kind.
-func edgeKinds(g Graph) kindStyles {
+func edgeKinds(fs *fontSet, g Graph) kindStyles {
 	present := map[string]bool{}
 	for _, e := range g.Edges {
 		present[e.Kind] = true
@@ -296,7 +313,7 @@ func edgeKinds(g Graph) kindStyles {
 	if len(present) <= 1 {
 		ks.shown, ks.names = nil, nil
 	}
-	return ks
+	return g.translate(fs, ks)
 }
 
 // englishLabel returns v's English label: Label, or ID if it is empty.
@@ -565,7 +582,7 @@ func networkGraph(title string, g Graph, opts Options) (*Figure, *graphPlot, err
 	for _, v := range g.Nodes {
 		maxSize = math.Max(maxSize, v.Size)
 	}
-	gp.legend = legend{marker: 3.2, gap: 10, nodes: nodeKinds(g), edges: edgeKinds(g),
+	gp.legend = legend{marker: 3.2, gap: 10, nodes: nodeKinds(fs, g), edges: edgeKinds(fs, g),
 		size: sizeKey(fs, g, func(v float64) vg.Length {
 			return nodeRadii([]GraphNode{{Size: v}, {Size: maxSize}}, forceMinR, forceMinR, forceMaxR)[0]
 		}, forceMaxR),

@@ -108,7 +108,7 @@ func sizeKey(fs *fontSet, g Graph, radius func(v float64) vg.Length, maxR vg.Len
 	for _, v := range k.vals {
 		k.texts = append(k.texts, keyText(v))
 	}
-	k.title = fs.pick("Node area", "节点面积", " / ") + ": " + g.SizeLabel
+	k.title = fs.pick("Node area", "节点面积", " / ") + ": " + fs.pick(g.SizeLabel, g.LabelsZH[g.SizeLabel], " / ")
 	return k
 }
 
@@ -126,10 +126,14 @@ func widthKey(fs *fontSet, g Graph) netKey {
 	}
 	k.vals = keyValues(top, allIntegers(ws))
 	for _, v := range k.vals {
-		k.texts = append(k.texts, keyText(v))
+		if g.WeightAmount {
+			k.texts = append(k.texts, fs.formatAmount(v))
+		} else {
+			k.texts = append(k.texts, keyText(v))
+		}
 	}
 	k.size = func(v float64) vg.Length { return edgeWidth(v, top) }
-	k.title = fs.pick("Edge width", "连线宽度", " / ") + ": " + g.WeightLabel
+	k.title = fs.pick("Edge width", "连线宽度", " / ") + ": " + fs.pick(g.WeightLabel, g.LabelsZH[g.WeightLabel], " / ")
 	return k
 }
 

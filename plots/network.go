@@ -169,7 +169,7 @@ func newNetPlot(fs *fontSet, g Graph, layers []int) (*netPlot, error) {
 		maxSize = math.Max(maxSize, v.Size)
 	}
 	np.rMax = netMaxRadius
-	np.legend = legend{marker: 3.5, gap: 12, nodes: nodeKinds(g),
+	np.legend = legend{marker: 3.5, gap: 12, nodes: nodeKinds(fs, g),
 		size: sizeKey(fs, g, func(v float64) vg.Length {
 			return nodeRadii([]GraphNode{{Size: v}, {Size: maxSize}}, 0, min(netMinRadius, np.rMax), np.rMax)[0]
 		}, netMaxRadius),

@@ -59,7 +59,7 @@ func CaseGraph(m *cases.Meta, size string) (plots.Graph, error) {
 	if auto {
 		size = "betweenness"
 	}
-	g := plots.Graph{KindLabels: caseKindLabels(), EdgeKindLabels: caseEdgeLabels, SizeLabel: size,
+	g := plots.Graph{KindLabels: caseKindLabels(), EdgeKindLabels: caseEdgeLabels, SizeLabel: size, LabelsZH: LegendZH,
 		WeightLabel: "number of relations", EdgeKindOrder: []string{EdgeContract, EdgeDirection, EdgeShared, EdgeHierarchy, EdgeCorporate}}
 	for _, k := range cases.OrganizationKinds {
 		g.KindOrder = append(g.KindOrder, string(k))

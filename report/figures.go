@@ -640,7 +640,7 @@ func LedgerGraph(n *network.Network, r *metrics.Report, size string) (plots.Grap
 		}
 		size = AutoSize(deg, btw)
 	}
-	g := plots.Graph{KindLabels: KindLabels, WeightLabel: "amount (CNY)"}
+	g := plots.Graph{KindLabels: KindLabels, WeightLabel: "amount (CNY)", WeightAmount: true, LabelsZH: LegendZH}
 	for _, k := range network.Kinds {
 		g.KindOrder = append(g.KindOrder, string(k))
 	}

@@ -282,3 +282,38 @@ func TestFiguresFitThePage(t *testing.T) {
 		}
 	}
 }
+
+// TestNetworkFiguresChineseLegend: in Chinese, the legends of the network
+// drawings (kinds of nodes and ties, what size and width show, the
+// amounts of the width key) are Chinese; only names are left as recorded.
+func TestNetworkFiguresChineseLegend(t *testing.T) {
+	path := cjkFontOrSkip(t)
+	r, opts := fixture(t)
+	for _, spec := range report.Catalogue() {
+		if !networkFigures[spec.Name] {
+			continue
+		}
+		f, err := spec.Draw(r, report.FigureParams{Options: plots.Options{Lang: plots.LangZH, FontPath: path, Source: opts.Source}, Seed: 1})
+		if err != nil {
+			t.Fatalf("%s: %v", spec.Name, err)
+		}
+		var all []string
+		for _, b := range drawnText(f) {
+			all = append(all, b.s)
+			if westernAmount.MatchString(b.s) && spec.Name != "case-network" { // the width keys of network and graph are amounts
+				t.Errorf("%s zh: amount %q not in 万/亿", spec.Name, b.s)
+			}
+		}
+		text := strings.Join(all, "\n")
+		for en, zh := range report.LegendZH {
+			if len(en) > 4 && strings.Contains(text, en) && !strings.Contains(text, zh) {
+				t.Errorf("%s zh: legend word %q drawn in English, not %q", spec.Name, en, zh)
+			}
+		}
+		for _, w := range []string{"Node area", "Edge width", "Not labelled"} {
+			if strings.Contains(text, w) {
+				t.Errorf("%s zh: %q drawn in English", spec.Name, w)
+			}
+		}
+	}
+}

@@ -205,7 +205,7 @@ func PlainGraph(r *analysis.Results, m *metrics.Report, p FigureParams) (plots.G
 			return plots.Graph{}, sel, err
 		}
 	}
-	out := plots.Graph{SizeLabel: sizeLabel, Layout: plots.LayoutForce, Seed: p.Seed}
+	out := plots.Graph{SizeLabel: sizeLabel, Layout: plots.LayoutForce, Seed: p.Seed, LabelsZH: LegendZH}
 	if p.Layout != "" {
 		if out.Layout, err = plots.ParseLayout(p.Layout); err != nil {
 			return plots.Graph{}, sel, err

@@ -324,6 +324,49 @@ var KindLabels = map[string]string{
 	string(network.UnknownKind):          "Unknown",
 }
 
+// LegendZH is the Chinese of the words in the legends of the network
+// drawings (plots.Graph.LabelsZH): kinds of nodes and of ties, and what
+// node size and edge width show.
+var LegendZH = map[string]string{
+	"Public-security organ":         "公安机关",
+	"State-security organ":          "国家安全机关",
+	"Government office":             "政府机关",
+	"State-owned enterprise":        "国有企业",
+	"Company":                       "公司",
+	"Association":                   "社会团体",
+	"Unidentified unit":             "身份不明单位",
+	"Individual":                    "个人",
+	"Unknown":                       "不详",
+	"Foreign government":            "外国政府",
+	"University":                    "大学",
+	"Node":                          "节点",
+	"contract or supply":            "合同或供应",
+	"front, tasking or association": "掩护、任务或关联",
+	"shared personnel":              "共同人员",
+	"hierarchy (part of)":           "隶属关系",
+	"corporate group or ownership":  "企业集团或所有权",
+	"contracts":                     "合同数",
+	"amount (CNY)":                  "金额（元）",
+	"number of relations":           "关系数",
+	"weight":                        "权重",
+	"degree":                        "度",
+	"in degree":                     "入度",
+	"out degree":                    "出度",
+	"strength":                      "强度",
+	"betweenness":                   "中介中心性",
+	"betweenness normalized":        "标准化中介中心性",
+	"closeness":                     "接近中心性",
+	"harmonic":                      "调和中心性",
+	"eigenvector":                   "特征向量中心性",
+	"pagerank":                      "PageRank",
+	"hub":                           "枢纽得分",
+	"authority":                     "权威得分",
+	"core":                          "核数",
+	"clustering":                    "聚类系数",
+	"constraint":                    "网络约束",
+	"effective size":                "有效规模",
+}
+
 // LedgerNet converts a ledger network for plots.LayeredNetwork: nodes in
 // layers by role, coloured by entity kind, sized by the number of contracts
 // they take part in, edges directed and weighted by amount; the key
@@ -351,7 +394,7 @@ func LedgerNet(n *network.Network) plots.Graph {
 	for _, k := range network.Kinds {
 		net.KindOrder = append(net.KindOrder, string(k))
 	}
-	net.KindLabels = KindLabels
+	net.KindLabels, net.LabelsZH, net.WeightAmount = KindLabels, LegendZH, true
 	net.SizeLabel, net.WeightLabel = "contracts", "amount (CNY)"
 	return net
 }
