@@ -144,7 +144,7 @@ func (r *edgeListReader) add(name string) int64 {
 // order, with the other columns as their attributes.
 func (r *edgeListReader) readNodes(name string, nodes io.Reader) error {
 	g := r.g
-	t, err := csvio.ReadTable(name, nodes, []string{"id"}, map[string]string{"name": "id", "node": "id"}, csvio.Options{Warn: r.opt.Warn, Delimiter: r.opt.Delimiter})
+	t, err := csvio.ReadTable(name, nodes, []string{"id"}, map[string]string{"name": "id", "node": "id"}, csvio.Options{Warn: r.opt.Warn, Delimiter: r.opt.Delimiter, KeepAliases: true})
 	if err != nil {
 		return err
 	}

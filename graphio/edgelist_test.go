@@ -241,3 +241,20 @@ func TestReadEdgeListKeepWeights(t *testing.T) {
 		t.Errorf("--weighted --multi count: weight %v, want 2", w)
 	}
 }
+
+// TestReadEdgeListNodeNameColumn: a node file with both id and name
+// columns (as igraph and Gephi write them) keeps name as an attribute, for
+// --label name; name alone still names the nodes.
+func TestReadEdgeListNodeNameColumn(t *testing.T) {
+	g, err := ReadEdgeList("e.csv", strings.NewReader("source,target\nn0,n1\n"), "n.csv", strings.NewReader("id,name\nn0,Alice\nn1,Bob\n"), EdgeListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Names[0] != "n0" || g.Attrs[0]["name"] != "Alice" || g.Attrs[1]["name"] != "Bob" {
+		t.Errorf("names %v, attributes %v", g.Names, g.Attrs)
+	}
+	g, err = ReadEdgeList("e.csv", strings.NewReader("source,target\nAlice,Bob\n"), "n.csv", strings.NewReader("name\nAlice\nBob\n"), EdgeListOptions{})
+	if err != nil || g.Names[0] != "Alice" {
+		t.Errorf("name as the id column: %v, %v", err, g)
+	}
+}

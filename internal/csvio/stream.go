@@ -203,7 +203,7 @@ func streamCSVTable(name string, r io.Reader, required []string, aliases map[str
 		}
 		return nil, nil, nil
 	}
-	if err := t.readHeader(header, required, aliases); err != nil {
+	if err := t.readHeader(header, required, aliases, opt.KeepAliases); err != nil {
 		if !check.drain() {
 			return nil, nil, nil
 		}

@@ -25,6 +25,12 @@ type Options struct {
 	// "Unicode text"). A file whose header lacks a required column is
 	// looked at for another separator, which the error then names.
 	Delimiter rune
+	// KeepAliases keeps a column named by an alias as an ordinary column
+	// when the header also has the canonical column: a node file with
+	// both id and name columns (as igraph and Gephi write them) keeps
+	// name as an attribute. Without it, such a header is a duplicate
+	// column.
+	KeepAliases bool
 }
 
 // Delimiters are the field separators Options.Delimiter accepts.
@@ -147,7 +153,7 @@ func ReadTable(name string, r io.Reader, required []string, aliases map[string]s
 	if err != nil {
 		return nil, t.parseError(err)
 	}
-	if err := t.readHeader(header, required, aliases); err != nil {
+	if err := t.readHeader(header, required, aliases, opt.KeepAliases); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -156,20 +162,26 @@ func ReadTable(name string, r io.Reader, required []string, aliases map[string]s
 // readHeader takes the header row of t: column names lose surrounding
 // white space and case, aliases map to canonical names, and it is an
 // error if the row has more than MaxColumns cells, a cell over
-// MaxFieldBytes, a name twice, or no column for a required name.
-func (t *Table) readHeader(header, required []string, aliases map[string]string) error {
+// MaxFieldBytes, a name twice, or no column for a required name. With
+// keep, an alias whose canonical name is a column too is an ordinary
+// column (Options.KeepAliases).
+func (t *Table) readHeader(header, required []string, aliases map[string]string, keep bool) error {
 	if len(header) > MaxColumns {
 		return &InputError{File: t.name, Line: 1, Column: MaxColumns + 1,
 			Err: fmt.Errorf("%w: %d, the limit is %d", ErrTooManyColumns, len(header), MaxColumns)}
 	}
 	firstAt := map[string]int{}
+	present := map[string]bool{}
+	for _, h := range header {
+		present[strings.ToLower(Trim(h))] = true
+	}
 	for i, h := range header {
 		if len(h) > MaxFieldBytes {
 			return t.fieldTooLarge(i)
 		}
 		key := strings.ToLower(Trim(h))
 		t.header = append(t.header, key)
-		if c, ok := aliases[key]; ok {
+		if c, ok := aliases[key]; ok && !(keep && present[c]) {
 			key = c
 		}
 		if key == "" {

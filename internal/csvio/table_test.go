@@ -105,3 +105,26 @@ e.csv:4: column 3 (kind): value not allowed: want one of x, z (got "y")`
 		t.Errorf("Fail of a missing column: %+v", e)
 	}
 }
+
+// TestKeepAliases: with KeepAliases, a header with both a canonical column
+// and one of its aliases keeps the alias as an ordinary column; without,
+// it is a duplicate column.
+func TestKeepAliases(t *testing.T) {
+	aliases := map[string]string{"name": "id"}
+	in := "id,name\nn0,Alice\n"
+	if _, err := ReadTable("n.csv", strings.NewReader(in), []string{"id"}, aliases, Options{}); !errors.Is(err, ErrDuplicateColumn) {
+		t.Errorf("without KeepAliases: error %v, want a duplicate column", err)
+	}
+	tb, err := ReadTable("n.csv", strings.NewReader(in), []string{"id"}, aliases, Options{KeepAliases: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tb.Next() || tb.Get("id") != "n0" || tb.Get("name") != "Alice" {
+		t.Errorf("id %q, name %q; want n0 and Alice", tb.Get("id"), tb.Get("name"))
+	}
+	// Without the canonical column the alias still names it.
+	tb, err = ReadTable("n.csv", strings.NewReader("name\nAlice\n"), []string{"id"}, aliases, Options{KeepAliases: true})
+	if err != nil || !tb.Next() || tb.Get("id") != "Alice" {
+		t.Errorf("alias alone: %v", err)
+	}
+}
