@@ -12,6 +12,7 @@ import (
 	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
+	"github.com/ecosys-sna/ecosys/internal/numfmt"
 	"github.com/ecosys-sna/ecosys/metrics/inference"
 	"github.com/ecosys-sna/ecosys/network"
 )
@@ -275,6 +276,17 @@ func writeEcosystem(io *IOStreams, format string, v *analysis.EcosystemVerdict) 
 		return writeJSON(io.Out, v)
 	}
 	header := []string{"implication", "observed", "interval_or_null_95", "null_mean", "effect", "p_upper", "p_lower", "p_holm", "power", "design_fixed", "favours"}
+	// Tables and Markdown print numbers for reading (numfmt); CSV keeps
+	// them in full.
+	opt4 := func(p *float64) string {
+		if p == nil {
+			return "NA"
+		}
+		if format == FormatCSV {
+			return strconv.FormatFloat(*p, 'g', -1, 64)
+		}
+		return numfmt.Readable(*p)
+	}
 	var rows [][]string
 	for _, r := range v.Implications {
 		rng := ""
@@ -317,12 +329,4 @@ func writeEcosystem(io *IOStreams, format string, v *analysis.EcosystemVerdict) 
 		fmt.Fprintln(io.ErrOut, "ecosys: note:", n)
 	}
 	return nil
-}
-
-// opt4 prints a number with four significant digits, or NA.
-func opt4(p *float64) string {
-	if p == nil {
-		return "NA"
-	}
-	return strconv.FormatFloat(*p, 'g', 4, 64)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -120,5 +121,36 @@ func TestTestEcosystemFlags(t *testing.T) {
 		t.Run(tt.args, func(t *testing.T) {
 			checkErr(t, execute(NewCmdTestEcosystem(&Factory{IO: &IOStreams{}}, func(*TestEcosystemOptions) error { return nil }), tt.args), tt.want)
 		})
+	}
+}
+
+// TestTestEcosystemCSVFullPrecision: the CSV of the verdict keeps every
+// digit of the JSON (it printed four); the table rounds for reading.
+func TestTestEcosystemCSVFullPrecision(t *testing.T) {
+	io, out, errOut := Test()
+	if code := Run(append([]string{"test", "ecosystem", "--format", "json"}, ecoQuick...), &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var v struct {
+		Implications []struct {
+			Name     string   `json:"name"`
+			Observed *float64 `json:"observed"`
+		} `json:"implications"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	io, csvOut, errOut := Test()
+	if code := Run(append([]string{"test", "ecosystem", "--format", "csv"}, ecoQuick...), &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, im := range v.Implications {
+		if im.Observed == nil {
+			continue
+		}
+		full := strconv.FormatFloat(*im.Observed, 'g', -1, 64)
+		if !strings.Contains(csvOut.String(), im.Name+","+full+",") {
+			t.Errorf("CSV row of %s lacks the observed value %s in full:\n%s", im.Name, full, csvOut)
+		}
 	}
 }
