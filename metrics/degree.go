@@ -2,6 +2,8 @@ package metrics
 
 import (
 	"gonum.org/v1/gonum/graph"
+
+	"github.com/ecosys-sna/ecosys/internal/compact"
 )
 
 // Degree holds the degree and strength of a node of a directed graph.
@@ -58,4 +60,27 @@ func Degrees(g graph.Directed) map[int64]Degree {
 		out[id] = d
 	}
 	return out
+}
+
+// compactDegreeCounts returns the degrees of the nodes of a CompactGraph
+// in id order, read from the row offsets, or ok false if g is not one.
+// On a compact graph (such as a graph read by graphio.ReadEdgeList) this
+// takes a few milliseconds on 10⁶ nodes, where iterating the neighbours
+// of every node through gonum's interface allocates two iterators a node.
+func compactDegreeCounts(g graph.Graph) (*degreeCounts, bool) {
+	r, ok := compact.View(g)
+	if !ok {
+		return nil, false
+	}
+	n := len(r.IDs)
+	d := &degreeCounts{total: make([]int, n), in: make([]int, n), out: make([]int, n)}
+	for i := range n {
+		d.out[i] = int(r.Off[i+1] - r.Off[i])
+		d.total[i] = d.out[i]
+		if r.Directed {
+			d.in[i] = int(r.InOff[i+1] - r.InOff[i])
+			d.total[i] += d.in[i]
+		}
+	}
+	return d, true
 }

@@ -38,6 +38,17 @@ func CoreNumber(g graph.Graph) map[int64]int {
 	return out
 }
 
+// coreColumn is the core number of every node, in id order (the order of
+// c.nodes(), which holds the same nodes), without the maps of CoreNumber.
+func (c *computation) coreColumn() []Value {
+	_, core := coreNumbers(c.g)
+	out := make([]Value, len(core))
+	for i, k := range core {
+		out[i] = Defined(float64(k))
+	}
+	return out
+}
+
 // coreNumbers returns the node ids in increasing order and the core
 // number of each, in that order (see CoreNumber).
 //

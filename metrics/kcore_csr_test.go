@@ -119,3 +119,25 @@ func TestCoreNumbersLoop(t *testing.T) {
 		t.Fatalf("core numbers %v, want 2 for the triangle and 1 for the pendant", got)
 	}
 }
+
+// TestCompactDegreeCounts checks the degrees read from the row offsets
+// of a compact graph against those counted through gonum's iterators on
+// the same graph as a simple graph.
+func TestCompactDegreeCounts(t *testing.T) {
+	for seed := range uint64(20) {
+		for _, directed := range []bool{false, true} {
+			sg, cg := randomSimple(seed, 3+int(seed)*5, 4*(3+int(seed)*5), directed)
+			if _, ok := compactDegreeCounts(sg); ok {
+				t.Fatal("a simple graph read as compact")
+			}
+			want := newComputation(sg, Options{}).degrees()
+			got, ok := compactDegreeCounts(cg)
+			if !ok {
+				t.Fatal("compact graph not read as compact")
+			}
+			if !slices.Equal(got.in, want.in) || !slices.Equal(got.out, want.out) || !slices.Equal(got.total, want.total) {
+				t.Fatalf("seed %d directed %v: degrees %+v, want %+v", seed, directed, got, want)
+			}
+		}
+	}
+}
