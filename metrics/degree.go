@@ -2,8 +2,6 @@ package metrics
 
 import (
 	"gonum.org/v1/gonum/graph"
-
-	"github.com/ecosys-sna/ecosys/internal/compact"
 )
 
 // Degree holds the degree and strength of a node of a directed graph.
@@ -63,24 +61,54 @@ func Degrees(g graph.Directed) map[int64]Degree {
 }
 
 // compactDegreeCounts returns the degrees of the nodes of a CompactGraph
-// in id order, read from the row offsets, or ok false if g is not one.
-// On a compact graph (such as a graph read by graphio.ReadEdgeList) this
-// takes a few milliseconds on 10⁶ nodes, where iterating the neighbours
-// of every node through gonum's interface allocates two iterators a node.
+// in id order, read from the row offsets, or ok false if g is not one or
+// its offsets are not those of n rows. On a compact graph (such as a graph
+// read by graphio.ReadEdgeList) this takes milliseconds on 10⁶ nodes,
+// where iterating the neighbours of every node through gonum's interface
+// allocates two iterators a node. Only the offsets are checked (O(n)),
+// not the rows (compact.View, O(m)): the degrees need no more, and the
+// contract of CompactGraph says that the rows agree with From and To.
 func compactDegreeCounts(g graph.Graph) (*degreeCounts, bool) {
-	r, ok := compact.View(g)
+	cg, ok := g.(CompactGraph)
 	if !ok {
 		return nil, false
 	}
-	n := len(r.IDs)
+	_, directed := g.(graph.Directed)
+	ids, off, adj, _ := cg.CompactRows(false)
+	if !offsetsValid(len(ids), off, len(adj)) {
+		return nil, false
+	}
+	inOff := off
+	if directed {
+		_, in, inAdj, _ := cg.CompactRows(true)
+		if !offsetsValid(len(ids), in, len(inAdj)) {
+			return nil, false
+		}
+		inOff = in
+	}
+	n := len(ids)
 	d := &degreeCounts{total: make([]int, n), in: make([]int, n), out: make([]int, n)}
 	for i := range n {
-		d.out[i] = int(r.Off[i+1] - r.Off[i])
+		d.out[i] = int(off[i+1] - off[i])
 		d.total[i] = d.out[i]
-		if r.Directed {
-			d.in[i] = int(r.InOff[i+1] - r.InOff[i])
+		if directed {
+			d.in[i] = int(inOff[i+1] - inOff[i])
 			d.total[i] += d.in[i]
 		}
 	}
 	return d, true
+}
+
+// offsetsValid reports whether off are the offsets of n rows of an array
+// of length m: n+1 non-decreasing values from 0 to m.
+func offsetsValid(n int, off []int32, m int) bool {
+	if len(off) != n+1 || off[0] != 0 || int(off[n]) != m {
+		return false
+	}
+	for i := range n {
+		if off[i+1] < off[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -141,3 +141,20 @@ func TestCompactDegreeCounts(t *testing.T) {
 		}
 	}
 }
+
+// badRows is a compact graph whose CompactRows returns offsets that do
+// not fit its rows.
+type badRows struct{ graph.Undirected }
+
+func (b badRows) CompactRows(bool) ([]int64, []int32, []int32, []float64) {
+	return []int64{0, 1}, []int32{0, 2, 1}, []int32{1}, nil
+}
+
+// TestCompactDegreeCountsBadOffsets checks that offsets that are not
+// those of the rows are not read as degrees.
+func TestCompactDegreeCountsBadOffsets(t *testing.T) {
+	_, cg := randomSimple(1, 2, 1, false)
+	if _, ok := compactDegreeCounts(badRows{cg.(graph.Undirected)}); ok {
+		t.Fatal("decreasing offsets read as degrees")
+	}
+}
