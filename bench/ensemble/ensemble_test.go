@@ -131,10 +131,11 @@ func random2000() twoMode {
 		g.AddNode(simple.Node(i))
 		t.label = append(t.label, rng.IntN(30))
 	}
-	for g.Edges().Len() < 10000 {
+	for m := 0; m < 10000; {
 		a, p := rng.Int64N(1000), 1000+rng.Int64N(1000)
 		if !g.HasEdgeBetween(a, p) {
 			g.SetEdge(simple.Edge{F: simple.Node(a), T: simple.Node(p)})
+			m++
 		}
 	}
 	t.g = g
