@@ -19,6 +19,7 @@ const module = "github.com/ecosys-sna/ecosys"
 //	metrics/inference → metrics/null → internal/compact → gonum
 //	metrics → internal/compact (which imports no package of the module)
 //	analysis → network, cases, claims, graphio, metrics and its sub-packages
+//	explore → network, cases, plots
 //	report, cmd → what they need
 //
 // datasets and arrayjob import only the standard library; metrics and
@@ -44,6 +45,7 @@ func TestDependencyDirection(t *testing.T) {
 		"claims":            {"datasets", "graphio", "plots", "report", "analysis", "cmd"},
 		"analysis":          {"datasets", "plots", "report", "cmd"},
 		"report":            {"datasets", "cmd"},
+		"explore":           {"datasets", "graphio", "metrics", "claims", "analysis", "report", "cmd"},
 		"arrayjob":          {"datasets", "network", "cases", "graphio", "metrics", "plots", "report", "analysis", "claims", "cmd", "internal"},
 	}
 	for pkg, bad := range forbidden {

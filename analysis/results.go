@@ -61,6 +61,7 @@ type Results struct {
 	meta     *cases.Meta
 	claims   *claims.Report
 	errs     map[string]error
+	gin      *GraphInput // a network of one's own (NewGraphResults); nil for a ledger
 }
 
 // NewResults returns the results of the ledger l and the case data d (nil
@@ -81,8 +82,12 @@ func (r *Results) Cases() *cases.Data { return r.d }
 // Options returns the options of the results, with their defaults.
 func (r *Results) Options() ResultsOptions { return r.opt }
 
-// Network returns the ledger network (network.BuildLedger).
+// Network returns the ledger network (network.BuildLedger), nil for the
+// results of a network of one's own (NewGraphResults).
 func (r *Results) Network() *network.Network {
+	if r.l == nil {
+		return nil
+	}
 	if r.net == nil {
 		r.net = network.BuildLedger(r.l)
 	}
@@ -98,6 +103,9 @@ func (r *Results) Tally(d network.Dimension, more ...network.Dimension) (metrics
 	}
 	if t, ok := r.tallies[key]; ok {
 		return t, nil
+	}
+	if r.l == nil {
+		return metrics.Tally{}, ErrNoLedger
 	}
 	g, err := r.l.GroupBy(d, more...)
 	if err != nil {
@@ -125,9 +133,15 @@ func (r *Results) once(key string, done bool, f func() error) error {
 }
 
 // Measures returns every measure of the ledger network, directed and
-// weighted by amount (paths count edges).
+// weighted by amount (paths count edges); for a network of one's own
+// (NewGraphResults), every measure of that network, weighted, two-mode
+// and grouped as its GraphInput says.
 func (r *Results) Measures() (*metrics.Report, error) {
 	err := r.once("measures", r.measures != nil, func() (err error) {
+		if r.gin != nil {
+			r.measures, err = r.graphMeasures()
+			return err
+		}
 		r.measures, err = metrics.Compute(r.Network().Directed(network.ByAmount), nil, metrics.Options{Weighted: true, Seed: r.opt.Seed, Workers: r.opt.Workers})
 		return err
 	})
@@ -137,6 +151,9 @@ func (r *Results) Measures() (*metrics.Report, error) {
 // Description returns the ledger's description (DescribeLedger).
 func (r *Results) Description() (*LedgerDescription, error) {
 	err := r.once("description", r.desc != nil, func() (err error) {
+		if r.l == nil {
+			return ErrNoLedger
+		}
 		r.desc, err = DescribeLedger(r.l, DescribeOptions{Samples: r.opt.Samples, Seed: r.opt.Seed, Workers: r.opt.Workers})
 		return err
 	})
@@ -147,6 +164,9 @@ func (r *Results) Description() (*LedgerDescription, error) {
 // (EcosystemOf, EcosystemTest).
 func (r *Results) Ecosystem() (*EcosystemVerdict, error) {
 	err := r.once("ecosystem", r.eco != nil, func() error {
+		if r.l == nil {
+			return ErrNoLedger
+		}
 		e, err := EcosystemOf([]*network.Ledger{r.l}, r.d, r.opt.EcosystemData)
 		if err != nil {
 			return err
@@ -167,6 +187,9 @@ func (r *Results) Ecosystem() (*EcosystemVerdict, error) {
 // Sensitivity returns how a ledger statistic moves as contracts go
 // missing (Sensitivity, with the results' samples and seed).
 func (r *Results) Sensitivity(stat string, fractions []float64) ([]inference.SensitivityPoint, error) {
+	if r.l == nil {
+		return nil, ErrNoLedger
+	}
 	return Sensitivity(r.l, stat, RemoveContracts, fractions, inference.BootOptions{Samples: r.opt.Samples, Seed: r.opt.Seed, Workers: r.opt.Workers})
 }
 
@@ -207,6 +230,9 @@ func (r *Results) CaseMeta() (*cases.Meta, error) {
 // are left out and counted. It is an error if there are no claims.
 func (r *Results) Claims() (*claims.Report, error) {
 	err := r.once("claims", r.claims != nil, func() error {
+		if r.gin != nil {
+			return ErrNoLedger
+		}
 		in := r.opt.Claims
 		if len(in.Builtin)+len(in.User) == 0 {
 			return errors.New("no claims to check")
@@ -257,7 +283,12 @@ type Party struct {
 // Degrees count distinct partners; strengths add the contract counts and
 // the amounts of the ties (metrics.Degrees on the count-weighted graph;
 // amounts are summed exactly from the edges).
-func (r *Results) Parties() []Party { return Parties(r.Network()) }
+func (r *Results) Parties() []Party {
+	if r.l == nil {
+		return nil
+	}
+	return Parties(r.Network())
+}
 
 // Parties returns one Party per node of the ledger network n (see
 // Results.Parties).

@@ -1,6 +1,6 @@
 package analysis
 
-import "strconv"
+import "github.com/ecosys-sna/ecosys/internal/numfmt"
 
 // Table is a table of strings with a header row.
 type Table struct {
@@ -8,7 +8,9 @@ type Table struct {
 	Rows   [][]string
 }
 
-func g4(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
+// g4 formats a number of a table for people: numfmt.Readable (4
+// significant digits; whole numbers of 10⁴ or more in full, grouped).
+func g4(x float64) string { return numfmt.Readable(x) }
 
 func rng(lo, hi float64) string { return "[" + g4(lo) + ", " + g4(hi) + "]" }
 

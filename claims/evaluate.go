@@ -227,10 +227,15 @@ func failErr(c Claim, r Result, err error) Result {
 	return fail(c, r, 0, err.Error())
 }
 
-// fail marks r as an Error at rune offset at of c.Expr.
+// fail marks r as an Error at rune offset at of c.Expr. The message
+// locates the cell as every reader does ("c.csv:5: column 4 (expr): …")
+// and a place inside the expression by its character, counted from 1.
 func fail(c Claim, r Result, at int, msg string) Result {
-	e := &network.InputError{File: c.File, Field: "expr", Err: errors.New(typeNames().Replace(msg))}
-	e.Line, e.Column = c.at(at)
+	msg = typeNames().Replace(msg)
+	if at > 0 {
+		msg = fmt.Sprintf("at character %d: %s", at+1, msg)
+	}
+	e := &network.InputError{File: c.File, Line: c.lineOf(at), Column: c.ExprColumn, Field: "expr", Err: errors.New(msg)}
 	r.Status, r.Observed, r.err = Error, nil, e
 	r.Note = e.Error()
 	return r

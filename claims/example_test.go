@@ -42,5 +42,5 @@ c3,Every contract is above 50000 yuan.,my notes,"all(ledger.contracts, .amount >
 	// Output:
 	// c1 consistent          2
 	// c2 consistent_as_bound 3
-	// c3 error                    my-claims.csv:4:73: expr: type ledger.contracts[] has no field amount
+	// c3 error                    my-claims.csv:4: column 4 (expr): at character 24: type ledger.contracts[] has no field amount
 }

@@ -42,8 +42,9 @@ type Claim struct {
 	Tolerance float64   // relative, of Approximately; 0 means DefaultTolerance
 	DataIs    DataIs
 	Note      string
-	// File and Line locate the row; ExprLine and ExprColumn the expr cell
-	// (column 0 when unknown).
+	// File and Line locate the row; ExprLine and ExprColumn the expr cell:
+	// its line and its column, the field's position in the row (0 when
+	// unknown), as every error message counts columns.
 	File                 string
 	Line                 int
 	ExprLine, ExprColumn int
@@ -65,7 +66,8 @@ type filePos struct{ line, col int }
 // Qualifiers) go together; tolerance (a finite number > 0) only with
 // approximately; data_is is complete (default) or partial.
 //
-// Every error is a *network.InputError naming file:line:column; they are
+// Every error is a *network.InputError naming file, line and column (the
+// field's position, named by its header); they are
 // returned together, up to network.MaxErrors, as a network.ErrorList. A
 // file without rows is an error.
 func Read(name string, r io.Reader, opt network.ReadOptions) ([]Claim, error) {
@@ -112,7 +114,8 @@ func readRow(t *csvio.Table, src []byte) Claim {
 		Expr: t.Get("expr"), Note: t.Get("note"), File: t.Name(), Line: t.Line(),
 		Qualifier: csvio.Enum(t, "qualifier", Qualifier(""), Qualifiers), DataIs: csvio.Enum(t, "data_is", Complete, DataIsValues)}
 	c.ExprLine, c.ExprColumn = t.Pos("expr")
-	c.pos = exprPositions(src, c.ExprLine, c.ExprColumn, c.Expr)
+	line, byteCol := t.BytePos("expr")
+	c.pos = exprPositions(src, line, byteCol, c.Expr)
 	c.Expect, c.HasExpect = number(t, "expect")
 	tol, hasTol := number(t, "tolerance")
 	switch {
@@ -240,20 +243,15 @@ func lineStart(src []byte, line int) int {
 	return off
 }
 
-// at returns the file position of the rune at offset i of c.Expr: exact
-// for a claim read from a file, else the expr cell's column plus the
-// bytes before the rune.
-func (c Claim) at(i int) (line, col int) {
+// lineOf returns the file line of the rune at offset i of c.Expr: exact
+// for a claim read from a file (an expression may span lines), else the
+// line of the expr cell or of the row.
+func (c Claim) lineOf(i int) int {
 	if i >= 0 && i < len(c.pos) {
-		return c.pos[i].line, c.pos[i].col
+		return c.pos[i].line
 	}
-	line = c.ExprLine
-	if line == 0 {
-		line = c.Line
+	if c.ExprLine != 0 {
+		return c.ExprLine
 	}
-	if c.ExprColumn == 0 {
-		return line, 0
-	}
-	rs := []rune(c.Expr)
-	return line, c.ExprColumn + len(string(rs[:min(max(i, 0), len(rs))]))
+	return c.Line
 }

@@ -61,14 +61,14 @@ func TestExprPositions(t *testing.T) {
 	for _, tt := range tests {
 		c := cs[tt.claim]
 		i := len([]rune(c.Expr[:strings.Index(c.Expr, tt.rune)]))
-		if l, col := c.at(i); l != tt.line || col != tt.c {
-			t.Errorf("%s: %q at %d:%d, want %d:%d", c.ID, tt.rune, l, col, tt.line, tt.c)
+		if l, col := c.pos[i].line, c.pos[i].col; l != tt.line || col != tt.c || c.lineOf(i) != tt.line {
+			t.Errorf("%s: %q at %d:%d (line %d), want %d:%d", c.ID, tt.rune, l, col, c.lineOf(i), tt.line, tt.c)
 		}
 	}
-	// Without the file's text, the cell's column plus the bytes before.
-	c := Claim{Expr: "公安 x", ExprLine: 7, ExprColumn: 3}
-	if l, col := c.at(3); l != 7 || col != 10 {
-		t.Errorf("fallback at %d:%d, want 7:10", l, col)
+	// Without the file's text, the line of the cell.
+	c := Claim{Expr: "公安 x", Line: 6, ExprLine: 7, ExprColumn: 3}
+	if l := c.lineOf(3); l != 7 {
+		t.Errorf("fallback line %d, want 7", l)
 	}
 }
 
@@ -80,22 +80,22 @@ func TestReadErrors(t *testing.T) {
 		name, in, want string
 		is             error
 	}{
-		{"unknown column", "id,claim,source,expr,value\na,x,s,1 == 1,\n", "e.csv:1:22: value: unknown column", ErrUnknownColumn},
+		{"unknown column", "id,claim,source,expr,value\na,x,s,1 == 1,\n", "e.csv:1: column 5 (value): unknown column", ErrUnknownColumn},
 		{"missing column", "id,claim,source\na,x,s\n", "e.csv:1: expr: required column missing", network.ErrMissingColumn},
-		{"empty id", h + ",x,s,true,,,,,\n", "e.csv:2:1: id: empty value", network.ErrEmpty},
-		{"empty claim", h + "a,,s,true,,,,,\n", "e.csv:2:3: claim: empty value", network.ErrEmpty},
-		{"duplicate id", h + "a,x,s,true,,,,,\na,y,s,true,,,,,\n", `e.csv:3:1: id: duplicate key (got "a") (see e.csv:2)`, network.ErrDuplicateKey},
-		{"expect without qualifier", h + "a,x,s,1,18,,,,\n", "e.csv:2:9: expect: columns do not fit together: expect needs a qualifier", ErrRule},
-		{"qualifier without expect", h + "a,x,s,1,,exactly,,,\n", "e.csv:2:10: qualifier: columns do not fit together: qualifier needs an expect", ErrRule},
-		{"tolerance without approximately", h + "a,x,s,1,18,exactly,0.1,,\n", "e.csv:2:20: tolerance: columns do not fit together", ErrRule},
-		{"tolerance zero", h + "a,x,s,1,18,approximately,0,,\n", "e.csv:2:26: tolerance: invalid number", ErrBadNumber},
-		{"bad expect", h + "a,x,s,1,eighteen,exactly,,,\n", `e.csv:2:9: expect: invalid number: want a number such as 18 or 0.25 (got "eighteen")`, ErrBadNumber},
-		{"infinite expect", h + "a,x,s,1,Inf,exactly,,,\n", "e.csv:2:9: expect: invalid number", ErrBadNumber},
-		{"bad qualifier", h + "a,x,s,1,18,roughly,,,\n", `e.csv:2:12: qualifier: value not allowed`, network.ErrBadEnum},
-		{"bad data_is", h + "a,x,s,1,18,exactly,,some,\n", `e.csv:2:21: data_is: value not allowed`, network.ErrBadEnum},
-		{"empty expr without note", h + "a,x,s,,,,,,\n", "e.csv:2:7: expr: an empty expr needs a note", ErrNoNote},
+		{"empty id", h + ",x,s,true,,,,,\n", "e.csv:2: column 1 (id): empty value", network.ErrEmpty},
+		{"empty claim", h + "a,,s,true,,,,,\n", "e.csv:2: column 2 (claim): empty value", network.ErrEmpty},
+		{"duplicate id", h + "a,x,s,true,,,,,\na,y,s,true,,,,,\n", `e.csv:3: column 1 (id): duplicate key (got "a") (see e.csv:2)`, network.ErrDuplicateKey},
+		{"expect without qualifier", h + "a,x,s,1,18,,,,\n", "e.csv:2: column 5 (expect): columns do not fit together: expect needs a qualifier", ErrRule},
+		{"qualifier without expect", h + "a,x,s,1,,exactly,,,\n", "e.csv:2: column 6 (qualifier): columns do not fit together: qualifier needs an expect", ErrRule},
+		{"tolerance without approximately", h + "a,x,s,1,18,exactly,0.1,,\n", "e.csv:2: column 7 (tolerance): columns do not fit together", ErrRule},
+		{"tolerance zero", h + "a,x,s,1,18,approximately,0,,\n", "e.csv:2: column 7 (tolerance): invalid number", ErrBadNumber},
+		{"bad expect", h + "a,x,s,1,eighteen,exactly,,,\n", `e.csv:2: column 5 (expect): invalid number: want a number such as 18 or 0.25 (got "eighteen")`, ErrBadNumber},
+		{"infinite expect", h + "a,x,s,1,Inf,exactly,,,\n", "e.csv:2: column 5 (expect): invalid number", ErrBadNumber},
+		{"bad qualifier", h + "a,x,s,1,18,roughly,,,\n", `e.csv:2: column 6 (qualifier): value not allowed`, network.ErrBadEnum},
+		{"bad data_is", h + "a,x,s,1,18,exactly,,some,\n", `e.csv:2: column 8 (data_is): value not allowed`, network.ErrBadEnum},
+		{"empty expr without note", h + "a,x,s,,,,,,\n", "e.csv:2: column 4 (expr): an empty expr needs a note", ErrNoNote},
 		{"no rows", h, "e.csv:1: no data rows", network.ErrNoRows},
-		{"bad quote", h + "a,x,s,\"1\"x,,,,,\n", "e.csv:2:9: extraneous or missing \" in quoted-field", nil},
+		{"bad quote", h + "a,x,s,\"1\"x,,,,,\n", "e.csv:2: column 4 (expr): bad quoting: the quoted field that starts here has text after its closing quote", nil},
 	}
 	for _, tt := range tests {
 		_, err := Read("e.csv", strings.NewReader(tt.in), network.ReadOptions{})

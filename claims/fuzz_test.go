@@ -49,8 +49,8 @@ func FuzzRead(f *testing.F) {
 			}
 			ids = append(ids, c.ID)
 			for i := range len([]rune(c.Expr)) + 1 {
-				if l, col := c.at(i); l < c.Line || (c.pos != nil && col < 1) {
-					t.Fatalf("claim %s: rune %d at %d:%d, before its row %d", c.ID, i, l, col, c.Line)
+				if l := c.lineOf(i); l < c.Line || (c.pos != nil && c.pos[i].col < 1) {
+					t.Fatalf("claim %s: rune %d on line %d, before its row %d", c.ID, i, l, c.Line)
 				}
 			}
 			Refers(c.Expr)

@@ -1,8 +1,10 @@
 package cmd
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -25,7 +27,17 @@ func (e *existsError) Unwrap() error { return fs.ErrExist }
 // mentions --force (and errors.Is(err, fs.ErrExist)). It never replaces a
 // directory. A new file gets mode 0644; a replaced file keeps its mode. The
 // directory must exist.
-func writeFileAtomic(path string, data []byte, force bool) (err error) {
+func writeFileAtomic(path string, data []byte, force bool) error {
+	return writeAtomic(path, force, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomic is writeFileAtomic for content that write streams to the
+// temporary file, so that a large file need not be held in memory. An
+// error of write leaves path as it was.
+func writeAtomic(path string, force bool, write func(io.Writer) error) (err error) {
 	mode := fs.FileMode(0o644)
 	if fi, err := os.Stat(path); err == nil {
 		if fi.IsDir() {
@@ -53,7 +65,11 @@ func writeFileAtomic(path string, data []byte, force bool) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
+	bw := bufio.NewWriter(tmp)
+	if err = write(bw); err != nil {
+		return writeError(path, err)
+	}
+	if err = bw.Flush(); err != nil {
 		return writeError(path, err)
 	}
 	if err = tmp.Chmod(mode); err != nil {

@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -255,25 +254,9 @@ func buildRun(opts *BuildOptions) error {
 	}
 	if f, _ := graphio.LookupFormat(opts.Format); f.WriteTable != nil {
 		nt, et := m.Tables()
-		var nb, eb bytes.Buffer
-		if err := f.WriteTable(&nb, nt); err != nil {
-			return err
-		}
-		if err := f.WriteTable(&eb, et); err != nil {
-			return err
-		}
 		outs := opts.outputs()
-		if !opts.Force {
-			for _, o := range outs {
-				if err := refuseExisting(o); err != nil {
-					return err
-				}
-			}
-		}
-		for i, b := range [][]byte{nb.Bytes(), eb.Bytes()} {
-			if err := writeFileAtomic(outs[i], b, opts.Force); err != nil {
-				return err
-			}
+		if err := writeTables(f, nt, et, outs[0], outs[1], opts.Force); err != nil {
+			return err
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%d nodes) and %s (%d edges)\n", outs[0], len(m.Nodes), outs[1], len(m.Edges))
 		return nil

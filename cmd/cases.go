@@ -197,6 +197,7 @@ several cases share lists them, and the command fails.`,
 	}
 	addCaseFlags(cmd, &opts.Input)
 	addFormatFlag(cmd, &opts.Format, FormatText, FormatText, FormatJSON)
+	cmd.ValidArgsFunction = completeCases(&opts.Input)
 	return cmd
 }
 

@@ -251,7 +251,7 @@ func TestCasesAmbiguousLedgerParty(t *testing.T) {
 	os.WriteFile(ledger, []byte("contractor_id,end_user_id,amount_cny\nAnxun,天津市国家安全局,100\n"), 0o644)
 	io, _, errOut := Test()
 	code := Run([]string{"cases", "list", "--ledger", ledger}, &Factory{IO: io})
-	want := ledger + `:2:1: contractor_id: ambiguous name: it names anxun-shanghai (alias "Anxun", source r1-ap-adg-2024-02-22), isoon (alias "Anxun", source r1-usatoday-2024-02-22); write the id you mean (got "Anxun")`
+	want := ledger + `:2: column 1 (contractor_id): ambiguous name: it names anxun-shanghai (alias "Anxun", source r1-ap-adg-2024-02-22), isoon (alias "Anxun", source r1-usatoday-2024-02-22); write the id you mean (got "Anxun")`
 	if code != ExitData || !strings.Contains(errOut.String(), want) {
 		t.Errorf("exit %d, stderr %q, want %s", code, errOut, want)
 	}
@@ -278,7 +278,7 @@ func TestCasesDirErrorsNameTheFile(t *testing.T) {
 	}
 	io, _, errOut := Test()
 	code := Run([]string{"cases", "list", "--cases-dir", dir}, &Factory{IO: io})
-	want := filepath.Join(dir, "relations.csv") + ":2:32: type: value not allowed: unknown relation type \"works_for\""
+	want := filepath.Join(dir, "relations.csv") + ":2: column 4 (type): value not allowed: unknown relation type \"works_for\""
 	if code != ExitData || !strings.Contains(errOut.String(), want) {
 		t.Errorf("exit %d, stderr %q, want %q", code, errOut, want)
 	}

@@ -159,7 +159,7 @@ func claimsRun(opts *ClaimsOptions) error {
 	if opts.Format == FormatJSON {
 		err = writeJSON(opts.IO.Out, rep)
 	} else {
-		err = writeTable(opts.IO.Out, opts.Format, claimsHeader, claimsRows(rep), opts.IO.IsTTY)
+		err = writeTableKinds(opts.IO.Out, opts.Format, claimsHeader, []colKind{textCol, textCol, numberCol, textCol, numberCol}, claimsRows(rep), opts.IO.IsTTY)
 	}
 	if err != nil {
 		return err

@@ -72,7 +72,7 @@ mistyped,A name,me,ledger.source,,
 	if want := "true:consistent false:inconsistent malformed:error mistyped:error"; strings.Join(got, " ") != want {
 		t.Errorf("statuses %s, want %s", strings.Join(got, " "), want)
 	}
-	for _, want := range []string{path + ":4:44: expr: unexpected token EOF", path + ":5:20: expr: the expression is of type string",
+	for _, want := range []string{path + ":4: column 4 (expr): at character 23: unexpected token EOF", path + ":5: column 4 (expr): the expression is of type string",
 		"ecosys: note: " + strings.TrimSpace(strings.Split(tallyText(&rep), "(")[0])} {
 		if !strings.Contains(errOut.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
@@ -109,7 +109,7 @@ func TestClaimsOwnLedger(t *testing.T) {
 	os.WriteFile(file, []byte("id,claim,source,expr,expect\nx,y,z,1,2\n"), 0o644)
 	io, out, errOut = Test()
 	if code := Run([]string{"claims", "--no-builtin", "--claims", file}, &Factory{IO: io}); code != ExitData || out.Len() != 0 ||
-		!strings.Contains(errOut.String(), file+":2:9: expect: columns do not fit together") {
+		!strings.Contains(errOut.String(), file+":2: column 5 (expect): columns do not fit together") {
 		t.Errorf("exit status %d, stdout %q, stderr:\n%s", code, out, errOut)
 	}
 }

@@ -23,11 +23,11 @@ const (
 	// file already exists, an internal error.
 	ExitError ExitCode = 1
 	// ExitUsage means a bad command line: an unknown command or flag, a bad
-	// flag value, a wrong number of arguments. The command's usage is
-	// printed after the message.
+	// flag value, a wrong number of arguments. The message is followed by
+	// one line naming the command's help.
 	ExitUsage ExitCode = 2
 	// ExitData means bad input data: the message locates the problem as
-	// file:line:column.
+	// "file:line: column N (header)".
 	ExitData ExitCode = 3
 )
 
@@ -35,8 +35,8 @@ const (
 const issuesURL = "https://github.com/ecosys-sna/ecosys/issues"
 
 // FlagError is an error in the command line: an unknown flag, a bad flag
-// value, a missing or extra argument. Run prints it with the command's usage
-// and exits with ExitUsage.
+// value, a missing or extra argument. Run prints it with a hint to the
+// command's --help and exits with ExitUsage.
 type FlagError struct {
 	Err error
 }
@@ -79,8 +79,9 @@ func Main() ExitCode {
 // Run builds the command tree, runs it with args (the arguments after the
 // program name) and returns the exit status. It prints every error exactly
 // once to f.IO.ErrOut: data errors as their own message (which begins with
-// file:line:column), other errors as "ecosys: <message>", and usage errors
-// followed by the usage of the command they concern. A panic in a command is
+// file:line), other errors as "ecosys: <message>", and usage errors
+// followed by one line, "Run 'ecosys <command> --help' for usage.", for
+// the command they concern (the whole help would bury the message). A panic in a command is
 // reported as an internal error, without a stack trace, and exits with
 // ExitError.
 func Run(args []string, f *Factory) ExitCode {
@@ -110,7 +111,8 @@ func run(args []string, f *Factory, newRoot func(*Factory) *cobra.Command) (code
 }
 
 // printError prints err once to w and returns its exit status. c is the
-// command the error concerns; its usage follows a usage error.
+// command the error concerns; a usage error is followed by a hint to its
+// --help.
 func printError(w io.Writer, c *cobra.Command, err error) ExitCode {
 	msg := strings.TrimRight(err.Error(), "\n")
 	var flagErr *FlagError
@@ -118,7 +120,7 @@ func printError(w io.Writer, c *cobra.Command, err error) ExitCode {
 	case errors.As(err, &flagErr):
 		fmt.Fprintf(w, "ecosys: %s\n", msg)
 		if c != nil {
-			fmt.Fprintf(w, "\n%s", c.UsageString())
+			fmt.Fprintf(w, "Run '%s --help' for usage.\n", helpPath(c))
 		}
 		return ExitUsage
 	case isDataError(err):
@@ -128,4 +130,13 @@ func printError(w io.Writer, c *cobra.Command, err error) ExitCode {
 		fmt.Fprintf(w, "ecosys: %s\n", msg)
 		return ExitError
 	}
+}
+
+// helpPath is the command whose --help a usage error points to: c, or
+// the root for an error of "ecosys help" itself.
+func helpPath(c *cobra.Command) string {
+	if c.Name() == "help" && c.HasParent() {
+		c = c.Parent()
+	}
+	return c.CommandPath()
 }

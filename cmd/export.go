@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -60,19 +61,17 @@ func NewCmdExport(f *Factory, runF func(*ExportOptions) error) *cobra.Command {
 	// An edge list's weight column is written as such whether or not
 	// --weighted is given (KeepWeights): the file must not lose it.
 	opts := &ExportOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)}, KeepWeights: true}}
-	formats := graphFormats(false)
+	formats := graphFormats(true)
 	var titles []string
 	for _, f := range graphio.Formats() {
-		if f.Write != nil {
-			titles = append(titles, f.Title)
-		}
+		titles = append(titles, f.Title)
 	}
 	cmd := &cobra.Command{
 		Use:   "export [ledger] --format " + strings.Join(formats, "|"),
 		Short: "Write a network as " + orList(titles),
 		Long: `Write a network in a format other tools read:
 
-` + graphFormatHelp(false) + `
+` + graphFormatHelp(true) + `
 
 The embedded ledger network carries each party's entity id, names, kind,
 ministry, level, province, city and role, and each tie's contracts, amount
@@ -84,17 +83,26 @@ all their values fit (long, double, boolean, else string). An edge list's
 weight column is written as the weight whether or not --weighted is
 given; parallel edges and self-loops are merged or dropped by --multi and
 --loops, with a warning. GEXF labels and DOT labels are the nodes' names
-(label, name or name_en), not their ids.
+(label, name or name_en), not their ids. The table formats (csv,
+parquet) write two files, PREFIX.nodes.EXT (id and the node attributes)
+and PREFIX.edges.EXT (source, target, weight and the edge attributes),
+that 'ecosys metrics --edges PREFIX.edges.csv --nodes PREFIX.nodes.csv'
+reads back; Parquet columns are typed as above.
 
 The file is written to a temporary file and renamed into place; an
 existing file is replaced only with --force, and never if it is an input.`,
 		Example: `  ecosys export ledger --format graphml --out isoon.graphml
   ecosys export ledger --format gexf --weight contracts > isoon.gexf
-  ecosys export --edges e.csv --nodes n.csv --directed --format json --out g.json`,
+  ecosys export --edges e.csv --nodes n.csv --directed --format json --out g.json
+  ecosys export ledger --format parquet --out isoon`,
 		Args: maxArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if err := opts.Input.validate(args); err != nil {
 				return err
+			}
+			if f, _ := graphio.LookupFormat(opts.Format); f.WriteTable != nil && (opts.Out == "" || opts.Out == "-") {
+				nodes, edges := f.TableFiles("PREFIX")
+				return FlagErrorf("--format %s writes two files: give --out PREFIX (writes %s and %s)", f.Name, nodes, edges)
 			}
 			if opts.Input.Network == netLedgerTwoMode {
 				return FlagErrorf("export the two-mode view from a ledger of your own with --edges; the embedded network to export is %q", netLedger)
@@ -120,17 +128,24 @@ func (opts *ExportOptions) refuseInputAsOutput() error {
 	if opts.Out == "" || opts.Out == "-" {
 		return nil
 	}
-	out, err := filepath.Abs(opts.Out)
-	if err != nil {
-		return err
+	outs := []string{opts.Out}
+	if f, _ := graphio.LookupFormat(opts.Format); f.WriteTable != nil {
+		nodes, edges := f.TableFiles(opts.Out)
+		outs = []string{nodes, edges}
 	}
 	in := opts.Input
-	for _, p := range []string{in.EdgesPath, in.NodesPath, in.GraphPath, in.Ledger.LedgerPath, in.Ledger.EntitiesPath} {
-		if p == "" {
-			continue
+	for _, o := range outs {
+		out, err := filepath.Abs(o)
+		if err != nil {
+			return err
 		}
-		if a, err := filepath.Abs(p); err == nil && a == out {
-			return FlagErrorf("--out %s is an input file; choose another name", opts.Out)
+		for _, p := range []string{in.EdgesPath, in.NodesPath, in.GraphPath, in.Ledger.LedgerPath, in.Ledger.EntitiesPath} {
+			if p == "" {
+				continue
+			}
+			if a, err := filepath.Abs(p); err == nil && a == out {
+				return FlagErrorf("--out %s would write %s, an input file; choose another name", opts.Out, o)
+			}
 		}
 	}
 	return nil
@@ -154,11 +169,45 @@ func exportRun(opts *ExportOptions) error {
 			return err
 		}
 	}
+	if f, _ := graphio.LookupFormat(opts.Format); f.WriteTable != nil {
+		nt, et, err := graphio.Tables(g)
+		if err != nil {
+			return err
+		}
+		nodes, edges := f.TableFiles(opts.Out)
+		if err := writeTables(f, nt, et, nodes, edges, opts.Force); err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%d nodes) and %s (%d edges)\n", nodes, len(nt)-1, edges, len(et)-1)
+		return nil
+	}
 	wrote, err := writeGraph(opts.IO, g, opts.Format, opts.Out, opts.Force)
 	if err != nil || !wrote {
 		return err
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%d nodes, %d edges)\n", opts.Out, len(g.Names), g.Edges)
+	return nil
+}
+
+// writeTables writes a node table and an edge table in the table format f
+// to the files nodes and edges, atomically each; unless force is set it
+// refuses to start if either exists, so that neither is written.
+func writeTables(f graphio.Format, nt, et [][]string, nodes, edges string, force bool) error {
+	if !force {
+		for _, o := range []string{nodes, edges} {
+			if err := refuseExisting(o); err != nil {
+				return err
+			}
+		}
+	}
+	for _, t := range []struct {
+		path  string
+		table [][]string
+	}{{nodes, nt}, {edges, et}} {
+		if err := writeAtomic(t.path, force, func(w io.Writer) error { return f.WriteTable(w, t.table) }); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

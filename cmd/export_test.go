@@ -22,11 +22,14 @@ func TestNewCmdExport(t *testing.T) {
 		{argv: "ledger --format gexf -o x.gexf -f --weight contracts", check: func(o *ExportOptions) bool {
 			return o.Format == "gexf" && o.Out == "x.gexf" && o.Force && o.Input.Weight == "contracts"
 		}},
-		{argv: "ledger --format png", wantErr: "must be one of graphml, gexf, json, dot"},
-		{argv: "ledger --format csv", wantErr: "must be one of graphml, gexf, json, dot"}, // tables: ecosys build
+		{argv: "ledger --format png", wantErr: "must be one of graphml, gexf, json, dot, csv, parquet"},
+		{argv: "ledger --format csv", wantErr: "--format csv writes two files: give --out PREFIX"},
+		{argv: "ledger --format parquet --out t", check: func(o *ExportOptions) bool { return o.Format == "parquet" && o.Out == "t" }},
+		{argv: "--edges t.edges.csv --format csv --out t", wantErr: "--out t would write t.edges.csv, an input file"},
 		{argv: "ledger-two-mode", wantErr: "export the two-mode view"},
-		{argv: "--edges e.csv --out e.csv", wantErr: "--out e.csv is an input file"},
+		{argv: "--edges e.csv --out e.csv", wantErr: "--out e.csv would write e.csv, an input file"},
 		{argv: "", wantErr: "name an embedded network"},
+		{argv: "ledger --group kind", wantErr: "unknown flag: --group"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.argv, func(t *testing.T) {
@@ -107,14 +110,14 @@ func TestExportAndMeasure(t *testing.T) {
 
 // TestGraphFormatsFromRegistry checks that export and build offer the
 // formats of graphio's registry, and say what each is in their help:
-// export the one-file formats, build these and the table formats.
+// the one-file formats and the table formats.
 func TestGraphFormatsFromRegistry(t *testing.T) {
 	io, _, _ := Test()
 	f := &Factory{IO: io}
 	for _, c := range []struct {
 		cmd    *cobra.Command
 		tables bool
-	}{{NewCmdExport(f, nil), false}, {NewCmdBuild(f, nil), true}} {
+	}{{NewCmdExport(f, nil), true}, {NewCmdBuild(f, nil), true}} {
 		usage := c.cmd.Flags().Lookup("format").Usage
 		for _, format := range graphio.Formats() {
 			offered := format.Write != nil || c.tables && format.WriteTable != nil

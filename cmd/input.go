@@ -31,6 +31,9 @@ type ledgerInput struct {
 	// of known entities (network.ResolveParties); a name of several ids is
 	// an input error listing them.
 	Aliases *network.Aliases
+	// Delimiter separates the fields of the input CSV files (--delimiter);
+	// 0: a comma, or a tab for a file whose header has tabs and no comma.
+	Delimiter rune
 }
 
 // Embedded reports whether the embedded ledger is used.
@@ -65,7 +68,7 @@ func (in ledgerInput) load() (*network.Ledger, []report.Input, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	ro := network.ReadOptions{Warn: in.Warn}
+	ro := network.ReadOptions{Warn: in.Warn, Delimiter: in.Delimiter}
 	cs, err := network.ReadContractsWithOptions(lname, bytes.NewReader(lb), ro)
 	if err != nil {
 		return nil, nil, err
@@ -83,7 +86,7 @@ func (in ledgerInput) load() (*network.Ledger, []report.Input, error) {
 			es = []network.Entity{}
 		}
 	}
-	if err := network.ResolveParties(lname, cs, es, network.ReadOptions{Warn: in.Warn, Aliases: in.Aliases}); err != nil {
+	if err := network.ResolveParties(lname, cs, es, network.ReadOptions{Warn: in.Warn, Aliases: in.Aliases, Delimiter: in.Delimiter}); err != nil {
 		return nil, nil, err
 	}
 	l, err := network.NewLedger(lname, cs, es)
@@ -157,4 +160,76 @@ func names[T ~string](list []T) []string {
 		out[i] = string(v)
 	}
 	return out
+}
+
+// ownNetwork reports whether the input names a network of one's own
+// (--edges or --graph-file) rather than a ledger.
+func (in *graphInput) ownNetwork() bool { return in.EdgesPath != "" || in.GraphPath != "" }
+
+// validateOwn checks the flags of a network of one's own given to a
+// command that draws ledgers too (plot, report): not mixed with the
+// ledger's flags, and valid as "ecosys metrics" checks them.
+func (in *graphInput) validateOwn(l ledgerInput, casesDir string) error {
+	in.Ledger.Delimiter = l.Delimiter // --delimiter is registered with the ledger's flags
+	if !in.ownNetwork() {
+		if in.NodesPath != "" || in.Directed || in.Weighted || in.TwoMode || in.ModeColumn != "" || in.Group != "" {
+			return FlagErrorf("--nodes, --directed, --weighted, --two-mode, --mode-column and --group go with --edges FILE (or --graph-file FILE)")
+		}
+		return nil
+	}
+	if l.LedgerPath != "" || l.EntitiesPath != "" || casesDir != "" {
+		return FlagErrorf("give either a ledger (--ledger, --entities, --cases-dir) or a network of your own (--edges or --graph-file), not both")
+	}
+	if in.Weight == "" {
+		in.Weight = "amount"
+	}
+	return in.validate(nil)
+}
+
+// inputPaths are the files the input reads, to refuse writing over them.
+func (in *graphInput) inputPaths() []string {
+	return []string{in.EdgesPath, in.NodesPath, in.GraphPath}
+}
+
+// ownResults reads the network of one's own and returns its results
+// (analysis.NewGraphResults) with its input files, for provenance.
+func (in *graphInput) ownResults(seed uint64, workers int) (*analysis.Results, []report.Input, error) {
+	g, err := in.readFile()
+	if err != nil {
+		return nil, nil, err
+	}
+	mg, err := in.fileGraph(g)
+	if err != nil {
+		return nil, nil, err
+	}
+	var inputs []report.Input
+	for _, p := range in.inputPaths() {
+		if p == "" {
+			continue
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, nil, err
+		}
+		inputs = append(inputs, report.NewInput(p, p, b))
+	}
+	source := in.GraphPath
+	if source == "" {
+		source = in.EdgesPath
+	}
+	r := analysis.NewGraphResults(analysis.GraphInput{Graph: g, Source: source, Weighted: in.weighted(), Mode: mg.mode, Group: mg.group},
+		analysis.ResultsOptions{Seed: seed, Workers: workers})
+	return r, inputs, nil
+}
+
+// ownSource is the source line of figures of a network of one's own:
+// the flag if given, the file name otherwise.
+func (in *graphInput) ownSource(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if in.GraphPath != "" {
+		return "Source: " + in.GraphPath
+	}
+	return "Source: " + in.EdgesPath
 }

@@ -149,6 +149,7 @@ then amount; years are sorted by year.`,
 func addLedgerFlags(cmd *cobra.Command, in *ledgerInput) {
 	cmd.Flags().StringVar(&in.LedgerPath, "ledger", "", "Ledger CSV `file` (default: the embedded i-SOON ledger)")
 	cmd.Flags().StringVar(&in.EntitiesPath, "entities", "", "Entity table CSV `file` giving the parties' kind, ministry, level and place")
+	addDelimiterFlag(cmd, &in.Delimiter)
 }
 
 // summaryJSON is the JSON output of "ledger summary".

@@ -80,12 +80,12 @@ func TestLedgerSummaryRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `client_type	contracts	amount_cny	share_contracts	share_amount
-public_security	18	5439000.00	0.5625	0.6576
-state_security	7	1095000.00	0.2188	0.1324
-enterprise	5	1042500.00	0.1562	0.1261
-unknown	1	600000.00	0.0312	0.0725
-government	1	94000.00	0.0312	0.0114
-total	32	8270500.00	1.0000	1.0000
+public_security	18	5,439,000.00	0.5625	0.6576
+state_security	7	1,095,000.00	0.2188	0.1324
+enterprise	5	1,042,500.00	0.1562	0.1261
+unknown	1	600,000.00	0.0312	0.0725
+government	1	94,000.00	0.0312	0.0114
+total	32	8,270,500.00	1.0000	1.0000
 `
 	if out.String() != want || errOut.Len() != 0 {
 		t.Errorf("stdout:\n%s\nwant:\n%s\nstderr: %q", out, want, errOut)
@@ -143,7 +143,7 @@ func TestLedgerSummaryUserFile(t *testing.T) {
 	if code != ExitData {
 		t.Errorf("exit %d, want %d", code, ExitData)
 	}
-	wantErr := bad + `:2:13: amount_cny: invalid amount: want yuan such as 470000.00 (got "12O00")` + "\n"
+	wantErr := bad + `:2: column 3 (amount_cny): invalid amount: want yuan such as 470000.00 (got "12O00")` + "\n"
 	if errOut.String() != wantErr || out.Len() != 0 {
 		t.Errorf("stderr %q, want %q; stdout %q", errOut, wantErr, out)
 	}

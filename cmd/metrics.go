@@ -95,7 +95,8 @@ the concentration of degree and strength for the graph.
 The network is either embedded, by name (the i-SOON ledger network
 "ledger", directed contractor → signatory → end user, or its two-mode
 view "ledger-two-mode", signatories × end users; --ledger and
---entities replace the embedded ledger), or your own edge list:
+--entities replace the embedded ledger, and without a name they mean
+the network "ledger" of that ledger), or your own edge list:
 --edges FILE with header source,target[,weight], and optionally --nodes
 FILE with header id[,attributes] to bring in isolates and attributes.
 
@@ -158,12 +159,13 @@ says how many iterations ran.
 		},
 	}
 	opts.Input.addFlags(cmd)
+	opts.Input.addGroupFlag(cmd)
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Distances, "distances", false, "Use the weights as lengths in shortest paths")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the Louvain community detection")
 	fl.BoolVar(&opts.Graph, "graph", false, "Print graph-level values instead of one row per node (table formats)")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines for shortest paths (0: all cores); results do not depend on it")
-	fl.StringSliceVar(&opts.Only, "only", nil, "Compute only these node measures (comma-separated): "+strings.Join(metrics.NodeMeasureNames(false), ", "))
+	fl.StringSliceVar(&opts.Only, "only", nil, "Compute only these node `measures` (comma-separated): "+strings.Join(metrics.NodeMeasureNames(false), ", "))
 	fl.Float64Var(&opts.ApproxEpsilon, "approx-epsilon", 0, "With --only betweenness: estimate betweenness within `eps` of its normalized value (Riondato-Kornaropoulos sampling, seeded by --seed)")
 	fl.Float64Var(&opts.ApproxDelta, "approx-delta", 0.1, "Probability that some approximate betweenness misses by more than --approx-epsilon")
 	fl.BoolVar(&opts.Timings, "timings", false, "Print the wall time of loading and of each measure to standard error")
@@ -230,7 +232,7 @@ func metricsRun(opts *MetricsOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut, "ecosys: note:", n)
 	}
 	if opts.Graph {
-		return writeTable(opts.IO.Out, opts.Format, []string{"measure", "value", "max"}, graphRows(rep), opts.IO.IsTTY)
+		return writeTableKinds(opts.IO.Out, opts.Format, []string{"measure", "value", "max"}, numberKinds(1, 3), graphRows(rep), opts.IO.IsTTY)
 	}
 	return writeNodeTable(opts, &rep.Nodes)
 }
@@ -255,7 +257,7 @@ func writeNodeTable(opts *MetricsOptions, t *metrics.NodeTable) error {
 		}
 		rows[i] = row
 	}
-	return writeTable(opts.IO.Out, opts.Format, header, rows, opts.IO.IsTTY)
+	return writeTableKinds(opts.IO.Out, opts.Format, header, numberKinds(1, len(header)), rows, opts.IO.IsTTY)
 }
 
 // graphRows flattens the graph-level values of a report.
@@ -293,7 +295,8 @@ func entityAttr(v network.Node, name string) (string, bool) {
 	return "", false
 }
 
-// num formats a value at full precision, or "NA" when undefined.
+// num formats a value at full precision, or "NA" when undefined; tables
+// and markdown show it by numfmt.Readable (writeTableKinds).
 func num(v metrics.Value) string {
 	if !v.OK {
 		return "NA"
@@ -356,6 +359,12 @@ func (opts *graphInput) load() (*metricsGraph, error) {
 	if err != nil {
 		return nil, err
 	}
+	return opts.fileGraph(g)
+}
+
+// fileGraph returns the graph read from --edges or --graph-file with the
+// groups of --group and the modes of --two-mode.
+func (opts *graphInput) fileGraph(g *network.Graph) (*metricsGraph, error) {
 	mg := &metricsGraph{g: g.G, names: g.Names}
 	if opts.Group != "" {
 		if !slices.Contains(g.AttrNames, opts.Group) {
@@ -415,7 +424,8 @@ func (in *graphInput) readFile() (*network.Graph, error) {
 	}
 	defer ef.Close()
 	po := in.Policy.options(in.Ledger.Warn)
-	eo := graphio.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, KeepWeights: in.KeepWeights, Multi: po.Multi, Loops: po.Loops, Warn: po.Warn}
+	eo := graphio.EdgeListOptions{Directed: in.Directed, Weighted: in.Weighted, KeepWeights: in.KeepWeights, Multi: po.Multi, Loops: po.Loops, Warn: po.Warn,
+		Delimiter: in.Ledger.Delimiter}
 	if in.NodesPath == "" {
 		return graphio.ReadEdgeList(in.EdgesPath, ef, "", nil, eo)
 	}
@@ -442,8 +452,15 @@ func graphFileHelp() string {
 // addFlags adds the flags that name a network.
 func (in *graphInput) addFlags(cmd *cobra.Command) {
 	addLedgerFlags(cmd, &in.Ledger)
+	cmd.Flags().StringVar(&in.Weight, "weight", "amount", "Edge weight of a ledger network: {contracts|amount}")
+	in.addFileFlags(cmd)
+}
+
+// addFileFlags adds the flags that name a network of one's own: --edges,
+// --nodes, --graph-file, --directed, --weighted, --two-mode, --mode-column
+// and the parallel-edge and self-loop policies (--group is addGroupFlag).
+func (in *graphInput) addFileFlags(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringVar(&in.Weight, "weight", "amount", "Edge weight of a ledger network: {contracts|amount}")
 	fl.StringVar(&in.EdgesPath, "edges", "", "Edge list CSV `file` (source,target[,weight])")
 	fl.StringVar(&in.NodesPath, "nodes", "", "Node list CSV `file` (id[,attributes]) for isolates and attributes")
 	fl.StringVar(&in.GraphPath, "graph-file", "", "Graph `file` in "+graphFileHelp()+", as Gephi, NetworkX and igraph write them")
@@ -452,13 +469,27 @@ func (in *graphInput) addFlags(cmd *cobra.Command) {
 	fl.BoolVar(&in.TwoMode, "two-mode", false, "The graph is two-mode (bipartite); see --mode-column")
 	fl.StringVar(&in.ModeColumn, "mode-column", "", "Node-file `column` naming each node's mode (two values; the first seen is mode 0)")
 	in.Policy.addFlags(fl)
-	fl.StringVar(&in.Group, "group", "", "Node attribute `column` (ledger: province, ministry, kind, level, role) for attribute assortativity, group modularity and brokerage roles")
+}
+
+// addGroupFlag adds --group, for the commands whose measures read a node
+// attribute (metrics); export and test have none.
+func (in *graphInput) addGroupFlag(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&in.Group, "group", "", "Node attribute `column` (ledger: province, ministry, kind, level, role) for attribute assortativity, group modularity and brokerage roles")
 }
 
 // validate checks the flags and the optional network name argument.
+// --ledger or --entities without a network name, --edges or --graph-file
+// mean the network "ledger" of that ledger.
 func (in *graphInput) validate(args []string) error {
 	if len(args) == 1 {
 		in.Network = args[0]
+	}
+	ledgerFlags := in.Ledger.LedgerPath != "" || in.Ledger.EntitiesPath != ""
+	if in.Network == "" && in.EdgesPath == "" && in.GraphPath == "" && ledgerFlags {
+		in.Network = netLedger
+	}
+	if in.Network == "" && ledgerFlags {
+		return FlagErrorf("--ledger and --entities name a ledger, not an edge list or graph file: drop them, or drop --edges and --graph-file")
 	}
 	sources := 0
 	for _, s := range []string{in.Network, in.EdgesPath, in.GraphPath} {

@@ -27,6 +27,16 @@ func TestNewCmdMetrics(t *testing.T) {
 			return o.Input.TwoMode && o.Input.ModeColumn == "mode"
 		}},
 		{argv: "", wantErr: "name an embedded network"},
+		{argv: "--ledger x.csv", check: func(o *MetricsOptions) bool {
+			return o.Input.Network == "ledger" && o.Input.Ledger.LedgerPath == "x.csv"
+		}},
+		{argv: "--ledger x.csv --entities p.csv --graph", check: func(o *MetricsOptions) bool {
+			return o.Input.Network == "ledger" && o.Input.Ledger.EntitiesPath == "p.csv" && o.Graph
+		}},
+		{argv: "ledger-two-mode --ledger x.csv", check: func(o *MetricsOptions) bool {
+			return o.Input.Network == "ledger-two-mode" && o.Input.Ledger.LedgerPath == "x.csv"
+		}},
+		{argv: "--edges e.csv --ledger x.csv", wantErr: "--ledger and --entities name a ledger"},
 		{argv: "ledger --edges e.csv", wantErr: "give one of a network name, --edges or --graph-file"},
 		{argv: "--graph-file g.graphml --directed", wantErr: "--graph-file files say themselves"},
 		{argv: "--graph-file g.gexf --group kind", check: func(o *MetricsOptions) bool { return o.Input.GraphPath == "g.gexf" && o.Input.Group == "kind" }},

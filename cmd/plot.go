@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/network"
@@ -18,8 +19,11 @@ import (
 
 // PlotOptions are the options of "ecosys plot".
 type PlotOptions struct {
-	IO       *IOStreams
-	Input    ledgerInput
+	IO    *IOStreams
+	Input ledgerInput
+	// Net names a network of one's own (--edges, --graph-file), drawn
+	// instead of a ledger.
+	Net      graphInput
 	Name     string // figure name, one of report.Catalogue
 	List     bool
 	Out      string
@@ -30,7 +34,9 @@ type PlotOptions struct {
 	Width    string  // "", "single", "double" or a width in mm
 	Height   float64 // mm; 0: the figure's default
 	Source   string
-	Size     string // node measure of the graph figure
+	Size     string // node measure of the graph figure, or a node column of a network of one's own
+	Label    string // node column of a network of one's own for node labels
+	ColorBy  string // node column of a network of one's own for node colours
 	Layout   string
 	Top      int
 	Samples  int
@@ -45,7 +51,7 @@ var plotFormats = []string{"svg", "png", "pdf"}
 // NewCmdPlot returns the "plot" command. If runF is not nil, it is called
 // with the parsed options instead of running the command.
 func NewCmdPlot(f *Factory, runF func(*PlotOptions) error) *cobra.Command {
-	opts := &PlotOptions{IO: f.IO, Input: ledgerInput{Warn: warner(f.IO)}}
+	opts := &PlotOptions{IO: f.IO, Input: ledgerInput{Warn: warner(f.IO)}, Net: graphInput{Weight: "amount", Ledger: ledgerInput{Warn: warner(f.IO)}}}
 	var names []string
 	for _, s := range report.Catalogue() {
 		names = append(names, s.Name)
@@ -53,9 +59,20 @@ func NewCmdPlot(f *Factory, runF func(*PlotOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "plot NAME --out FILE",
 		Short: "Draw one figure as SVG, PNG or PDF",
-		Long: `Draw one figure of a ledger into a file. The format follows the extension of
---out: .svg, .png (at --dpi) or .pdf. "ecosys plot --list" names every
-figure with a line on what it shows; "ecosys report" draws them all.
+		Long: `Draw one figure of a ledger, or of a network of your own, into a file. The
+format follows the extension of --out: .svg, .png (at --dpi) or .pdf.
+"ecosys plot --list" names every figure with a line on what it shows;
+"ecosys report" draws them all.
+
+A network of your own takes the input flags of "ecosys metrics": --edges
+FILE (with --nodes, --directed, --weighted, --two-mode) or --graph-file
+FILE. Its figures are graph, ranking and degree. In the graph figure,
+--size is a measure or a numeric node column, --label COLUMN takes node
+labels from a node column and --color-by COLUMN colours nodes by a node
+column, with a legend (the 7 most frequent values, the rest as "other").
+A network of more than 150 nodes or 600 edges is drawn in part: its
+k-core, or its top nodes by the size measure, as the note under the
+figure says.
 
 Sizes: --width single (85 mm, the default of most figures) or double
 (175 mm), or a width in millimetres; --height in millimetres. Every figure
@@ -63,8 +80,8 @@ carries a source line: the embedded data set's citation, or --source.
 
 Chinese labels (--lang zh or both) need a CJK font: --font FILE, or one
 found on the system (Debian: fonts-noto-cjk or fonts-wqy-microhei). Without
-one, the figure falls back to English with a warning. PDF cannot show
-Chinese text and is written in English, with a warning.
+one, the figure falls back to English with a warning. PDF draws Chinese
+text as glyph outlines.
 
 The file is written to a temporary file and renamed into place; an
 existing file is replaced only with --force, and never if it is an input.`,
@@ -72,9 +89,12 @@ existing file is replaced only with --force, and never if it is an input.`,
   ecosys plot level --out level.svg
   ecosys plot province-map --out provinces.png --dpi 600 --width double
   ecosys plot graph --size degree --out graph.pdf
+  ecosys plot graph --edges edges.csv --nodes nodes.csv --label name --color-by group --out net.svg
+  ecosys plot degree --graph-file karate.graphml --out degree.png
   ecosys plot timeline --lang both --out timeline.svg
   ecosys plot implications --samples 999 --seed 7 --out implications.svg`,
-		Args: maxArgs(1),
+		Args:              maxArgs(1),
+		ValidArgsFunction: completeFigures,
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.Name = args[0]
@@ -98,7 +118,11 @@ existing file is replaced only with --force, and never if it is an input.`,
 		},
 	}
 	addLedgerFlags(cmd, &opts.Input)
+	opts.Net.addFileFlags(cmd)
+	opts.Net.addGroupFlag(cmd)
 	fl := cmd.Flags()
+	fl.StringVar(&opts.Label, "label", "", "Node `column` of --nodes or --graph-file for node labels in the graph figure")
+	fl.StringVar(&opts.ColorBy, "color-by", "", "Node `column` of --nodes or --graph-file that colours nodes in the graph figure (with a legend)")
 	fl.BoolVar(&opts.List, "list", false, "List the figures, one line each")
 	fl.StringVarP(&opts.Out, "out", "o", "", "Output `file` (.svg, .png or .pdf)")
 	fl.BoolVarP(&opts.Force, "force", "f", false, "Replace the output file if it exists")
@@ -108,7 +132,7 @@ existing file is replaced only with --force, and never if it is an input.`,
 	fl.StringVar(&opts.Width, "width", "", "Figure width: {single|double} or millimetres (default: the figure's own)")
 	fl.Float64Var(&opts.Height, "height", 0, "Figure height in millimetres (default: the figure's own)")
 	fl.StringVar(&opts.Source, "source", "", "Source line under the figure (default: the data set's citation, or the ledger file name)")
-	fl.StringVar(&opts.Size, "size", "betweenness", "Node size of the graph and case-network figures: {"+strings.Join(report.SizeMeasures, "|")+"}")
+	fl.StringVar(&opts.Size, "size", "auto", "Node size of the graph and case-network figures: {"+strings.Join(report.SizeMeasures, "|")+"}, or a numeric node `column` of a network of your own")
 	fl.StringVar(&opts.Layout, "layout", "force", "Layout of the graph figure: {force|layered|auto}")
 	fl.IntVar(&opts.Top, "top", 10, "Parties in the ranking figure")
 	fl.IntVar(&opts.Samples, "samples", 1000, "Replicates of the sensitivity figure (the implications figure runs the ecosystem verdict with its own defaults)")
@@ -144,7 +168,13 @@ func (opts *PlotOptions) validate(names []string) error {
 	if opts.Height < 0 || opts.Height > 1000 {
 		return FlagErrorf("invalid argument %v for \"--height\" flag: want 0 to 1000 mm", opts.Height)
 	}
-	if !containsName(report.SizeMeasures, opts.Size) {
+	if err := opts.Net.validateOwn(opts.Input, opts.CasesDir); err != nil {
+		return err
+	}
+	if !opts.Net.ownNetwork() && (opts.Label != "" || opts.ColorBy != "") {
+		return FlagErrorf("--label and --color-by name node columns of a network of your own: give --edges FILE --nodes FILE or --graph-file FILE")
+	}
+	if !opts.Net.ownNetwork() && !containsName(report.SizeMeasures, opts.Size) {
 		return FlagErrorf("invalid argument %q for \"--size\" flag: want one of %s", opts.Size, strings.Join(report.SizeMeasures, ", "))
 	}
 	if _, err := plots.ParseLayout(opts.Layout); err != nil {
@@ -157,7 +187,7 @@ func (opts *PlotOptions) validate(names []string) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range []string{opts.Input.LedgerPath, opts.Input.EntitiesPath, opts.FontPath} {
+	for _, p := range append([]string{opts.Input.LedgerPath, opts.Input.EntitiesPath, opts.FontPath}, opts.Net.inputPaths()...) {
 		if p == "" {
 			continue
 		}
@@ -208,6 +238,24 @@ func plotList(opts *PlotOptions) error {
 
 func plotRun(opts *PlotOptions) error {
 	spec, _ := report.LookupFigure(opts.Name)
+	width, _ := parseWidth(opts.Width)
+	lang, _ := plots.ParseLang(opts.Lang)
+	params := report.FigureParams{
+		Options: plots.Options{Lang: lang, FontPath: opts.FontPath, Source: figureSourceLine(opts.Input, opts.Source),
+			Width: width, Height: vg.Length(opts.Height) * vg.Millimeter, DPI: opts.DPI},
+		Size: opts.Size, Layout: opts.Layout, Top: opts.Top, Seed: opts.Seed, Label: opts.Label, ColorBy: opts.ColorBy,
+	}
+	if opts.Net.ownNetwork() {
+		if why, skip := report.PlainSkipReason(spec.Name); skip {
+			return fmt.Errorf("figure %s does not apply to a network of your own: %s (its figures: graph, ranking, degree)", spec.Name, why)
+		}
+		r, _, err := opts.Net.ownResults(opts.Seed, opts.Workers)
+		if err != nil {
+			return err
+		}
+		params.Options.Source = opts.Net.ownSource(opts.Source)
+		return drawAndWrite(opts, spec, r, params)
+	}
 	var l *network.Ledger
 	var caseData *cases.Data
 	var err error
@@ -222,17 +270,16 @@ func plotRun(opts *PlotOptions) error {
 	if err != nil {
 		return err
 	}
-	width, _ := parseWidth(opts.Width)
-	lang, _ := plots.ParseLang(opts.Lang)
-	params := report.FigureParams{
-		Options: plots.Options{Lang: lang, FontPath: opts.FontPath, Source: figureSourceLine(opts.Input, opts.Source),
-			Width: width, Height: vg.Length(opts.Height) * vg.Millimeter, DPI: opts.DPI},
-		Size: opts.Size, Layout: opts.Layout, Top: opts.Top, Seed: opts.Seed,
-	}
 	r, err := newResults(l, caseData, opts.Input.Embedded(), opts.Samples, opts.Seed, opts.Workers)
 	if err != nil {
 		return err
 	}
+	return drawAndWrite(opts, spec, r, params)
+}
+
+// drawAndWrite draws the figure spec of the results r and writes it to
+// --out.
+func drawAndWrite(opts *PlotOptions, spec report.FigureSpec, r *analysis.Results, params report.FigureParams) error {
 	fig, err := spec.Draw(r, params)
 	if err != nil {
 		return err

@@ -17,7 +17,7 @@ func TestNewCmdPlot(t *testing.T) {
 	}{
 		{argv: "--list", check: func(o *PlotOptions) bool { return o.List }},
 		{argv: "level --out l.svg", check: func(o *PlotOptions) bool {
-			return o.Name == "level" && o.Out == "l.svg" && !o.Force && o.Lang == "en" && o.DPI == 300 && o.Size == "betweenness" &&
+			return o.Name == "level" && o.Out == "l.svg" && !o.Force && o.Lang == "en" && o.DPI == 300 && o.Size == "auto" &&
 				o.Layout == "force" && o.Top == 10 && o.Samples == 1000 && o.Seed == 1 && o.Input.Embedded()
 		}},
 		{argv: "graph -o g.PDF -f --size degree --layout layered --width double --height 120 --lang both --font f.ttc --source S --seed 7", check: func(o *PlotOptions) bool {
@@ -138,5 +138,60 @@ func TestFigureSourceLine(t *testing.T) {
 	}
 	if got := figureSourceLine(ledgerInput{}, "Mine"); got != "Mine" {
 		t.Errorf("--source: %q", got)
+	}
+}
+
+// writeLesMis writes the first ties of the Les Misérables co-appearance
+// network (Knuth 1993, as NetworkX ships it) and a node file with a group
+// column, and returns their paths.
+func writeLesMis(t *testing.T) (edges, nodes string) {
+	t.Helper()
+	dir := t.TempDir()
+	edges, nodes = filepath.Join(dir, "lesmis.csv"), filepath.Join(dir, "lesmis-nodes.csv")
+	os.WriteFile(edges, []byte("source,target,weight\nNapoleon,Myriel,1\nMlleBaptistine,Myriel,8\nMmeMagloire,Myriel,10\nMmeMagloire,MlleBaptistine,6\n"+
+		"CountessDeLo,Myriel,1\nGeborand,Myriel,1\nValjean,Myriel,5\nValjean,MlleBaptistine,3\nValjean,MmeMagloire,3\nFantine,Valjean,9\nJavert,Valjean,17\nJavert,Fantine,5\nCosette,Valjean,31\nMarius,Cosette,21\n"), 0o644)
+	os.WriteFile(nodes, []byte("id,full_name,book\nNapoleon,Napoléon,1\nMyriel,Monseigneur Myriel,1\nMlleBaptistine,Mlle Baptistine,1\nMmeMagloire,Mme Magloire,1\n"+
+		"CountessDeLo,Countess de Lô,1\nGeborand,Géborand,1\nValjean,Jean Valjean,2\nFantine,Fantine,1\nJavert,Javert,2\nCosette,Cosette,2\nMarius,Marius,3\n"), 0o644)
+	return edges, nodes
+}
+
+func TestPlotOwnNetwork(t *testing.T) {
+	edges, nodes := writeLesMis(t)
+	out := filepath.Join(t.TempDir(), "lesmis.svg")
+	io, _, errOut := Test()
+	code := Run([]string{"plot", "graph", "--edges", edges, "--nodes", nodes, "--weighted", "--label", "full_name", "--color-by", "book", "--size", "strength", "--out", out}, &Factory{IO: io})
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	svg, _ := os.ReadFile(out)
+	for _, want := range []string{"Jean Valjean", "Node area: strength; colour by book", "Source: " + edges} {
+		if !strings.Contains(string(svg), want) {
+			t.Errorf("the figure lacks %q", want)
+		}
+	}
+	for _, name := range []string{"ranking", "degree"} {
+		io, _, errOut := Test()
+		if code := Run([]string{"plot", name, "--edges", edges, "--out", filepath.Join(t.TempDir(), name+".svg")}, &Factory{IO: io}); code != ExitOK {
+			t.Errorf("plot %s: exit %d: %s", name, code, errOut)
+		}
+	}
+	svgEdges := filepath.Join(t.TempDir(), "edges.svg") // an edge list that --out could overwrite
+	b, _ := os.ReadFile(edges)
+	os.WriteFile(svgEdges, b, 0o644)
+	for _, tt := range []struct {
+		argv []string
+		want string
+	}{
+		{[]string{"plot", "timeline", "--edges", edges, "--out", "x.svg"}, "figure timeline does not apply to a network of your own"},
+		{[]string{"plot", "graph", "--edges", edges, "--label", "nope", "--out", "x.svg"}, `has no node column "nope"`},
+		{[]string{"plot", "graph", "--label", "full_name", "--out", "x.svg"}, "--label and --color-by name node columns of a network of your own"},
+		{[]string{"plot", "graph", "--ledger", edges, "--edges", edges, "--out", "x.svg"}, "not both"},
+		{[]string{"plot", "graph", "--nodes", nodes, "--out", "x.svg"}, "go with --edges FILE"},
+		{[]string{"plot", "graph", "--edges", svgEdges, "--out", svgEdges, "-f"}, "is an input file"},
+	} {
+		io, _, errOut := Test()
+		if code := Run(tt.argv, &Factory{IO: io}); code == ExitOK || !strings.Contains(errOut.String(), tt.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", tt.argv, code, errOut, tt.want)
+		}
 	}
 }

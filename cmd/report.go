@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/plots"
@@ -18,6 +19,7 @@ type ReportOptions struct {
 	IO       *IOStreams
 	Version  string
 	Input    ledgerInput
+	Net      graphInput // a network of one's own (--edges, --graph-file) instead of a ledger
 	Out      string
 	Force    bool
 	Lang     string
@@ -32,11 +34,11 @@ type ReportOptions struct {
 // NewCmdReport returns the "report" command. If runF is not nil, it is
 // called with the parsed options instead of running the command.
 func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
-	opts := &ReportOptions{IO: f.IO, Version: f.Version, Input: ledgerInput{Warn: warner(f.IO)}}
+	opts := &ReportOptions{IO: f.IO, Version: f.Version, Input: ledgerInput{Warn: warner(f.IO)}, Net: graphInput{Weight: "amount", Ledger: ledgerInput{Warn: warner(f.IO)}}}
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "Write an HTML report with figures and tables",
-		Long: `Write a report on a ledger into a directory: index.html (self-contained:
+		Long: `Write a report on a ledger, or on a network of your own, into a directory: index.html (self-contained:
 the figures are embedded, so it opens offline, even copied alone), report.md
 (the same in Markdown), every figure of "ecosys plot --list" that applies to
 the data as SVG and PNG, tables as CSV, method notes with references, the
@@ -44,15 +46,28 @@ data citation, and provenance.json with the ecosys version, the SHA-256 of
 every input and output, and the parameters.
 
 The same inputs and flags give byte-identical files. The report is written
-to a temporary directory and renamed into place; an existing directory is
-replaced only with --force, and never if it holds an input file.
+to a temporary directory and renamed into place. An existing --out
+directory is replaced only if it is an earlier report of ecosys: its
+provenance.json was written by ecosys report and lists every file in it,
+unchanged. Then only the files listed there are removed, so running the
+same command twice just works. Any other directory (a file of your own in
+it, a provenance.json of another program, an input file) is refused and
+left untouched.
+
+A network of your own takes the input flags of "ecosys metrics": --edges
+FILE (with --nodes, --directed, --weighted, --two-mode) or --graph-file
+FILE. Its report has the network drawing (in part, with a note, when the
+network is too large to draw legibly), the ranking and the degree
+distribution, the graph-level measures and every node's measures, and
+says why the figures and tables of a ledger are left out.
 
 Chinese labels (--lang zh or both) need a CJK font: --font FILE, or one
 found on the system (Debian: fonts-noto-cjk or fonts-wqy-microhei). Without
 one, figures fall back to English with a warning.`,
 		Example: `  ecosys report
   ecosys report --out isoon-report --lang both
-  ecosys report --ledger my-ledger.csv --entities my-parties.csv --out my-report`,
+  ecosys report --ledger my-ledger.csv --entities my-parties.csv --out my-report
+  ecosys report --edges edges.csv --nodes nodes.csv --weighted --out my-network`,
 		Args: exactArgs(0, ""),
 		RunE: func(*cobra.Command, []string) error {
 			if _, err := plots.ParseLang(opts.Lang); err != nil {
@@ -67,6 +82,9 @@ one, figures fall back to English with a warning.`,
 			if opts.Out == "" {
 				return FlagErrorf("--out must not be empty")
 			}
+			if err := opts.Net.validateOwn(opts.Input, opts.CasesDir); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -74,8 +92,11 @@ one, figures fall back to English with a warning.`,
 		},
 	}
 	addLedgerFlags(cmd, &opts.Input)
+	opts.Net.addFileFlags(cmd)
+	opts.Net.addGroupFlag(cmd)
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "ecosys-report", "Output `directory`")
-	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "Replace the output directory if it exists")
+	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "No effect: an earlier report is replaced without it, any other directory never")
+	_ = cmd.Flags().MarkDeprecated("force", "an earlier ecosys report at --out is replaced without it, and any other directory is never replaced")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "en", "Label language: {en|zh|both}")
 	cmd.Flags().StringVar(&opts.FontPath, "font", "", "CJK font `file` (.ttf, .otf, .ttc) for Chinese labels")
 	cmd.Flags().IntVar(&opts.DPI, "dpi", plots.DefaultDPI, "Resolution of the PNG figures")
@@ -87,6 +108,16 @@ one, figures fall back to English with a warning.`,
 }
 
 func reportRun(opts *ReportOptions) error {
+	if opts.Net.ownNetwork() {
+		r, inputs, err := opts.Net.ownResults(opts.Seed, 0)
+		if err != nil {
+			return err
+		}
+		lang, _ := plots.ParseLang(opts.Lang)
+		ro := report.Options{Inputs: inputs, Source: opts.Net.ownSource(opts.Source), Version: opts.Version, Lang: lang,
+			FontPath: opts.FontPath, DPI: opts.DPI, Seed: opts.Seed, NoReplicates: opts.Samples == 0}
+		return writeReport(opts, r, ro)
+	}
 	l, inputs, err := opts.Input.load()
 	if err != nil {
 		return err
@@ -128,7 +159,12 @@ func reportRun(opts *ReportOptions) error {
 	if err != nil {
 		return err
 	}
-	warnings, err := report.Write(opts.Out, opts.Force, r, ro)
+	return writeReport(opts, r, ro)
+}
+
+// writeReport writes the report of r to --out and prints its warnings.
+func writeReport(opts *ReportOptions, r *analysis.Results, ro report.Options) error {
+	warnings, err := report.Write(opts.Out, r, ro)
 	for _, w := range warnings {
 		fmt.Fprintln(opts.IO.ErrOut, "ecosys: warning:", w)
 	}

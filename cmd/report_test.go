@@ -54,15 +54,11 @@ func TestReportRun(t *testing.T) {
 	if !strings.Contains(string(first), `"ecosys_version": "test"`) || !strings.Contains(string(first), `"note": "embedded data/isoon-ledger.csv"`) {
 		t.Errorf("provenance.json:\n%s", first)
 	}
-	// A second run refuses to overwrite, then replaces with --force and
-	// gives byte-identical files.
+	// A second run recognises its own earlier report and replaces it
+	// (it used to exit 1), with byte-identical files.
 	io, _, errOut = Test()
-	if code := Run([]string{"report", "--out", dir}, &Factory{IO: io}); code != ExitError || !strings.Contains(errOut.String(), "--force") {
-		t.Errorf("second run: exit %d, stderr %q", code, errOut)
-	}
-	io, _, _ = Test()
-	if code := Run([]string{"report", "--out", dir, "--dpi", "72", "--samples", "40", "--force"}, &Factory{IO: io, Version: "test"}); code != ExitOK {
-		t.Fatalf("--force: exit %d", code)
+	if code := Run([]string{"report", "--out", dir, "--dpi", "72", "--samples", "40"}, &Factory{IO: io, Version: "test"}); code != ExitOK {
+		t.Fatalf("second run: exit %d, stderr %q", code, errOut)
 	}
 	second, _ := os.ReadFile(filepath.Join(dir, "provenance.json"))
 	for _, f := range []string{"verdict.json", "tables/implications.csv", "tables/description.csv", "figures/implications.svg"} {
@@ -86,5 +82,44 @@ func TestReportRefusesInputDir(t *testing.T) {
 	}
 	if _, err := os.Stat(ledger); err != nil {
 		t.Error("input file removed")
+	}
+}
+
+func TestReportRefusesForeignDir(t *testing.T) {
+	dir := t.TempDir()
+	mine := filepath.Join(dir, "thesis.tex")
+	os.WriteFile(mine, []byte("mine"), 0o644)
+	io, _, errOut := Test()
+	code := Run([]string{"report", "--out", dir, "--samples", "0", "--dpi", "72"}, &Factory{IO: io})
+	if code != ExitError || !strings.Contains(errOut.String(), "no provenance.json") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	if b, err := os.ReadFile(mine); err != nil || string(b) != "mine" {
+		t.Error("a file of the user was touched")
+	}
+}
+
+func TestReportOwnNetwork(t *testing.T) {
+	edges, nodes := writeLesMis(t)
+	dir := filepath.Join(t.TempDir(), "lesmis-report")
+	for run := 1; run <= 2; run++ {
+		io, _, errOut := Test()
+		if code := Run([]string{"report", "--edges", edges, "--nodes", nodes, "--weighted", "--out", dir, "--dpi", "72"}, &Factory{IO: io, Version: "test"}); code != ExitOK {
+			t.Fatalf("run %d: exit %d: %s", run, code, errOut)
+		}
+	}
+	html, err := os.ReadFile(filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"An undirected, weighted network of 11 nodes and 14 edges", `id="fig-graph"`, `id="fig-ranking"`, `id="fig-degree"`,
+		"client-type: left out", `<a href="#tab-nodes">Myriel</a> has the highest degree, 6`, `<a href="#tab-nodes">Valjean</a> has the highest betweenness`} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("index.html lacks %q", want)
+		}
+	}
+	prov, _ := os.ReadFile(filepath.Join(dir, "provenance.json"))
+	if !strings.Contains(string(prov), `"name": "`+strings.ReplaceAll(edges, `\`, `\\`)+`"`) || !strings.Contains(string(prov), "lesmis-nodes.csv") {
+		t.Errorf("provenance.json does not list the inputs:\n%s", prov)
 	}
 }

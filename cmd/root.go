@@ -24,8 +24,11 @@ and every transcription decision. Your own ledger (CSV), edge list (CSV)
 or graph file (GraphML, GEXF, node-link JSON) is analysed the same way.
 
 On a terminal, tables are padded; otherwise they are tab-separated, for
-sort, cut and awk. Commands that print a table also take --format csv,
-json or markdown.
+sort and cut. Tables and markdown show numbers for people: 4 significant
+digits, whole numbers and CNY amounts in full with thousands separators
+(0.000999, 46, 324,148,500, 8,270,500.00). Commands that print a table
+also take --format csv or json, which keep full precision and no
+separators: use them for awk and other programs.
 
 Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
 		Example: `  ecosys report
@@ -37,7 +40,8 @@ Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
   ecosys datasets list
   ecosys datasets show isoon-ledger
   ecosys datasets export isoon-ledger --out ledger.csv
-  ecosys datasets export --all --out isoon/`,
+  ecosys datasets export --all --out isoon/
+  ecosys completion bash > ~/.local/share/bash-completion/completions/ecosys`,
 		Version:       f.Version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -49,7 +53,8 @@ Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
 	cmd.SetErr(f.IO.ErrOut)
 	cmd.SetVersionTemplate("ecosys {{.Version}}\n")
 	cmd.SetFlagErrorFunc(flagError)
-	cmd.CompletionOptions.HiddenDefaultCmd = true
+	// "ecosys completion bash|zsh|fish|powershell" prints a completion
+	// script; figure names and case ids complete too (completion.go).
 	cmd.SetHelpCommand(newCmdHelp())
 	// Commands that group subcommands are runnable only to print their help
 	// and to reject unknown subcommands (see groupArgs); their usage shows
@@ -69,12 +74,16 @@ Exit status: 0 success, 1 failure, 2 bad command line, 3 bad input data.`,
 		func(f *Factory) *cobra.Command { return NewCmdTest(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdExport(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdReport(f, nil) },
+		func(f *Factory) *cobra.Command { return NewCmdExplore(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdPlot(f, nil) },
 		func(f *Factory) *cobra.Command { return NewCmdVersion(f, nil) },
 	}
 	for _, newCmd := range subcommands {
 		cmd.AddCommand(newCmd(f))
 	}
+	// Cobra adds "completion" when the command runs; adding it here puts
+	// it in the tree that help, tests and the examples check.
+	cmd.InitDefaultCompletionCmd()
 	return cmd
 }
 

@@ -3,6 +3,7 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -12,15 +13,19 @@ import (
 	"github.com/ecosys-sna/ecosys/analysis"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/metrics/inference"
+	"github.com/ecosys-sna/ecosys/metrics/inference/replicates"
 	"github.com/ecosys-sna/ecosys/metrics/null"
 )
 
 // TestOptions are the options of "ecosys test".
 type TestOptions struct {
-	IO      *IOStreams
-	Input   graphInput
-	Stats   []string
-	Null    string
+	IO    *IOStreams
+	Input graphInput
+	Stats []string
+	Null  string
+	// Trades is the number of steps of the Markov-chain null models per
+	// random graph (null.Options.Trades); 0 means the package's default.
+	Trades  int
 	Samples int
 	Seed    uint64
 	Workers int
@@ -28,6 +33,9 @@ type TestOptions struct {
 	Format  string
 	Quiet   bool        // no progress bar
 	Emit    emitOptions // --emit: print an array job instead of running
+	// Replicates, if set, names a Parquet file to write every replicate's
+	// value to (package replicates); it must not exist.
+	Replicates string
 }
 
 // NewCmdTest returns the "test" command with its subcommands. If runF is
@@ -55,6 +63,12 @@ units, such as the companies a case reveals) and leaves no mode-1 node
 of the observed graph without a tie (the design by which such data are
 observed). With weights, they are permuted over the sampled ties. A statistic that the null model fixes (degree centralization
 under degree) is flagged constant: it cannot be tested with that model.
+
+degree, bipartite-degree and bipartite-sampled draw each random graph by
+a Markov chain from the observed graph: --trades sets its length
+(Curveball trades, or steps of bipartite-sampled; default max(100, 10·k)
+for k nodes that trade, max(200, 10·ties) for bipartite-sampled). If the
+result changes when you double --trades, the chain is too short: raise it.
 
 Statistics (--stat, comma-separated) are named by their path in the JSON
 of 'ecosys metrics': ` + strings.Join(metrics.StatisticPaths(), ", ") + `.
@@ -93,6 +107,12 @@ and the time left; --quiet leaves it out.`,
 			if _, err := null.ParseModel(opts.Null); err != nil {
 				return FlagErrorf("invalid argument %q for \"--null\" flag: want one of %s", opts.Null, strings.Join(nullModelNames(), ", "))
 			}
+			if opts.Trades < 0 {
+				return FlagErrorf("invalid argument %d for \"--trades\" flag: want 0 (the default length) or more", opts.Trades)
+			}
+			if m, _ := null.ParseModel(opts.Null); opts.Trades > 0 && (m == null.GNM || m == null.BipartiteGNM) {
+				return FlagErrorf("--trades is for the null models drawn by a Markov chain (degree, bipartite-degree, bipartite-sampled); --null %s draws each graph exactly", m)
+			}
 			if opts.Samples < 1 {
 				return FlagErrorf("invalid argument %d for \"--samples\" flag: want at least 1", opts.Samples)
 			}
@@ -109,6 +129,9 @@ and the time left; --quiet leaves it out.`,
 				}
 				opts.Shard = s
 			}
+			if err := checkNewFile(opts.Replicates, "--replicates"); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -117,13 +140,15 @@ and the time left; --quiet leaves it out.`,
 	}
 	opts.Input.addFlags(cmd)
 	fl := cmd.Flags()
-	fl.StringSliceVar(&opts.Stats, "stat", nil, "Statistics to test, by JSON path (comma-separated)")
+	fl.StringSliceVar(&opts.Stats, "stat", nil, "Statistics to test, by JSON `path` (comma-separated)")
 	fl.StringVar(&opts.Null, "null", "", "Null model: {"+strings.Join(nullModelNames(), "|")+"}")
+	fl.IntVar(&opts.Trades, "trades", 0, "Markov-chain steps per random graph of degree, bipartite-degree and bipartite-sampled (0: the default, see above)")
 	fl.IntVar(&opts.Samples, "samples", 1000, "Number of random graphs R")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the random streams")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
 	fl.StringVar(&shard, "shard", "", "Run only shard `i/k` (or auto: of a Slurm array task; auto/N: of a Kubernetes Indexed Job) of the replicates and print them as JSON for 'ecosys test merge'")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "No progress bar")
+	fl.StringVar(&opts.Replicates, "replicates", "", "Also write every replicate's value, with statistic, seed, shard and replicate index, to `FILE.parquet` (Apache Parquet; a new file)")
 	addEmitFlags(cmd, &opts.Emit)
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	cmd.AddCommand(NewCmdTestMerge(f, nil), NewCmdTestEcosystem(f, nil), NewCmdTestQAP(f, nil), NewCmdTestDecentralization(f, nil), NewCmdTestCompare(f, nil), NewCmdTestSensitivity(f, nil))
@@ -150,6 +175,9 @@ func shardSize(s inference.Shard, samples int) int {
 
 // shardFile is what a shard run prints: one shard per statistic.
 type shardFile struct {
+	// Trades is --trades of the run (0: the default), so that merge can
+	// refuse shards of runs with different chains.
+	Trades int                   `json:"trades,omitempty"`
 	Shards []*inference.CUGShard `json:"shards"`
 }
 
@@ -165,7 +193,7 @@ func testRun(opts *TestOptions) error {
 	if (model == null.BipartiteDegree || model == null.BipartiteGNM || model == null.BipartiteSampled) && mg.mode == nil {
 		return FlagErrorf("--null %s needs a two-mode network (ledger-two-mode, or --two-mode --mode-column)", model)
 	}
-	sampler, err := null.New(model, mg.g, null.Options{PermuteWeights: opts.Input.weighted(), Mode: mg.mode})
+	sampler, err := null.New(model, mg.g, null.Options{PermuteWeights: opts.Input.weighted(), Mode: mg.mode, Trades: opts.Trades})
 	if err != nil {
 		return err
 	}
@@ -183,10 +211,55 @@ func testRun(opts *TestOptions) error {
 		results, shards = append(results, res), append(shards, sh)
 	}
 	bar.finish()
+	if opts.Replicates != "" {
+		err := writeAtomic(opts.Replicates, false, func(w io.Writer) error { return replicates.Write(w, shards) })
+		if err != nil {
+			return err
+		}
+	}
 	if opts.Shard.Count > 0 {
-		return writeJSON(opts.IO.Out, shardFile{Shards: shards})
+		return writeJSON(opts.IO.Out, shardFile{Trades: opts.Trades, Shards: shards})
 	}
 	return writeCUG(opts.IO, opts.Format, results)
+}
+
+// isParquet reports whether the file name starts with Parquet's magic
+// number; it is false for a file that cannot be read (ReadFile says why).
+func isParquet(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	magic := make([]byte, 4)
+	_, err = io.ReadFull(f, magic)
+	return err == nil && string(magic) == "PAR1"
+}
+
+// readReplicates reads the shards of a Parquet file of replicates.
+func readReplicates(name string) ([]*inference.CUGShard, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return replicates.Read(name, f, fi.Size())
+}
+
+// checkNewFile returns an error if path, given by flag, exists: files that
+// ecosys writes after a long run are checked before it.
+func checkNewFile(path, flag string) error {
+	if path == "" {
+		return nil
+	}
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s %s: the file exists; remove it or give another name", flag, path)
+	}
+	return nil
 }
 
 // writeCUG prints test results in a format.
@@ -205,9 +278,11 @@ func writeCUG(io *IOStreams, format string, results []*inference.CUGResult) erro
 		rows[i] = []string{r.Statistic, r.Null, fnum(r.Observed), fnum(r.Mean), fnum(r.SD), fnum(r.Quantiles["0.025"]), fnum(r.Quantiles["0.975"]),
 			fnum(r.PUpper), fnum(r.PLower), fnum(r.MCSE), num(r.Z), strconv.Itoa(r.Samples), strconv.FormatBool(r.Constant)}
 	}
-	return writeTable(io.Out, format, header, rows, io.IsTTY)
+	return writeTableKinds(io.Out, format, header, numberKinds(2, len(header)), rows, io.IsTTY)
 }
 
+// fnum formats v at full precision, for CSV; tables and markdown show it
+// by numfmt.Readable (writeTableKinds with numberCol).
 func fnum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // TestMergeOptions are the options of "ecosys test merge".
@@ -222,11 +297,13 @@ func NewCmdTestMerge(f *Factory, runF func(*TestMergeOptions) error) *cobra.Comm
 	opts := &TestMergeOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "merge FILE...",
-		Short: "Combine the JSON of 'ecosys test --shard' runs into the full result",
+		Short: "Combine the shards of 'ecosys test --shard' runs (JSON or Parquet) into the full result",
 		Long: `Combine the outputs of 'ecosys test --shard i/k' (or of 'ecosys test
 ecosystem --shard i/k') into exactly the result of the unsharded run.
 Every shard of the same run (statistics, null model, seed and number of
-samples) must be given once.`,
+samples) must be given once. The Parquet files of 'ecosys test --shard
+i/k --replicates FILE.parquet' are shards too, and may be mixed with the
+JSON of other shards of the run.`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return FlagErrorf("missing shard files")
@@ -249,7 +326,21 @@ func testMergeRun(opts *TestMergeOptions) error {
 	byStat := map[string][]*inference.CUGShard{}
 	var order []string
 	var runs []*analysis.EcosystemRun
+	trades, tradesFrom := 0, ""
 	for _, name := range opts.Files {
+		if isParquet(name) {
+			shards, err := readReplicates(name)
+			if err != nil {
+				return err
+			}
+			for _, s := range shards {
+				if _, ok := byStat[s.Statistic]; !ok {
+					order = append(order, s.Statistic)
+				}
+				byStat[s.Statistic] = append(byStat[s.Statistic], s)
+			}
+			continue
+		}
 		b, err := os.ReadFile(name)
 		if err != nil {
 			return err
@@ -268,6 +359,11 @@ func testMergeRun(opts *TestMergeOptions) error {
 		var f shardFile
 		if err := json.Unmarshal(b, &f); err != nil {
 			return fmt.Errorf("%s: not the output of 'ecosys test --shard': %w", name, err)
+		}
+		if tradesFrom == "" {
+			trades, tradesFrom = f.Trades, name
+		} else if f.Trades != trades {
+			return fmt.Errorf("%s and %s are shards of runs with different --trades (%d and %d)", tradesFrom, name, trades, f.Trades)
 		}
 		for _, s := range f.Shards {
 			if _, ok := byStat[s.Statistic]; !ok {

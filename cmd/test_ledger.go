@@ -93,7 +93,7 @@ func testCompareRun(opts *TestCompareOptions) error {
 	header := []string{"statistic", "a", "b", "size_a", "size_b", "value_a", "value_b", "difference", "p_two_sided", "p_upper", "p_lower", "mcse", "samples"}
 	row := []string{opts.Stat, opts.A, opts.B, strconv.Itoa(r.SizeA), strconv.Itoa(r.SizeB), fnum(r.ObservedA), fnum(r.ObservedB),
 		fnum(r.Observed), fnum(r.PTwoSided), fnum(r.PUpper), fnum(r.PLower), fnum(r.MCSE), strconv.Itoa(r.Samples)}
-	return writeTable(opts.IO.Out, opts.Format, header, [][]string{row}, opts.IO.IsTTY)
+	return writeTableKinds(opts.IO.Out, opts.Format, header, numberKinds(3, len(header)), [][]string{row}, opts.IO.IsTTY)
 }
 
 // TestSensitivityOptions are the options of "ecosys test sensitivity".
@@ -152,7 +152,7 @@ Statistics: ` + strings.Join(analysis.LedgerStatisticPaths(), ", ") + `.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Stat, "stat", "end_users.hhi", "Statistic of the ledger network")
 	fl.StringVar(&opts.Remove, "remove", "contracts", "What goes missing: {contracts|nodes|edges}")
-	fl.Float64SliceVar(&opts.Fractions, "fractions", []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5}, "Shares removed")
+	fl.Var(newFloatListFlag(&opts.Fractions, []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5}), "fractions", "Shares removed, comma-separated, each in [0, 1)")
 	fl.IntVar(&opts.Samples, "samples", 1000, "Replicates per share")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "Seed of the removals")
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
@@ -180,7 +180,7 @@ func testSensitivityRun(opts *TestSensitivityOptions) error {
 	for i, p := range pts {
 		rows[i] = []string{fnum(p.Fraction), fnum(p.Mean), fnum(p.Lower), fnum(p.Upper), strconv.Itoa(p.Replicates), strconv.Itoa(p.Undefined)}
 	}
-	if err := writeTable(opts.IO.Out, opts.Format, []string{"fraction_removed", "mean", "lower_2.5%", "upper_97.5%", "replicates", "undefined"}, rows, opts.IO.IsTTY); err != nil {
+	if err := writeTableKinds(opts.IO.Out, opts.Format, []string{"fraction_removed", "mean", "lower_2.5%", "upper_97.5%", "replicates", "undefined"}, numberKinds(0, 6), rows, opts.IO.IsTTY); err != nil {
 		return err
 	}
 	if !opts.Quiet {

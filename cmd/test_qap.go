@@ -175,7 +175,7 @@ func testQAPRun(opts *TestQAPOptions) error {
 	for _, c := range res.Coefficients {
 		rows = append(rows, []string{c.Name, fnum(c.Estimate), fnum(c.T), fnum(c.PUpper), fnum(c.PLower), fnum(c.PAbs), strconv.Itoa(c.Undefined)})
 	}
-	if err := writeTable(opts.IO.Out, opts.Format, header, rows, opts.IO.IsTTY); err != nil {
+	if err := writeTableKinds(opts.IO.Out, opts.Format, header, numberKinds(1, len(header)), rows, opts.IO.IsTTY); err != nil {
 		return err
 	}
 	r2 := "R²"

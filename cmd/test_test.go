@@ -28,6 +28,10 @@ func TestNewCmdTest(t *testing.T) {
 		{argv: "ledger --stat density --null gnm --shard 4/3", wantErr: `invalid argument "4/3" for "--shard"`},
 		{argv: "ledger --stat density --null gnm --shard x", wantErr: `invalid argument "x" for "--shard"`},
 		{argv: "--stat density --null gnm", wantErr: "name an embedded network"},
+		{argv: "ledger-two-mode --stat density --null bipartite-degree --trades 5000", check: func(o *TestOptions) bool { return o.Trades == 5000 }},
+		{argv: "ledger --stat density --null degree --trades -1", wantErr: `invalid argument -1 for "--trades"`},
+		{argv: "ledger --stat density --null gnm --trades 10", wantErr: "--trades is for the null models drawn by a Markov chain"},
+		{argv: "ledger --stat density --null gnm --group kind", wantErr: "unknown flag: --group"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.argv, func(t *testing.T) {
@@ -71,6 +75,8 @@ func TestTestShardsMerge(t *testing.T) {
 	io, _, errOut = Test()
 	if code := Run([]string{"test", "merge", files[0], files[2]}, &Factory{IO: io}); code == ExitOK {
 		t.Errorf("merge of 2 of 3 shards succeeded: %s", errOut)
+	} else if !strings.Contains(errOut.String(), "missing shard 2/3") {
+		t.Errorf("merge without --shard 2/3 says %q, want it to name shard 2/3 as --shard does", errOut)
 	}
 }
 
@@ -121,5 +127,34 @@ func TestTestCompareAndSensitivity(t *testing.T) {
 		if code != tt.code || !strings.Contains(out.String(), tt.want) || !strings.Contains(errOut.String(), tt.wantErr) {
 			t.Errorf("%v: exit %d\nstdout %q\nstderr %q", tt.args, code, out, errOut)
 		}
+	}
+}
+
+// TestTestTrades checks that --trades reaches the null model (a chain of
+// one trade per graph gives other graphs than the default) and that
+// merge refuses shards of runs with different --trades.
+func TestTestTrades(t *testing.T) {
+	args := []string{"test", "ledger", "--stat", "centralization.betweenness", "--null", "degree", "--samples", "40", "--format", "json"}
+	run := func(extra ...string) string {
+		t.Helper()
+		io, out, errOut := Test()
+		if code := Run(append(append([]string{}, args...), extra...), &Factory{IO: io}); code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", extra, code, errOut)
+		}
+		return out.String()
+	}
+	if def, one := run(), run("--trades", "1"); def == one {
+		t.Errorf("--trades 1 gives the output of the default chain:\n%s", one)
+	}
+	if a, b := run("--trades", "0"), run(); a != b {
+		t.Errorf("--trades 0 is not the default")
+	}
+	dir := t.TempDir()
+	p1, p2 := filepath.Join(dir, "p1.json"), filepath.Join(dir, "p2.json")
+	os.WriteFile(p1, []byte(run("--shard", "1/2", "--trades", "50")), 0o644)
+	os.WriteFile(p2, []byte(run("--shard", "2/2")), 0o644)
+	io, _, errOut := Test()
+	if code := Run([]string{"test", "merge", p1, p2}, &Factory{IO: io}); code == ExitOK || !strings.Contains(errOut.String(), "different --trades (50 and 0)") {
+		t.Errorf("merge of shards with different --trades: exit %d, %q", code, errOut)
 	}
 }

@@ -88,8 +88,10 @@ var knownAttrs = []KnownAttr{
 	{Name: "reliability", Type: AttrString, Doc: "Admiralty grade, such as B2"},
 	{Name: "role", Type: AttrString, Doc: "ledger role"},
 	{Name: "rows", Type: AttrString, Doc: "ledger rows joined by ;"},
+	{Name: "source", Type: AttrString, Doc: "edge's source node id"},
 	{Name: "source_id", Type: AttrString, Doc: "source id that a relation cites"},
 	{Name: "sources", Type: AttrString, Doc: "source ids joined by ;"},
+	{Name: "target", Type: AttrString, Doc: "edge's target node id"},
 	{Name: "type", Type: AttrString, Doc: "relation types joined by ;"},
 	{Name: "weight", Type: AttrDouble, Doc: "edge weight"},
 }

@@ -135,7 +135,7 @@ func newGraphBuilder(file string, opt ReadOptions) *graphBuilder {
 
 // fail records an error at a place of the file.
 func (b *graphBuilder) fail(at filePos, field, value string, err error) *network.InputError {
-	e := &network.InputError{File: b.file, Line: at.line, Column: at.col, Field: field, Value: value, Err: err}
+	e := &network.InputError{File: b.file, Line: at.line, Offset: at.col, Field: field, Value: value, Err: err}
 	b.errs = append(b.errs, e)
 	return e
 }
@@ -264,7 +264,7 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 	}
 	if len(b.errs) > 0 {
 		slices.SortStableFunc(b.errs, func(x, y *network.InputError) int {
-			return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Column, y.Column))
+			return cmp.Or(cmp.Compare(x.Line, y.Line), cmp.Compare(x.Offset, y.Offset))
 		})
 		return nil, b.errs[:min(len(b.errs), network.MaxErrors)]
 	}

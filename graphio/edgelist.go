@@ -49,6 +49,10 @@ type EdgeListOptions struct {
 	// network.ReadOptions) and a line saying what was done with parallel
 	// edges and self-loops, if the file has any.
 	Warn func(msg string)
+	// Delimiter separates the fields of both files: ',' ';' '\t' or '|';
+	// 0 means a comma, or a tab when the first line has tabs and no comma
+	// (csvio.Options.Delimiter).
+	Delimiter rune
 }
 
 // ReadEdgeList reads a graph from an edge CSV with header source,target and,
@@ -103,7 +107,7 @@ func ReadEdgeList(edgesName string, edges io.Reader, nodesName string, nodes io.
 	aliases := map[string]string{"from": "source", "to": "target", "src": "source", "dst": "target", "value": "weight"}
 	// Stream the rows when the input allows it (csvio.StreamTable); on input
 	// that needs the buffering reader, forget what was read.
-	if err := csvio.StreamTable(edgesName, edges, required, aliases, csvio.Options{Warn: opt.Warn}, r.readRows, r.forget); err != nil {
+	if err := csvio.StreamTable(edgesName, edges, required, aliases, csvio.Options{Warn: opt.Warn, Delimiter: opt.Delimiter}, r.readRows, r.forget); err != nil {
 		return nil, err
 	}
 	return r.graph(edgesName)
@@ -155,7 +159,7 @@ func (r *edgeListReader) add(name string) int64 {
 // order, with the other columns as their attributes.
 func (r *edgeListReader) readNodes(name string, nodes io.Reader) error {
 	g := r.g
-	t, err := csvio.ReadTable(name, nodes, []string{"id"}, map[string]string{"name": "id", "node": "id"}, csvio.Options{Warn: r.opt.Warn})
+	t, err := csvio.ReadTable(name, nodes, []string{"id"}, map[string]string{"name": "id", "node": "id"}, csvio.Options{Warn: r.opt.Warn, Delimiter: r.opt.Delimiter})
 	if err != nil {
 		return err
 	}

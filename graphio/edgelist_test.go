@@ -87,14 +87,14 @@ func TestReadEdgeListErrors(t *testing.T) {
 	}{
 		{"missing weight column", "source,target\na,b\n", "", EdgeListOptions{Weighted: true}, "e.csv:1: weight: required column missing"},
 		{"bad weight", "source,target,weight\na,b,-1\na,c,x\n", "", EdgeListOptions{Weighted: true},
-			"e.csv:2:5: weight: invalid weight: want a positive finite number (got \"-1\")\ne.csv:3:5: weight: invalid weight: want a positive finite number (got \"x\")"},
-		{"self loop", "source,target\na,a\n", "", EdgeListOptions{Loops: LoopsRefuse}, "e.csv:2:3: target: self-loop: an edge from a node to itself is not supported (got \"a\")"},
+			"e.csv:2: column 3 (weight): invalid weight: want a positive finite number (got \"-1\")\ne.csv:3: column 3 (weight): invalid weight: want a positive finite number (got \"x\")"},
+		{"self loop", "source,target\na,a\n", "", EdgeListOptions{Loops: LoopsRefuse}, "e.csv:2: column 2 (target): self-loop: an edge from a node to itself is not supported (got \"a\")"},
 		{"parallel edge", "source,target\na,b\nc,a\nb,a\n", "", EdgeListOptions{Multi: MultiRefuse},
 			"e.csv:4: edge \"b\" -- \"a\": parallel edge: the file has an edge between these nodes already (see e.csv:2)"},
 		{"unknown policy", "source,target\na,b\n", "", EdgeListOptions{Multi: "max"},
 			"graphio: unknown policy for parallel edges \"max\" (want sum, count, first or refuse)"},
-		{"strict", "source,target\na,b\n", "id\na\n", EdgeListOptions{Strict: true}, "e.csv:2:3: target: node not in the node file (got \"b\")"},
-		{"duplicate node", "source,target\na,b\n", "id\na\na\n", EdgeListOptions{}, "n.csv:3:1: id: duplicate key (got \"a\") (see n.csv:2)"},
+		{"strict", "source,target\na,b\n", "id\na\n", EdgeListOptions{Strict: true}, "e.csv:2: column 2 (target): node not in the node file (got \"b\")"},
+		{"duplicate node", "source,target\na,b\n", "id\na\na\n", EdgeListOptions{}, "n.csv:3: column 1 (id): duplicate key (got \"a\") (see n.csv:2)"},
 		{"empty", "source,target\n", "", EdgeListOptions{}, "e.csv: no data rows"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -89,6 +89,7 @@ func ExampleFormats() {
 	// json     .json              read true  write true  tables false
 	// dot      .dot               read false write true  tables false
 	// csv      .csv               read false write false tables true
+	// parquet  .parquet           read false write false tables true
 	// out/eco.nodes.csv out/eco.edges.csv
 }
 

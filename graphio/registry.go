@@ -57,6 +57,9 @@ var formats = []Format{
 	{Name: "csv", Title: "CSV", Exts: []string{".csv"},
 		Doc:        "a node table and an edge table as two CSV files, PREFIX.nodes.csv and PREFIX.edges.csv",
 		WriteTable: writeCSV},
+	{Name: "parquet", Title: "Parquet", Exts: []string{".parquet"},
+		Doc:        "a node table and an edge table as two Apache Parquet files, PREFIX.nodes.parquet and PREFIX.edges.parquet, typed (read by DuckDB, Spark, Polars, pandas, Arrow)",
+		WriteTable: writeParquetTable},
 }
 
 // Formats returns the formats, in the order help texts list them.

@@ -39,10 +39,10 @@ func TestRegistry(t *testing.T) {
 			t.Errorf("LookupFormat(%q) = %s, %v", f.Name, g.Name, err)
 		}
 	}
-	if got := strings.Join(names, " "); got != "graphml gexf json dot csv" {
+	if got := strings.Join(names, " "); got != "graphml gexf json dot csv parquet" {
 		t.Errorf("formats %s", got)
 	}
-	if _, err := graphio.LookupFormat("png"); err == nil || err.Error() != `graphio: unknown format "png" (want graphml, gexf, json, dot, csv)` {
+	if _, err := graphio.LookupFormat("png"); err == nil || err.Error() != `graphio: unknown format "png" (want graphml, gexf, json, dot, csv, parquet)` {
 		t.Errorf("LookupFormat(png): %v", err)
 	}
 	for _, path := range []string{"g.txt", "g", "g.graphml.gz"} {

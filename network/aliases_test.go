@@ -89,9 +89,9 @@ func TestResolvePartiesAmbiguous(t *testing.T) {
 	const ledger = "row,contractor_id,signatory_id,end_user_id,amount_cny\n1,Anxun,,the bureau,5\n2,x,,ANXUN,5\n3,x,Anxun,bureau,5\n"
 	_, err := ReadLedgerWithOptions("u.csv", strings.NewReader(ledger), "", nil, opt)
 	const cands = `it names anxun-shanghai (alias "Anxun", source s-ap), isoon (alias "Anxun", source s-usatoday); write the id you mean`
-	want := `u.csv:2:3: contractor_id: ambiguous name: ` + cands + ` (got "Anxun")
-u.csv:3:6: end_user_id: ambiguous name: ` + cands + ` (got "ANXUN")
-u.csv:4:5: signatory_id: ambiguous name: ` + cands + ` (got "Anxun")`
+	want := `u.csv:2: column 2 (contractor_id): ambiguous name: ` + cands + ` (got "Anxun")
+u.csv:3: column 4 (end_user_id): ambiguous name: ` + cands + ` (got "ANXUN")
+u.csv:4: column 3 (signatory_id): ambiguous name: ` + cands + ` (got "Anxun")`
 	if err == nil || err.Error() != want || !errors.Is(err, ErrAmbiguousName) {
 		t.Errorf("error\n got %v\nwant %s", err, want)
 	}

@@ -59,6 +59,9 @@ func ParseAmount(s string) (Amount, error) {
 	} else if rest, ok := strings.CutSuffix(s, "亿"); ok {
 		s, decimals = csvio.Trim(rest), 10
 	}
+	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") || strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		return 0, fmt.Errorf("%w: negative; a ledger records what was paid for a contract, so an amount is 0 or more (a refund or correction is a note, or a change to the original row)", ErrBadAmount)
+	}
 	whole, frac, hasDot := strings.Cut(s, ".")
 	if whole == "" || (hasDot && frac == "") {
 		return 0, ErrBadAmount

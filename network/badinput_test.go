@@ -104,7 +104,7 @@ var badInputs = []badInput{
 		want: `latin1-entities.csv:2:9: invalid text encoding: byte 0xfc is not UTF-8, and the file is not GB18030 text either: ` + iconvHint},
 	{file: "binary.csv", reader: "contracts", // the start of a PNG image
 		data: fixed("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"),
-		want: `binary.csv:3:1: not a CSV text file: it holds a NUL byte (binary data)`},
+		want: `binary.csv:3:1: not a CSV text file: it looks binary (it holds NUL bytes, the first here)`},
 	{file: "workbook.xlsx", reader: "contracts",
 		data: fixed("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml"),
 		want: `workbook.xlsx: not a CSV text file: this is a ZIP archive, such as an Excel workbook (.xlsx); save the sheet as "CSV UTF-8"`},
@@ -112,10 +112,10 @@ var badInputs = []badInput{
 		want: `empty.csv:1: empty file: no header row`},
 	{file: "bad-amount.csv", reader: "contracts",
 		data: fixed("contractor_id,end_user_id,amount_cny\na,b,\"1,2\"\na,b,\"1.234,5\"\na,b,1.234\na,b,¥5元\n"),
-		want: `bad-amount.csv:2:5: amount_cny: invalid amount: commas must separate groups of three digits: want yuan such as 470000.00 (got "1,2")
-bad-amount.csv:3:5: amount_cny: invalid amount: comma after the decimal point: want yuan such as 470000.00 (got "1.234,5")
-bad-amount.csv:4:5: amount_cny: invalid amount: more than 2 decimals: want yuan such as 470000.00 (got "1.234")
-bad-amount.csv:5:5: amount_cny: invalid amount: more than one currency mark: want yuan such as 470000.00 (got "¥5元")`},
+		want: `bad-amount.csv:2: column 3 (amount_cny): invalid amount: commas must separate groups of three digits: want yuan such as 470000.00 (got "1,2")
+bad-amount.csv:3: column 3 (amount_cny): invalid amount: comma after the decimal point: want yuan such as 470000.00 (got "1.234,5")
+bad-amount.csv:4: column 3 (amount_cny): invalid amount: more than 2 decimals: want yuan such as 470000.00 (got "1.234")
+bad-amount.csv:5: column 3 (amount_cny): invalid amount: more than one currency mark: want yuan such as 470000.00 (got "¥5元")`},
 	{file: "fullwidth-amount.csv", reader: "contracts",
 		data: fixed("contractor_id,end_user_id,amount_cny\na,b,￥４７０，０００．００\na,b,2.9万元\na,b,RMB 1.5亿\na,b,80000 元\n"),
 		check: func(t *testing.T, v any) {
@@ -140,15 +140,15 @@ bad-amount.csv:5:5: amount_cny: invalid amount: more than one currency mark: wan
 		}},
 	{file: "bad-date.csv", reader: "contracts",
 		data: fixed("contractor_id,end_user_id,amount_cny,date\na,b,1,2018年2月30日\na,b,1,2018-04-31\na,b,1,2018年5月17\n"),
-		want: `bad-date.csv:2:7: date: invalid date: no such day: want YYYY-MM-DD, YYYY-MM, YYYY or YYYY年M月D日 (got "2018年2月30日")
-bad-date.csv:3:7: date: invalid date: no such day: want YYYY-MM-DD, YYYY-MM, YYYY or YYYY年M月D日 (got "2018-04-31")
-bad-date.csv:4:7: date: invalid date: want YYYY-MM-DD, YYYY-MM, YYYY or YYYY年M月D日 (got "2018年5月17")`},
+		want: `bad-date.csv:2: column 4 (date): invalid date: no such day: want YYYY-MM-DD, YYYY-MM, YYYY or YYYY年M月D日 (got "2018年2月30日")
+bad-date.csv:3: column 4 (date): invalid date: no such day: want YYYY-MM-DD, YYYY-MM, YYYY or YYYY年M月D日 (got "2018-04-31")
+bad-date.csv:4: column 4 (date): invalid date: want YYYY-MM-DD, YYYY-MM, YYYY or YYYY年M月D日 (got "2018年5月17")`},
 	{file: "missing-column.csv", reader: "contracts",
 		data: fixed("contractor_id,end_user,amt\na,b,1\n"),
 		want: `missing-column.csv:1: amount_cny: required column missing`},
 	{file: "duplicate-column.csv", reader: "contracts",
 		data: fixed("contractor_id,end_user_id,amount_cny,Amount\na,b,1,2\n"),
-		want: `duplicate-column.csv:1:38: amount_cny: duplicate column name (see column 3)`},
+		want: `duplicate-column.csv:1: column 4 (amount): duplicate column name (see column 3 (amount_cny))`},
 	{file: "wrong-field-count.csv", reader: "contracts",
 		data: fixed("contractor_id,end_user_id,amount_cny,,notes\na,b,1,,\na,b\na,b,1,,,\n"),
 		want: `wrong-field-count.csv:3: wrong number of fields: 2, the header has 5
@@ -161,7 +161,7 @@ wrong-field-count.csv:4: wrong number of fields: 6, the header has 5`},
 			}
 			return []byte(strings.Join(h, ",") + "\n")
 		},
-		want: `too-many-columns.csv:1:4894: too many columns: 1001, the limit is 1000`},
+		want: `too-many-columns.csv:1: column 1001: too many columns: 1001, the limit is 1000`},
 	{file: "repeated-header.csv", reader: "contracts", // two exports joined with cat
 		data: fixed("\uFEFFcontractor_id,end_user_id,amount_cny\na,b,1\n\uFEFFcontractor_id,end_user_id,amount_cny\nc,d,2\n"),
 		want: `repeated-header.csv:3: the header row is repeated here: were two files joined together? Remove this line`},
@@ -260,9 +260,9 @@ func TestLimits(t *testing.T) {
 	long := strings.Repeat("x", MaxFieldBytes+1)
 	for _, tt := range []struct{ name, in, want string }{
 		{"field", "contractor_id,end_user_id,amount_cny\na,b,1\na," + long + ",1\n",
-			"l.csv:3:3: field too large: over 1 MiB"},
+			"l.csv:3: column 2 (end_user_id): field too large: over 1 MiB"},
 		{"header field", "contractor_id,end_user_id,amount_cny," + long + "\n",
-			"l.csv:1:38: field too large: over 1 MiB"},
+			"l.csv:1: column 4: field too large: over 1 MiB"},
 	} {
 		_, err := ReadContracts("l.csv", strings.NewReader(tt.in))
 		if err == nil || err.Error() != tt.want || !errors.Is(err, ErrTooLarge) {

@@ -133,7 +133,7 @@ func TestNotText(t *testing.T) {
 		is   error
 	}{
 		{"NUL", []byte("contractor_id,end_user_id,amount_cny\na,b\x00,1\n"),
-			"f.csv:2:4: not a CSV text file: it holds a NUL byte (binary data)", ErrBinary},
+			"f.csv:2:4: not a CSV text file: it looks binary (it holds NUL bytes, the first here)", ErrBinary},
 		{"xlsx", []byte("PK\x03\x04\x14\x00\x06\x00"),
 			`f.csv: not a CSV text file: this is a ZIP archive, such as an Excel workbook (.xlsx); save the sheet as "CSV UTF-8"`, ErrBinary},
 		{"xls", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0},
@@ -145,7 +145,7 @@ func TestNotText(t *testing.T) {
 		{"UTF-16 unpaired surrogate", append(toUTF16("id\n", binary.LittleEndian), 0x00, 0xD8, 'a', 0),
 			"f.csv:2:1: invalid text encoding: unpaired UTF-16 surrogate 0xd800", ErrEncoding},
 		{"UTF-16 NUL", toUTF16("id\na\x00\n", binary.BigEndian),
-			"f.csv:2:2: not a CSV text file: it holds a NUL byte (binary data)", ErrBinary},
+			"f.csv:2:2: not a CSV text file: it looks binary (it holds NUL bytes, the first here)", ErrBinary},
 		{"UTF-32", []byte{0xFF, 0xFE, 0, 0, 'i', 0, 0, 0},
 			`f.csv: invalid text encoding: UTF-32 text is not supported; save the file as "CSV UTF-8"`, ErrEncoding},
 		{"UTF-8 BOM then invalid", []byte(bom + "id\n\xff\n"),

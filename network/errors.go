@@ -15,20 +15,25 @@ import (
 // returned the error.
 
 // InputError is an error in input data, located by file, line and column
-// (both 1-based; 0 when not known):
+// (all 1-based; 0 when not known):
 //
 //	type InputError struct {
 //		File   string
 //		Line   int
-//		Column int
-//		Field  string // the column
+//		Column int    // the field's position in its CSV record
+//		Offset int    // the byte of the line, for text that is not a CSV field
+//		Field  string // the column's header
 //		Value  string // the offending text
 //		Other  string // a second place the error involves, such as the first definition of a duplicate key
 //		Err    error  // the cause, often one of the sentinel errors below
 //	}
 //
-// Its Error method formats it as "file:line:column: field: what (got
-// "value") (see other)"; Unwrap returns Err; DataError returns true, which
+// Its Error method formats it as "file:line: column N (field): what (got
+// "value") (see other)", where column N is the field's 1-based position
+// in its CSV record, as encoding/csv counts fields, and field its header
+// (the one meaning of "column" in every message); text that is not a CSV
+// field (XML, bytes that are not UTF-8) is located by Offset, the byte of
+// the line, as "file:line:offset: …". Unwrap returns Err; DataError returns true, which
 // the command line maps to its exit status for bad data.
 type InputError = csvio.InputError
 
@@ -54,6 +59,7 @@ var (
 	ErrDuplicateKey    = csvio.ErrDuplicateKey
 	ErrSelfContract    = csvio.ErrSelfContract
 	ErrNoRows          = csvio.ErrNoRows
+	ErrQuote           = csvio.ErrQuote
 )
 
 // ErrAmbiguousName is wrapped by the error of a party cell whose name is
@@ -111,6 +117,10 @@ type ReadOptions struct {
 	// or that match no alias, are left as they are; a cell whose name is
 	// given for several ids is an error listing them (ResolveParties).
 	Aliases *Aliases
+	// Delimiter separates the fields of the CSV files: ',' ';' '\t' or
+	// '|'; 0 means a comma, or a tab when the first line has tabs and no
+	// comma (csvio.Options.Delimiter).
+	Delimiter rune
 }
 
 func (o ReadOptions) warn(format string, args ...any) {
@@ -120,4 +130,6 @@ func (o ReadOptions) warn(format string, args ...any) {
 }
 
 // csv returns the options of the CSV plumbing (the warnings).
-func (o ReadOptions) csv() csvio.Options { return csvio.Options{Warn: o.Warn} }
+func (o ReadOptions) csv() csvio.Options {
+	return csvio.Options{Warn: o.Warn, Delimiter: o.Delimiter}
+}

@@ -46,7 +46,7 @@ func ExampleReadContracts_error() {
 	_, err := network.ReadContracts("my-ledger.csv", strings.NewReader(csv))
 	fmt.Println(err)
 	// Output:
-	// my-ledger.csv:2:13: amount_cny: invalid amount: want yuan such as 470000.00 (got "12O00")
+	// my-ledger.csv:2: column 3 (amount_cny): invalid amount: want yuan such as 470000.00 (got "12O00")
 }
 
 func ExampleTwoModeOf() {

@@ -169,15 +169,18 @@ func NewLedger(source string, contracts []Contract, entities []Entity) (*Ledger,
 				Err: ErrDuplicateKey, Other: fmt.Sprintf("%s:%d", source, line)})
 		}
 		seen[c.Row] = c.Line
-		for _, p := range []struct{ field, id string }{{"contractor_id", c.Contractor}, {"signatory_id", c.Signatory}, {"end_user_id", c.EndUser}} {
+		for j, p := range []struct{ field, id string }{{"contractor_id", c.Contractor}, {"signatory_id", c.Signatory}, {"end_user_id", c.EndUser}} {
 			if _, ok := l.index[p.id]; ok {
 				continue
+			}
+			if j == 1 && c.partyCol[1] == 0 && c.Signatory == c.EndUser {
+				continue // no signatory of its own: the end user's error says it
 			}
 			if derive {
 				l.addEntity(Entity{ID: p.id, Kind: UnknownKind, Ministry: UnknownMinistry, Level: UnknownLevel})
 				continue
 			}
-			errs = append(errs, &InputError{File: source, Line: c.Line, Field: p.field, Value: p.id, Err: fmt.Errorf("%w: not in the entity table", ErrUnknownEntity)})
+			errs = append(errs, &InputError{File: source, Line: c.Line, Column: int(c.partyCol[j]), Field: p.field, Value: p.id, Err: fmt.Errorf("%w: not in the entity table", ErrUnknownEntity)})
 		}
 		if c.Contractor == c.EndUser {
 			errs = append(errs, &InputError{File: source, Line: c.Line, Field: "end_user_id", Value: c.EndUser, Err: ErrSelfContract})

@@ -54,17 +54,21 @@ func TestReadContractsBad(t *testing.T) {
 	}{
 		{"empty file", "", `l.csv:1: empty file: no header row`, nil},
 		{"missing column", "row,contractor_id\n1,a\n", `l.csv:1: end_user_id, amount_cny: required column missing`, ErrMissingColumn},
-		{"duplicate column", "contractor_id,end_user_id,amount_cny,Amount\n", `l.csv:1:38: amount_cny: duplicate column name (see column 3)`, ErrDuplicateColumn},
+		{"duplicate column", "contractor_id,end_user_id,amount_cny,Amount\n", `l.csv:1: column 4 (amount): duplicate column name (see column 3 (amount_cny))`, ErrDuplicateColumn},
 		{"no rows", h, `l.csv: no data rows`, ErrNoRows},
-		{"bad amount", h + "1,a,b,12x,,,\n", `l.csv:2:7: amount_cny: invalid amount: want yuan such as 470000.00 (got "12x")`, ErrBadAmount},
-		{"empty amount", h + "1,a,b,,,,\n", `l.csv:2:7: amount_cny: empty value`, ErrEmpty},
-		{"empty party", h + "1,,b,5,,,\n", `l.csv:2:3: contractor_id: empty value`, ErrEmpty},
-		{"bad row", h + "x,a,b,5,,,\n", `l.csv:2:1: row: invalid integer: want a positive whole number (got "x")`, ErrBadInteger},
-		{"bad date", h + "1,a,b,5,2018.5.1,,\n", `l.csv:2:9: date_start: invalid date: want YYYY-MM-DD (got "2018.5.1")`, ErrBadDate},
-		{"end before start", h + "1,a,b,5,2018-05-02,2018-05-01,\n", `l.csv:2:20: date_end: invalid date: before date_start (got "2018-05-01")`, ErrBadDate},
-		{"bad client type", h + "1,a,b,5,,,police\n", `l.csv:2:11: client_type: value not allowed: want one of public_security, state_security, enterprise, government, unknown (got "police")`, ErrBadEnum},
+		{"bad amount", h + "1,a,b,12x,,,\n", `l.csv:2: column 4 (amount_cny): invalid amount: want yuan such as 470000.00 (got "12x")`, ErrBadAmount},
+		{"negative amount", h + "1,a,b,-1000,,,\n", `l.csv:2: column 4 (amount_cny): invalid amount: negative; a ledger records what was paid for a contract, so an amount is 0 or more (a refund or correction is a note, or a change to the original row): want yuan such as 470000.00 (got "-1000")`, ErrBadAmount},
+		{"negative amount in brackets", h + "1,a,b,(1000.00),,,\n", `l.csv:2: column 4 (amount_cny): invalid amount: negative; a ledger records what was paid for a contract, so an amount is 0 or more (a refund or correction is a note, or a change to the original row): want yuan such as 470000.00 (got "(1000.00)")`, ErrBadAmount},
+		{"unclosed quote", h + "1,\"a,b,5,,,\n" + strings.Repeat("2,a,b,5,,,\n", 10), `l.csv:2: column 2 (contractor_id): bad quoting: this field opens a quote (") that is never closed: close it, or write a " inside a quoted field as ""`, ErrQuote},
+		{"semicolons", "row;contractor_id;end_user_id;amount_cny\n1;a;b;5\n", `l.csv:1: contractor_id, end_user_id, amount_cny: required column missing: the file looks semicolon-separated: use --delimiter ';'`, ErrMissingColumn},
+		{"empty amount", h + "1,a,b,,,,\n", `l.csv:2: column 4 (amount_cny): empty value`, ErrEmpty},
+		{"empty party", h + "1,,b,5,,,\n", `l.csv:2: column 2 (contractor_id): empty value`, ErrEmpty},
+		{"bad row", h + "x,a,b,5,,,\n", `l.csv:2: column 1 (row): invalid integer: want a positive whole number (got "x")`, ErrBadInteger},
+		{"bad date", h + "1,a,b,5,2018.5.1,,\n", `l.csv:2: column 5 (date_start): invalid date: want YYYY-MM-DD (got "2018.5.1")`, ErrBadDate},
+		{"end before start", h + "1,a,b,5,2018-05-02,2018-05-01,\n", `l.csv:2: column 6 (date_end): invalid date: before date_start (got "2018-05-01")`, ErrBadDate},
+		{"bad client type", h + "1,a,b,5,,,police\n", `l.csv:2: column 7 (client_type): value not allowed: want one of public_security, state_security, enterprise, government, unknown (got "police")`, ErrBadEnum},
 		{"field count", h + "1,a,b\n", `l.csv:2: wrong number of fields: 3, the header has 7`, nil},
-		{"bare quote", h + "1,a\"b,c,5,,,\n", `l.csv:2:4: bare " in non-quoted-field`, nil},
+		{"bare quote", h + "1,a\"b,c,5,,,\n", `l.csv:2: column 2 (contractor_id): bad quoting: a " inside a field that does not start with one: quote the whole field and write the " as ""`, ErrQuote},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadContracts("l.csv", strings.NewReader(tt.in))
@@ -105,15 +109,15 @@ func TestReadContractsAmbiguousDate(t *testing.T) {
 	}
 	for _, tt := range []struct{ name, row, want string }{
 		{"alternative without ambiguous", "1,a,b,5,2018-01-01,2018-01-31,month,2018-10-01,2018-10-31",
-			`l.csv:2:37: date_alt_start: invalid date: a second reading belongs only to a date whose date_precision is ambiguous, not "month" (got "2018-10-01")`},
+			`l.csv:2: column 8 (date_alt_start): invalid date: a second reading belongs only to a date whose date_precision is ambiguous, not "month" (got "2018-10-01")`},
 		{"ambiguous without alternative", "1,a,b,5,2018-01-01,2018-01-31,ambiguous,,",
-			`l.csv:2:41: date_alt_start: empty value: date_precision is ambiguous: give the second reading in date_alt_start (and date_alt_end)`},
+			`l.csv:2: column 8 (date_alt_start): empty value: date_precision is ambiguous: give the second reading in date_alt_start (and date_alt_end)`},
 		{"ambiguous without first reading", "1,a,b,5,,,ambiguous,2018-10-01,",
-			`l.csv:2:11: date_precision: invalid date: an ambiguous date needs date_start (the first reading) (got "ambiguous")`},
+			`l.csv:2: column 7 (date_precision): invalid date: an ambiguous date needs date_start (the first reading) (got "ambiguous")`},
 		{"bad alternative", "1,a,b,5,2018-01-01,,ambiguous,2018-10,",
-			`l.csv:2:31: date_alt_start: invalid date: want YYYY-MM-DD (got "2018-10")`},
+			`l.csv:2: column 8 (date_alt_start): invalid date: want YYYY-MM-DD (got "2018-10")`},
 		{"alternative ends before it starts", "1,a,b,5,2018-01-01,,ambiguous,2018-10-31,2018-10-01",
-			`l.csv:2:42: date_alt_end: invalid date: before date_alt_start (got "2018-10-01")`},
+			`l.csv:2: column 9 (date_alt_end): invalid date: before date_alt_start (got "2018-10-01")`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ReadContracts("l.csv", strings.NewReader(h+tt.row+"\n"))
@@ -139,7 +143,7 @@ func TestReadContractsCollectsErrors(t *testing.T) {
 	if !errors.As(err, &list) || len(list) != MaxErrors {
 		t.Fatalf("got %v, want %d errors", err, MaxErrors)
 	}
-	if !strings.HasSuffix(err.Error(), "(stopped after 20 errors)") || !strings.HasPrefix(err.Error(), "l.csv:2:5: amount_cny") {
+	if !strings.HasSuffix(err.Error(), "(stopped after 20 errors)") || !strings.HasPrefix(err.Error(), "l.csv:2: column 3 (amount_cny): ") {
 		t.Errorf("message %q", err)
 	}
 }
@@ -167,8 +171,8 @@ func TestReadEntities(t *testing.T) {
 		t.Errorf("entities %+v", es)
 	}
 	_, err = ReadEntities("e.csv", strings.NewReader("id,kind\na,company\nb,bank\na,company\n"))
-	want := `e.csv:3:3: kind: value not allowed: want one of public_security_organ, state_security_organ, government_office, state_owned_enterprise, company, association, unidentified_unit, individual, unknown (got "bank")
-e.csv:4:1: id: duplicate key (got "a") (see e.csv:2)`
+	want := `e.csv:3: column 2 (kind): value not allowed: want one of public_security_organ, state_security_organ, government_office, state_owned_enterprise, company, association, unidentified_unit, individual, unknown (got "bank")
+e.csv:4: column 1 (id): duplicate key (got "a") (see e.csv:2)`
 	if err == nil || err.Error() != want {
 		t.Errorf("error\n got %v\nwant %s", err, want)
 	}
@@ -237,4 +241,32 @@ func FuzzReadEntities(f *testing.F) {
 			seen[e.ID] = true
 		}
 	})
+}
+
+// TestUnknownEntityOnce checks that a party missing from the entity table
+// is reported once, at its own cell: a contract without a signatory of
+// its own (signatory_id empty: the end user signs) does not report the
+// end user a second time as the signatory.
+func TestUnknownEntityOnce(t *testing.T) {
+	const ents = "id,name_zh,name_en,kind,ministry,level,province,city\nfirm-a,,Firm A,company,,,,\nagent,,Agent,company,,,,\n"
+	tests := []struct{ name, ledger, want string }{
+		{"empty signatory", "contractor_id,signatory_id,end_user_id,amount_cny\nfirm-a,,bureau-x,1000\n",
+			`l.csv:2: column 3 (end_user_id): unknown entity: not in the entity table (got "bureau-x")`},
+		{"no signatory column", "contractor_id,end_user_id,amount_cny\nfirm-a,bureau-x,1000\n",
+			`l.csv:2: column 2 (end_user_id): unknown entity: not in the entity table (got "bureau-x")`},
+		{"own signatory", "contractor_id,signatory_id,end_user_id,amount_cny\nfirm-a,agent-b,bureau-x,1000\n",
+			`l.csv:2: column 2 (signatory_id): unknown entity: not in the entity table (got "agent-b")` + "\n" +
+				`l.csv:2: column 3 (end_user_id): unknown entity: not in the entity table (got "bureau-x")`},
+		{"signatory named as the end user", "contractor_id,signatory_id,end_user_id,amount_cny\nfirm-a,bureau-x,bureau-x,1000\n",
+			`l.csv:2: column 2 (signatory_id): unknown entity: not in the entity table (got "bureau-x")` + "\n" +
+				`l.csv:2: column 3 (end_user_id): unknown entity: not in the entity table (got "bureau-x")`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadLedger("l.csv", strings.NewReader(tt.ledger), "e.csv", strings.NewReader(ents))
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error\n got %v\nwant %s", err, tt.want)
+			}
+		})
+	}
 }

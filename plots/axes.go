@@ -17,7 +17,11 @@ func themeAxes(fs *fontSet, p *plot.Plot, xlabel string) error {
 	if err != nil {
 		return err
 	}
-	tick, err := fs.style("0123456789", TickSize, false)
+	digits := "0123456789"
+	if fs.lang == LangZH {
+		digits += "万亿" // amount ticks (fontSet.amountTicks)
+	}
+	tick, err := fs.style(digits, TickSize, false)
 	if err != nil {
 		return err
 	}
@@ -124,6 +128,61 @@ func amountUnit(vals []float64) (scale float64, suffix string) {
 // 600 → "600".
 func formatAmount(v float64) string {
 	scale, suffix := amountUnit([]float64{v})
+	x := v / scale
+	digits := 2
+	switch {
+	case x >= 100:
+		digits = 0
+	case x >= 10:
+		digits = 1
+	}
+	if suffix == "" && x == math.Trunc(x) {
+		digits = 0
+	}
+	return strconv.FormatFloat(x, 'f', digits, 64) + suffix
+}
+
+// amountTicks returns the ticker of an amount axis: unitTicks in M or k,
+// or in 万 or 亿 for Chinese labels (LangZH), the unit chosen by the
+// largest of vals.
+func (fs *fontSet) amountTicks(vals []float64) plot.Ticker {
+	if fs.lang == LangZH {
+		scale, suffix := amountUnitZH(vals)
+		return unitTicks{scale, suffix}
+	}
+	scale, suffix := amountUnit(vals)
+	return unitTicks{scale, suffix}
+}
+
+// formatAmount is formatAmount, in 万 or 亿 for Chinese labels (LangZH).
+func (fs *fontSet) formatAmount(v float64) string {
+	if fs.lang == LangZH {
+		return formatAmountZH(v)
+	}
+	return formatAmount(v)
+}
+
+// amountUnitZH returns the Chinese tick unit for amounts: 亿 (10⁸) if the
+// largest is at least 10⁸, 万 (10⁴) if at least 10⁴, else units.
+func amountUnitZH(vals []float64) (scale float64, suffix string) {
+	max := 0.0
+	for _, v := range vals {
+		max = math.Max(max, v)
+	}
+	switch {
+	case max >= 1e8:
+		return 1e8, "亿"
+	case max >= 1e4:
+		return 1e4, "万"
+	}
+	return 1, ""
+}
+
+// formatAmountZH formats an amount with three significant digits in 万
+// or 亿, as Chinese writes large numbers: 5989000 → "599万", 94000 →
+// "9.40万", 3.2e8 → "3.20亿", 600 → "600".
+func formatAmountZH(v float64) string {
+	scale, suffix := amountUnitZH([]float64{v})
 	x := v / scale
 	digits := 2
 	switch {

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
+
+	"github.com/ecosys-sna/ecosys/internal/numfmt"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -164,7 +166,7 @@ func claimLabels(fs *fontSet, width vg.Length, claims []ClaimValue) (rowLabels, 
 	for i, c := range claims {
 		b := claimBounds[c.Bound]
 		en := fmt.Sprintf("%s: observed %s, claimed %s %s", c.ID, fmtNum(c.Observed), b[0], fmtNum(c.Claimed))
-		zh := fmt.Sprintf("%s：观测 %s，声称%s %s", c.ID, fmtNum(c.Observed), b[1], fmtNum(c.Claimed))
+		zh := fmt.Sprintf("%s：观测 %s，声称%s %s", c.ID, numfmt.Wan(c.Observed), b[1], numfmt.Wan(c.Claimed))
 		names[i] = fs.pick(en, zh, " / ")
 	}
 	var l rowLabels
@@ -182,14 +184,11 @@ func claimLabels(fs *fontSet, width vg.Length, claims []ClaimValue) (rowLabels, 
 	return l, nil
 }
 
-// fmtNum formats a claimed or observed number: up to six significant
-// digits, without an exponent below 10^9.
-func fmtNum(v float64) string {
-	if math.Abs(v) < 1e9 {
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	return strconv.FormatFloat(v, 'g', 6, 64)
-}
+// fmtNum formats a claimed or observed number as tables do
+// (numfmt.Readable: four significant digits, the integral part whole and
+// grouped in thousands, "8,270,500"); Chinese labels use numfmt.Wan
+// ("827.05万").
+func fmtNum(v float64) string { return numfmt.Readable(v) }
 
 // halfTicks marks every 50% of the claimed value.
 type halfTicks struct{}

@@ -45,7 +45,13 @@ func CCDF(degrees []int) [][2]float64 {
 // of CCDF, with a marker at each distinct degree. Heavy tails, such as a
 // few hubs tied to many nodes, show as points far to the right. Nodes of
 // degree 0 are counted (in the denominator) but not drawn; their number is
-// given in the legend ("in-degree (3 nodes of degree 0)").
+// given in the legend ("in-degree (3 of degree 0)").
+//
+// Series often coincide (in a tree every node but the root has in-degree
+// 1, like most total degrees), so that one would hide another: each
+// series has its own line pattern (solid, dashed, dotted, …) and the
+// later series have smaller markers, drawn on top, so that every series
+// stays visible where they share points.
 //
 // It is an error if there is no series, a series is empty or has a
 // negative degree, or no node has degree 1 or more. The default size is
@@ -99,7 +105,7 @@ func degreeCCDF(title string, series []DegreeSeries, opts Options) (*Figure, err
 		}
 		// A step function: P(K ≥ k) holds from k up to the next degree.
 		var xy plotter.XYs
-		m := &marker{shape: i, r: 2.2, col: DataColor(i)}
+		m := &marker{shape: i, r: max(3.4-0.7*vg.Length(i), 1.4), col: DataColor(i)}
 		for j, pt := range pts {
 			if j > 0 {
 				xy = append(xy, plotter.XY{X: pt[0], Y: pts[j-1][1]})
@@ -114,7 +120,7 @@ func degreeCCDF(title string, series []DegreeSeries, opts Options) (*Figure, err
 		if err != nil {
 			return nil, err
 		}
-		l.LineStyle = draw.LineStyle{Color: DataColor(i), Width: 0.9}
+		l.LineStyle = draw.LineStyle{Color: DataColor(i), Width: max(1.6-0.35*vg.Length(i), 0.6), Dashes: seriesDashes(i)}
 		p.Add(l, m)
 		name := fs.pick(s.Label, s.LabelZH, " / ")
 		zeros := 0
@@ -124,7 +130,7 @@ func degreeCCDF(title string, series []DegreeSeries, opts Options) (*Figure, err
 			}
 		}
 		if zeros > 0 {
-			name += fmt.Sprintf(" (%d of degree 0)", zeros)
+			name += fs.pick(fmt.Sprintf(" (%d of degree 0)", zeros), fmt.Sprintf("（%d 个度为 0）", zeros), "")
 		}
 		names = append(names, name)
 		p.Legend.Add(name, l, m)
@@ -174,4 +180,18 @@ func pow10(e int) float64 {
 		v /= 10
 	}
 	return v
+}
+
+// seriesDashes is the line pattern of the i-th series of a figure whose
+// series may coincide: solid, dashed, dotted, dash-dot, repeating.
+func seriesDashes(i int) []vg.Length {
+	switch i % 4 {
+	case 1:
+		return []vg.Length{4, 2}
+	case 2:
+		return []vg.Length{1, 1.5}
+	case 3:
+		return []vg.Length{4, 1.5, 1, 1.5}
+	}
+	return nil
 }

@@ -10,7 +10,8 @@
 // gonum/plot panels with a title and a mandatory source line, which
 // writes SVG, PNG or PDF (Figure.WriteTo, Figure.Encode, Figure.Save). Callers convert their data
 // to the plain types of this package; plots imports no other ecosys
-// package.
+// package but internal/numfmt, whose rules for numbers people read it
+// shares with the tables.
 //
 // All figures share one theme: the colour-blind-safe Okabe–Ito palette
 // (OkabeIto, DataColor) and a node shape per kind, so that they read in
@@ -25,6 +26,6 @@
 // has no glyph for a character, the figure is drawn in English and
 // Figure.Warnings says so; a font file that cannot be parsed is an error.
 // SVG names its fonts, with common fallbacks, and does not embed them.
-// PDF cannot show Chinese: such a figure is written to PDF in English,
-// with a warning.
+// PDF draws the text that its Windows-1252 fonts cannot encode, Chinese
+// included, as glyph outlines.
 package plots

@@ -53,14 +53,18 @@ type Figure struct {
 	titleStyle, sourceStyle text.Style
 	hasStyles               bool
 
-	// usesCJK is set when some text is drawn with a CJK font, which vgpdf
-	// cannot encode; english then rebuilds the figure in English for PDF.
+	// usesCJK is set when some text is drawn with a CJK font.
 	usesCJK bool
-	english func() (*Figure, error)
 	// cjkFamilies are the family names that SVG output should back with
 	// a list of common CJK fonts.
 	cjkFamilies []string
 }
+
+// PageHeight is the tallest that a figure is drawn by default: the
+// height of a journal page's text block. A figure whose data would need
+// more (a network of hundreds of parties) groups, truncates or splits
+// them and says so, rather than stretch.
+const PageHeight = 240 * vg.Millimeter
 
 // Layout constants of a Figure.
 const (
@@ -122,7 +126,7 @@ func (f *Figure) Draw(c draw.Canvas) {
 
 	top := inner.Max.Y
 	if f.Title != "" {
-		lines := wrapText(ts, f.Title, width)
+		lines := balancedWrap(ts, f.Title, width)
 		ts.YAlign = text.YTop
 		inner.FillText(ts, vg.Point{X: inner.Min.X, Y: top}, lines)
 		top -= ts.Height(lines) + figGap
@@ -170,7 +174,7 @@ func (f *Figure) render(format string) (out []byte, err error) {
 		}
 		cw = kernedPNG{vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi))}}
 	case "pdf":
-		cw = vgpdf.New(w, h)
+		cw = outlinePDF{vgpdf.New(w, h)}
 		// vgpdf registers each font under its full name but selects bold
 		// with a style flag, so bold text fails; the PDF title is regular.
 		g := *f
@@ -223,9 +227,9 @@ func (f *Figure) svgFontFallbacks(svg []byte) []byte {
 // so a failed render writes nothing.
 //
 // PNG is rendered at f.DPI (DefaultDPI if zero). SVG, PNG and PDF output
-// are byte-identical for the same figure. PDF cannot show Chinese text
-// (gonum's vgpdf encodes text as Windows-1252); a figure with Chinese
-// labels is drawn in English for PDF, with a warning added to f.Warnings.
+// are byte-identical for the same figure. In PDF, text that gonum's vgpdf
+// cannot encode (Chinese, and any text outside ASCII) is drawn as glyph
+// outlines, so PDF shows the same labels as SVG and PNG (see outlinePDF).
 func (f *Figure) WriteTo(w io.Writer, format string) error {
 	data, err := f.Encode(format)
 	if err != nil {
@@ -243,26 +247,7 @@ func (f *Figure) Encode(format string) ([]byte, error) {
 	if err := f.validate(); err != nil {
 		return nil, err
 	}
-	g := f
-	if format == "pdf" && f.usesCJK {
-		if f.english == nil {
-			return nil, errors.New("plots: PDF output cannot show Chinese text; use SVG or PNG")
-		}
-		en, err := f.english()
-		if err != nil {
-			return nil, err
-		}
-		if en.usesCJK {
-			return nil, errors.New("plots: PDF output cannot show Chinese text (the title or source is Chinese); use SVG or PNG")
-		}
-		en.DPI, en.Width, en.Height = f.DPI, f.Width, f.Height
-		g = en
-		const warn = "plots: PDF output cannot show Chinese text; the PDF has English labels"
-		if !containsString(f.Warnings, warn) {
-			f.Warnings = append(f.Warnings, warn)
-		}
-	}
-	return g.render(format)
+	return f.render(format)
 }
 
 // Save writes the figure to the file at path, in the format given by the
@@ -317,13 +302,4 @@ func writeFileAtomic(path string, data []byte) (err error) {
 		return fmt.Errorf("plots: saving %s: %w", path, err)
 	}
 	return nil
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

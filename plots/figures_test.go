@@ -161,7 +161,7 @@ func TestGoldenFigures(t *testing.T) {
 }
 
 // TestFiguresChinese draws every figure with Chinese labels: no error,
-// no missing glyph, and PDF falls back to English.
+// no missing glyph, and PDF drawn.
 func TestFiguresChinese(t *testing.T) {
 	path := cjkFont(t)
 	for name, build := range figureCases() {

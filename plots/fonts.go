@@ -259,7 +259,7 @@ func newFontSet(opts Options) (*fontSet, error) {
 	}
 	path, ok := findFont(cjkFontCandidates)
 	if !ok {
-		fs.warnf("plots: no CJK font found (install fonts-wqy-microhei or fonts-noto-cjk, or set Options.FontPath); labels are in English instead of %q", lang)
+		fs.warnf("plots: no CJK font found (install fonts-wqy-microhei or fonts-noto-cjk, or give a font file: --font FILE; FontPath in Go); labels are in English instead of %q", lang)
 		fs.lang = LangEN
 		return fs, nil
 	}
@@ -316,7 +316,7 @@ func (fs *fontSet) style(s string, size vg.Length, bold bool) (text.Style, error
 			}
 		}
 		if fs.cjk == nil {
-			return sty, fmt.Errorf("plots: no font can draw %q (set Options.FontPath to a font that covers it)", s)
+			return sty, fmt.Errorf("plots: no font can draw %q (give a font file that covers it: --font FILE; FontPath in Go)", s)
 		}
 		if r := missingRune(fs.cjk.otf, s); r >= 0 {
 			return sty, fmt.Errorf("plots: font %s has no glyph for %q in %q", fs.cjk.Path, r, s)

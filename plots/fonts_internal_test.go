@@ -17,7 +17,7 @@ func TestFallbackWithoutCJKFont(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Warnings) != 1 || !strings.Contains(f.Warnings[0], "no CJK font found") {
+	if len(f.Warnings) != 1 || !strings.Contains(f.Warnings[0], "no CJK font found") || !strings.Contains(f.Warnings[0], "--font FILE") || strings.Contains(f.Warnings[0], "Options.") {
 		t.Fatalf("Warnings = %q", f.Warnings)
 	}
 	if f.usesCJK {

@@ -365,59 +365,6 @@ func arrowhead(tip vg.Point, ux, uy, w vg.Length) (base vg.Point, head vg.Path) 
 // edgeDashes are the line styles of edge kinds.
 var edgeDashes = [][]vg.Length{nil, {4, 2}, {1, 1.5}, {5, 1.5, 1, 1.5}, {5, 1.5, 1, 1.5, 1, 1.5}}
 
-// legend is the key of a network drawing: node kinds (marker and name),
-// edge kinds (line sample and name) and a note, in rows across the top.
-type legend struct {
-	style  text.Style
-	marker vg.Length // radius of the node markers
-	gap    vg.Length // between entries
-	nodes  kindStyles
-	edges  kindStyles
-	note   string
-}
-
-// draw draws the legend across the top of c, starting a new row where an
-// entry would run past the right edge, and returns the height used.
-func (l *legend) draw(c draw.Canvas) vg.Length {
-	sty := l.style
-	sty.XAlign, sty.YAlign = text.XLeft, text.YCenter
-	h := sty.Height("M")
-	y := c.Max.Y - h/2
-	x := c.Min.X
-	// Every shape fits in a box of half-width 1.4r (a triangle of the
-	// area of a disc of radius r is 2.7r wide).
-	sw := 2.8 * l.marker
-	next := func(w vg.Length) {
-		if x > c.Min.X && x+w > c.Max.X {
-			x = c.Min.X
-			y -= h + 2
-		}
-	}
-	for i, name := range l.nodes.names {
-		w := sw + 3 + sty.Width(name)
-		next(w)
-		k := l.nodes.index[l.nodes.shown[i]]
-		drawShape(c, k, vg.Point{X: x + sw/2, Y: y}, l.marker, DataColor(k))
-		c.FillText(sty, vg.Point{X: x + sw + 3, Y: y}, name)
-		x += w + l.gap
-	}
-	for i, name := range l.edges.names {
-		w := 18 + 3 + sty.Width(name)
-		next(w)
-		k := l.edges.index[l.edges.shown[i]]
-		c.StrokeLine2(draw.LineStyle{Color: edgeColor, Width: 1.2, Dashes: edgeDashes[k%len(edgeDashes)]}, x, y, x+18, y)
-		c.FillText(sty, vg.Point{X: x + 21, Y: y}, name)
-		x += w + l.gap
-	}
-	if l.note != "" {
-		ns := sty
-		ns.Color = mutedColor
-		next(ns.Width(l.note))
-		c.FillText(ns, vg.Point{X: x, Y: y}, l.note)
-	}
-	return c.Max.Y - y + h/2
-}
-
 // Parameters of the force-directed drawing.
 const (
 	frIterations = 600
@@ -463,7 +410,10 @@ func NetworkGraph(title string, g Graph, opts Options) (*Figure, error) {
 		layers, _ := GraphLayers(g)
 		return withEnglishFallback(opts, func(o Options) (*Figure, error) { return layeredNetwork(title, g, layers, o) })
 	}
-	return withEnglishFallback(opts, func(o Options) (*Figure, error) { return networkGraph(title, g, o) })
+	return withEnglishFallback(opts, func(o Options) (*Figure, error) {
+		f, _, err := networkGraph(title, g, o)
+		return f, err
+	})
 }
 
 func useLayered(g Graph) (bool, error) {
@@ -589,38 +539,42 @@ func ForceLayout(g Graph) [][2]float64 {
 	return out
 }
 
-func networkGraph(title string, g Graph, opts Options) (*Figure, error) {
+// networkGraph draws the valid graph g with the force-directed layout
+// and returns the figure and its plotter.
+func networkGraph(title string, g Graph, opts Options) (*Figure, *graphPlot, error) {
 	if err := opts.check(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fs, err := newFontSet(opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fig, err := newFigure(title, opts, fs, DoubleColumn, 120*vg.Millimeter)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	gp := &graphPlot{g: g, ends: g.ends(), pos: ForceLayout(g), labels: make([]string, len(g.Nodes))}
 	for i, v := range g.Nodes {
 		gp.labels[i] = fs.pick(englishLabel(v), v.LabelZH, "\n")
 	}
 	if gp.labelStyle, err = fs.style(strings.Join(gp.labels, ""), MinTextSize+1, false); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	gp.legend = legend{marker: 3.2, gap: 10, nodes: nodeKinds(g), edges: edgeKinds(g)}
-	if g.SizeLabel != "" {
-		gp.legend.note = "Node area by " + g.SizeLabel
+	gp.radius = nodeRadii(g.Nodes, forceMinR, forceMinR, forceMaxR)
+	maxSize := 0.0
+	for _, v := range g.Nodes {
+		maxSize = math.Max(maxSize, v.Size)
 	}
-	if g.WeightLabel != "" {
-		if gp.legend.note != "" {
-			gp.legend.note += "; "
-		}
-		gp.legend.note += "edge width by " + g.WeightLabel
-	}
-	all := strings.Join(gp.legend.nodes.names, "") + strings.Join(gp.legend.edges.names, "") + gp.legend.note
+	gp.legend = legend{marker: 3.2, gap: 10, nodes: nodeKinds(g), edges: edgeKinds(g),
+		size: sizeKey(fs, g, func(v float64) vg.Length {
+			return nodeRadii([]GraphNode{{Size: v}, {Size: maxSize}}, forceMinR, forceMinR, forceMaxR)[0]
+		}, forceMaxR),
+		width: widthKey(fs, g)}
+	// The note of the labels left out is measured in the legend's font;
+	// its words and the names must be drawable.
+	all := gp.legend.text() + omittedNote(fs, gp.labels, len(gp.labels))
 	if gp.legend.style, err = fs.style(all, TickSize, false); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	p := plot.New()
 	p.HideAxes()
@@ -628,37 +582,69 @@ func networkGraph(title string, g Graph, opts Options) (*Figure, error) {
 	p.X.Padding, p.Y.Padding = 0, 0
 	p.Add(gp)
 	fig.Panels = [][]*plot.Plot{{p}}
-	// Lay out to count the labels left out, and say so in the legend
-	// (which changes the room left, hence the loop).
-	base := gp.legend.note
+	// Lay out to find the labels left out, and list them in the legend,
+	// which changes the room left. The legend keeps the room of its
+	// tallest notes so far (legend.reserve), so the room only shrinks;
+	// when a note fits the room kept, the layout, and so the labels left
+	// out, stay as they were: the loop ends with a note that names
+	// exactly the labels left out of the drawing.
 	measure := func() {
 		fig.Draw(draw.Canvas{Canvas: &recorder.Canvas{}, Rectangle: vg.Rectangle{Max: vg.Point{X: fig.Width, Y: fig.Height}}})
 	}
 	measure()
-	for range 3 {
-		if gp.omitted == 0 {
+	for range len(g.Nodes) + 2 {
+		var note []string
+		if n := omittedNote(fs, gp.omitted, graphOmittedShown); n != "" {
+			note = []string{n}
+		}
+		if slices.Equal(note, gp.legend.notes) {
 			break
 		}
-		k := gp.omitted
-		gp.legend.note = strings.TrimPrefix(base+fmt.Sprintf("; %d labels left out to avoid overlaps", k), "; ")
+		gp.legend.notes = note
 		measure()
-		if gp.omitted == k {
-			break
-		}
 	}
 	fig.finish(fs)
-	return fig, nil
+	return fig, gp, nil
 }
+
+// graphOmittedShown is the number of labels left out that the note of
+// the force-directed drawing names; it counts the others.
+const graphOmittedShown = 6
 
 // graphPlot draws a Graph with the force-directed layout.
 type graphPlot struct {
 	g          Graph
 	ends       [][2]int // node indices of each edge
 	pos        [][2]float64
+	radius     []vg.Length
 	labels     []string
 	labelStyle text.Style
 	legend     legend
-	omitted    int // labels left out by the last Plot
+
+	// Outcome of the last Plot: the labels left out and their nodes (in
+	// order of importance), and where everything went.
+	omitted    []string
+	omittedIdx []int
+	geom       netGeometry
+}
+
+// labelOrder returns the nodes of g in the order their labels are placed:
+// by Size (what the drawing shows), then by degree, then by ID, so that
+// the most important nodes are labelled first.
+func labelOrder(g Graph, ends [][2]int) []int {
+	deg := make([]int, len(g.Nodes))
+	for _, e := range ends {
+		deg[e[0]]++
+		deg[e[1]]++
+	}
+	order := make([]int, len(g.Nodes))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(g.Nodes[b].Size, g.Nodes[a].Size), cmp.Compare(deg[b], deg[a]), cmp.Compare(g.Nodes[a].ID, g.Nodes[b].ID))
+	})
+	return order
 }
 
 // Plot implements plot.Plotter.
@@ -677,7 +663,8 @@ func (gp *graphPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 	for i, p := range gp.pos {
 		pts[i] = vg.Point{X: inner.Min.X + vg.Length(p[0])*w, Y: inner.Min.Y + vg.Length(p[1])*h}
 	}
-	radius := nodeRadii(g.Nodes, forceMinR, forceMinR, forceMaxR)
+	radius := gp.radius
+	gp.geom = netGeometry{}
 	maxW := 0.0
 	for _, e := range g.Edges {
 		maxW = math.Max(maxW, e.Weight)
@@ -695,12 +682,7 @@ func (gp *graphPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 	for _, ei := range order {
 		e := g.Edges[ei]
 		a, b := gp.ends[ei][0], gp.ends[ei][1]
-		// The width of the layered drawing, but rounded differently:
-		// (max−min)·Weight/maxW there is (max−min)·(Weight/maxW).
-		lw := vg.Length(edgeMinWidth)
-		if maxW > 0 {
-			lw += vg.Length((edgeMaxWidth - edgeMinWidth) * e.Weight / maxW)
-		}
+		lw := edgeWidth(e.Weight, maxW)
 		pa, pb := pts[a], pts[b]
 		d := dist(pa, pb)
 		if d < radius[a]+radius[b]+1 {
@@ -716,6 +698,7 @@ func (gp *graphPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 		start := vg.Point{X: pa.X + ux*radius[a] + ox, Y: pa.Y + uy*radius[a] + oy}
 		end := vg.Point{X: pb.X - ux*(radius[b]+1) + ox, Y: pb.Y - uy*(radius[b]+1) + oy}
 		sty := draw.LineStyle{Color: edgeColor, Width: lw, Dashes: edgeDashes[gp.legend.edges.index[e.Kind]%len(edgeDashes)]}
+		gp.geom.edges = append(gp.geom.edges, []vg.Point{start, end})
 		if !e.Directed {
 			c.StrokeLine2(sty, start.X, start.Y, end.X, end.Y)
 			continue
@@ -724,6 +707,7 @@ func (gp *graphPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 		c.StrokeLine2(sty, start.X, start.Y, base.X, base.Y)
 		c.SetColor(edgeColor)
 		c.Fill(head)
+		gp.geom.heads = append(gp.geom.heads, pathPoints(head))
 	}
 	// Nodes, largest first so small ones stay on top.
 	nodes := make([]int, n)
@@ -737,55 +721,177 @@ func (gp *graphPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 		k := gp.legend.nodes.index[g.Nodes[i].Kind]
 		drawShape(c, k, pts[i], radius[i], DataColor(k))
 	}
-	// Labels: greedy placement, largest nodes first.
-	var placed []vg.Rectangle
+	gp.geom.nodes = make([]vg.Rectangle, n)
 	for i := range n {
-		r := radius[i] * 1.2
-		placed = append(placed, vg.Rectangle{Min: vg.Point{X: pts[i].X - r, Y: pts[i].Y - r}, Max: vg.Point{X: pts[i].X + r, Y: pts[i].Y + r}})
+		r := radius[i] * shapeReach
+		gp.geom.nodes[i] = vg.Rectangle{Min: vg.Point{X: pts[i].X - r, Y: pts[i].Y - r}, Max: vg.Point{X: pts[i].X + r, Y: pts[i].Y + r}}
 	}
-	sty := gp.labelStyle
-	gp.omitted = 0
-	for _, i := range nodes {
-		lbl := gp.labels[i]
-		lw, lh := sty.Width(lbl), sty.Height(lbl)
-		gap := radius[i] + 1.5
-		p := pts[i]
-		cands := []vg.Point{ // lower-left corners
-			{X: p.X + gap, Y: p.Y - lh/2}, {X: p.X - gap - lw, Y: p.Y - lh/2},
-			{X: p.X - lw/2, Y: p.Y + gap}, {X: p.X - lw/2, Y: p.Y - gap - lh},
-			{X: p.X + gap*0.7, Y: p.Y + gap*0.7}, {X: p.X - gap*0.7 - lw, Y: p.Y + gap*0.7},
-			{X: p.X + gap*0.7, Y: p.Y - gap*0.7 - lh}, {X: p.X - gap*0.7 - lw, Y: p.Y - gap*0.7 - lh},
+	bounds := vg.Rectangle{Min: c.Min, Max: vg.Point{X: c.Max.X, Y: area.Max.Y}}
+	gp.omitted, gp.omittedIdx = nil, nil
+	for _, i := range labelOrder(g, gp.ends) {
+		box, leader, ok := placeLabel(gp.labelStyle, gp.labels[i], pts[i], radius[i], i, bounds, &gp.geom)
+		if !ok {
+			gp.omitted = append(gp.omitted, gp.labels[i])
+			gp.omittedIdx = append(gp.omittedIdx, i)
+			continue
 		}
-		ok := false
-		for _, q := range cands {
-			box := vg.Rectangle{Min: q, Max: vg.Point{X: q.X + lw, Y: q.Y + lh}}
-			if box.Min.X < c.Min.X || box.Max.X > c.Max.X || box.Min.Y < c.Min.Y || box.Max.Y > area.Max.Y {
+		if leader != nil {
+			c.StrokeLines(draw.LineStyle{Color: mutedColor, Width: 0.4}, leader)
+		}
+		s := gp.labelStyle
+		s.XAlign, s.YAlign = text.XLeft, text.YBottom
+		c.SetColor(labelHalo)
+		c.Fill(box.Path())
+		c.FillText(s, box.Min, gp.labels[i])
+		gp.geom.labels = append(gp.geom.labels, box)
+		gp.geom.owner = append(gp.geom.owner, i)
+	}
+}
+
+// pathPoints returns the points of a path of straight segments.
+func pathPoints(p vg.Path) []vg.Point {
+	var pts []vg.Point
+	for _, c := range p {
+		if c.Type == vg.MoveComp || c.Type == vg.LineComp {
+			pts = append(pts, c.Pos)
+		}
+	}
+	return pts
+}
+
+// boundsOf returns the bounding box of pts.
+func boundsOf(pts []vg.Point) vg.Rectangle {
+	r := vg.Rectangle{Min: pts[0], Max: pts[0]}
+	for _, p := range pts[1:] {
+		r.Min.X, r.Min.Y = min(r.Min.X, p.X), min(r.Min.Y, p.Y)
+		r.Max.X, r.Max.Y = max(r.Max.X, p.X), max(r.Max.Y, p.Y)
+	}
+	return r
+}
+
+// Label placement of the force-directed drawing.
+const (
+	leaderRing = 1 // rings from this one on get a leader line
+	// shapeReach is how far, in radii, a node shape reaches from its
+	// centre in x or y: a triangle of the area of a disc of radius r has
+	// its apex 1.56r from the centre and its base corners ±1.35r.
+	shapeReach = 1.56
+)
+
+// labelRings are the distances, beyond the node's radius, of the rings of
+// candidate label positions.
+var labelRings = []vg.Length{1.5, 6, 12, 20, 30, 42}
+
+// labelPlaces returns the lower-left corners of the candidate boxes, w by
+// h, of a label at distance gap from the node at p: right, left, above,
+// below, the four diagonals, then the eight directions between those.
+// The box touches the circle of radius gap at the point in its direction:
+// its near side or corner is there, or its middle for directions within
+// about 17° of the vertical or horizontal.
+func labelPlaces(p vg.Point, gap, w, h vg.Length) []vg.Point {
+	out := make([]vg.Point, 0, len(labelDirs))
+	for _, deg := range labelDirs {
+		a := float64(deg) * math.Pi / 180
+		cx, cy := math.Cos(a), math.Sin(a)
+		q := vg.Point{X: p.X + gap*vg.Length(cx), Y: p.Y + gap*vg.Length(cy)}
+		switch {
+		case cx > 0.3:
+		case cx < -0.3:
+			q.X -= w
+		default:
+			q.X -= w / 2
+		}
+		switch {
+		case cy > 0.3:
+		case cy < -0.3:
+			q.Y -= h
+		default:
+			q.Y -= h / 2
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// labelDirs are the directions of labelPlaces, in degrees.
+var labelDirs = []int{0, 180, 90, 270, 45, 135, 315, 225, 22, 158, 338, 202, 68, 112, 292, 248}
+
+// placeLabel finds a place for the label lbl of the node at p of radius r
+// (node index self): on six rings around the node (labelRings), sixteen
+// places on each (labelPlaces), the
+// label must lie inside bounds and overlap no node, no label placed
+// before and no arrowhead; a label on an outer ring gets a leader line,
+// which must not cross a node or a label either. Of the places left, the
+// one whose box is crossed by the fewest edges wins, then the inner
+// ring, then the earlier place; the outer rings are tried only if every
+// place on the inner ones is crossed by an edge. It returns the label's box and its leader line
+// (nil on the inner ring), or ok false if no place is left. Places are
+// measured from the node's reach (shapeReach·r), so a label does not
+// touch its own node whatever the shape.
+func placeLabel(sty text.Style, lbl string, p vg.Point, r vg.Length, self int, bounds vg.Rectangle, geom *netGeometry) (box vg.Rectangle, leader []vg.Point, ok bool) {
+	lw, lh := sty.Width(lbl), sty.Height(lbl)
+	best := math.Inf(1)
+	for ring, d := range labelRings {
+		cands := labelPlaces(p, shapeReach*r+d, lw, lh)
+		for ci, q := range cands {
+			b := vg.Rectangle{Min: q, Max: vg.Point{X: q.X + lw, Y: q.Y + lh}}
+			if b.Min.X < bounds.Min.X || b.Max.X > bounds.Max.X || b.Min.Y < bounds.Min.Y || b.Max.Y > bounds.Max.Y {
 				continue
 			}
-			clash := false
-			for j, o := range placed {
-				if j == i {
+			var lead []vg.Point
+			if ring >= leaderRing {
+				near := vg.Point{X: max(b.Min.X, min(p.X, b.Max.X)), Y: max(b.Min.Y, min(p.Y, b.Max.Y))}
+				dd := dist(p, near)
+				if dd <= r {
 					continue
 				}
-				if box.Min.X < o.Max.X && o.Min.X < box.Max.X && box.Min.Y < o.Max.Y && o.Min.Y < box.Max.Y {
-					clash = true
-					break
-				}
+				from := vg.Point{X: p.X + (near.X-p.X)*r/dd, Y: p.Y + (near.Y-p.Y)*r/dd}
+				lead = []vg.Point{from, near}
 			}
-			if clash {
+			if clashes(b, lead, self, geom) {
 				continue
 			}
-			placed = append(placed, box)
-			s := sty
-			s.XAlign, s.YAlign = text.XLeft, text.YBottom
-			c.SetColor(haloColor)
-			c.Fill(box.Path())
-			c.FillText(s, q, lbl)
-			ok = true
-			break
+			hits := 0
+			for _, e := range geom.edges {
+				for k := 0; k+1 < len(e); k++ {
+					if segmentHitsBox(e[k], e[k+1], b) {
+						hits++
+						break
+					}
+				}
+			}
+			score := float64(hits)*10 + float64(ring)*4 + float64(ci)*0.01
+			if score < best {
+				best, box, leader, ok = score, b, lead, true
+			}
 		}
-		if !ok {
-			gp.omitted++
+		if ok && best < 10 { // a place clear of edges: take it
+			return box, leader, true
 		}
 	}
+	return box, leader, ok
+}
+
+// clashes reports whether the label box b or its leader line overlaps a
+// node other than self, a label placed before or an arrowhead. The
+// places of placeLabel keep clear of the node self by construction: the
+// diagonal places have their near corner at (1.09r, 1.09r) from the
+// centre, outside every shape.
+func clashes(b vg.Rectangle, lead []vg.Point, self int, geom *netGeometry) bool {
+	for j, o := range geom.nodes {
+		if j != self && (boxesOverlap(b, o) || lead != nil && segmentHitsBox(lead[0], lead[1], o)) {
+			return true
+		}
+	}
+	for _, o := range geom.labels {
+		if boxesOverlap(b, o) || (lead != nil && segmentHitsBox(lead[0], lead[1], o)) {
+			return true
+		}
+	}
+	for _, h := range geom.heads {
+		if boxesOverlap(b, boundsOf(h)) {
+			return true
+		}
+	}
+	return false
 }

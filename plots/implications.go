@@ -33,11 +33,13 @@ type ImplicationPanel struct {
 	// Observed is the measured value.
 	Observed float64
 	// LowLabel and HighLabel name the readings a low and a high value
-	// favour (a share's thresholds 1/3 and 2/3 are drawn between them).
-	LowLabel, HighLabel string
+	// favour (a share's thresholds 1/3 and 2/3 are drawn between them);
+	// LowLabelZH and HighLabelZH in Chinese.
+	LowLabel, HighLabel     string
+	LowLabelZH, HighLabelZH string
 	// Verdict is one line on how the implication was judged, printed in
-	// the panel.
-	Verdict string
+	// the panel; VerdictZH in Chinese.
+	Verdict, VerdictZH string
 }
 
 // Implications returns one panel per implication of a verdict: for a
@@ -46,7 +48,8 @@ type ImplicationPanel struct {
 // line); for a share, the observed share with its interval on [0, 1],
 // with the thresholds 1/3 and 2/3 of the decision rule as dotted lines
 // and the readings of each side written under the axis. Each panel
-// prints its verdict line. Panels are laid out in rows of up to two.
+// prints its verdict line. Panels are laid out in rows of up to two (one
+// below 120 mm of width).
 //
 // It is an error if there is no panel, a test has no finite null
 // sample, a share or its interval lies outside [0, 1] or is reversed, or
@@ -77,9 +80,16 @@ func implications(title string, panels []ImplicationPanel, opts Options) (*Figur
 	if err != nil {
 		return nil, err
 	}
-	cols := min(2, len(panels))
+	// Two panels a row; one at a single-column width, where two would
+	// be too narrow for their notes, with shorter rows to stay within
+	// MaxHeight.
+	cols, rowH := min(2, len(panels)), 60*vg.Millimeter
+	if opts.Width > 0 && opts.Width < 120*vg.Millimeter {
+		cols = 1
+		rowH = min(rowH, (MaxHeight-12*vg.Millimeter)/vg.Length(len(panels)))
+	}
 	rows := (len(panels) + cols - 1) / cols
-	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(rows)*60*vg.Millimeter+12*vg.Millimeter)
+	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(rows)*rowH+12*vg.Millimeter)
 	if err != nil {
 		return nil, err
 	}
@@ -132,12 +142,13 @@ func testPanel(fs *fontSet, d ImplicationPanel) (*plot.Plot, error) {
 		ymax = math.Max(ymax, maxWeight(altBins))
 	}
 	p.Add(&vline{x: d.Observed, sty: draw.LineStyle{Color: DataColor(4), Width: 1.4}})
-	note := fmt.Sprintf("observed %s (line)\nnull: bars, R = %d", fmtG(d.Observed), len(s))
+	note := fs.pick(fmt.Sprintf("observed %s (line)\nnull: bars, R = %d", fmtG(d.Observed), len(s)),
+		fmt.Sprintf("观测值 %s（竖线）\n零模型：柱，R = %d", fmtG(d.Observed), len(s)), "\n")
 	if len(alt) > 0 {
-		note += fmt.Sprintf("\nalternative: dashed, %d draws", len(alt))
+		note += "\n" + fs.pick(fmt.Sprintf("alternative: dashed, %d draws", len(alt)), fmt.Sprintf("备择模型：虚线，%d 次抽样", len(alt)), "\n")
 	}
-	if d.Verdict != "" {
-		note += "\n" + d.Verdict
+	if v := fs.pick(d.Verdict, d.VerdictZH, "\n"); v != "" {
+		note += "\n" + v
 	}
 	nsty, err := fs.style(note, TickSize, false)
 	if err != nil {
@@ -164,20 +175,22 @@ func sharePanel(fs *fontSet, d ImplicationPanel) (*plot.Plot, error) {
 	p.Add(&vline{x: 0.5, sty: draw.LineStyle{Color: axisGrey, Width: 0.4}})
 	p.Add(&intervalMark{x: d.Observed, lo: d.Lower, hi: d.Upper, y: 0.45,
 		sty: draw.LineStyle{Color: DataColor(4), Width: 1.6}, col: DataColor(4)})
-	note := fmt.Sprintf("observed %s, 95%% interval [%s, %s]", fmtG(d.Observed), fmtG(d.Lower), fmtG(d.Upper))
-	if d.Verdict != "" {
-		note += "\n" + d.Verdict
+	note := fs.pick(fmt.Sprintf("observed %s, 95%% interval [%s, %s]", fmtG(d.Observed), fmtG(d.Lower), fmtG(d.Upper)),
+		fmt.Sprintf("观测值 %s，95%% 区间 [%s, %s]", fmtG(d.Observed), fmtG(d.Lower), fmtG(d.Upper)), "\n")
+	if v := fs.pick(d.Verdict, d.VerdictZH, "\n"); v != "" {
+		note += "\n" + v
 	}
 	nsty, err := fs.style(note, TickSize, false)
 	if err != nil {
 		return nil, err
 	}
 	p.Add(&panelText{lines: note, sty: nsty})
-	lsty, err := fs.style(d.LowLabel+d.HighLabel, TickSize, false)
+	low, high := fs.pick(d.LowLabel, d.LowLabelZH, " / "), fs.pick(d.HighLabel, d.HighLabelZH, " / ")
+	lsty, err := fs.style(low+high, TickSize, false)
 	if err != nil {
 		return nil, err
 	}
-	p.Add(&sideLabels{low: d.LowLabel, high: d.HighLabel, sty: lsty})
+	p.Add(&sideLabels{low: low, high: high, sty: lsty})
 	p.X.Min, p.X.Max = 0, 1
 	p.Y.Min, p.Y.Max = 0, 1
 	p.X.Tick.Marker = fracTicks{}

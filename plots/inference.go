@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -16,8 +17,15 @@ import (
 // test statistic on graphs drawn from a null model, the observed value and
 // its p-values (as computed by metrics/inference.CUG).
 type NullDistribution struct {
-	// Statistic names the statistic (the panel title and x label).
-	Statistic, StatisticZH string
+	// Statistic is the statistic's id, such as "centralization.degree"
+	// (named in errors, and the panel title if Label is empty).
+	Statistic string
+	// Label and LabelZH are the panel title: a readable name of the
+	// statistic, such as "Degree centralization" (the description of the
+	// measure registry), in English and Chinese.
+	Label, LabelZH string
+	// StatisticZH is the Chinese panel title when LabelZH is empty.
+	StatisticZH string
 	// Null names the null model, such as "bipartite-gnm".
 	Null string
 	// Samples are the statistic's values on the null samples; NaN
@@ -115,7 +123,7 @@ func nullDistributions(title string, dists []NullDistribution, opts Options) (*F
 		fig.Panels[r] = make([]*plot.Plot, cols)
 	}
 	for i, d := range dists {
-		name := fs.pick(d.Statistic, d.StatisticZH, " / ")
+		name := fs.pick(cmp.Or(d.Label, d.Statistic), cmp.Or(d.LabelZH, d.StatisticZH), " / ")
 		p, err := xyPanel(fs, name, fs.pick("Value of the statistic", "统计量的值", " / "), ylabel)
 		if err != nil {
 			return nil, err
@@ -137,7 +145,8 @@ func nullDistributions(title string, dists []NullDistribution, opts Options) (*F
 		p.Add(h)
 		obs := &vline{x: d.Observed, sty: draw.LineStyle{Color: DataColor(4), Width: 1.4}}
 		p.Add(obs)
-		note := fmt.Sprintf("observed %s\n%s, R = %d\np_upper = %s\np_lower = %s", fmtG(d.Observed), d.Null, len(s), fmtP(d.PUpper), fmtP(d.PLower))
+		note := fs.pick(fmt.Sprintf("observed %s\nnull model %s, R = %d\np_upper = %s\np_lower = %s", fmtG(d.Observed), d.Null, len(s), fmtP(d.PUpper), fmtP(d.PLower)),
+			fmt.Sprintf("观测值 %s\n零模型 %s，R = %d\np_upper = %s\np_lower = %s", fmtG(d.Observed), d.Null, len(s), fmtP(d.PUpper), fmtP(d.PLower)), "\n")
 		nsty, err := fs.style(note, TickSize, false)
 		if err != nil {
 			return nil, err
@@ -180,8 +189,14 @@ type SensitivityPoint struct {
 
 // SensitivityCurve is one panel of SensitivityCurves.
 type SensitivityCurve struct {
-	// Statistic names the statistic (the y label).
-	Statistic, StatisticZH string
+	// Statistic is the statistic's id, such as "end_users.gini" (named
+	// in errors, and the panel title if Label is empty).
+	Statistic string
+	// Label and LabelZH are the panel title: a readable name of the
+	// statistic, such as "Gini of amounts over end users".
+	Label, LabelZH string
+	// StatisticZH is the Chinese panel title when LabelZH is empty.
+	StatisticZH string
 	// Removal names what is removed ("contracts", "nodes", "edges").
 	Removal string
 	// Points are in increasing Fraction; a NaN Mean (no defined
@@ -198,12 +213,16 @@ type SensitivityCurve struct {
 // as a growing share of the data goes missing at random: the mean over
 // the replicates (line and markers) inside a shaded band from the lower to
 // the upper quantile, with the value on the complete data as a dashed
-// line. Panels are laid out in rows of up to two. A statistic whose band
-// stays close to the dashed line is robust to missing data of that kind.
+// line. Each panel is titled by the statistic's label. Panels are laid out
+// in one row of up to three (so that three curves leave no empty tile),
+// more in rows of two; below 120 mm of width, one panel a row. The y axis leaves room above the band for the
+// legend, so that the band is never hidden at the top. A statistic whose
+// band stays close to the dashed line is robust to missing data of that
+// kind.
 //
 // It is an error if there is no curve, a curve has no point, fractions are
 // outside [0, 1] or not increasing, or a defined point has Lower > Upper.
-// The default size is DoubleColumn by 60 mm per row.
+// The default size is DoubleColumn by 65 mm per row.
 func SensitivityCurves(title string, curves []SensitivityCurve, opts Options) (*Figure, error) {
 	return withEnglishFallback(opts, func(o Options) (*Figure, error) { return sensitivityCurves(title, curves, o) })
 }
@@ -232,9 +251,16 @@ func sensitivityCurves(title string, curves []SensitivityCurve, opts Options) (*
 	if err != nil {
 		return nil, err
 	}
-	cols := min(2, len(curves))
+	cols, rowH := min(2, len(curves)), 65*vg.Millimeter
+	if len(curves) == 3 {
+		cols = 3
+	}
+	if opts.Width > 0 && opts.Width < 120*vg.Millimeter { // a single column: one panel a row
+		cols = 1
+		rowH = min(rowH, (MaxHeight-12*vg.Millimeter)/vg.Length(len(curves)))
+	}
 	rows := (len(curves) + cols - 1) / cols
-	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(rows)*60*vg.Millimeter+12*vg.Millimeter)
+	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(rows)*rowH+12*vg.Millimeter)
 	if err != nil {
 		return nil, err
 	}
@@ -243,15 +269,22 @@ func sensitivityCurves(title string, curves []SensitivityCurve, opts Options) (*
 		fig.Panels[r] = make([]*plot.Plot, cols)
 	}
 	for i, c := range curves {
-		stat := fs.pick(c.Statistic, c.StatisticZH, " / ")
+		stat := fs.pick(cmp.Or(c.Label, c.Statistic), cmp.Or(c.LabelZH, c.StatisticZH), "\n")
 		removal := c.Removal
 		if removal == "" {
 			removal = "data"
 		}
-		p, err := xyPanel(fs, "", fs.pick("Share of "+removal+" removed at random", "随机删除的比例", " / "), stat)
+		removalZH := map[string]string{"contracts": "合同", "nodes": "节点", "edges": "边", "data": "数据"}[removal]
+		tsty, err := fs.style(stat, LabelSize, false)
 		if err != nil {
 			return nil, err
 		}
+		panelW := (fig.Width-2*figMargin)/vg.Length(cols) - tilePadX - 30
+		p, err := xyPanel(fs, wrapText(tsty, stat, panelW), fs.pick("Share of "+removal+" removed at random", "随机删除的"+cmp.Or(removalZH, removal)+"比例", "\n"), "")
+		if err != nil {
+			return nil, err
+		}
+		p.X.Label.Text = wrapText(p.X.Label.TextStyle, p.X.Label.Text, panelW)
 		p.X.Tick.Marker = percentTicks{}
 		col := DataColor(i)
 		var band plotter.XYs
@@ -283,7 +316,8 @@ func sensitivityCurves(title string, curves []SensitivityCurve, opts Options) (*
 			if lvl == 0 {
 				lvl = 0.95
 			}
-			name := fmt.Sprintf("%g%% range", math.Round(lvl*1000)/10)
+			pct := math.Round(lvl*1000) / 10
+			name := fs.pick(fmt.Sprintf("%g%% range", pct), fmt.Sprintf("%g%% 区间", pct), " / ")
 			names = append(names, name)
 			p.Legend.Add(name, poly)
 		}
@@ -291,7 +325,7 @@ func sensitivityCurves(title string, curves []SensitivityCurve, opts Options) (*
 			p.Y.Min, p.Y.Max = math.Min(p.Y.Min, c.Observed), math.Max(p.Y.Max, c.Observed)
 			obs := &hline{y: c.Observed, sty: draw.LineStyle{Color: mutedColor, Width: 0.8, Dashes: []vg.Length{3, 2}}}
 			p.Add(obs)
-			name := "complete data " + fmtG(c.Observed)
+			name := fs.pick("complete data ", "完整数据 ", " / ") + fmtG(c.Observed)
 			names = append(names, name)
 			p.Legend.Add(name, obs)
 		}
@@ -302,8 +336,14 @@ func sensitivityCurves(title string, curves []SensitivityCurve, opts Options) (*
 			}
 			l.LineStyle = draw.LineStyle{Color: col, Width: 1.2}
 			p.Add(l, m)
-			names = append(names, "mean")
-			p.Legend.Add("mean", l, m)
+			name := fs.pick("mean", "均值", " / ")
+			names = append(names, name)
+			p.Legend.Add(name, l, m)
+		}
+		// Room above the band for the legend (a line per entry).
+		lo, hi := p.Y.Min, p.Y.Max
+		if finite(lo, hi) && hi > lo {
+			p.Y.Max = hi + (hi-lo)*(0.12+0.12*float64(len(names)))
 		}
 		if err := themeLegend(fs, p, names); err != nil {
 			return nil, err
@@ -348,12 +388,15 @@ type Snapshot struct {
 // (cumulative snapshots), one line and marker shape per measure, on a
 // common 0–1 scale. The number of contracts of each snapshot is printed
 // under its year, since a snapshot of few contracts is a small network
-// whose centralization says little.
+// whose centralization says little. The legend sits above the 0–1 range,
+// clear of the lines. Over many years only every second,
+// fifth, … year is labelled, so that labels never touch.
 //
 // It is an error if there are no measures or snapshots, the two lists
 // have different years, a snapshot has the wrong number of values, or a
 // defined value is outside [0, 1]. The default size is DoubleColumn by
-// 75 mm.
+// 75 mm; below 120 mm of width the panels are stacked (default height
+// 140 mm).
 func CentralizationOverTime(title string, measures []Measure, yearly, cumulative []Snapshot, opts Options) (*Figure, error) {
 	return withEnglishFallback(opts, func(o Options) (*Figure, error) {
 		return centralizationOverTime(title, measures, yearly, cumulative, o)
@@ -386,7 +429,13 @@ func centralizationOverTime(title string, measures []Measure, yearly, cumulative
 	if err != nil {
 		return nil, err
 	}
-	fig, err := newFigure(title, opts, fs, DoubleColumn, 75*vg.Millimeter)
+	// Side by side; one above the other below 120 mm of width.
+	narrow := opts.Width > 0 && opts.Width < 120*vg.Millimeter
+	defH := 75 * vg.Millimeter
+	if narrow {
+		defH = 140 * vg.Millimeter
+	}
+	fig, err := newFigure(title, opts, fs, DoubleColumn, defH)
 	if err != nil {
 		return nil, err
 	}
@@ -404,11 +453,28 @@ func centralizationOverTime(title string, measures []Measure, yearly, cumulative
 		if pi == 1 {
 			p.Y.Label.Text = ""
 		}
-		p.Y.Min, p.Y.Max = 0, 1
+		// Room above 1 for the legend, which would otherwise sit on the
+		// lines near 0 or 1.
+		p.Y.Min, p.Y.Max = 0, 1+0.09*float64(len(measures))+0.04
 		p.Y.Tick.Marker = fracTicks{}
+		// One label per year where 9 mm a label fit in the panel, else
+		// every second, fifth, … year (the others get a minor tick).
+		panelW := (fig.Width-2*figMargin-tilePadX)/2 - 30
+		if narrow {
+			panelW = fig.Width - 2*figMargin - 30
+		}
+		every := 1
+		for _, k := range []int{1, 2, 5, 10, 20, 50} {
+			if every = k; vg.Length((len(snaps)+k-1)/k)*9*vg.Millimeter <= panelW {
+				break
+			}
+		}
 		ticks := make([]plot.Tick, len(snaps))
 		for i, s := range snaps {
-			ticks[i] = plot.Tick{Value: float64(s.Year), Label: fmt.Sprintf("%d\n(%d)", s.Year, s.Contracts)}
+			ticks[i] = plot.Tick{Value: float64(s.Year)}
+			if (s.Year-snaps[0].Year)%every == 0 {
+				ticks[i].Label = fmt.Sprintf("%d\n(%d)", s.Year, s.Contracts)
+			}
 		}
 		p.X.Tick.Marker = plot.ConstantTicks(ticks)
 		p.X.Min, p.X.Max = float64(snaps[0].Year)-0.4, float64(snaps[len(snaps)-1].Year)+0.4
@@ -443,11 +509,13 @@ func centralizationOverTime(title string, measures []Measure, yearly, cumulative
 		if err := themeLegend(fs, p, names); err != nil {
 			return nil, err
 		}
-		p.Legend.Top = false
-		p.Legend.YOffs = 2
 		row = append(row, p)
 	}
 	fig.Panels = [][]*plot.Plot{row}
+	if narrow {
+		fig.Panels = [][]*plot.Plot{{row[0]}, {row[1]}}
+		row[1].Y.Label.Text = row[0].Y.Label.Text
+	}
 	fig.finish(fs)
 	return fig, nil
 }

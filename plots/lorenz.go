@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 
@@ -113,7 +114,8 @@ func lorenzCurves(title string, curves []LorenzCurve, opts Options) (*Figure, er
 			m.ys = append(m.ys, pt[1])
 		}
 		p.Add(l, m)
-		name := fmt.Sprintf("%s (n = %d, Gini %.2f)", fs.pick(c.Label, c.LabelZH, " / "), c.Units, c.Gini)
+		name := fs.pick(fmt.Sprintf("%s (n = %d, Gini %.2f)", c.Label, c.Units, c.Gini),
+			fmt.Sprintf("%s（n = %d，基尼系数 %.2f）", cmp.Or(c.LabelZH, c.Label), c.Units, c.Gini), " / ")
 		names = append(names, name)
 		p.Legend.Add(name, l, m)
 	}

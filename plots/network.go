@@ -2,7 +2,9 @@ package plots
 
 import (
 	"cmp"
+	"fmt"
 	"image/color"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -76,33 +78,27 @@ func LayeredNetwork(title string, g Graph, opts Options) (*Figure, error) {
 // layeredNetwork draws the valid graph g with node i in column layers[i]
 // (not negative); see LayeredNetwork.
 func layeredNetwork(title string, g Graph, layers []int, opts Options) (*Figure, error) {
+	f, _, err := layeredNetworkPlot(title, g, layers, opts)
+	return f, err
+}
+
+// layeredNetworkPlot draws the valid graph g with node i in column layers[i]
+// (not negative) and returns the figure and its plotter.
+func layeredNetworkPlot(title string, g Graph, layers []int, opts Options) (*Figure, *netPlot, error) {
 	if err := opts.check(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fs, err := newFontSet(opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	ends := g.ends()
-	lay := layoutNet(g, layers, ends)
-	fig, err := newFigure(title, opts, fs, DoubleColumn, netBaseHeight(lay.rows))
+	fig, err := newFigure(title, opts, fs, DoubleColumn, DoubleColumnHeight)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	np := &netPlot{g: g, layers: layers, ends: ends, lay: lay, labels: make([]string, len(g.Nodes)), parts: make([][2]string, len(g.Nodes))}
-	for i, v := range g.Nodes {
-		en := englishLabel(v)
-		np.labels[i] = fs.pick(en, v.LabelZH, " / ")
-		if np.labels[i] == en+" / "+v.LabelZH {
-			np.parts[i] = [2]string{en, v.LabelZH}
-		}
-	}
-	if np.labelStyle, err = fs.style(strings.Join(np.labels, ""), TickSize, false); err != nil {
-		return nil, err
-	}
-	np.legend = legend{marker: 3.5, gap: 12, nodes: nodeKinds(g)}
-	if np.legend.style, err = fs.style(strings.Join(np.legend.nodes.names, ""), LabelSize, false); err != nil {
-		return nil, err
+	np, err := newNetPlot(fs, g, layers)
+	if err != nil {
+		return nil, nil, err
 	}
 	p := plot.New()
 	p.HideAxes()
@@ -111,17 +107,250 @@ func layeredNetwork(title string, g Graph, layers []int, opts Options) (*Figure,
 	p.Add(np)
 	fig.Panels = [][]*plot.Plot{{p}}
 	if opts.Height == 0 {
+		// Group the least important end nodes while the rows would be
+		// lower than netMinPageRow at the page height. The note that
+		// says so takes room too: check, and group more if it must.
+		fig.Height = PageHeight
+		measure := func() {
+			fig.Draw(draw.Canvas{Canvas: &recorder.Canvas{}, Rectangle: vg.Rectangle{Max: vg.Point{X: fig.Width, Y: fig.Height}}})
+		}
+		measure()
+		maxRows := max(4, int(np.rowsRoom/netMinPageRow))
+		for range 4 {
+			ag, al, grouped := aggregateNet(g, layers, maxRows)
+			if grouped == 0 {
+				break
+			}
+			if np, err = newNetPlot(fs, ag, al); err != nil {
+				return nil, nil, err
+			}
+			np.legend.notes = append(np.legend.notes, fs.pick(
+				fmt.Sprintf("%d end nodes with the smallest size are grouped as “+n more”, so that the figure fits a page", grouped),
+				fmt.Sprintf("规模最小的%d个末端节点合并为“另n个”，以便图幅不超过一页", grouped), " / "))
+			if np.legend.style, err = fs.style(np.legend.text(), LabelSize, false); err != nil {
+				return nil, nil, err
+			}
+			p = plot.New()
+			p.HideAxes()
+			p.X.Padding, p.Y.Padding = 0, 0
+			p.BackgroundColor = nil
+			p.Add(np)
+			fig.Panels = [][]*plot.Plot{{p}}
+			measure()
+			if np.rowsRoom >= vg.Length(np.lay.rows)*netMinPageRow || maxRows <= 4 {
+				break
+			}
+			maxRows = max(4, min(maxRows-1, int(np.rowsRoom/netMinPageRow)))
+		}
+		fig.Height = netBaseHeight(np.lay.rows)
 		fig.Height = defaultNetHeight(fig, np)
 	}
 	fig.finish(fs)
-	return fig, nil
+	return fig, np, nil
+}
+
+// newNetPlot returns the plotter of g, node i in layer layers[i].
+func newNetPlot(fs *fontSet, g Graph, layers []int) (*netPlot, error) {
+	ends := g.ends()
+	np := &netPlot{g: g, layers: layers, ends: ends, lay: layoutNet(g, layers, ends), labels: make([]string, len(g.Nodes)), parts: make([][2]string, len(g.Nodes))}
+	for i, v := range g.Nodes {
+		en := englishLabel(v)
+		np.labels[i] = fs.pick(en, v.LabelZH, " / ")
+		if np.labels[i] == en+" / "+v.LabelZH {
+			np.parts[i] = [2]string{en, v.LabelZH}
+		}
+	}
+	var err error
+	if np.labelStyle, err = fs.style(strings.Join(np.labels, ""), TickSize, false); err != nil {
+		return nil, err
+	}
+	maxSize := 0.0
+	for _, v := range g.Nodes {
+		maxSize = math.Max(maxSize, v.Size)
+	}
+	np.rMax = netMaxRadius
+	np.legend = legend{marker: 3.5, gap: 12, nodes: nodeKinds(g),
+		size: sizeKey(fs, g, func(v float64) vg.Length {
+			return nodeRadii([]GraphNode{{Size: v}, {Size: maxSize}}, 0, min(netMinRadius, np.rMax), np.rMax)[0]
+		}, netMaxRadius),
+		width: widthKey(fs, g)}
+	if np.legend.style, err = fs.style(np.legend.text(), LabelSize, false); err != nil {
+		return nil, err
+	}
+	return np, nil
+}
+
+// netMinPageRow is the smallest row height, in points, of a network
+// figure of default height: two lines of MinTextSize text.
+const netMinPageRow = 12
+
+// netGroupKind is the kind of the "+n more" nodes of aggregateNet.
+const netGroupKind = "\x00grouped"
+
+// aggregateNet returns g with its least important end nodes grouped, so
+// that its layered layout (node i in layer layers[i]) takes at most
+// maxRows rows, the new layers, and the number of nodes grouped (0: g is
+// returned as it is).
+//
+// End nodes are the nodes in a layer after the first that have incoming
+// and no outgoing edges (the end users of a ledger). They are ranked by
+// Size, then by the weight of their edges, then by ID; those ranked last
+// are grouped, each with the others of its layer whose heaviest incoming
+// edge comes from the same node (a node that would be alone in its
+// group is kept), into one node "+n more" of that layer,
+// as large as their sizes together, with one edge from each of their
+// sources as heavy as that source's edges to them together. The fewest
+// end nodes are grouped that bring the layout within maxRows; if grouping
+// all of them by source does not, they are grouped by layer only.
+func aggregateNet(g Graph, layers []int, maxRows int) (Graph, []int, int) {
+	ends := g.ends()
+	if layoutNet(g, layers, ends).rows <= float64(maxRows) {
+		return g, layers, 0
+	}
+	out := make([]int, len(g.Nodes))
+	in := make([]float64, len(g.Nodes))
+	nin := make([]int, len(g.Nodes))
+	parent := make([]int, len(g.Nodes))
+	for i := range parent {
+		parent[i] = -1
+	}
+	for j, e := range ends {
+		out[e[0]]++
+		in[e[1]] += g.Edges[j].Weight
+		nin[e[1]]++
+		p := parent[e[1]]
+		if p < 0 || g.Edges[j].Weight > heaviest(g, ends, p, e[1]) || g.Edges[j].Weight == heaviest(g, ends, p, e[1]) && g.Nodes[e[0]].ID < g.Nodes[p].ID {
+			parent[e[1]] = e[0]
+		}
+	}
+	var sinks []int
+	for i := range g.Nodes {
+		if layers[i] > 0 && out[i] == 0 && nin[i] > 0 {
+			sinks = append(sinks, i)
+		}
+	}
+	// Least important first.
+	slices.SortFunc(sinks, func(a, b int) int {
+		return cmp.Or(cmp.Compare(g.Nodes[a].Size, g.Nodes[b].Size), cmp.Compare(in[a], in[b]), cmp.Compare(g.Nodes[b].ID, g.Nodes[a].ID))
+	})
+	build := func(n int, bySource bool) (Graph, []int, int) {
+		type gkey struct {
+			layer int
+			src   string
+		}
+		keyOf := func(i int) gkey {
+			k := gkey{layer: layers[i]}
+			if bySource {
+				k.src = g.Nodes[parent[i]].ID
+			}
+			return k
+		}
+		// A group of one would take a row as its node does: such a node
+		// is kept.
+		size := map[gkey]int{}
+		for _, i := range sinks[:n] {
+			size[keyOf(i)]++
+		}
+		grouped := make(map[int]bool, n)
+		var members []int
+		for _, i := range sinks[:n] {
+			if size[keyOf(i)] > 1 {
+				grouped[i] = true
+				members = append(members, i)
+			}
+		}
+		h := g
+		h.Nodes, h.Edges = nil, nil
+		var hl []int
+		for i, v := range g.Nodes {
+			if !grouped[i] {
+				h.Nodes = append(h.Nodes, v)
+				hl = append(hl, layers[i])
+			}
+		}
+		groups := map[gkey]int{} // index in h.Nodes
+		counts := map[int]int{}
+		groupOf := func(i int) int {
+			k := keyOf(i)
+			gi, ok := groups[k]
+			if !ok {
+				gi = len(h.Nodes)
+				groups[k] = gi
+				h.Nodes = append(h.Nodes, GraphNode{ID: fmt.Sprintf("\x00+%d %s", k.layer, k.src), Kind: netGroupKind, Layer: k.layer})
+				hl = append(hl, k.layer)
+			}
+			return gi
+		}
+		for _, i := range members {
+			gi := groupOf(i)
+			h.Nodes[gi].Size += g.Nodes[i].Size
+			counts[gi]++
+		}
+		for gi, c := range counts {
+			h.Nodes[gi].Label = fmt.Sprintf("+%d more", c)
+			h.Nodes[gi].LabelZH = fmt.Sprintf("另%d个", c)
+		}
+		type ekey struct{ from, to string }
+		merged := map[ekey]int{}
+		for j, e := range g.Edges {
+			to := ends[j][1]
+			if !grouped[to] {
+				h.Edges = append(h.Edges, e)
+				continue
+			}
+			k := ekey{e.From, h.Nodes[groupOf(to)].ID}
+			if x, ok := merged[k]; ok {
+				h.Edges[x].Weight += e.Weight
+				continue
+			}
+			merged[k] = len(h.Edges)
+			h.Edges = append(h.Edges, GraphEdge{From: e.From, To: k.to, Weight: e.Weight, Directed: e.Directed, Kind: e.Kind})
+		}
+		if h.KindLabels == nil || h.KindLabels[netGroupKind] == "" {
+			labels := maps.Clone(h.KindLabels)
+			if labels == nil {
+				labels = map[string]string{}
+			}
+			labels[netGroupKind] = "Grouped (+n more)"
+			h.KindLabels = labels
+		}
+		return h, hl, len(members)
+	}
+	// The rows fall by about one per node grouped: step up from the
+	// excess.
+	for _, bySource := range []bool{true, false} {
+		n := 0
+		for {
+			h, hl, k := build(n, bySource)
+			rows := layoutNet(h, hl, h.ends()).rows
+			if rows <= float64(maxRows) {
+				return h, hl, k
+			}
+			if n == len(sinks) {
+				break
+			}
+			n = min(len(sinks), n+max(1, int(rows)-maxRows))
+		}
+	}
+	return build(len(sinks), false)
+}
+
+// heaviest returns the weight of the heaviest edge from node a to node b.
+func heaviest(g Graph, ends [][2]int, a, b int) float64 {
+	w := math.Inf(-1)
+	for j, e := range ends {
+		if e[0] == a && e[1] == b {
+			w = math.Max(w, g.Edges[j].Weight)
+		}
+	}
+	return w
 }
 
 // netBaseHeight is the smallest default height of a network figure with
 // the given number of rows: DoubleColumnHeight, or netMinRowH per row and
-// room for the title, legend and source line.
+// room for the title, legend and source line, but not over PageHeight.
 func netBaseHeight(rows float64) vg.Length {
-	return max(DoubleColumnHeight, vg.Length(rows)*netMinRowH+70)
+	return min(PageHeight, max(DoubleColumnHeight, vg.Length(rows)*netMinRowH+90))
 }
 
 // defaultNetHeight returns the default height of fig, which draws np: the
@@ -129,8 +358,8 @@ func netBaseHeight(rows float64) vg.Length {
 // per row, at which the labels fit without being shortened at
 // netDefaultText or larger, wrapped on up to netMaxLines lines. The search
 // stops when the rows are high enough for netMaxLines lines of TickSize
-// text; if the labels do not fit even then (a word too wide for its
-// column), the base height is kept.
+// text, or at PageHeight; if the labels do not fit even then (a word too
+// wide for its column), the base height is kept.
 func defaultNetHeight(fig *Figure, np *netPlot) vg.Length {
 	rows := vg.Length(np.lay.rows)
 	base := netBaseHeight(np.lay.rows)
@@ -141,8 +370,8 @@ func defaultNetHeight(fig *Figure, np *netPlot) vg.Length {
 	}
 	top := np.labelStyle
 	top.Font.Size = TickSize
-	limit := base + rows*max(0, netMaxLines*top.Height("M")-netMinRowH)
-	for h := base; h <= limit+rows/2; h += rows / 2 {
+	limit := min(PageHeight, base+rows*max(0, netMaxLines*top.Height("M")-netMinRowH)+rows/2)
+	for h := base; h <= limit; h += rows / 2 {
 		if fits(h) {
 			return h
 		}
@@ -484,25 +713,36 @@ type netPlot struct {
 	parts      [][2]string // English and Chinese of a bilingual label
 	labelStyle text.Style
 	legend     legend
+	// rMax is the largest node radius of the last Plot (netMaxRadius
+	// before the first); the size key draws with it.
+	rMax vg.Length
 
-	// Outcome of the last Plot: the label size and whether some label
-	// was shortened.
+	// Outcome of the last Plot: the label size, whether some label was
+	// shortened, the height left for the rows, and where everything went.
 	fitSize   vg.Length
 	truncated bool
+	rowsRoom  vg.Length
+	geom      netGeometry
 }
 
 // Plot implements plot.Plotter.
 func (np *netPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 	g := np.g
-	legendH := np.legend.draw(c)
+	// The legend's height does not depend on rMax (its size key keeps
+	// room for netMaxRadius), but its markers do.
+	legendH := np.legend.height(c)
 	top := c.Max.Y - legendH - 4
 	bottom := c.Min.Y
 	lay := np.lay
+	np.rowsRoom = top - bottom
 	rowH := (top - bottom) / vg.Length(lay.rows)
 
 	// Node radii: area ∝ Size, at least netMinRadius.
 	rMax := min(netMaxRadius, rowH*0.42)
+	np.rMax = rMax
+	np.legend.draw(c)
 	radius := nodeRadii(g.Nodes, 0, min(netMinRadius, rMax), rMax)
+	np.geom = netGeometry{}
 
 	// Labels: fit them into the row height and a column width. The
 	// labels of the middle layers stand between two columns, so they
@@ -560,19 +800,24 @@ func (np *netPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 		maxW = math.Max(maxW, e.Weight)
 	}
 	for i, e := range g.Edges {
-		w := vg.Length(edgeMinWidth)
-		if maxW > 0 {
-			w += (edgeMaxWidth - edgeMinWidth) * vg.Length(e.Weight/maxW)
-		}
+		w := edgeWidth(e.Weight, maxW)
 		path := make([]vg.Point, len(lay.chains[i]))
 		for j, it := range lay.chains[i] {
 			path[j] = pts[it]
 		}
-		drawEdge(c, path, radius[np.ends[i][0]], radius[np.ends[i][1]], w, e.Directed)
+		line, head := drawEdge(c, path, radius[np.ends[i][0]], radius[np.ends[i][1]], w, e.Directed)
+		if line != nil {
+			np.geom.edges = append(np.geom.edges, line)
+		}
+		if head != nil {
+			np.geom.heads = append(np.geom.heads, head)
+		}
 	}
 	for i, v := range g.Nodes {
 		k := np.legend.nodes.index[v.Kind]
 		drawShape(c, k, pts[i], radius[i], DataColor(k))
+		r := radius[i] * shapeReach
+		np.geom.nodes = append(np.geom.nodes, vg.Rectangle{Min: vg.Point{X: pts[i].X - r, Y: pts[i].Y - r}, Max: vg.Point{X: pts[i].X + r, Y: pts[i].Y + r}})
 	}
 	for i := range g.Nodes {
 		s := sty
@@ -586,12 +831,14 @@ func (np *netPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 			p.X += radius[i] + netLabelGap
 		}
 		s.YAlign = text.YCenter
+		r := s.Rectangle(labels[i]).Add(p)
 		if l > 0 && l < nl-1 {
-			r := s.Rectangle(labels[i]).Add(p)
-			c.SetColor(haloColor)
+			c.SetColor(labelHalo)
 			c.Fill(r.Path())
 		}
 		c.FillText(s, p, labels[i])
+		np.geom.labels = append(np.geom.labels, r)
+		np.geom.owner = append(np.geom.owner, i)
 	}
 }
 
@@ -711,7 +958,9 @@ func fitLabels(sty text.Style, labels []string, parts [][2]string, maxW, rowH vg
 // rb) free, w wide, with an arrowhead at the target if directed. Each
 // step between layers is a cubic Bézier curve that leaves and enters
 // horizontally, so the curve is smooth at the dummies.
-func drawEdge(c draw.Canvas, path []vg.Point, ra, rb, w vg.Length, directed bool) {
+//
+// It returns the line drawn and the arrowhead's corners (nil if none).
+func drawEdge(c draw.Canvas, path []vg.Point, ra, rb, w vg.Length, directed bool) (drawn, tip []vg.Point) {
 	a, b := path[0], path[len(path)-1]
 	const steps = 32
 	var line []vg.Point
@@ -739,12 +988,12 @@ func drawEdge(c draw.Canvas, path []vg.Point, ra, rb, w vg.Length, directed bool
 		}
 	}
 	if len(line) < 2 {
-		return
+		return nil, nil
 	}
 	sty := draw.LineStyle{Color: edgeColor, Width: w}
 	if !directed {
 		c.StrokeLines(sty, line)
-		return
+		return line, nil
 	}
 	end := line[len(line)-1]
 	prev := line[len(line)-2]
@@ -756,6 +1005,7 @@ func drawEdge(c draw.Canvas, path []vg.Point, ra, rb, w vg.Length, directed bool
 	c.StrokeLines(sty, line)
 	c.SetColor(edgeColor)
 	c.Fill(head)
+	return line, pathPoints(head)
 }
 
 func dist(a, b vg.Point) vg.Length {

@@ -3,6 +3,7 @@ package plots
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot/vg"
 )
@@ -23,6 +24,39 @@ type Options struct {
 	Width, Height vg.Length
 	// DPI is the PNG resolution; zero means DefaultDPI.
 	DPI int
+
+	// notes are remarks a figure function adds to the source line, each
+	// in English and Chinese (see appendNote).
+	notes [][2]string
+}
+
+// appendNote returns the source line of o with a note that the figure
+// adds, such as what it leaves out; the note is drawn in the figure's
+// language.
+func appendNote(o Options, en, zh string) Options {
+	o.notes = append(append([][2]string(nil), o.notes...), [2]string{en, zh})
+	return o
+}
+
+// sourceLine returns the source line of o with its notes in the language
+// of fs; the English word "Source:" that starts it becomes "来源：" in
+// Chinese (LangZH) and "Source / 来源：" with LangBoth.
+func sourceLine(o Options, fs *fontSet) string {
+	s := o.Source
+	if rest, ok := strings.CutPrefix(s, "Source: "); ok {
+		s = fs.pick("Source: ", "来源：", "") + rest
+		if fs.lang == LangBoth {
+			s = "Source / 来源：" + rest
+		}
+	}
+	for _, n := range o.notes {
+		end := ". " // Chinese ends a sentence with a full-width stop
+		if fs.lang == LangZH {
+			end = "。"
+		}
+		s = strings.TrimRight(s, ".。 ") + end + fs.pick(n[0], n[1], " ")
+	}
+	return s
 }
 
 // check validates the fields shared by all figures.
@@ -42,7 +76,7 @@ func (o Options) check() error {
 // newFigure returns a Figure with the title, source, size and DPI of opts,
 // the text styles chosen by fs, and the given default size.
 func newFigure(title string, opts Options, fs *fontSet, defW, defH vg.Length) (*Figure, error) {
-	f := &Figure{Title: title, Source: opts.Source, Width: opts.Width, Height: opts.Height, DPI: opts.DPI}
+	f := &Figure{Title: title, Source: sourceLine(opts, fs), Width: opts.Width, Height: opts.Height, DPI: opts.DPI}
 	if f.Width == 0 {
 		f.Width = defW
 	}
@@ -53,7 +87,7 @@ func newFigure(title string, opts Options, fs *fontSet, defW, defH vg.Length) (*
 	if f.titleStyle, err = fs.style(title, TitleSize, true); err != nil {
 		return nil, err
 	}
-	if f.sourceStyle, err = fs.style(opts.Source, SourceSize, false); err != nil {
+	if f.sourceStyle, err = fs.style(f.Source, SourceSize, false); err != nil {
 		return nil, err
 	}
 	f.sourceStyle.Color = mutedColor
@@ -70,20 +104,9 @@ func (f *Figure) finish(fs *fontSet) {
 	}
 }
 
-// withEnglishFallback builds a figure with opts and, when it draws Chinese
-// text, keeps a way to rebuild it in English for PDF output (see
-// Figure.Encode).
+// withEnglishFallback builds a figure with opts. It once kept an English
+// rebuild for PDF output, which could not show Chinese; PDF now draws
+// Chinese as glyph outlines (outlinePDF), so it only calls build.
 func withEnglishFallback(opts Options, build func(Options) (*Figure, error)) (*Figure, error) {
-	fig, err := build(opts)
-	if err != nil {
-		return nil, err
-	}
-	if fig.usesCJK {
-		fig.english = func() (*Figure, error) {
-			o := opts
-			o.Lang = LangEN
-			return build(o)
-		}
-	}
-	return fig, nil
+	return build(opts)
 }

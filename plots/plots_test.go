@@ -151,7 +151,7 @@ func TestChineseLabelsDrawn(t *testing.T) {
 		t.Errorf("warnings: %v", f.Warnings)
 	}
 	d := dump(t, f)
-	for _, s := range []string{`"公安"`, `"未标注"`, `"合同数量"`} {
+	for _, s := range []string{`"公安"`, `"未标注"`, `"合同数"`} {
 		if !strings.Contains(d, s) {
 			t.Errorf("dump lacks %s:\n%s", s, d)
 		}
@@ -163,12 +163,17 @@ func TestChineseLabelsDrawn(t *testing.T) {
 	if !strings.Contains(svg.String(), "公安") || !strings.Contains(svg.String(), "'Noto Sans CJK SC'") {
 		t.Error("SVG lacks the Chinese label or the CJK font fallback list")
 	}
-	// PDF cannot encode Chinese: English with a warning.
-	if err := f.WriteTo(&bytes.Buffer{}, "pdf"); err != nil {
+	// PDF draws the Chinese labels as outlines: no English fallback, no
+	// warning.
+	pdf, err := f.Encode("pdf")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.Warnings) != 1 || !strings.Contains(f.Warnings[0], "PDF") {
+	if len(f.Warnings) != 0 {
 		t.Errorf("warnings after PDF: %v", f.Warnings)
+	}
+	if txt := pdfText(t, pdf); strings.Contains(txt, "Number of contracts") || strings.Contains(txt, "Public security") {
+		t.Errorf("Chinese PDF has the English labels: %s", txt)
 	}
 	g, err := plots.LayeredNetwork("Network", smallNet(), plots.Options{Lang: plots.LangBoth, FontPath: path, Source: source})
 	if err != nil {
@@ -365,11 +370,26 @@ func TestKindLookStable(t *testing.T) {
 			t.Errorf("%s drawn as %s in A but %s in B", k, la[k], lb[k])
 		}
 	}
-	// psb is the 8th kind: the 1st colour again (company's), another shape.
+	// psb is the 8th kind: a colour of its own (black), not company's
+	// orange again, and its own shape.
 	ca, pa, _ := strings.Cut(la["Company"], " ")
 	cp, pp, _ := strings.Cut(la["Public security"], " ")
-	if ca != cp || pa == pp || ca != hex(plots.DataColor(0)) {
-		t.Errorf("company %s, public security %s: want both in DataColor(0), different shapes", la["Company"], la["Public security"])
+	if ca == cp || pa == pp || ca != hex(plots.DataColor(0)) || cp != hex(plots.DataColor(7)) {
+		t.Errorf("company %s, public security %s: want DataColor(0) and DataColor(7), different shapes", la["Company"], la["Public security"])
+	}
+}
+
+// TestDataColorsDistinct checks that the first nine data colours differ:
+// a figure of the nine kinds of party gives each its own colour (the
+// eighth, "Individual", used to repeat the public-security orange).
+func TestDataColorsDistinct(t *testing.T) {
+	seen := map[string]int{}
+	for i := range 9 {
+		c := hex(plots.DataColor(i))
+		if j, ok := seen[c]; ok {
+			t.Errorf("DataColor(%d) = DataColor(%d) = %s", i, j, c)
+		}
+		seen[c] = i
 	}
 }
 

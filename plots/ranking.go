@@ -41,7 +41,14 @@ type RankedParty struct {
 //
 // It is an error if there are no measures or parties, a party has the
 // wrong number of scores, a score is negative or infinite, or IDs repeat.
-// The default size is DoubleColumn by 5 mm per row plus 30 mm.
+// The default size is DoubleColumn by 5 mm per row (7 mm with LangBoth,
+// where a name is drawn in English over Chinese) plus 30 mm; at the
+// default height at most MaxRankingRows parties are drawn (the figure
+// stays within MaxHeight), and the source line says how many more were
+// asked for.
+//
+// Each column is marked 0 and 1 at its ends, with a gap between columns
+// wide enough that one column's "1" never runs into the next one's "0".
 func CentralityRanking(title string, measures []Measure, parties []RankedParty, k int, opts Options) (*Figure, error) {
 	return withEnglishFallback(opts, func(o Options) (*Figure, error) { return centralityRanking(title, measures, parties, k, o) })
 }
@@ -114,12 +121,23 @@ func centralityRanking(title string, measures []Measure, parties []RankedParty, 
 	if k > 0 && k < len(ranked) {
 		ranked, norm = ranked[:k], norm[:k]
 	}
-	n := len(ranked)
 	fs, err := newFontSet(opts)
 	if err != nil {
 		return nil, err
 	}
-	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(n)*5*vg.Millimeter+30*vg.Millimeter)
+	// Bilingual names take two lines (English over Chinese) and a taller
+	// row, so that neither is cut short.
+	pitch, sep := rankRowPitch(fs.lang), " / "
+	if fs.lang == LangBoth {
+		sep = "\n"
+	}
+	if most := MaxRankingRows(fs.lang); opts.Height == 0 && len(ranked) > most {
+		opts = appendNote(opts, fmt.Sprintf("Only the top %d of %d parties fit the page.", most, len(ranked)),
+			fmt.Sprintf("页面只容得下前 %d 名（共 %d 名）。", most, len(ranked)))
+		ranked, norm = ranked[:most], norm[:most]
+	}
+	n := len(ranked)
+	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(n)*pitch+30*vg.Millimeter)
 	if err != nil {
 		return nil, err
 	}
@@ -129,26 +147,59 @@ func centralityRanking(title string, measures []Measure, parties []RankedParty, 
 		if en == "" {
 			en = p.ID
 		}
-		names[i] = fs.pick(en, p.LabelZH, " / ")
+		names[i] = fs.pick(en, p.LabelZH, sep)
 	}
 	nameSty, err := fs.style(strings.Join(names, ""), TickSize, false)
 	if err != nil {
 		return nil, err
 	}
-	// Party names take at most 40% of the width; longer ones are shortened.
-	maxName := (fig.Width - 2*figMargin) * 0.4
-	for i := range names {
-		names[i] = truncateText(nameSty, names[i], maxName)
+	// Party names take at most 40% of the width, and less where the
+	// columns would otherwise be too narrow for their tick labels to
+	// stand apart; longer names are shortened (each line of a bilingual
+	// name on its own).
+	m := len(measures)
+	tsty, err := fs.style("01", TickSize, false)
+	if err != nil {
+		return nil, err
 	}
-	xlabel := fs.pick("Score as a share of the largest score of its measure", "占该指标最大值的比例", " / ")
+	minUnit := TickSize + tsty.Width("0") // a column's 0 to 1, and one column's 1 to the next one's 0
+	maxName := min((fig.Width-2*figMargin)*0.4, fig.Width-2*figMargin-48-minUnit*vg.Length(float64(m-1)*2+1.16))
+	maxName = max(maxName, (fig.Width-2*figMargin)*0.2)
+	for i := range names {
+		lines := strings.Split(names[i], "\n")
+		for j := range lines {
+			lines[j] = truncateText(nameSty, lines[j], maxName)
+		}
+		names[i] = strings.Join(lines, "\n")
+	}
+	xlabel := fs.pick("Score as a share of the largest score of its measure", "占该指标最大值的比例", "\n")
 	p, err := xyPanel(fs, "", xlabel, "")
 	if err != nil {
 		return nil, err
 	}
-	m := len(measures)
-	p.X.Min, p.X.Max = -0.08, float64(m-1)*rankColStep+1.08
-	p.X.Tick.Marker = rankTicks{m}
+	// The data area is what the names leave; the columns are spaced so
+	// that one column's "1" and the next one's "0" are a tick font size
+	// apart or more (they read as "10" when close).
+	nameW := vg.Length(0)
+	for _, name := range names {
+		nameW = max(nameW, maxLineWidth(nameSty, name))
+	}
+	dataW := fig.Width - 2*figMargin - nameW - 48 // tick label gap, axis padding, end margins
+	// gonum narrows the data area to centre an axis label wider than it:
+	// the label is wrapped to the data area instead.
+	p.X.Label.Text = wrapText(p.X.Label.TextStyle, xlabel, dataW)
+	step := rankColStep
+	for ; step < 3; step += 0.05 {
+		if unit := dataW / vg.Length(float64(m-1)*step+1.16); unit*vg.Length(step-1) >= minUnit {
+			break
+		}
+	}
+	p.X.Min, p.X.Max = -0.08, float64(m-1)*step+1.08
+	p.X.Tick.Marker = rankTicks{m, step}
 	p.Y.Min, p.Y.Max = -0.6, float64(n)+1.1 // a row at the top for the headers
+	if unit := dataW / vg.Length(float64(m-1)*step+1.16); unit*vg.Length(step+0.15) < 8*TickSize {
+		p.Y.Max += 1.6 // narrow columns: room for staggered headers (see dots)
+	}
 	p.Y.Padding = 0
 	p.Y.Tick.Length = 0
 	ticks := make([]plot.Tick, n)
@@ -166,24 +217,45 @@ func centralityRanking(title string, measures []Measure, parties []RankedParty, 
 	if err != nil {
 		return nil, err
 	}
-	p.Add(&dots{norm: norm, headers: headers, headerStyle: hs})
+	p.Add(&dots{norm: norm, headers: headers, headerStyle: hs, step: step})
 	fig.Panels = [][]*plot.Plot{{p}}
 	fig.finish(fs)
 	return fig, nil
 }
 
-// rankColStep is the distance between the columns of a ranking, in units
-// of one column's 0–1 scale.
-const rankColStep = 1.3
+// rankRowPitch is the height of a row of CentralityRanking: 5 mm, 7 mm
+// for the two-line names of LangBoth.
+func rankRowPitch(l Lang) vg.Length {
+	if l == LangBoth {
+		return 7 * vg.Millimeter
+	}
+	return 5 * vg.Millimeter
+}
+
+// MaxRankingRows returns the largest number of parties CentralityRanking
+// draws at its default height in the language l: its rows (5 mm, 7 mm
+// for two-line bilingual names) plus 30 mm stay within MaxHeight. It is
+// 42 in English and Chinese, 30 in both languages.
+func MaxRankingRows(l Lang) int {
+	return int(math.Floor(float64((MaxHeight - 30*vg.Millimeter) / rankRowPitch(l))))
+}
+
+// rankColStep is the least distance between the columns of a ranking,
+// in units of one column's 0–1 scale; narrow figures space them further
+// (see centralityRanking).
+const rankColStep = 1.6
 
 // rankTicks marks 0, 0.5 (minor) and 1 of each column of a ranking.
-type rankTicks struct{ m int }
+type rankTicks struct {
+	m    int
+	step float64
+}
 
 // Ticks implements plot.Ticker.
 func (r rankTicks) Ticks(min, max float64) []plot.Tick {
 	var ticks []plot.Tick
 	for j := range r.m {
-		x := float64(j) * rankColStep
+		x := float64(j) * r.step
 		ticks = append(ticks, plot.Tick{Value: x, Label: "0"}, plot.Tick{Value: x + 0.5}, plot.Tick{Value: x + 1, Label: "1"})
 	}
 	return ticks
@@ -192,8 +264,10 @@ func (r rankTicks) Ticks(min, max float64) []plot.Tick {
 // dots draws the columns of a ranking: in column j, row i at
 // y = n-1-i, a grey line from 0 to the normalised score and a marker of
 // the measure's shape and colour; NaN is a hollow marker at 0. Each
-// column's header is drawn above it, wrapped to the column's width.
+// column's header is drawn above it, wrapped to the column's width (see
+// Plot for narrow columns).
 type dots struct {
+	step        float64 // between columns
 	norm        [][]float64
 	headers     []string
 	headerStyle text.Style
@@ -203,12 +277,43 @@ type dots struct {
 func (d *dots) Plot(c draw.Canvas, p *plot.Plot) {
 	tx, ty := p.Transforms(&c)
 	n := len(d.norm)
+	// Headers are wrapped to their column; where a word is wider than a
+	// column (a single-column figure), they shrink, and if that is not
+	// enough every second header is raised above its neighbours and may
+	// take two columns' width.
+	hs := d.headerStyle
+	hs.XAlign, hs.YAlign = text.XCenter, text.YBottom
+	colW := tx(d.step-0.05) - tx(-0.2)
+	fits := func(w vg.Length) bool {
+		for _, h := range d.headers {
+			for _, word := range strings.Fields(h) {
+				if hs.Width(word) > w {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	for !fits(colW) && hs.Font.Size > MinTextSize {
+		hs.Font.Size -= 0.5
+	}
+	stagger := !fits(colW)
+	lift := vg.Length(0)
+	if stagger {
+		colW = 2*colW - 2
+		for j, h := range d.headers {
+			if j%2 == 0 {
+				lift = max(lift, hs.Height(wrapText(hs, h, colW))+1)
+			}
+		}
+	}
 	for j, h := range d.headers {
-		x0 := float64(j) * rankColStep
-		hs := d.headerStyle
-		hs.XAlign, hs.YAlign = text.XCenter, text.YBottom
-		w := tx(x0+rankColStep-0.05) - tx(x0-0.2)
-		c.FillText(hs, vg.Point{X: tx(x0 + 0.5), Y: ty(float64(n) - 0.5)}, wrapText(hs, h, w))
+		x0 := float64(j) * d.step
+		y := ty(float64(n) - 0.5)
+		if stagger && j%2 == 1 {
+			y += lift
+		}
+		c.FillText(hs, vg.Point{X: tx(x0 + 0.5), Y: y}, wrapText(hs, h, colW))
 		for i := range n {
 			v := d.norm[i][j]
 			y := ty(float64(n - 1 - i))

@@ -22,6 +22,37 @@ func wrapText(sty text.Style, s string, maxW vg.Length) string {
 	return strings.Join(out, "\n")
 }
 
+// balancedWrap is wrapText with lines of even length: it wraps s to the
+// narrowest width that needs no more lines than maxW does, so that a
+// title never ends in an orphan word ("…of the end" / "user").
+func balancedWrap(sty text.Style, s string, maxW vg.Length) string {
+	full := wrapText(sty, s, maxW)
+	n := lineCount(full)
+	if n < 2 {
+		return full
+	}
+	lo, hi := maxW/vg.Length(n)*0.9, maxW
+	best := full
+	for range 20 {
+		mid := (lo + hi) / 2
+		if w := wrapText(sty, s, mid); lineCount(w) <= n && maxLineWidth(sty, w) <= maxW {
+			best, hi = w, mid
+		} else {
+			lo = mid
+		}
+	}
+	return best
+}
+
+// maxLineWidth returns the width of the widest line of s.
+func maxLineWidth(sty text.Style, s string) vg.Length {
+	w := vg.Length(0)
+	for _, l := range strings.Split(s, "\n") {
+		w = max(w, sty.Width(l))
+	}
+	return w
+}
+
 func wrapLine(sty text.Style, s string, maxW vg.Length) []string {
 	if sty.Width(s) <= maxW {
 		return []string{s}

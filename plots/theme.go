@@ -43,14 +43,50 @@ var dataOrder = [7]int{1, 2, 3, 5, 6, 7, 4}
 
 // DataColor returns the colour of the i-th data series (i ≥ 0): the
 // Okabe–Ito colours without black, yellow last (orange, sky blue, bluish
-// green, blue, vermillion, reddish purple, yellow), wrapping around after
-// seven series.
+// green, blue, vermillion, reddish purple, yellow), then black and a
+// neutral grey, wrapping around after nine series. A figure of up to nine
+// series (such as the nine kinds of party) gives each its own colour.
 func DataColor(i int) color.Color {
 	if i < 0 {
 		i = -i
 	}
-	return okabeIto[dataOrder[i%len(dataOrder)]]
+	switch i %= len(dataOrder) + 2; i {
+	case len(dataOrder):
+		return okabeIto[0]
+	case len(dataOrder) + 1:
+		return neutralColor
+	}
+	return okabeIto[dataOrder[i]]
 }
+
+// neutralColor is the grey of "unknown" and of bars that carry no
+// category (ContractsBySortedCategory).
+var neutralColor = color.RGBA{0x99, 0x99, 0x99, 0xff}
+
+// singleColor is the one colour of bars whose categories are not
+// distinguished by colour (the Okabe–Ito blue).
+var singleColor = okabeIto[5]
+
+// OrdinalColors returns n colours for ordered levels, from the darkest
+// (the first level) to the lightest, on the sequential scale of
+// SequentialColor (viridis between 0.1 and 0.9, so that both ends stay
+// visible on white): a sequential, colour-blind-safe palette in which the
+// order of the levels reads as the order of lightness.
+func OrdinalColors(n int) []color.Color {
+	out := make([]color.Color, n)
+	for i := range out {
+		t := 0.5
+		if n > 1 {
+			t = 0.1 + 0.8*float64(i)/float64(n-1)
+		}
+		out[i] = SequentialColor(t)
+	}
+	return out
+}
+
+// NeutralColor is the grey for categories outside an order, such as
+// "unknown" beside ordered levels.
+func NeutralColor() color.Color { return neutralColor }
 
 // Figure sizes. SingleColumn and DoubleColumn are the usual text widths of
 // a two-column journal page.
@@ -79,6 +115,11 @@ const (
 	// MinTextSize is the smallest size used when text is shrunk to fit.
 	MinTextSize vg.Length = 5
 )
+
+// MaxHeight is the tallest a figure grows by default (a page of text,
+// 240 mm): figures whose height grows with the data (ranking, sorted
+// bars) show what fits and say what they leave out.
+const MaxHeight = 240 * vg.Millimeter
 
 // DefaultDPI is the PNG resolution used when none is given: print quality.
 const DefaultDPI = 300

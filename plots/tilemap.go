@@ -123,8 +123,8 @@ type ProvinceValue struct {
 // purple (zero) to yellow (the largest value): perceptually uniform,
 // readable in greyscale and under the common colour-vision deficiencies.
 // Each tile shows the unit's ISO 3166-2:CN code (its Chinese short name
-// with LangZH, both on one line with LangBoth, shrunk to fit the tile) and, where it has a value, the value
-// (formatted as the bar labels: "2.71 M").
+// with LangZH, the code over the name with LangBoth, shrunk to fit the tile) and, where it has a value, the value
+// (formatted as the bar labels: "2.71 M", "271万").
 //
 // Values that repeat a unit are added together. It is an error if a
 // province is not one of the 31 units, or a value is negative or not
@@ -156,20 +156,20 @@ func provinceTileMap(title string, values []ProvinceValue, legend string, opts O
 	if err != nil {
 		return nil, err
 	}
-	tm := &tileMap{vals: vals, labels: map[string]string{}}
+	tm := &tileMap{vals: vals, labels: map[string]string{}, format: fs.formatAmount}
 	var all []string
 	for _, t := range provinceTiles {
-		tm.labels[t.Code] = fs.pick(t.Code, t.NameZH, " ")
+		tm.labels[t.Code] = fs.pick(t.Code, t.NameZH, "\n")
 		all = append(all, tm.labels[t.Code])
 	}
 	if tm.labelStyle, err = fs.style(strings.Join(all, ""), TickSize, false); err != nil {
 		return nil, err
 	}
-	if tm.valueStyle, err = fs.style("0123456789.kM", MinTextSize+0.5, false); err != nil {
+	if tm.valueStyle, err = fs.style("0123456789.kM"+fs.formatAmount(1e4), MinTextSize+0.5, false); err != nil {
 		return nil, err
 	}
 	legend = strings.TrimSpace(legend)
-	if tm.legendStyle, err = fs.style(legend+"0123456789", TickSize, false); err != nil {
+	if tm.legendStyle, err = fs.style(legend+"0123456789"+fs.formatAmount(1e4), TickSize, false); err != nil {
 		return nil, err
 	}
 	tm.legend = legend
@@ -193,6 +193,7 @@ func provinceTileMap(title string, values []ProvinceValue, legend string, opts O
 
 // tileMap draws the tiles and the colour bar.
 type tileMap struct {
+	format                                           func(float64) string // amounts: fontSet.formatAmount
 	vals                                             map[string]float64
 	labels                                           map[string]string
 	max                                              float64
@@ -268,8 +269,13 @@ func (tm *tileMap) Plot(c draw.Canvas, _ *plot.Plot) {
 		ls.XAlign, ls.YAlign = text.XCenter, text.YCenter
 		label := tm.labels[t.Code]
 		// Shrink a label that is wider than its tile (a code with a
-		// Chinese name at a single-column width).
-		for ls.Width(label) > r.Max.X-r.Min.X-1.5 && ls.Font.Size > MinTextSize {
+		// Chinese name at a single-column width), or whose lines and
+		// value are taller than the tile.
+		valueH := vg.Length(0)
+		if has {
+			valueH = tm.valueStyle.Height("0")
+		}
+		for (maxLineWidth(ls, label) > r.Max.X-r.Min.X-1.5 || ls.Height(label)+valueH > r.Max.Y-r.Min.Y-1) && ls.Font.Size > MinTextSize-1 {
 			ls.Font.Size -= 0.5
 		}
 		if has {
@@ -278,7 +284,7 @@ func (tm *tileMap) Plot(c draw.Canvas, _ *plot.Plot) {
 			vs := tm.valueStyle
 			vs.Color = ink
 			vs.XAlign, vs.YAlign = text.XCenter, text.YTop
-			c.FillText(vs, vg.Point{X: mid.X, Y: mid.Y - 1}, formatAmount(v))
+			c.FillText(vs, vg.Point{X: mid.X, Y: mid.Y - 1}, tm.format(v))
 		} else {
 			ls.Color = mutedColor
 			c.FillText(ls, mid, label)
@@ -302,7 +308,7 @@ func (tm *tileMap) Plot(c draw.Canvas, _ *plot.Plot) {
 	for _, f := range []float64{0, 0.5, 1} {
 		x := bx + bw*vg.Length(f)
 		c.StrokeLine2(draw.LineStyle{Color: inkColor, Width: 0.4}, x, by, x, by-2)
-		c.FillText(ts, vg.Point{X: x, Y: by - 2.5}, formatAmount(f*tm.max))
+		c.FillText(ts, vg.Point{X: x, Y: by - 2.5}, tm.format(f*tm.max))
 	}
 	if tm.legend != "" {
 		hs := ls

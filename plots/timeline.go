@@ -3,6 +3,7 @@ package plots
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"math"
 	"strconv"
 	"time"
@@ -28,9 +29,11 @@ type Event struct {
 }
 
 // Timeline returns a figure of contracts over time: the signing date on
-// the x axis, the amount in CNY on the y axis, one colour and marker shape
-// per group (in the order of groups, whose labels are shown in the legend
-// by groupLabels, English and Chinese). A contract whose date is known to
+// the x axis, the amount in CNY on the y axis (万/亿 in Chinese), one
+// colour and marker shape per group (in the order of groups, whose labels
+// are shown in the legend by groupLabels, English and Chinese; the group
+// "unknown" is grey). The axis starts on 1 January of the first year, so
+// that every year has its labelled tick. A contract whose date is known to
 // the day is a point; one known only to the month (or the year) is a
 // horizontal segment spanning that month (or year) with end ticks, so
 // that the drawing claims no more precision than the data have. Contracts
@@ -90,13 +93,22 @@ func timeline(title string, events []Event, groups []string, groupLabels map[str
 	}
 	xlabel := fs.pick("Signing date", "签订日期", " / ")
 	if undated > 0 {
-		xlabel += fmt.Sprintf(" (%d without a date not shown)", undated)
+		xlabel += fs.pick(fmt.Sprintf(" (%d without a date not shown)", undated), fmt.Sprintf("（%d 份无日期，未画出）", undated), "")
 	}
 	p, err := xyPanel(fs, "", xlabel, fs.pick("Amount (CNY)", "金额（元）", " / "))
 	if err != nil {
 		return nil, err
 	}
 	p.Y.Min = 0
+	// The axis starts on 1 January of the first year, so that every
+	// year with a contract has its labelled tick.
+	first := dated[0].Start
+	for _, e := range dated {
+		if e.Start.Before(first) {
+			first = e.Start
+		}
+	}
+	p.X.Min = timeX(time.Date(first.Year(), 1, 1, 0, 0, 0, 0, time.UTC))
 	p.X.Tick.Marker = yearTicks{}
 	tl := &timelinePlotter{events: dated, group: gi}
 	p.Add(tl)
@@ -116,7 +128,7 @@ func timeline(title string, events []Event, groups []string, groupLabels map[str
 		name := fs.pick(l[0], l[1], " / ")
 		names = append(names, name)
 		k := gi[g]
-		p.Legend.Add(name, &marker{shape: k, r: 3, col: DataColor(k)})
+		p.Legend.Add(name, &marker{shape: k, r: 3, col: groupColor(g, k)})
 	}
 	if err := themeLegend(fs, p, names); err != nil {
 		return nil, err
@@ -124,11 +136,19 @@ func timeline(title string, events []Event, groups []string, groupLabels map[str
 	// Room above the data for the legend.
 	_, _, _, ymax := tl.DataRange()
 	p.Y.Max = ymax * (1 + 0.08*float64(len(names)+1))
-	scale, suffix := amountUnit([]float64{p.Y.Max})
-	p.Y.Tick.Marker = unitTicks{scale, suffix}
+	p.Y.Tick.Marker = fs.amountTicks([]float64{p.Y.Max})
 	fig.Panels = [][]*plot.Plot{{p}}
 	fig.finish(fs)
 	return fig, nil
+}
+
+// groupColor is the colour of the k-th group: DataColor(k), but grey for
+// the group "unknown", which is no category of its own.
+func groupColor(group string, k int) color.Color {
+	if group == "unknown" {
+		return neutralColor
+	}
+	return DataColor(k)
 }
 
 // timeX maps a time to the x axis: years since 1970 as a float, in
@@ -146,7 +166,7 @@ func (tl *timelinePlotter) Plot(c draw.Canvas, p *plot.Plot) {
 	tx, ty := p.Transforms(&c)
 	for _, e := range tl.events {
 		k := tl.group[e.Group]
-		col := DataColor(k)
+		col := groupColor(e.Group, k)
 		y := ty(e.Amount)
 		if e.Start.Equal(e.End) {
 			drawShape(c, k, vg.Point{X: tx(timeX(e.Start)), Y: y}, 3, col)
@@ -180,7 +200,8 @@ func (tl *timelinePlotter) DataRange() (xmin, xmax, ymin, ymax float64) {
 
 // yearTicks marks the start of each year (labelled) and of each quarter
 // (minor) on a Unix-seconds axis; over a span of less than two years each
-// quarter is labelled "2018-04".
+// quarter is labelled "2018-04". Over more than 12 years only every
+// second, fifth or tenth year is labelled, so that labels never touch.
 type yearTicks struct{}
 
 // Ticks implements plot.Ticker.
@@ -188,6 +209,12 @@ func (yearTicks) Ticks(min, max float64) []plot.Tick {
 	t0 := time.Unix(int64(min), 0).UTC()
 	t1 := time.Unix(int64(max), 0).UTC()
 	short := t1.Sub(t0) < 2*365*24*time.Hour
+	every := 1
+	for _, k := range []int{1, 2, 5, 10, 20, 50} {
+		if every = k; (t1.Year()-t0.Year())/k <= 12 {
+			break
+		}
+	}
 	var ticks []plot.Tick
 	for y := t0.Year(); y <= t1.Year(); y++ {
 		for m := 1; m <= 12; m += 3 {
@@ -198,7 +225,7 @@ func (yearTicks) Ticks(min, max float64) []plot.Tick {
 			}
 			label := ""
 			switch {
-			case m == 1:
+			case m == 1 && y%every == 0:
 				label = strconv.Itoa(y)
 			case short:
 				label = t.Format("2006-01")

@@ -181,7 +181,8 @@ func fmtP(p float64) string {
 	return strconv.FormatFloat(p, 'f', 3, 64)
 }
 
-// panelText draws lines of text in the top right corner of the data area.
+// panelText draws lines of text in the top right corner of the data area,
+// each wrapped to the area's width.
 type panelText struct {
 	lines string
 	sty   text.Style
@@ -192,11 +193,12 @@ func (t *panelText) Plot(c draw.Canvas, _ *plot.Plot) {
 	sty := t.sty
 	sty.XAlign, sty.YAlign = text.XRight, text.YTop
 	pt := vg.Point{X: c.Max.X - 3, Y: c.Max.Y - 2}
-	w, h := sty.Width(t.lines), sty.Height(t.lines)
+	lines := wrapText(sty, t.lines, c.Max.X-c.Min.X-8)
+	w, h := maxLineWidth(sty, lines), sty.Height(lines)
 	bg := vg.Rectangle{Min: vg.Point{X: pt.X - w - 1.5, Y: pt.Y - h - 1}, Max: vg.Point{X: pt.X + 1.5, Y: pt.Y + 1}}
 	c.SetColor(haloColor)
 	c.Fill(bg.Path())
-	c.FillText(sty, pt, t.lines)
+	c.FillText(sty, pt, lines)
 }
 
 // colorWithAlpha returns c with alpha a (0–255), non-premultiplied.

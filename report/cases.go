@@ -47,14 +47,16 @@ func caseKindLabels() map[string]string {
 // CaseGraph converts a meta-network (such as analysis.Results.CaseMeta's) for
 // plots.NetworkGraph: nodes coloured and shaped by kind and sized by a
 // centrality of the undirected network (one of SizeMeasures; "degree" is
-// the number of distinct neighbours, "" means "betweenness"), edges
+// the number of distinct neighbours; "" means "auto", degree or
+// betweenness by AutoSize), edges
 // between the same two nodes merged, styled by family (EdgeContract,
 // EdgeDirection, EdgeShared, EdgeHierarchy, EdgeCorporate; the strongest
 // family wins when several relations join two nodes) and as wide as the
 // number of relations (shared people count one each). A meta-network from
 // CaseMeta has no dispute (sued): the organizations view leaves them out.
 func CaseGraph(m *cases.Meta, size string) (plots.Graph, error) {
-	if size == "" {
+	auto := size == "" || size == "auto"
+	if auto {
 		size = "betweenness"
 	}
 	g := plots.Graph{KindLabels: caseKindLabels(), EdgeKindLabels: caseEdgeLabels, SizeLabel: size,
@@ -108,6 +110,15 @@ func CaseGraph(m *cases.Meta, size string) (plots.Graph, error) {
 	sizes, err := caseSizes(m, g.Edges, size)
 	if err != nil {
 		return g, err
+	}
+	if auto {
+		deg := make([]float64, len(m.Nodes))
+		for i, n := range m.Nodes {
+			deg[i] = float64(len(neighbours[n.ID]))
+		}
+		if g.SizeLabel = AutoSize(deg, sizes); g.SizeLabel == "degree" {
+			sizes = nil
+		}
 	}
 	for i, n := range m.Nodes {
 		zh := n.NameZH
@@ -163,9 +174,9 @@ func caseSizes(m *cases.Meta, edges []plots.GraphEdge, size string) ([]float64, 
 }
 
 // caseNetworkFigure is the catalogue entry of the merged case network.
-var caseNetworkFigure = FigureSpec{Name: "case-network", Title: "The ecosystem in the case data",
+var caseNetworkFigure = FigureSpec{Name: "case-network", Title: "The ecosystem in the case data", TitleZH: "案件数据中的生态系统", alt: caseNetworkAlt,
 	Summary: "the merged network of ledger, court cases, sanctions and the state hierarchy (organizations; shared personnel as ties)",
-	Caption: "Organizations of the i-SOON ledger and of the court cases, designations and advisories in the case data, with the state hierarchy up to the two ministries: contracts and supply (solid), front companies, tasking and association as alleged (dashed), organizations that share a person — an officer of one who worked for or ran the other (dotted), the hierarchy (dash-dot), and corporate ties, a subsidiary or an owner company (dash-dot-dot). Lawsuits between companies are left out. Node area by betweenness centrality of the undirected network (or the measure chosen with --size), colour and shape by kind, force-directed layout with a fixed seed. Allegations are drawn as stated by their sources; the prosecuting and sanctioning authorities, and organizations tied to no other organization, are left out. Relations, grades and citations: ecosys cases show, ecosys build.",
+	Caption: "Organizations of the i-SOON ledger and of the court cases, designations and advisories in the case data, with the state hierarchy up to the two ministries: contracts and supply (solid), front companies, tasking and association as alleged (dashed), organizations that share a person — an officer of one who worked for or ran the other (dotted), the hierarchy (dash-dot), and corporate ties, a subsidiary or an owner company (dash-dot-dot). Lawsuits between companies are left out. Node area by degree (distinct partners), or by betweenness centrality of the undirected network where it varies meaningfully (or the measure chosen with --size; the key names it), colour and shape by kind, force-directed layout with a fixed seed; labels that find no free place are named in the figure's note. Allegations are drawn as stated by their sources; the prosecuting and sanctioning authorities, and organizations tied to no other organization, are left out. Relations, grades and citations: ecosys cases show, ecosys build.",
 	draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 		if r.Cases() == nil {
 			return nil, fmt.Errorf("no case data (the embedded case data go with the embedded ledger or --ledger; give --cases-dir for your own)")
@@ -181,7 +192,7 @@ var caseNetworkFigure = FigureSpec{Name: "case-network", Title: "The ecosystem i
 		g.Layout = plots.LayoutForce
 		g.Seed = p.Seed
 		if p.Options.Source != "" {
-			p.Options.Source += "; case data: US court documents, Treasury designations and joint advisories (ecosys cases list)"
+			p.Options.Source += p.tr(caseDataSource, caseDataSourceZH)
 		}
 		if p.Layout != "" {
 			if g.Layout, err = plots.ParseLayout(p.Layout); err != nil {

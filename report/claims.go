@@ -91,7 +91,7 @@ func claimValues(rep *claims.Report) (vals []plots.ClaimValue, others int) {
 }
 
 // claimsFigure is the catalogue entry of the claims checked.
-var claimsFigure = FigureSpec{Name: "claims", Title: "Claims checked against the data",
+var claimsFigure = FigureSpec{Name: "claims", Title: "Claims checked against the data", TitleZH: "对照数据核查的声称", alt: claimsAlt,
 	Summary: "each numeric claim of the sources: the observed value as a share of the claimed one, bounds as arrows, status by colour",
 	Caption: "The numeric claims of the sources checked against the data (ecosys claims): for each claim, the observed value as a share of the claimed value (the dashed line at 100%), the claim drawn at 100% — a tick for an exact number, an arrow for a bound (at least, more than: right; at most, less than: left), a bar for an approximate number with its tolerance — and the observed value coloured and shaped by status. Consistent as a bound: the data hold only part of what the claim counts, so the observed count is a lower bound. Claims without numbers (booleans, not testable) are in the table of claims.",
 	draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
@@ -104,10 +104,13 @@ var claimsFigure = FigureSpec{Name: "claims", Title: "Claims checked against the
 			return nil, errors.New("no claim has both a claimed and an observed number")
 		}
 		if others > 0 {
-			title += fmt.Sprintf(" (%d of %d claims; the others have no number to draw)", len(vals), len(rep.Claims))
+			title += p.tr(fmt.Sprintf(" (%d of %d claims; the others have no number to draw)", len(vals), len(rep.Claims)),
+				fmt.Sprintf("（%d 项，共 %d 项；其余无数值可画）", len(vals), len(rep.Claims)))
 		}
 		if p.Options.Source != "" {
-			p.Options.Source += fmt.Sprintf("; claims: %d sources, case data: court documents, designations and advisories (ecosys claims)", claimSources(rep, vals))
+			n := claimSources(rep, vals)
+			p.Options.Source += p.tr(fmt.Sprintf("; claims: %d sources, case data: court documents, designations and advisories (ecosys claims)", n),
+				fmt.Sprintf("；声称：%d 个来源，案件数据：法院文件、制裁认定与通报（ecosys claims）", n))
 		}
 		return plots.ClaimsChart(title, vals, p.Options)
 	}}

@@ -19,8 +19,9 @@ import (
 type FigureParams struct {
 	// Options are the plots options (language, font, source, size, DPI).
 	Options plots.Options
-	// Size is the node measure that sets node size in the "graph" figure:
-	// one of SizeMeasures; "" means "betweenness".
+	// Size is the node measure that sets node size in the "graph" and
+	// "case-network" figures: one of SizeMeasures; "" means "auto"
+	// (AutoSize).
 	Size string
 	// Layout is the layout of the "graph" figure: "force" (also ""),
 	// "layered" or "auto" (see plots.ParseLayout).
@@ -29,12 +30,46 @@ type FigureParams struct {
 	Top int
 	// Seed seeds the force-directed layouts.
 	Seed uint64
+	// Label and ColorBy name node columns of a network of one's own
+	// (analysis.GraphInput): the node labels, and a categorical colour
+	// with a legend; "" means the node names and one colour. Size may
+	// name a numeric node column too (see PlainGraph).
+	Label, ColorBy string
 }
 
 // SizeMeasures are the node sizes of the "graph" and "case-network"
-// figures: the node measures of the registry that can size nodes
-// (metrics.NodeMeasureNames), the number of contracts, and "none".
-var SizeMeasures = append(metrics.NodeMeasureNames(true), "contracts", "none")
+// figures: "auto" (AutoSize), the node measures of the registry that can
+// size nodes (metrics.NodeMeasureNames), the number of contracts, and
+// "none".
+var SizeMeasures = append(append([]string{"auto"}, metrics.NodeMeasureNames(true)...), "contracts", "none")
+
+// AutoSize returns the node measure that "auto" sizes nodes by, given
+// each node's degree and betweenness (same order): "betweenness" when it
+// varies meaningfully, else "degree". Betweenness varies meaningfully
+// when at least a third of the nodes have a positive betweenness (lie
+// on a shortest path between two others) and every node of the highest
+// degree has a positive betweenness. Otherwise it would draw the hubs
+// smallest: on a tree drawn from its root, such as a contractor with its
+// subcontracts, the directed betweenness of the root is 0, while its
+// degree counts its partners.
+func AutoSize(degree, betweenness []float64) string {
+	if len(degree) == 0 || len(degree) != len(betweenness) {
+		return "degree"
+	}
+	top := slices.Max(degree)
+	positive := 0
+	for i, b := range betweenness {
+		if b > 0 {
+			positive++
+		} else if degree[i] == top {
+			return "degree"
+		}
+	}
+	if 3*positive < len(betweenness) {
+		return "degree"
+	}
+	return "betweenness"
+}
 
 // FigureSpec is a figure of the catalogue.
 type FigureSpec struct {
@@ -46,10 +81,14 @@ type FigureSpec struct {
 	// Caption is the figure's caption in the report.
 	Caption string
 	// Title is the title drawn on the figure (some figures add the
-	// numbers behind it, such as how many contracts are left out).
-	Title string
+	// numbers behind it, such as how many contracts are left out);
+	// TitleZH is the same in Chinese, drawn with --lang zh (both on two
+	// lines with --lang both).
+	Title, TitleZH string
 
 	draw func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error)
+	// alt returns the alt text in English and Chinese (see Alt).
+	alt func(r *analysis.Results) (en, zh string)
 	// note, when set, returns a remark on the ledger that the caption and
 	// the figure's source line add ("" for none).
 	note func(l *network.Ledger) string
@@ -100,6 +139,26 @@ func ambiguousDates(l *network.Ledger) string {
 	return "Ambiguous dates: " + strings.Join(parts, "; ") + "."
 }
 
+// ambiguousDates is ambiguousDates in the figures' language.
+func (p FigureParams) ambiguousDates(l *network.Ledger) string {
+	en := ambiguousDates(l)
+	if en == "" || p.lang() == plots.LangEN {
+		return en
+	}
+	var parts []string
+	for _, c := range l.Contracts {
+		if !c.DateAmbiguous() {
+			continue
+		}
+		year := "同年"
+		if y := c.DateAlt.Year(); y != c.Date.Year() {
+			year = fmt.Sprintf("在 %d 年", y)
+		}
+		parts = append(parts, fmt.Sprintf("第 %d 行读作 %s（另一读法 %s，%s）", c.Row, c.Date, c.DateAlt, year))
+	}
+	return p.tr(en, "日期有歧义："+strings.Join(parts, "；")+"。")
+}
+
 // Catalogue lists every figure of a ledger, in report order.
 func Catalogue() []FigureSpec {
 	return slices.Clone(catalogue)
@@ -114,12 +173,17 @@ func LookupFigure(name string) (FigureSpec, bool) {
 	return catalogue[i], true
 }
 
-// Draw draws the figure from the results of a ledger (and case data).
+// Draw draws the figure from the results of a ledger (and case data), or
+// of a network of one's own (analysis.NewGraphResults; see drawPlain for
+// the figures that apply to one).
 func (f FigureSpec) Draw(r *analysis.Results, p FigureParams) (*plots.Figure, error) {
+	if r != nil && r.Graph() != nil {
+		return drawPlain(f, r, p)
+	}
 	if r == nil || r.Ledger() == nil {
 		return nil, fmt.Errorf("report: no ledger")
 	}
-	fig, err := f.draw(r, p, f.Title)
+	fig, err := f.draw(r, p, f.title(p))
 	if err != nil {
 		return nil, fmt.Errorf("report: figure %s: %w", f.Name, err)
 	}
@@ -184,7 +248,8 @@ func strs[T ~string](xs []T) []string {
 
 var catalogue = []FigureSpec{
 	implicationsFigure,
-	{Name: "client-type", Title: "Contracts by client type",
+	{Name: "client-type", Title: "Contracts by client type", TitleZH: "按客户类型的合同",
+		alt:     dimAlt(network.DimClientType, "client type", "客户类型", clientTypeCategories),
 		Summary: "contracts and amount (CNY) by client type: paired bar panels",
 		Caption: "Number and amount of contracts by the client direction printed in the ledger (客户方向).",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
@@ -192,9 +257,12 @@ var catalogue = []FigureSpec{
 			if err != nil {
 				return nil, err
 			}
-			return plots.ContractsByCategory(title, clientTypeCategories(t), p.Options)
+			return plots.ContractsByCategory(title, greyUnknown(clientTypeCategories(t)), p.Options)
 		}},
-	{Name: "ministry", Title: "Contracts by ministry of the end user",
+	{Name: "ministry", Title: "Contracts by ministry of the end user", TitleZH: "按最终用户所属部委的合同",
+		alt: dimAlt(network.DimMinistry, "the end user's ministry", "最终用户所属部委", func(t metrics.Tally) []plots.Category {
+			return categories(t, strs(network.Ministries), nil, ministryNames)
+		}),
 		Summary: "contracts and amount (CNY) by the end user's ministry (MPS, MSS, none)",
 		Caption: "Number and amount of contracts by the ministry of the end user: the public-security (MPS) or state-security (MSS) system, or none for companies.",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
@@ -202,9 +270,10 @@ var catalogue = []FigureSpec{
 			if err != nil {
 				return nil, err
 			}
-			return plots.ContractsByCategory(title, categories(t, strs(network.Ministries), nil, ministryNames), p.Options)
+			return plots.ContractsByCategory(title, greyUnknown(categories(t, strs(network.Ministries), nil, ministryNames)), p.Options)
 		}},
-	{Name: "level", Title: "Contracts by administrative level of the end user",
+	{Name: "level", Title: "Contracts by administrative level of the end user", TitleZH: "按最终用户行政级别的合同",
+		alt:     dimAlt(network.DimLevel, "the end user's administrative level", "最终用户行政级别", levelCategories),
 		Summary: "contracts and amount (CNY) by administrative level (national, provincial, prefectural, county, district)",
 		Caption: "Number and amount of contracts by the administrative level of the end user, from the national level down. Levels with no contract are shown as zero; \"not a state body\" are companies and associations.",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
@@ -212,17 +281,19 @@ var catalogue = []FigureSpec{
 			if err != nil {
 				return nil, err
 			}
-			always := strs([]network.Level{network.National, network.Provincial, network.Prefectural, network.County, network.District})
 			o := p.Options
-			if o.Height == 0 {
+			// Seven rows need more than the default height; bilingual
+			// rows get theirs from the figure (two lines a row).
+			if o.Height == 0 && p.lang() != plots.LangBoth {
 				o.Height = o.Width * 0.8
 				if o.Height == 0 {
 					o.Height = 72 * vgMM
 				}
 			}
-			return plots.ContractsByCategory(title, categories(t, strs(network.Levels), always, levelNames), o)
+			return plots.ContractsByCategory(title, levelCategories(t), o)
 		}},
-	{Name: "province", Title: "Contracts by province of the end user",
+	{Name: "province", Title: "Contracts by province of the end user", TitleZH: "按最终用户所在省份的合同",
+		alt:     dimAlt(network.DimProvince, "the end user's province", "最终用户所在省份", provinceCategories),
 		Summary: "contracts and amount (CNY) by the end user's province, sorted by amount",
 		Caption: "Number and amount of contracts by the province of the end user, sorted by amount.",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
@@ -230,15 +301,24 @@ var catalogue = []FigureSpec{
 			if err != nil {
 				return nil, err
 			}
-			cats := categories(t, nil, nil, map[string][2]string{"unknown": {"Unknown", "不详"}})
-			for i, c := range cats {
-				if tile, ok := plots.LookupProvince(c.Label); ok {
-					cats[i].LabelZH = tile.NameZH
-				}
-			}
-			return plots.ContractsBySortedCategory(title, cats, p.Options)
+			return plots.ContractsBySortedCategory(title, provinceCategories(t), p.Options)
 		}},
-	{Name: "province-map", Title: "Amount by province of the end user",
+	{Name: "province-map", Title: "Amount by province of the end user", TitleZH: "最终用户所在省份的合同金额",
+		alt: func(r *analysis.Results) (string, string) {
+			t, err := r.Tally(network.DimProvince)
+			if err != nil {
+				return "", ""
+			}
+			vals, skipped := provinceValues(t)
+			if len(vals) == 0 {
+				return "", ""
+			}
+			top := slices.MaxFunc(vals, func(a, b plots.ProvinceValue) int { return cmp.Compare(a.Value, b.Value) })
+			tile, _ := plots.LookupProvince(top.Province)
+			e, z := yuan(top.Value)
+			return fmt.Sprintf("Tile map of the 31 province-level units shaded by amount: %d with contracts; the largest amount is %s's, %s. %d contracts of unknown province are not shown.", len(vals), tile.Name, e, skipped),
+				fmt.Sprintf("省级单位瓦片地图，按金额着色：%d 个省份有合同；金额最多的是%s，%s。%d 份省份不详的合同未画出。", len(vals), tile.NameZH, z, skipped)
+		},
 		Summary: "tile-grid map of the 31 province-level units shaded by amount (CNY); empty tiles have no contract",
 		Caption: "Amount of contracts by the province of the end user on a tile grid of the 31 province-level units of mainland China (each unit one tile, placed roughly as on a map). Empty tiles: no contract in the ledger. Contracts whose end user has no known province are not shown.",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
@@ -248,11 +328,11 @@ var catalogue = []FigureSpec{
 			}
 			vals, skipped := provinceValues(t)
 			if skipped > 0 {
-				title += fmt.Sprintf(" (%d contracts of unknown province not shown)", skipped)
+				title += p.tr(fmt.Sprintf(" (%d contracts of unknown province not shown)", skipped), fmt.Sprintf("（%d 份省份不详的合同未画出）", skipped))
 			}
-			return plots.ProvinceTileMap(title, vals, "Amount (CNY)", p.Options)
+			return plots.ProvinceTileMap(title, vals, p.tr("Amount (CNY)", "金额（元）"), p.Options)
 		}},
-	{Name: "timeline", Title: "Contracts over time",
+	{Name: "timeline", Title: "Contracts over time", TitleZH: "合同的时间分布", alt: timelineAlt,
 		Summary: "signing date against amount (CNY), coloured by client type; month-only dates as intervals",
 		Caption: "Each contract at its signing date and amount, coloured and shaped by client type. A contract dated to the day is a point; one dated only to the month is a segment spanning the month.",
 		note:    ambiguousDates,
@@ -261,9 +341,9 @@ var catalogue = []FigureSpec{
 			for k, v := range clientTypeNames {
 				labels[string(k)] = v
 			}
-			return plots.Timeline(title, contractEvents(r.Ledger()), strs(network.ClientTypes), labels, withNote(p.Options, ambiguousDates(r.Ledger())))
+			return plots.Timeline(title, contractEvents(r.Ledger()), strs(network.ClientTypes), labels, withNote(p.Options, p.ambiguousDates(r.Ledger())))
 		}},
-	{Name: "lorenz", Title: "Concentration of amounts",
+	{Name: "lorenz", Title: "Concentration of amounts", TitleZH: "金额的集中程度", alt: lorenzAlt,
 		Summary: "Lorenz curves of the amount over end users and over provinces, with Gini coefficients",
 		Caption: "Lorenz curves of the contract amounts over end users and over provinces: the further below the diagonal, the more the amount is concentrated on few units. Gini coefficients as in the tables (metrics.Gini).",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
@@ -280,15 +360,15 @@ var catalogue = []FigureSpec{
 			}
 			return plots.LorenzCurves(title, curves, p.Options)
 		}},
-	{Name: "network", Title: "Ledger network",
+	{Name: "network", Title: "Ledger network", TitleZH: "账本网络", alt: networkAlt,
 		Summary: "the ledger network in layers: contractor → intermediary signatories → end users",
-		Caption: "The ledger network: contractor → intermediary signatories → end users, edge width by amount, node area by number of contracts, colour and shape by kind of party.",
+		Caption: "The ledger network: contractor → intermediary signatories → end users, edge width by amount, node area by number of contracts (the key gives reference sizes), colour and shape by kind of party. A network too tall for a page groups its end users with the fewest contracts as “+n more” nodes, and says how many.",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			return plots.LayeredNetwork(title, LedgerNet(r.Network()), p.Options)
 		}},
-	{Name: "graph", Title: "Ledger network",
-		Summary: "general network drawing (force-directed or layered), node size by a chosen centrality (--size)",
-		Caption: "The ledger network drawn by the general network drawing of ecosys: force-directed layout (Fruchterman–Reingold, fixed seed), node area by betweenness centrality (unless another measure is chosen), colour and shape by kind, edge width by amount, arrows for the direction of contracting.",
+	{Name: "graph", Title: "Ledger network", TitleZH: "账本网络", alt: networkAlt,
+		Summary: "general network drawing (force-directed or layered), node size by degree or a chosen centrality (--size)",
+		Caption: "The ledger network drawn by the general network drawing of ecosys: force-directed layout (Fruchterman–Reingold, fixed seed), node area by degree, or by betweenness centrality where it varies meaningfully (unless another measure is chosen; the key names the measure and gives reference sizes), colour and shape by kind, edge width by amount, arrows for the direction of contracting. Labels that find no free place are named in the figure's note.",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
 			g, err := ledgerGraphOf(r, p)
 			if err != nil {
@@ -297,7 +377,7 @@ var catalogue = []FigureSpec{
 			return plots.NetworkGraph(title, g, p.Options)
 		}},
 	caseNetworkFigure,
-	{Name: "ranking", Title: "Top %d parties by centrality",
+	{Name: "ranking", Title: "Top %[1]d parties by centrality", TitleZH: "中心性最高的 %[1]d 个参与方", alt: rankingAlt,
 		Summary: "top-k parties across degree, strength, betweenness, harmonic closeness and PageRank (dot plot, normalised)",
 		Caption: "The parties that rank highest on five centrality measures of the ledger network (amount-weighted where weights apply), each measure divided by its largest value. In a one-contractor ledger the contractor tops most measures by construction; what matters is who comes next.",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
@@ -312,9 +392,9 @@ var catalogue = []FigureSpec{
 			if k == 0 {
 				k = 10
 			}
-			return plots.CentralityRanking(fmt.Sprintf(title, min(k, len(parties))), measures, parties, k, p.Options)
+			return plots.CentralityRanking(fmt.Sprintf(title, min(k, len(parties), plots.MaxRankingRows(p.lang()))), measures, parties, k, p.Options)
 		}},
-	{Name: "degree", Title: "Degree distribution",
+	{Name: "degree", Title: "Degree distribution", TitleZH: "度分布", alt: degreeAlt,
 		Summary: "complementary CDF of in-, out- and total degree on log–log axes",
 		Caption: "Complementary cumulative distribution P(K ≥ k) of the degrees of the ledger network's parties, on log–log axes. Most parties have one tie; the contractor and a few intermediaries have many.",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
@@ -325,22 +405,23 @@ var catalogue = []FigureSpec{
 				{Label: "Out-degree", LabelZH: "出度", Degrees: out},
 			}, p.Options)
 		}},
-	{Name: "sensitivity", Title: "Sensitivity to missing contracts",
+	{Name: "sensitivity", Title: "Sensitivity to missing contracts", TitleZH: "对合同缺失的敏感性", alt: sensitivityAlt,
 		Summary: "statistics of the ledger network as contracts go missing at random: mean and 95% band",
 		Caption: "How the concentration of amounts over end users (Gini, HHI) and the share of the largest end user move when a growing share of contracts is removed at random: mean and 95% range over the replicates, with the value on the complete ledger (dashed).",
 		draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
-			fr := []float64{0, 0.1, 0.2, 0.3, 0.4, 0.5}
 			var curves []plots.SensitivityCurve
-			for _, stat := range []string{"end_users.gini", "end_users.hhi", "end_users.top1_share"} {
-				pts, err := r.Sensitivity(stat, fr)
+			for _, st := range sensitivityStats {
+				pts, err := r.Sensitivity(st.id, sensitivityFractions)
 				if err != nil {
 					return nil, err
 				}
-				curves = append(curves, sensitivityCurve(stat, pts))
+				c := sensitivityCurve(st.id, pts)
+				c.Label, c.LabelZH = st.en, st.zh
+				curves = append(curves, c)
 			}
 			return plots.SensitivityCurves(title, curves, p.Options)
 		}},
-	{Name: "over-time", Title: "Centralization over time",
+	{Name: "over-time", Title: "Centralization over time", TitleZH: "中心势的时间变化", alt: overTimeAlt,
 		Summary: "degree, betweenness and harmonic centralization of yearly and cumulative snapshots of the ledger network",
 		Caption: "Freeman centralization of the ledger network of each year's contracts, and of all contracts up to each year, with the number of contracts under each year. Contracts without a date are in no snapshot.",
 		note:    ambiguousDates,
@@ -356,9 +437,9 @@ var catalogue = []FigureSpec{
 			measures := []plots.Measure{{Label: "Degree", LabelZH: "度"}, {Label: "Betweenness", LabelZH: "中介"}, {Label: "Harmonic closeness", LabelZH: "调和接近"}}
 			yearly, cum := snapshots(snaps, keys)
 			if undated > 0 {
-				title += fmt.Sprintf(" (%d undated contracts left out)", undated)
+				title += p.tr(fmt.Sprintf(" (%d undated contracts left out)", undated), fmt.Sprintf("（%d 份无日期合同未计入）", undated))
 			}
-			return plots.CentralizationOverTime(title, measures, yearly, cum, withNote(p.Options, ambiguousDates(r.Ledger())))
+			return plots.CentralizationOverTime(title, measures, yearly, cum, withNote(p.Options, p.ambiguousDates(r.Ledger())))
 		}},
 	claimsFigure,
 }
@@ -540,12 +621,24 @@ func nodeMeasure(r *metrics.Report, size string) ([]float64, error) {
 
 // LedgerGraph converts the ledger network n for plots.NetworkGraph:
 // nodes coloured and shaped by kind, sized by the node measure size (one
-// of SizeMeasures; "" means betweenness) taken from r (metrics.Compute of
-// n; it may be nil for "contracts" and "none"), edges directed, of kind
-// "contract", weighted by amount.
+// of SizeMeasures; "" means "auto", which chooses between degree and
+// betweenness by AutoSize) taken from r (metrics.Compute of n; it may be
+// nil for "contracts" and "none"), edges directed, of kind "contract",
+// weighted by amount.
 func LedgerGraph(n *network.Network, r *metrics.Report, size string) (plots.Graph, error) {
-	if size == "" {
-		size = "betweenness"
+	if size == "" || size == "auto" {
+		if r == nil {
+			return plots.Graph{}, fmt.Errorf("no measures to size nodes by")
+		}
+		deg, err := nodeMeasure(r, "degree")
+		if err != nil {
+			return plots.Graph{}, err
+		}
+		btw, err := nodeMeasure(r, "betweenness")
+		if err != nil {
+			return plots.Graph{}, err
+		}
+		size = AutoSize(deg, btw)
 	}
 	g := plots.Graph{KindLabels: KindLabels, WeightLabel: "amount (CNY)"}
 	for _, k := range network.Kinds {
@@ -591,7 +684,7 @@ func LedgerGraph(n *network.Network, r *metrics.Report, size string) (plots.Grap
 
 // implicationsFigure is the catalogue entry of the ecosystem verdict's
 // implications against their null distributions.
-var implicationsFigure = FigureSpec{Name: "implications", Title: "Ecosystem verdict: %s",
+var implicationsFigure = FigureSpec{Name: "implications", Title: "Ecosystem verdict: %[1]s", TitleZH: "生态系统判断：%[2]s", alt: implicationsAlt,
 	Summary: "each implication of the ecosystem verdict: tests against their null distributions (and alternatives), shares with their intervals",
 	Caption: "The implications of the decentralized-ecosystem hypothesis as measured on the principal–agent view of the ledger and the case data. Tested implications: the distribution of the statistic under the null model bipartite-sampled (bars; each agent keeps its number of principals, no principal is left without a tie), under the alternative of its power (dashed), and the observed value (vermillion line). Shares: the observed share with its 95% interval; the dotted lines are the thresholds 1/3 and 2/3 of the decision rule. Each panel says how the rule judged it.",
 	draw: func(r *analysis.Results, p FigureParams, title string) (*plots.Figure, error) {
@@ -602,13 +695,14 @@ var implicationsFigure = FigureSpec{Name: "implications", Title: "Ecosystem verd
 		var panels []plots.ImplicationPanel
 		for _, im := range v.Implications {
 			if pn, ok := implicationPanel(im); ok {
+				pn.NameZH = implicationNamesZH[im.Name]
 				panels = append(panels, pn)
 			}
 		}
 		if p.Options.Source != "" && r.Cases() != nil {
-			p.Options.Source += "; case data: US court documents, Treasury designations and joint advisories (ecosys cases list)"
+			p.Options.Source += p.tr(caseDataSource, caseDataSourceZH)
 		}
-		return plots.Implications(fmt.Sprintf(title, v.Reading), panels, p.Options)
+		return plots.Implications(fmt.Sprintf(title, v.Reading, cmpOr(readingZH[v.Reading], v.Reading)), panels, p.Options)
 	}}
 
 // implicationPanel returns the panel of an implication of the verdict:
@@ -619,22 +713,93 @@ func implicationPanel(im analysis.ImplicationResult) (pn plots.ImplicationPanel,
 		return pn, false
 	}
 	imp := analysis.Implications()[slices.IndexFunc(analysis.Implications(), func(i analysis.Implication) bool { return i.Name == im.Name })]
-	pn = plots.ImplicationPanel{Name: im.Name, Observed: *im.Observed, Verdict: "favours " + im.Favours}
+	pn = plots.ImplicationPanel{Name: im.Name, Observed: *im.Observed, Verdict: "favours " + im.Favours,
+		VerdictZH: "支持" + cmpOr(readingZH[im.Favours], im.Favours)}
 	if im.Favours == analysis.Neither || im.Favours == analysis.Descriptive {
 		pn.Verdict = im.Favours + ": " + strings.SplitN(im.Why, ":", 2)[0]
+		pn.VerdictZH = cmpOr(readingZH[im.Favours], im.Favours)
 	}
 	if im.Interval != nil {
 		pn.Share, pn.Lower, pn.Upper = true, im.Interval[0], im.Interval[1]
 		pn.LowLabel, pn.HighLabel = imp.Low, imp.High
+		pn.LowLabelZH, pn.HighLabelZH = cmpOr(readingZH[imp.Low], imp.Low), cmpOr(readingZH[imp.High], imp.High)
 	} else if len(im.NullSamples) > 0 {
 		pn.Null, pn.Alternative = im.NullSamples, im.AltSamples
 		if im.PHolm != nil {
 			pn.Verdict = fmt.Sprintf("Holm p = %.3g, power %s: %s", *im.PHolm, fmtOpt(im.Power), pn.Verdict)
+			pn.VerdictZH = fmt.Sprintf("Holm p = %.3g，检验力 %s：%s", *im.PHolm, fmtOptZH(im.Power), pn.VerdictZH)
 		}
 	} else {
 		return pn, false
 	}
 	return pn, true
+}
+
+func fmtOptZH(p *float64) string {
+	if p == nil {
+		return "无"
+	}
+	return fmt.Sprintf("%.2f", *p)
+}
+
+// implicationNamesZH are the Chinese panel titles of the implications.
+var implicationNamesZH = map[string]string{
+	"principal_level":         "委托方的层级",
+	"principal_concentration": "委托方的集中度",
+	"locality":                "地域性",
+	"vendor_reach":            "供应商的覆盖面",
+}
+
+// caseDataSource is what the source line adds for the case data.
+const (
+	caseDataSource   = "; case data: US court documents, Treasury designations and joint advisories (ecosys cases list)"
+	caseDataSourceZH = "；案件数据：美国法院文件、财政部制裁认定与联合通报（ecosys cases list）"
+)
+
+// levelCategories returns the levels of the tally as bars: the five
+// state levels always (zero if absent), from the national level down, in
+// a sequential palette (darkest at the top), then the levels outside the
+// order (unknown, not a state body) in grey.
+func levelCategories(t metrics.Tally) []plots.Category {
+	order := []network.Level{network.National, network.Provincial, network.Prefectural, network.County, network.District}
+	cats := categories(t, strs(network.Levels), strs(order), levelNames)
+	shades := plots.OrdinalColors(len(order))
+	for i := range cats {
+		cats[i].Color = plots.NeutralColor()
+		for j, l := range order {
+			if cats[i].Label == levelNames[string(l)][0] {
+				cats[i].Color = shades[j]
+			}
+		}
+	}
+	return cats
+}
+
+// greyUnknown colours the bar of the unknown category grey, and the
+// others by their place in the palette: "unknown" is no category of its
+// own and should not look like one.
+func greyUnknown(cats []plots.Category) []plots.Category {
+	for i := range cats {
+		if cats[i].Label == "Unknown" {
+			cats[i].Color = plots.NeutralColor()
+		}
+	}
+	return cats
+}
+
+// provinceCategories returns the provinces of the tally as bars, with
+// their Chinese names.
+func provinceCategories(t metrics.Tally) []plots.Category {
+	cats := categories(t, nil, nil, map[string][2]string{"unknown": {"Unknown", "不详"}})
+	for i, c := range cats {
+		if tile, ok := plots.LookupProvince(c.Label); ok {
+			cats[i].LabelZH = tile.NameZH
+		}
+		if c.Label == "Unknown" {
+			cats[i].Color = plots.NeutralColor()
+		}
+	}
+	return cats
 }
 
 func fmtOpt(p *float64) string {

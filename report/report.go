@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/csv"
@@ -11,11 +12,13 @@ import (
 	"fmt"
 	"html/template"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/ecosys-sna/ecosys/analysis"
+	"github.com/ecosys-sna/ecosys/internal/numfmt"
 	"github.com/ecosys-sna/ecosys/metrics"
 	"github.com/ecosys-sna/ecosys/network"
 	"github.com/ecosys-sna/ecosys/plots"
@@ -63,40 +66,118 @@ var Dimensions = []network.Dimension{
 	network.DimYear, network.DimDirect, network.DimKind, network.DimEndUser, network.DimSignatory,
 }
 
-// Write builds the report of the results r and writes it to dir. dir
-// must not exist unless force is set, in which case it is replaced; it
-// must not contain an input file. Write returns the warnings of the
-// figures (for example, Chinese labels asked for without a CJK font).
-func Write(dir string, force bool, r *analysis.Results, opts Options) (warnings []string, err error) {
-	if r == nil || r.Ledger() == nil {
-		return nil, errors.New("report: no ledger")
+// Write builds the report of the results r and writes it to dir. If dir
+// exists, it must be empty or an earlier report written by ecosys (its
+// provenance.json says so and lists every file in it, unchanged; see
+// recognisePrior): the new report is written beside it and swapped in,
+// and only the files the earlier provenance listed are removed. Any other
+// directory is refused and left untouched, as is a dir that contains an
+// input file. Write returns the warnings of the figures (for example,
+// Chinese labels asked for without a CJK font).
+func Write(dir string, r *analysis.Results, opts Options) (warnings []string, err error) {
+	if r == nil || (r.Ledger() == nil && r.Graph() == nil) {
+		return nil, errors.New("report: no ledger and no network")
 	}
-	if err := checkDestination(dir, force, opts.Inputs); err != nil {
+	prior, err := checkDestination(dir, opts.Inputs)
+	if err != nil {
 		return nil, err
 	}
 	files, warnings, err := Build(r, opts)
 	if err != nil {
 		return nil, err
 	}
-	return warnings, writeDirAtomic(dir, force, files)
+	return warnings, writeDirAtomic(dir, prior, files)
 }
 
 // Build renders the report of the results r in memory: a map from
-// relative path (with forward slashes) to content.
+// relative path (with forward slashes) to content. The results of a
+// ledger give every figure and table of the catalogue that applies to
+// the ledger (and case data); the results of a network of one's own
+// (analysis.NewGraphResults) give the figures and tables that apply to
+// any network, and the page says why the others are left out.
 func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings []string, err error) {
+	if r == nil || (r.Ledger() == nil && r.Graph() == nil) {
+		return nil, nil, errors.New("report: no ledger and no network")
+	}
+	files = map[string][]byte{}
+	var page pageData
+	if r.Graph() != nil {
+		page, warnings, err = buildGraph(r, &opts, files)
+	} else {
+		page, warnings, err = buildLedger(r, &opts, files)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	page.Title, page.Citation, page.BibTeX, page.Inputs = opts.Title, opts.Citation, opts.BibTeX, opts.Inputs
+	slices.Sort(warnings)
+	warnings = slices.Compact(warnings)
+	numberPage(&page)
+	if files["index.html"], err = renderPage(page); err != nil {
+		return nil, nil, err
+	}
+	files["report.md"] = renderMarkdown(page)
+	if files["provenance.json"], err = provenance(opts, r.Options(), files); err != nil {
+		return nil, nil, err
+	}
+	return files, warnings, nil
+}
+
+// drawFigure draws the figure f with Draw and adds its SVG and PNG to
+// files; the caption is the figure's caption for the ledger l (nil: the
+// plain caption).
+func drawFigure(f FigureSpec, r *analysis.Results, params FigureParams, files map[string][]byte, caption string) (*figure, []string, error) {
+	fig, err := f.Draw(r, params)
+	if err != nil {
+		return nil, nil, err
+	}
+	fg := &figure{Name: f.Name, Title: fig.Title, Caption: caption, SVG: "figures/" + f.Name + ".svg", PNG: "figures/" + f.Name + ".png"}
+	if fg.Alt = f.Alt(r, params.lang()); fg.Alt == "" {
+		fg.Alt = figureAlt(f, fig, caption)
+	}
+	for _, ext := range []string{"svg", "png"} {
+		b, err := fig.Encode(ext)
+		if err != nil {
+			return nil, nil, &encodeError{fmt.Errorf("report: figure %s.%s: %w", f.Name, ext, err)}
+		}
+		files["figures/"+f.Name+"."+ext] = b
+		if ext == "svg" {
+			fg.DataURI = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(b))
+		}
+	}
+	return fg, fig.Warnings, nil
+}
+
+// encodeError is a figure drawn that could not be encoded: a failure of
+// the report, not a figure that does not apply.
+type encodeError struct{ err error }
+
+func (e *encodeError) Error() string { return e.err.Error() }
+
+// figureAlt is the text alternative of a figure's image when its
+// FigureSpec has no Alt of the data: its title, then its caption.
+func figureAlt(f FigureSpec, fig *plots.Figure, caption string) string {
+	t := strings.TrimSpace(fig.Title)
+	if t == "" {
+		t = f.Name
+	}
+	return strings.TrimRight(t, ".") + ". " + caption
+}
+
+// buildLedger adds the tables and figures of a ledger's report to files
+// and returns the page.
+func buildLedger(r *analysis.Results, opts *Options, files map[string][]byte) (page pageData, warnings []string, err error) {
 	if opts.Title == "" {
 		opts.Title = "i-SOON contract ledger"
 	}
 	l := r.Ledger()
-	files = map[string][]byte{}
-	page := pageData{Title: opts.Title, Citation: opts.Citation, Source: l.Source,
-		Contracts: len(l.Contracts), Total: l.Total().String(), Parties: len(l.Entities)}
+	page.Ledger = true
 
 	tallies := map[network.Dimension]metrics.Tally{}
 	for _, d := range Dimensions {
 		t, err := r.Tally(d)
 		if err != nil {
-			return nil, nil, err
+			return page, nil, err
 		}
 		tallies[d] = t
 		name := "tables/by-" + string(d) + ".csv"
@@ -107,7 +188,7 @@ func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings
 		}
 		rows = append(rows, []string{"total", "", fmt.Sprint(t.TotalContracts), string(t.TotalCNY), "1.0000", "1.0000"})
 		if files[name], err = encodeCSV(rows); err != nil {
-			return nil, nil, err
+			return page, nil, err
 		}
 		page.Tables = append(page.Tables, tallyTable(d, t, name))
 	}
@@ -121,23 +202,38 @@ func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings
 			{EvidenceTable(cd), "tables/case-evidence.csv", "Relations of the case data by kind of evidence and reliability of the source (Admiralty letter), and how many are allegations"},
 		} {
 			if files[ct.name], err = encodeCSV(append([][]string{ct.t.Header}, ct.t.Rows...)); err != nil {
-				return nil, nil, err
+				return page, nil, err
 			}
 			page.Tables = append(page.Tables, table{Caption: ct.caption, CSV: ct.name, Header: ct.t.Header, Rows: ct.t.Rows})
 		}
 	}
+	publicSecurity := 0
 	if g, ok := tallies[network.DimClientType].Group(string(network.PublicSecurity)); ok {
-		page.PublicSecurity = g.Contracts
+		publicSecurity = g.Contracts
+	}
+	contracts, total := numfmt.Group(fmt.Sprint(len(l.Contracts))), numfmt.Group(l.Total().String())
+	parties := numfmt.Group(fmt.Sprint(len(l.Entities)))
+	page.Intro = fmt.Sprintf("%s contracts from %s, %s parties, total amount %s CNY; %s of the contracts are marked public security (公安).",
+		contracts, l.Source, parties, total, numfmt.Group(fmt.Sprint(publicSecurity)))
+	page.Headlines = []headline{
+		{contracts, "contracts, " + total + " CNY in total", "#tab-by-client-type"},
+		{numfmt.Group(fmt.Sprint(publicSecurity)), "of them marked public security (公安)", "#tab-by-client-type"},
+		{parties, "parties", "#tab-parties"},
+	}
+	if eu := tallies[network.DimEndUser]; len(eu.Groups) > 0 {
+		g := eu.Groups[0]
+		page.Headlines = append(page.Headlines, headline{numfmt.Group(fmt.Sprint(g.Contracts)),
+			fmt.Sprintf("contracts (%s CNY) with %s, the most of any end user", numfmt.Group(string(g.AmountCNY)), g.Label), "#tab-by-end-user"})
 	}
 
 	n := r.Network()
 	pt := PartyTable(r.Parties())
 	if files["tables/parties.csv"], err = encodeCSV(append([][]string{pt.Header}, pt.Rows...)); err != nil {
-		return nil, nil, err
+		return page, nil, err
 	}
-	page.Parties2 = table{Caption: "Parties: degree and strength in the ledger network", CSV: "tables/parties.csv", Header: pt.Header, Rows: pt.Rows}
+	page.Parties2 = &table{Caption: "Parties: degree and strength in the ledger network", CSV: "tables/parties.csv", Header: pt.Header, Rows: pt.Rows}
 	if files["tables/edges.csv"], err = encodeCSV(edgesTable(n)); err != nil {
-		return nil, nil, err
+		return page, nil, err
 	}
 
 	popts := plots.Options{Lang: opts.Lang, FontPath: opts.FontPath, Source: opts.Source, DPI: opts.DPI}
@@ -147,61 +243,50 @@ func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings
 			page.Skipped = append(page.Skipped, f.Name+": left out (no replicates asked for: --samples 0)")
 			continue
 		}
-		fig, err := f.draw(r, params, f.Title)
+		fg, w, err := drawFigure(f, r, params, files, f.caption(l))
 		if err != nil {
+			var ee *encodeError
+			if errors.As(err, &ee) {
+				return page, nil, err
+			}
 			// A figure that does not apply to these data (no dates, no
 			// intermediaries) is left out and says why.
-			page.Skipped = append(page.Skipped, fmt.Sprintf("%s: not drawn: %v", f.Name, err))
+			page.Skipped = append(page.Skipped, fmt.Sprintf("%s: not drawn: %v", f.Name, strings.TrimPrefix(err.Error(), "report: figure "+f.Name+": ")))
 			continue
 		}
-		warnings = append(warnings, fig.Warnings...)
-		fg := figure{Name: f.Name, Caption: f.caption(l), SVG: "figures/" + f.Name + ".svg", PNG: "figures/" + f.Name + ".png"}
-		for _, ext := range []string{"svg", "png"} {
-			b, err := fig.Encode(ext)
-			if err != nil {
-				return nil, nil, fmt.Errorf("report: figure %s.%s: %w", f.Name, ext, err)
-			}
-			files["figures/"+f.Name+"."+ext] = b
-			if ext == "svg" {
-				fg.DataURI = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(b))
-			}
-		}
+		warnings = append(warnings, w...)
 		if f.Name == implicationsFigure.Name {
-			page.VerdictFigure = &fg
+			page.VerdictFigure = fg
 			continue
 		}
-		page.Figures = append(page.Figures, fg)
+		page.Figures = append(page.Figures, *fg)
 	}
 	if m, err := r.Measures(); err == nil {
 		mt := metricsTable(m, l)
 		if files["tables/metrics.csv"], err = encodeCSV(append([][]string{mt.Header}, mt.Rows...)); err != nil {
-			return nil, nil, err
+			return page, nil, err
 		}
 		page.Metrics = &table{Caption: "Graph-level measures of the ledger network (directed, amount-weighted; paths count edges)", CSV: "tables/metrics.csv", Header: mt.Header, Rows: mt.Rows}
 	}
 	if err := claimsPart(r, &page, files); err != nil {
-		return nil, nil, err
+		return page, nil, err
 	}
-	page.BibTeX = opts.BibTeX
-	page.Inputs = opts.Inputs
 	page.Methods = methodNotes
-	slices.Sort(warnings)
-	warnings = slices.Compact(warnings)
-
-	if !opts.NoReplicates {
+	if opts.NoReplicates {
+		page.VerdictMissing = "The ecosystem verdict was not computed: no replicates were asked for (--samples 0)."
+	} else {
 		if err := verdictSection(r, &page, files); err != nil {
-			return nil, nil, err
+			return page, nil, err
+		}
+		if page.Ecosystem == nil {
+			page.VerdictMissing = "The ecosystem verdict could not be computed (see the figures' notes)."
 		}
 	}
-
-	if files["index.html"], err = renderPage(page); err != nil {
-		return nil, nil, err
+	if files[explorerFile], err = explorerPage(r, *opts); err != nil {
+		return page, nil, fmt.Errorf("report: %s: %w", explorerFile, err)
 	}
-	files["report.md"] = renderMarkdown(page)
-	if files["provenance.json"], err = provenance(opts, r.Options(), files); err != nil {
-		return nil, nil, err
-	}
-	return files, warnings, nil
+	page.Explorer = explorerFile
+	return page, warnings, nil
 }
 
 // clientTypeNames are the English and Chinese labels of client types.
@@ -210,7 +295,7 @@ var clientTypeNames = map[network.ClientType][2]string{
 	network.StateSecurity:  {"State security", "安全"},
 	network.Enterprise:     {"Enterprise", "企业"},
 	network.Government:     {"Government", "政府"},
-	network.UnknownClient:  {"Not printed", "未标注"},
+	network.UnknownClient:  {"Unknown", "不详"}, // as the tables say (unknown)
 }
 
 // clientTypeCategories orders the client-type tally in the display order of
@@ -241,7 +326,8 @@ var KindLabels = map[string]string{
 
 // LedgerNet converts a ledger network for plots.LayeredNetwork: nodes in
 // layers by role, coloured by entity kind, sized by the number of contracts
-// they take part in, edges directed and weighted by amount.
+// they take part in, edges directed and weighted by amount; the key
+// says so.
 func LedgerNet(n *network.Network) plots.Graph {
 	var net plots.Graph
 	contracts := make([]int, len(n.Nodes))
@@ -266,6 +352,7 @@ func LedgerNet(n *network.Network) plots.Graph {
 		net.KindOrder = append(net.KindOrder, string(k))
 	}
 	net.KindLabels = KindLabels
+	net.SizeLabel, net.WeightLabel = "contracts", "amount (CNY)"
 	return net
 }
 
@@ -322,7 +409,7 @@ func provenance(opts Options, ro analysis.ResultsOptions, files map[string][]byt
 		Parameters map[string]string `json:"parameters"`
 		Citation   string            `json:"citation,omitempty"`
 		Files      []file            `json:"files"`
-	}{Generator: "ecosys report", Version: opts.Version, Inputs: opts.Inputs, Citation: opts.Citation,
+	}{Generator: provenanceGenerator, Version: opts.Version, Inputs: opts.Inputs, Citation: opts.Citation,
 		Parameters: map[string]string{"lang": string(opts.Lang), "font": opts.FontPath, "dpi": fmt.Sprint(opts.DPI), "title": opts.Title,
 			"figure_samples": fmt.Sprint(ro.Samples), "figure_seed": fmt.Sprint(opts.Seed), "seed": fmt.Sprint(ro.Seed),
 			"replicates": fmt.Sprint(!opts.NoReplicates)}}
@@ -342,15 +429,30 @@ func provenance(opts Options, ro analysis.ResultsOptions, files map[string][]byt
 	return append(b, '\n'), err
 }
 
-// checkDestination refuses to write over an existing directory without
-// force, or into a directory that holds an input.
-func checkDestination(dir string, force bool, inputs []Input) error {
+// provenanceGenerator is the generator recorded in every report's
+// provenance.json; a directory whose provenance.json says so, and lists
+// every file in it with its SHA-256, is an earlier report that Write may
+// replace.
+const provenanceGenerator = "ecosys report"
+
+// priorReport is an earlier report found at the destination: the files
+// its provenance.json lists (relative, slash-separated), which are the
+// only files Write removes.
+type priorReport struct {
+	files []string
+}
+
+// checkDestination checks that dir can receive a report: it must not
+// hold an input, and if it exists it must be empty or an earlier report
+// of ecosys (recognisePrior). It returns the earlier report, nil if dir
+// does not exist or is empty.
+func checkDestination(dir string, inputs []Input) (*priorReport, error) {
 	if dir == "" {
-		return errors.New("report: no output directory")
+		return nil, errors.New("report: no output directory")
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	for _, in := range inputs {
 		if in.Path == "" {
@@ -358,27 +460,108 @@ func checkDestination(dir string, force bool, inputs []Input) error {
 		}
 		p, err := filepath.Abs(in.Path)
 		if err == nil && (p == abs || strings.HasPrefix(p, abs+string(filepath.Separator))) {
-			return fmt.Errorf("report: output directory %s contains the input %s; choose another --out", dir, in.Path)
+			return nil, fmt.Errorf("report: output directory %s contains the input %s; choose another --out", dir, in.Path)
 		}
 	}
-	fi, err := os.Stat(dir)
+	fi, err := os.Lstat(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return nil
+		return nil, nil
 	case err != nil:
-		return fmt.Errorf("report: %w", err)
+		return nil, fmt.Errorf("report: %w", err)
 	case !fi.IsDir():
-		return fmt.Errorf("report: %s exists and is not a directory", dir)
-	case !force:
-		return fmt.Errorf("report: %s already exists; use --force to replace it", dir)
+		return nil, fmt.Errorf("report: %s exists and is not a directory; choose another --out", dir)
 	}
-	return nil
+	return recognisePrior(dir)
 }
 
-// writeDirAtomic writes files into a new temporary directory beside dir and
-// renames it into place. An existing dir (allowed by force) is moved aside
-// first and removed only once the new one is in place.
-func writeDirAtomic(dir string, force bool, files map[string][]byte) (err error) {
+// recognisePrior decides whether the existing directory dir is an earlier
+// report of ecosys, which Write replaces. It is one if its provenance.json
+// was written by ecosys report (generator "ecosys report", a list of
+// files), every file under dir is provenance.json or listed there, every
+// listed file is present with the SHA-256 recorded (so nothing was edited
+// since), and nothing under dir is a symbolic link or other special file.
+// An empty directory is accepted too (nil, nil). Anything else is an
+// error that says why; the directory is never touched.
+func recognisePrior(dir string) (*priorReport, error) {
+	refuse := func(why string) error {
+		return fmt.Errorf("report: %s is not a report written by ecosys (%s); it is left untouched: choose another --out, or remove it yourself", dir, why)
+	}
+	var present []string
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		switch {
+		case d.IsDir():
+			return nil
+		case !d.Type().IsRegular():
+			return refuse(filepath.ToSlash(rel) + " is not a regular file")
+		}
+		present = append(present, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		if strings.HasPrefix(err.Error(), "report: ") {
+			return nil, err
+		}
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	if len(present) == 0 {
+		return nil, nil
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "provenance.json"))
+	if err != nil {
+		return nil, refuse("it has files but no provenance.json")
+	}
+	var prov struct {
+		Generator string `json:"generator"`
+		Files     []struct {
+			Path   string `json:"path"`
+			SHA256 string `json:"sha256"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(b, &prov); err != nil || prov.Generator != provenanceGenerator || len(prov.Files) == 0 {
+		return nil, refuse("its provenance.json was not written by ecosys report")
+	}
+	listed := map[string]string{}
+	for _, f := range prov.Files {
+		if f.Path == "" || f.Path == "provenance.json" || path.IsAbs(f.Path) || path.Clean(f.Path) != f.Path || strings.HasPrefix(f.Path, "../") {
+			return nil, refuse(fmt.Sprintf("its provenance.json lists %q, not a file of a report", f.Path))
+		}
+		listed[f.Path] = f.SHA256
+	}
+	prior := &priorReport{files: []string{"provenance.json"}}
+	for _, p := range present {
+		if p == "provenance.json" {
+			continue
+		}
+		want, ok := listed[p]
+		if !ok {
+			return nil, refuse(p + " is not listed in its provenance.json")
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			return nil, fmt.Errorf("report: %w", err)
+		}
+		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != want {
+			return nil, refuse(p + " was changed since ecosys wrote it")
+		}
+		prior.files = append(prior.files, p)
+	}
+	return prior, nil
+}
+
+// writeDirAtomic writes files into a new temporary directory beside dir
+// and swaps it into place: an earlier report at dir (prior) is renamed
+// aside, the new directory renamed to dir, and then the files the earlier
+// report's provenance listed are removed one by one, with the directories
+// they leave empty. Nothing else is removed: if the old directory still
+// holds something after that (a file created meanwhile), it is kept
+// beside dir and named in the error. On any failure before the swap the
+// earlier report stays in place.
+func writeDirAtomic(dir string, prior *priorReport, files map[string][]byte) (err error) {
 	parent := filepath.Dir(filepath.Clean(dir))
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("report: %w", err)
@@ -389,7 +572,7 @@ func writeDirAtomic(dir string, force bool, files map[string][]byte) (err error)
 	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(tmp)
+			os.RemoveAll(tmp) // our own temporary directory only
 		}
 	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
@@ -405,13 +588,18 @@ func writeDirAtomic(dir string, force bool, files map[string][]byte) (err error)
 		}
 	}
 	var old string
-	if _, statErr := os.Stat(dir); statErr == nil {
-		if !force {
-			return fmt.Errorf("report: %s already exists; use --force to replace it", dir)
-		}
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			return fmt.Errorf("report: %w", err)
+	if _, statErr := os.Lstat(dir); statErr == nil {
+		if prior == nil {
+			// An empty directory (checked by checkDestination): os.Remove
+			// removes only an empty one.
+			if err := os.Remove(dir); err != nil {
+				return fmt.Errorf("report: %s is no longer empty: %w", dir, err)
+			}
+		} else {
+			old = tmp + ".old"
+			if err := os.Rename(dir, old); err != nil {
+				return fmt.Errorf("report: %w", err)
+			}
 		}
 	}
 	if err := os.Rename(tmp, dir); err != nil {
@@ -421,7 +609,38 @@ func writeDirAtomic(dir string, force bool, files map[string][]byte) (err error)
 		return fmt.Errorf("report: %w", err)
 	}
 	if old != "" {
-		os.RemoveAll(old)
+		return removePrior(old, prior)
+	}
+	return nil
+}
+
+// removePrior removes the files of the earlier report prior from old
+// (where it was renamed to), then the directories left empty, deepest
+// first. It removes nothing that the earlier provenance did not list.
+func removePrior(old string, prior *priorReport) error {
+	dirs := map[string]bool{}
+	for _, f := range prior.files {
+		p := filepath.Join(old, filepath.FromSlash(f))
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("report: the new report is in place; removing the old one: %w", err)
+		}
+		for d := path.Dir(f); d != "."; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	var ds []string
+	for d := range dirs {
+		ds = append(ds, d)
+	}
+	// Deepest first: longer paths after sorting by depth.
+	slices.SortFunc(ds, func(a, b string) int {
+		return cmp.Or(cmp.Compare(strings.Count(b, "/"), strings.Count(a, "/")), cmp.Compare(a, b))
+	})
+	for _, d := range ds {
+		os.Remove(filepath.Join(old, filepath.FromSlash(d))) // only if empty
+	}
+	if err := os.Remove(old); err != nil {
+		return fmt.Errorf("report: the new report is in place; the old one held files its provenance.json did not list, kept in %s", old)
 	}
 	return nil
 }

@@ -3,6 +3,9 @@ package report_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"html/template"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -158,6 +161,96 @@ func TestBuildWithVerdict(t *testing.T) {
 	if _, ok := files["description.json"]; !ok {
 		t.Error("no description.json")
 	}
+	checkPage(t, files, v.Summary)
+}
+
+// checkPage checks the page of the i-SOON report: it opens with what was
+// found (the verdict's paragraph, the claims tally, the headline numbers,
+// each linked to its section), then the table of contents; figures and
+// tables are numbered in order and listed there; only total rows are bold;
+// every table scrolls in its own box; numbers have thousands separators on
+// the page and none in the CSV files; every image has alt text.
+func checkPage(t *testing.T, files map[string][]byte, verdict string) {
+	t.Helper()
+	html := string(files["index.html"])
+	findings, contents := strings.Index(html, `id="findings"`), strings.Index(html, `<nav id="contents">`)
+	if findings < 0 || contents < findings {
+		t.Fatalf("the page does not open with what was found, then the contents (at %d, %d)", findings, contents)
+	}
+	open := html[findings:contents]
+	for _, want := range []string{
+		`<a href="#verdict">The ecosystem verdict: `,
+		template.HTMLEscapeString(verdict[:60]),
+		`<a href="#claims">Claims checked</a>: `,
+		`<a href="#tab-by-client-type">32</a> contracts, 8,270,500.00 CNY in total`,
+		`<a href="#tab-parties">`,
+	} {
+		if !strings.Contains(open, want) {
+			t.Errorf("the opening lacks %q:\n%s", want, open)
+		}
+	}
+	// Every link inside the page has its target.
+	for _, m := range regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(html, -1) {
+		if !strings.Contains(html, `id="`+m[1]+`"`) {
+			t.Errorf("link to #%s has no target", m[1])
+		}
+	}
+	// Figures and tables numbered 1, 2, … in order, each in the contents.
+	nav := html[contents:strings.Index(html, "</nav>")]
+	for _, kind := range []string{"Figure", "Table"} {
+		nums := regexp.MustCompile(`<b>`+kind+` (\d+)\.</b>`).FindAllStringSubmatch(html, -1)
+		if len(nums) < 3 {
+			t.Errorf("%d numbered %ss", len(nums), kind)
+		}
+		for i, m := range nums {
+			if m[1] != fmt.Sprint(i+1) {
+				t.Errorf("%s %s is the %d-th", kind, m[1], i+1)
+				break
+			}
+			if !strings.Contains(nav, kind+" "+m[1]+". ") {
+				t.Errorf("the contents lack %s %s", kind, m[1])
+			}
+		}
+	}
+	// Only total rows are bold: no rule makes a table's last row bold,
+	// and the rows marked total are the tallies' totals.
+	if strings.Contains(html, "tr:last-child") {
+		t.Error("the style sheet still makes the last row of every table bold")
+	}
+	totals := regexp.MustCompile(`<tr class="total"><td>([^<]*)</td>`).FindAllStringSubmatch(html, -1)
+	if len(totals) != len(report.Dimensions) {
+		t.Errorf("%d total rows, want one per tally (%d)", len(totals), len(report.Dimensions))
+	}
+	for _, m := range totals {
+		if m[1] != "Total" {
+			t.Errorf("a row that is not a total is bold: %q", m[1])
+		}
+	}
+	// Wide tables scroll inside their own box.
+	if !strings.Contains(html, ".tw{max-width:100%;overflow-x:auto") || strings.Count(html, `<div class="tw"`) != strings.Count(html, "<table>") {
+		t.Error("not every table is in a box that scrolls sideways")
+	}
+	// Thousands separators on the page, never in the CSV files.
+	for _, want := range []string{"<td>8,270,500.00</td>", "<td>2,620,000.00</td>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	for name, b := range files {
+		if strings.HasSuffix(name, ".csv") && regexp.MustCompile(`(^|,)\d{1,3},\d{3}[.,\n]`).Match(b) && !strings.Contains(name, "claims") {
+			t.Errorf("%s has a thousands separator", name)
+		}
+	}
+	if !strings.Contains(string(files["tables/by-client-type.csv"]), ",8270500.00,") {
+		t.Error("by-client-type.csv lost the plain total")
+	}
+	// Every image has alt text.
+	imgs := regexp.MustCompile(`<img [^>]*>`).FindAllString(html, -1)
+	for _, img := range imgs {
+		if m := regexp.MustCompile(`alt="([^"]*)"`).FindStringSubmatch(img); m == nil || len(m[1]) < 20 {
+			t.Errorf("image without alt text: %.80s", img)
+		}
+	}
 }
 
 func TestBuildDeterministic(t *testing.T) {
@@ -173,37 +266,109 @@ func TestBuildDeterministic(t *testing.T) {
 	}
 }
 
-func TestWriteAtomicAndForce(t *testing.T) {
+func TestWriteReplacesOnlyItsOwnReport(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	r, opts := fixture(t)
-	if _, err := report.Write(dir, false, r, opts); err != nil {
+	if _, err := report.Write(dir, r, opts); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
+	first, err := os.ReadFile(filepath.Join(dir, "provenance.json"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := report.Write(dir, false, r, opts); err == nil || !strings.Contains(err.Error(), "--force") {
-		t.Errorf("second Write without force: %v, want a refusal naming --force", err)
+	// The second run recognises its own report and replaces it.
+	if _, err := report.Write(dir, r, opts); err != nil {
+		t.Fatalf("second Write over its own report: %v", err)
 	}
-	os.WriteFile(filepath.Join(dir, "stale.txt"), []byte("x"), 0o644)
-	if _, err := report.Write(dir, true, r, opts); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "stale.txt")); err == nil {
-		t.Error("--force kept a stale file of the old report")
+	second, _ := os.ReadFile(filepath.Join(dir, "provenance.json"))
+	if !bytes.Equal(first, second) {
+		t.Error("two runs gave different provenance.json")
 	}
 	entries, _ := os.ReadDir(filepath.Dir(dir))
 	if len(entries) != 1 {
 		t.Errorf("temporary directories left behind: %v", entries)
 	}
-	// An input inside the output directory is refused, even with force.
+	// An empty directory is accepted.
+	empty := filepath.Join(t.TempDir(), "empty")
+	os.Mkdir(empty, 0o755)
+	if _, err := report.Write(empty, r, opts); err != nil {
+		t.Errorf("Write into an empty directory: %v", err)
+	}
+
+	refused := []struct {
+		name  string
+		setup func(t *testing.T, dir string)
+		want  string
+	}{
+		{"foreign file", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
+		}, "notes.txt is not listed"},
+		{"foreign file in a subdirectory", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "figures", "mine.svg"), []byte("mine"), 0o644)
+		}, "figures/mine.svg is not listed"},
+		{"edited file", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "report.md"), []byte("my notes"), 0o644)
+		}, "report.md was changed"},
+		{"provenance of another program", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "provenance.json"), []byte(`{"generator":"other tool","files":[{"path":"index.html"}]}`), 0o644)
+		}, "not written by ecosys report"},
+		{"no provenance", func(t *testing.T, dir string) {
+			os.Remove(filepath.Join(dir, "provenance.json"))
+		}, "no provenance.json"},
+		{"provenance listing a path outside", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "provenance.json"), []byte(`{"generator":"ecosys report","files":[{"path":"../x"}]}`), 0o644)
+		}, "not a file of a report"},
+	}
+	for _, tt := range refused {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "out")
+			if _, err := report.Write(dir, r, opts); err != nil {
+				t.Fatal(err)
+			}
+			tt.setup(t, dir)
+			before := snapshot(t, dir)
+			_, err := report.Write(dir, r, opts)
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "left untouched") {
+				t.Errorf("Write: %v, want a refusal saying %q", err, tt.want)
+			}
+			if after := snapshot(t, dir); !maps.Equal(before, after) {
+				t.Error("the refused directory was changed")
+			}
+			entries, _ := os.ReadDir(filepath.Dir(dir))
+			if len(entries) != 1 {
+				t.Errorf("temporary directories left behind: %v", entries)
+			}
+		})
+	}
+	// A plain file at --out is refused.
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, []byte("x"), 0o644)
+	if _, err := report.Write(file, r, opts); err == nil || !strings.Contains(err.Error(), "not a directory") {
+		t.Errorf("Write over a file: %v", err)
+	}
+
+	// An input inside the output directory is refused.
 	in := filepath.Join(dir, "ledger.csv")
 	os.WriteFile(in, []byte("x"), 0o644)
 	opts.Inputs = append(opts.Inputs, report.Input{Name: "ledger.csv", Path: in})
-	if _, err := report.Write(dir, true, r, opts); err == nil || !strings.Contains(err.Error(), "contains the input") {
+	if _, err := report.Write(dir, r, opts); err == nil || !strings.Contains(err.Error(), "contains the input") {
 		t.Errorf("Write over an input: %v", err)
 	}
 	if _, err := os.Stat(in); err != nil {
 		t.Error("the input was removed")
 	}
+}
+
+// snapshot returns every file under dir with its content.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			out[p] = string(b)
+		}
+		return err
+	})
+	return out
 }

@@ -58,7 +58,7 @@ func toUTF8(name string, data []byte, opt Options) ([]byte, error) {
 	}
 	off := firstInvalidUTF8(data)
 	line, col := position(data, off)
-	return nil, &InputError{File: name, Line: line, Column: col,
+	return nil, &InputError{File: name, Line: line, Offset: col,
 		Err: fmt.Errorf("%w: byte 0x%02x is not UTF-8, and the file is not GB18030 text either: %s", ErrEncoding, data[off], iconvHint)}
 }
 
@@ -80,21 +80,26 @@ func checkText(name string, data []byte) error {
 		return &InputError{File: name, Err: fmt.Errorf("%w: this looks like UTF-16 text without a byte order mark; save it as \"CSV UTF-8\"", ErrBinary)}
 	}
 	line, col := position(data, i)
-	return &InputError{File: name, Line: line, Column: col, Err: fmt.Errorf("%w: it holds a NUL byte (binary data)", ErrBinary)}
+	return &InputError{File: name, Line: line, Offset: col, Err: fmt.Errorf("%w: it looks binary (it holds NUL bytes, the first here)", ErrBinary)}
 }
 
 // looksUTF16 reports whether data looks like ASCII-heavy UTF-16 without a
 // byte order mark: at least half of the bytes at even or at odd offsets of
-// the first 1,000 are NUL.
+// the first 1,000 are NUL, and half of the bytes beside them are
+// printable ASCII or line ends (an executable also has many NUL bytes).
 func looksUTF16(data []byte) bool {
 	data = data[:min(len(data), 1000)]
-	var nul [2]int
+	var nul, text [2]int
 	for i, c := range data {
-		if c == 0 {
+		switch {
+		case c == 0:
 			nul[i%2]++
+		case c >= ' ' && c < 0x7f || c == '\n' || c == '\r' || c == '\t':
+			text[i%2]++
 		}
 	}
-	return len(data) >= 4 && (nul[0]*4 >= len(data) || nul[1]*4 >= len(data))
+	half := len(data) / 2
+	return len(data) >= 4 && (nul[0]*4 >= len(data) && text[1]*2 >= half || nul[1]*4 >= len(data) && text[0]*2 >= half)
 }
 
 // decodeUTF16 converts UTF-16 text without its byte order mark to UTF-8.
@@ -112,7 +117,7 @@ func decodeUTF16(name string, b []byte, order binary.ByteOrder) ([]byte, error) 
 			}
 			if r = utf16.DecodeRune(r, r2); r == utf8.RuneError {
 				line, col := position(out, len(out))
-				return nil, &InputError{File: name, Line: line, Column: col,
+				return nil, &InputError{File: name, Line: line, Offset: col,
 					Err: fmt.Errorf("%w: unpaired UTF-16 surrogate 0x%04x", ErrEncoding, order.Uint16(b[i:]))}
 			}
 			i += 2

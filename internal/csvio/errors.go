@@ -21,6 +21,9 @@ var (
 	ErrDuplicateKey    = errors.New("duplicate key")
 	ErrSelfContract    = errors.New("contractor and end user are the same party")
 	ErrNoRows          = errors.New("no data rows")
+	// ErrQuote is a quoted field that is never closed, or a quote where
+	// CSV allows none.
+	ErrQuote = errors.New("bad quoting")
 )
 
 // Errors of text encoding, wrapped by InputError.
@@ -49,32 +52,47 @@ type limitError string
 func (e limitError) Error() string { return string(e) }
 func (e limitError) Unwrap() error { return ErrLimit }
 
-// InputError is an error in input data, located by file, line and column
-// (both 1-based; 0 when not known). Field names the column. Value is the
-// offending text. Other, when set, names a second place that the error
-// involves (the first definition of a duplicate key, say).
+// InputError is an error in input data, located by file and line.
+//
+// "Column" has one meaning in every message of ecosys: the 1-based
+// position of a field in its CSV record, as encoding/csv counts fields,
+// named by the field's header: "e.csv:3: column 2 (target): …". Column is
+// that position (0 when not known or not a CSV field) and Field the
+// header's name. Offset is for text that is not a CSV field (an XML
+// element, a byte that is not UTF-8): the 1-based byte of the line,
+// printed compiler-style as "file:line:offset:"; it is 0 for CSV cells.
+// Value is the offending text. Other, when set, names a second place
+// that the error involves (the first definition of a duplicate key, say).
 type InputError struct {
 	File   string
 	Line   int
 	Column int
+	Offset int
 	Field  string
 	Value  string
 	Other  string
 	Err    error
 }
 
-// Error formats the error as "file:line:column: field: what (got "value")".
+// Error formats the error as "file:line: column N (field): what (got
+// "value")", or "file:line:offset: field: what" for text that is not a
+// CSV field, leaving out what is not known.
 func (e *InputError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
 		fmt.Fprintf(&b, ":%d", e.Line)
-		if e.Column > 0 {
-			fmt.Fprintf(&b, ":%d", e.Column)
+		if e.Offset > 0 {
+			fmt.Fprintf(&b, ":%d", e.Offset)
 		}
 	}
 	b.WriteString(": ")
-	if e.Field != "" {
+	switch {
+	case e.Column > 0 && e.Field != "":
+		fmt.Fprintf(&b, "column %d (%s): ", e.Column, e.Field)
+	case e.Column > 0:
+		fmt.Fprintf(&b, "column %d: ", e.Column)
+	case e.Field != "":
 		b.WriteString(e.Field)
 		b.WriteString(": ")
 	}

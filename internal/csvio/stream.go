@@ -33,16 +33,24 @@ func StreamTable(name string, r io.Reader, required []string, aliases map[string
 			start = at
 		}
 	}
-	t, check, err := streamCSVTable(name, r, required, aliases)
+	if err := validDelimiter(opt.Delimiter); err != nil {
+		return err
+	}
+	t, check, err := streamCSVTable(name, r, required, aliases, opt)
 	if err != nil {
 		return err
 	}
+	var streamed error // the streamed read's error, when a quoting error asks for a retry
 	if t != nil {
 		err := rows(t)
-		if check.drain() {
+		ok := check.drain()
+		if ok && !t.retry {
 			return err
 		}
-		reset()
+		if ok {
+			streamed = err
+		}
+		reset() // the input needs the buffering reader, or a quoting error its text
 	}
 	if start >= 0 { // the stream reader may have read ahead
 		if _, err := r.(io.Seeker).Seek(start, io.SeekStart); err != nil {
@@ -51,6 +59,9 @@ func StreamTable(name string, r io.Reader, required []string, aliases map[string
 	}
 	t, err = ReadTable(name, r, required, aliases, opt)
 	if err != nil {
+		if streamed != nil && errors.Is(err, ErrTooLarge) {
+			return streamed // too large to locate the quote: encoding/csv's position
+		}
 		return err
 	}
 	return rows(t)
@@ -149,7 +160,7 @@ func (s *streamCheck) drain() bool {
 // (it is not an io.Seeker, or a pipe), or its first bytes show that it is not plain UTF-8 text with
 // a first line shorter than StreamBuffer. It checks the header exactly as
 // ReadTable does.
-func streamCSVTable(name string, r io.Reader, required []string, aliases map[string]string) (*Table, *streamCheck, error) {
+func streamCSVTable(name string, r io.Reader, required []string, aliases map[string]string, opt Options) (*Table, *streamCheck, error) {
 	sk, ok := r.(io.Seeker)
 	if !ok {
 		return nil, nil, nil
@@ -176,9 +187,7 @@ func streamCSVTable(name string, r io.Reader, required []string, aliases map[str
 	check := &streamCheck{r: br}
 	t := &Table{name: name, r: csv.NewReader(check), col: map[string]int{}}
 	t.r.ReuseRecord = true
-	if bytes.IndexByte(first, '\t') >= 0 && bytes.IndexByte(first, ',') < 0 {
-		t.r.Comma = '\t'
-	}
+	t.r.Comma = opt.comma(first)
 	// The rest is ReadTable's header check; an input that needs the
 	// buffering reader is left to it, whatever its header.
 	header, err := t.r.Read()
@@ -189,10 +198,10 @@ func streamCSVTable(name string, r io.Reader, required []string, aliases map[str
 		return nil, nil, nil // ReadTable words the empty file
 	}
 	if err != nil {
-		if !check.drain() {
-			return nil, nil, nil
+		if e := t.parseError(err); check.drain() && !t.retry {
+			return nil, nil, e
 		}
-		return nil, nil, t.parseError(err)
+		return nil, nil, nil
 	}
 	if err := t.readHeader(header, required, aliases); err != nil {
 		if !check.drain() {

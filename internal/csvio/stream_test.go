@@ -20,7 +20,7 @@ func TestStreams(t *testing.T) {
 	for i := 0; big.Len() < 3*StreamBuffer; i++ {
 		fmt.Fprintf(&big, "节点%d,n%d\n", i, i+1)
 	}
-	tab, check, err := streamCSVTable("e.csv", strings.NewReader(big.String()), []string{"source", "target"}, nil)
+	tab, check, err := streamCSVTable("e.csv", strings.NewReader(big.String()), []string{"source", "target"}, nil, Options{})
 	if err != nil || tab == nil {
 		t.Fatalf("clean input not streamed: %v", err)
 	}
@@ -38,7 +38,7 @@ func TestStreams(t *testing.T) {
 		if name == "no seek" {
 			r = noSeek{strings.NewReader("source,target\na,b\n")}
 		}
-		tab, check, err := streamCSVTable("e.csv", r, []string{"source", "target"}, nil)
+		tab, check, err := streamCSVTable("e.csv", r, []string{"source", "target"}, nil, Options{})
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 		}

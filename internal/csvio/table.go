@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Options are the options of the table readers.
@@ -19,6 +20,37 @@ type Options struct {
 	// to UTF-8 (...)". The message starts with the file name. Without Warn
 	// the reader makes the same changes silently.
 	Warn func(msg string)
+	// Delimiter separates the fields: ',' ';' '\t' or '|'. 0 means a
+	// comma, or a tab when the first line has tabs and no comma (Excel's
+	// "Unicode text"). A file whose header lacks a required column is
+	// looked at for another separator, which the error then names.
+	Delimiter rune
+}
+
+// Delimiters are the field separators Options.Delimiter accepts.
+var Delimiters = []rune{',', ';', '\t', '|'}
+
+// delimiterNames names the Delimiters in messages.
+var delimiterNames = map[rune]string{',': "comma", ';': "semicolon", '\t': "tab", '|': "pipe"}
+
+// DelimiterFlag writes d as a user types it after --delimiter: ',' or
+// '\t'.
+func DelimiterFlag(d rune) string {
+	if d == '\t' {
+		return `'\t'`
+	}
+	return "'" + string(d) + "'"
+}
+
+// comma returns the field separator of a file whose first line is first.
+func (o Options) comma(first []byte) rune {
+	if o.Delimiter != 0 {
+		return o.Delimiter
+	}
+	if bytes.IndexByte(first, '\t') >= 0 && bytes.IndexByte(first, ',') < 0 {
+		return '\t' // tab-separated, as Excel's "Unicode text"
+	}
+	return ','
 }
 
 // Warnf calls o.Warn, if set, with the formatted message.
@@ -38,9 +70,13 @@ type Table struct {
 	r      *csv.Reader
 	header []string       // the header cells, trimmed and lower-cased
 	col    map[string]int // canonical column name -> index
-	hpos   [][2]int       // line and column of each header cell
 	record []string
 	errs   ErrorList
+	// data is the whole text of a buffered table, to locate quoting
+	// errors; nil for a streamed one, which leaves them to ReadTable
+	// (retry).
+	data  []byte
+	retry bool
 }
 
 const bom = "\uFEFF"
@@ -76,6 +112,9 @@ var fileLimit int64 = MaxFileBytes
 // first line has tabs and no comma is read as tab-separated (Excel's
 // "Unicode text" is UTF-16 with tabs).
 func ReadTable(name string, r io.Reader, required []string, aliases map[string]string, opt Options) (*Table, error) {
+	if err := validDelimiter(opt.Delimiter); err != nil {
+		return nil, err
+	}
 	tooLarge := &InputError{File: name, Err: fmt.Errorf("file %w: over %s, the limit of the readers; split it or keep only the rows you need", ErrTooLarge, byteSize(fileLimit))}
 	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > fileLimit {
@@ -97,12 +136,10 @@ func ReadTable(name string, r io.Reader, required []string, aliases map[string]s
 		opt.Warnf("%s: line ends converted from \"\\r\" (classic Mac OS) to \"\\n\"", name)
 	}
 
-	t := &Table{name: name, r: csv.NewReader(bytes.NewReader(data)), col: map[string]int{}}
+	t := &Table{name: name, r: csv.NewReader(bytes.NewReader(data)), col: map[string]int{}, data: data}
 	t.r.ReuseRecord = true
 	first, _, _ := bytes.Cut(data, []byte{'\n'})
-	if bytes.IndexByte(first, '\t') >= 0 && bytes.IndexByte(first, ',') < 0 {
-		t.r.Comma = '\t' // tab-separated, as Excel's "Unicode text"
-	}
+	t.r.Comma = opt.comma(first)
 	header, err := t.r.Read()
 	if err == io.EOF {
 		return nil, &InputError{File: name, Line: 1, Err: errors.New("empty file: no header row")}
@@ -122,7 +159,7 @@ func ReadTable(name string, r io.Reader, required []string, aliases map[string]s
 // MaxFieldBytes, a name twice, or no column for a required name.
 func (t *Table) readHeader(header, required []string, aliases map[string]string) error {
 	if len(header) > MaxColumns {
-		return &InputError{File: t.name, Line: 1, Column: t.pos(MaxColumns),
+		return &InputError{File: t.name, Line: 1, Column: MaxColumns + 1,
 			Err: fmt.Errorf("%w: %d, the limit is %d", ErrTooManyColumns, len(header), MaxColumns)}
 	}
 	firstAt := map[string]int{}
@@ -130,8 +167,6 @@ func (t *Table) readHeader(header, required []string, aliases map[string]string)
 		if len(h) > MaxFieldBytes {
 			return t.fieldTooLarge(i)
 		}
-		line, col := t.r.FieldPos(i)
-		t.hpos = append(t.hpos, [2]int{line, col})
 		key := strings.ToLower(Trim(h))
 		t.header = append(t.header, key)
 		if c, ok := aliases[key]; ok {
@@ -141,8 +176,8 @@ func (t *Table) readHeader(header, required []string, aliases map[string]string)
 			continue
 		}
 		if j, dup := firstAt[key]; dup {
-			return &InputError{File: t.name, Line: 1, Column: t.pos(i), Field: key, Err: ErrDuplicateColumn,
-				Other: fmt.Sprintf("column %d", j+1)}
+			return &InputError{File: t.name, Line: 1, Column: i + 1, Field: t.header[i], Err: ErrDuplicateColumn,
+				Other: fmt.Sprintf("column %d (%s)", j+1, t.header[j])}
 		}
 		firstAt[key] = i
 		t.col[key] = i
@@ -154,9 +189,58 @@ func (t *Table) readHeader(header, required []string, aliases map[string]string)
 		}
 	}
 	if len(missing) > 0 {
-		return &InputError{File: t.name, Line: 1, Field: strings.Join(missing, ", "), Err: ErrMissingColumn}
+		err := ErrMissingColumn
+		if hint := t.sniff(header, required, aliases); hint != "" {
+			err = fmt.Errorf("%w: %s", ErrMissingColumn, hint)
+		}
+		return &InputError{File: t.name, Line: 1, Field: strings.Join(missing, ", "), Err: err}
 	}
 	return nil
+}
+
+// sniff says what a header without its required columns looks like when
+// that explains it: a file split by another separator than the one used
+// ("the file looks semicolon-separated: use --delimiter ';'"), or a
+// first line that is not text.
+func (t *Table) sniff(header, required []string, aliases map[string]string) string {
+	line := strings.Join(header, string(t.r.Comma))
+	if strings.ContainsFunc(line, func(r rune) bool { return r < ' ' && r != '\t' || r == utf8.RuneError }) {
+		return "the first line is not text: the file looks binary, not CSV"
+	}
+	found := func(cells []string) int {
+		n := 0
+		for _, c := range cells {
+			key := strings.ToLower(Trim(c))
+			if a, ok := aliases[key]; ok {
+				key = a
+			}
+			if slices.Contains(required, key) {
+				n++
+			}
+		}
+		return n
+	}
+	best, bestN := rune(0), found(header)
+	for _, d := range Delimiters {
+		if d == t.r.Comma {
+			continue
+		}
+		if n := found(strings.Split(line, string(d))); n > bestN {
+			best, bestN = d, n
+		}
+	}
+	if best == 0 {
+		return ""
+	}
+	return fmt.Sprintf("the file looks %s-separated: use --delimiter %s", delimiterNames[best], DelimiterFlag(best))
+}
+
+// validDelimiter checks Options.Delimiter.
+func validDelimiter(d rune) error {
+	if d == 0 || slices.Contains(Delimiters, d) {
+		return nil
+	}
+	return fmt.Errorf("csvio: delimiter %q is not one of , ; tab |", d)
 }
 
 // Trim removes white space (including the ideographic space U+3000) and
@@ -167,9 +251,18 @@ func Trim(s string) string {
 
 // fieldTooLarge returns the error of field i of the current record.
 func (t *Table) fieldTooLarge(i int) *InputError {
-	line, col := t.r.FieldPos(i)
-	return &InputError{File: t.name, Line: line, Column: col,
+	line, _ := t.r.FieldPos(i)
+	return &InputError{File: t.name, Line: line, Column: i + 1, Field: t.headerName(i),
 		Err: fmt.Errorf("field %w: over %s", ErrTooLarge, byteSize(MaxFieldBytes))}
+}
+
+// headerName returns the header of field i, or "" (in the header row, or
+// past its end).
+func (t *Table) headerName(i int) string {
+	if i >= 0 && i < len(t.header) {
+		return t.header[i]
+	}
+	return ""
 }
 
 // byteSize formats n bytes in GiB or MiB when it is a whole number of them.
@@ -183,19 +276,25 @@ func byteSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// pos returns the 1-based column of field i of the current record.
-func (t *Table) pos(i int) int {
-	_, c := t.r.FieldPos(i)
-	return c
-}
-
-// parseError converts an encoding/csv error into an InputError.
+// parseError converts an encoding/csv error into an InputError. A
+// quoting error is reported where its quoted field starts (encoding/csv
+// reports where it gave up, which for an unclosed quote is the end of
+// the file or a later quote): located in t.data when the table has it;
+// a streamed table asks for a retry by ReadTable instead.
 func (t *Table) parseError(err error) *InputError {
 	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return &InputError{File: t.name, Line: pe.Line, Column: pe.Column, Err: pe.Err}
+	if !errors.As(err, &pe) {
+		return &InputError{File: t.name, Err: err}
 	}
-	return &InputError{File: t.name, Err: err}
+	if errors.Is(pe.Err, csv.ErrQuote) || errors.Is(pe.Err, csv.ErrBareQuote) {
+		if t.data == nil {
+			t.retry = true
+		} else if q, ok := findQuoteError(t.data, pe.StartLine, t.r.Comma); ok {
+			return &InputError{File: t.name, Line: q.line, Column: q.field, Field: t.headerName(q.field - 1), Err: fmt.Errorf("%w: %s", ErrQuote, q.msg)}
+		}
+		return &InputError{File: t.name, Line: pe.StartLine, Err: fmt.Errorf(`%w: a quoted field of the row that starts here is not closed, or has text after its closing quote (the reader gave up on line %d); a " inside a quoted field is written ""`, ErrQuote, pe.Line)}
+	}
+	return &InputError{File: t.name, Line: pe.Line, Offset: pe.Column, Err: pe.Err}
 }
 
 // Name returns the name of the file, as given to the reader.
@@ -254,20 +353,44 @@ func (t *Table) Line() int {
 	return l
 }
 
-// Pos returns the line and column of the cell of col in the current
-// record, or the record's line and 0 if the file has no such column.
+// Pos returns the line on which the cell of col in the current record
+// starts and its column, the 1-based position of the field in the record
+// (see InputError), or the record's line and 0 if the file has no such
+// column.
 func (t *Table) Pos(col string) (line, column int) {
+	if i, ok := t.col[col]; ok && i < len(t.record) {
+		line, _ := t.r.FieldPos(i)
+		return line, i + 1
+	}
+	return t.Line(), 0
+}
+
+// BytePos returns the line and 1-based byte of the line where the cell of
+// col in the current record starts (encoding/csv's FieldPos), for a
+// reader that locates text inside a cell; 0 for the byte if the file has
+// no such column.
+func (t *Table) BytePos(col string) (line, byteCol int) {
 	if i, ok := t.col[col]; ok && i < len(t.record) {
 		return t.r.FieldPos(i)
 	}
 	return t.Line(), 0
 }
 
-// HeaderPos returns the line and column of the header cell of col, or
-// 1 and 0 if the file has no such column.
+// Header returns the header of the column col as the file writes it
+// (trimmed and lower-cased; an alias rather than the canonical name), or
+// col if the file has no such column.
+func (t *Table) Header(col string) string {
+	if i, ok := t.col[col]; ok && i < len(t.header) {
+		return t.header[i]
+	}
+	return col
+}
+
+// HeaderPos returns the line and column (field position) of the header
+// cell of col, or 1 and 0 if the file has no such column.
 func (t *Table) HeaderPos(col string) (line, column int) {
-	if i, ok := t.col[col]; ok && i < len(t.hpos) {
-		return t.hpos[i][0], t.hpos[i][1]
+	if i, ok := t.col[col]; ok {
+		return 1, i + 1
 	}
 	return 1, 0
 }
@@ -291,7 +414,7 @@ func (t *Table) Get(col string) string {
 // Fail records an error in the cell of col of the current record and
 // returns it, so that the caller can add to it (its Other field, say).
 func (t *Table) Fail(col string, value string, err error) *InputError {
-	e := &InputError{File: t.name, Field: col, Value: value, Err: err}
+	e := &InputError{File: t.name, Field: t.Header(col), Value: value, Err: err}
 	e.Line, e.Column = t.Pos(col)
 	t.errs = append(t.errs, e)
 	return e

@@ -26,7 +26,7 @@ func (s Shard) normalize() (Shard, error) {
 		s.Count = 1
 	}
 	if s.Count < 1 || s.Index < 0 || s.Index >= s.Count {
-		return s, fmt.Errorf("inference: bad shard %d of %d", s.Index, s.Count)
+		return s, fmt.Errorf("inference: bad shard index %d of %d (want 0 ≤ index < count)", s.Index, s.Count)
 	}
 	return s, nil
 }
@@ -210,7 +210,8 @@ func CUG(g graph.Graph, name string, stat Statistic, s null.Sampler, opt CUGOpti
 }
 
 // Merge combines the shards of one CUG run into the result of the
-// unsharded run, bit for bit. It returns an error if parts is empty, a
+// unsharded run, bit for bit. Its messages number shards from 1, as
+// "i/k" (Shard.Index+1 of Shard.Count), the way the command line does. It returns an error if parts is empty, a
 // shard is missing or duplicated, or the shards disagree on statistic,
 // null model, seed, number of samples, observed value or shard count.
 func Merge(parts []*CUGShard) (*CUGResult, error) {
@@ -246,15 +247,15 @@ func Merge(parts []*CUGShard) (*CUGResult, error) {
 			return nil, fmt.Errorf("inference: shards of splits into %d and %d", count, s.Count)
 		}
 		if seen[s.Index] {
-			return nil, fmt.Errorf("inference: duplicate shard %d of %d", s.Index, count)
+			return nil, fmt.Errorf("inference: duplicate shard %d/%d", s.Index+1, count)
 		}
 		seen[s.Index] = true
 		if want := len(s.indices(p.Samples)); len(p.Values) != want {
-			return nil, fmt.Errorf("inference: shard %d of %d has %d values, want %d", s.Index, count, len(p.Values), want)
+			return nil, fmt.Errorf("inference: shard %d/%d has %d values, want %d", s.Index+1, count, len(p.Values), want)
 		}
 	}
 	if i := slices.Index(seen, false); i >= 0 {
-		return nil, fmt.Errorf("inference: missing shard %d of %d", i, count)
+		return nil, fmt.Errorf("inference: missing shard %d/%d", i+1, count)
 	}
 	vals := make([]float64, first.Samples)
 	for _, p := range parts {

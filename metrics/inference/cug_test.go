@@ -196,8 +196,8 @@ func TestMergeErrors(t *testing.T) {
 	}{
 		{"empty", nil, "no shards"},
 		{"nil", []*inference.CUGShard{a, nil, c}, "nil shard"},
-		{"missing", []*inference.CUGShard{a, c}, "missing shard 1 of 3"},
-		{"duplicated", []*inference.CUGShard{a, b, b}, "duplicate shard 1 of 3"},
+		{"missing", []*inference.CUGShard{a, c}, "missing shard 2/3"},
+		{"duplicated", []*inference.CUGShard{a, b, b}, "duplicate shard 2/3"},
 		{"seed", []*inference.CUGShard{a, b, shard(2, 3, 2, 10, "x")}, "seeds"},
 		{"samples", []*inference.CUGShard{a, b, shard(2, 3, 1, 11, "x")}, "samples"},
 		{"statistic", []*inference.CUGShard{a, b, shard(2, 3, 1, 10, "y")}, "statistics"},

@@ -1,0 +1,202 @@
+// Package replicates writes and reads the replicate values of Monte Carlo
+// tests (package inference's CUG shards) as Apache Parquet files, the
+// columnar format that DuckDB, Spark, Polars and Arrow read.
+//
+// A file holds one row per replicate: every value of every statistic of a
+// run or of one shard of it, with what identifies the value. The columns,
+// in the order Parquet stores them (by name), are:
+//
+//	null       string  the null model, as its sampler reports it
+//	observed   double  the statistic on the observed graph
+//	replicate  int64   the replicate's index i in the whole run, 0 ≤ i < samples
+//	samples    int64   R, the number of replicates of the whole run
+//	seed       uint64  the run's seed: replicate i draws from PCG(seed, i)
+//	shard      int32   the shard, 1 ≤ shard ≤ shards (1 and 1 for a whole run)
+//	shards     int32   the number of shards of the run
+//	statistic  string  the statistic's name
+//	value      double  the statistic on replicate i; null where undefined
+//
+// value is stored plain (8 bytes a replicate); the columns that are the
+// same on every row of a statistic are dictionary-encoded and replicate is
+// delta-encoded, so they cost next to nothing. Row groups hold at most
+// RowGroupRows rows, so writing needs memory for one row group whatever
+// the number of replicates; Read holds 9 bytes a value (the value and a
+// flag that it was read).
+package replicates
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/ecosys-sna/ecosys/metrics/inference"
+)
+
+// RowGroupRows is the largest number of rows in one row group of a file
+// that Write writes.
+const RowGroupRows = 1 << 16
+
+// Row is a row of a replicates file; see the package documentation.
+type Row struct {
+	Statistic string   `parquet:"statistic,dict"`
+	Null      string   `parquet:"null,dict"`
+	Observed  float64  `parquet:"observed,dict"`
+	Seed      uint64   `parquet:"seed,dict"`
+	Samples   int64    `parquet:"samples,dict"`
+	Shard     int32    `parquet:"shard,dict"`
+	Shards    int32    `parquet:"shards,dict"`
+	Replicate int64    `parquet:"replicate,delta"`
+	Value     *float64 `parquet:"value,optional,plain"`
+}
+
+// Write writes the replicate values of shards (each the shard of one
+// statistic; a whole run is its shard 1 of 1) to w as a Parquet file, in
+// the order of shards and, within a shard, of the replicates. Undefined
+// values (NaN) are written as null. The file is the same bytes for the
+// same shards.
+func Write(w io.Writer, shards []*inference.CUGShard) error {
+	pw := newWriter(w)
+	buf := make([]Row, 0, 4096)
+	vals := make([]float64, cap(buf)) // the values buf points to
+	flush := func() error {
+		if len(buf) == 0 {
+			return nil
+		}
+		if _, err := pw.Write(buf); err != nil {
+			return fmt.Errorf("replicates: %w", err)
+		}
+		buf = buf[:0]
+		return nil
+	}
+	for _, s := range shards {
+		if s == nil {
+			return errors.New("replicates: nil shard")
+		}
+		index, count := s.Shard.Index, max(s.Shard.Count, 1)
+		for j, v := range s.Values {
+			if len(buf) == cap(buf) {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+			r := Row{Statistic: s.Statistic, Null: s.Null, Observed: s.Observed, Seed: s.Seed,
+				Samples: int64(s.Samples), Shard: int32(index + 1), Shards: int32(count),
+				Replicate: int64(index + j*count)}
+			if !math.IsNaN(v) {
+				vals[len(buf)] = v
+				r.Value = &vals[len(buf)]
+			}
+			buf = append(buf, r)
+		}
+		if err := flush(); err != nil {
+			return err
+		}
+	}
+	if err := pw.Close(); err != nil {
+		return fmt.Errorf("replicates: %w", err)
+	}
+	return nil
+}
+
+// newWriter returns the Parquet writer of Write.
+func newWriter(w io.Writer) *parquet.GenericWriter[Row] {
+	return parquet.NewGenericWriter[Row](w,
+		parquet.MaxRowsPerRowGroup(RowGroupRows),
+		parquet.CreatedBy("ecosys", "", ""))
+}
+
+// Read reads a file that Write wrote (or any Parquet file with its
+// columns) from r, of size bytes, and returns its shards in the order of
+// their first row: one per statistic and shard, the form that
+// inference.Merge takes. name names the file in errors. It is an error if
+// the file is not Parquet, lacks a column, or its rows do not make whole
+// shards (a replicate missing, repeated, outside the run or of another
+// shard; settings that differ within a statistic's shard).
+func Read(name string, r io.ReaderAt, size int64) ([]*inference.CUGShard, error) {
+	f, err := parquet.OpenFile(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a Parquet file: %w", name, err)
+	}
+	for _, col := range []string{"statistic", "null", "observed", "seed", "samples", "shard", "shards", "replicate", "value"} {
+		if _, ok := f.Schema().Lookup(col); !ok {
+			return nil, fmt.Errorf("%s: not a replicates file: no column %q", name, col)
+		}
+	}
+	pr := parquet.NewGenericReader[Row](f)
+	defer pr.Close()
+	type key struct {
+		stat  string
+		shard int32
+	}
+	byKey := map[key]*inference.CUGShard{}
+	var order []*inference.CUGShard
+	filled := map[*inference.CUGShard][]bool{}
+	buf := make([]Row, 4096)
+	line := int64(0)
+	for {
+		n, err := pr.Read(buf)
+		for _, row := range buf[:n] {
+			line++
+			if err := add(byKey, &order, filled, key{row.Statistic, row.Shard}, row); err != nil {
+				return nil, fmt.Errorf("%s: row %d: %w", name, line, err)
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	if len(order) == 0 {
+		return nil, fmt.Errorf("%s: no replicates", name)
+	}
+	for _, s := range order {
+		if i := slices.Index(filled[s], false); i >= 0 {
+			return nil, fmt.Errorf("%s: statistic %s, shard %d/%d: replicate %d missing", name, s.Statistic,
+				s.Shard.Index+1, s.Shard.Count, s.Shard.Index+i*s.Shard.Count)
+		}
+	}
+	return order, nil
+}
+
+// add puts row into the shard of k, making it on its first row.
+func add[K comparable](byKey map[K]*inference.CUGShard, order *[]*inference.CUGShard, filled map[*inference.CUGShard][]bool, k K, row Row) error {
+	if row.Shards < 1 || row.Shard < 1 || row.Shard > row.Shards || row.Samples < 1 || row.Samples > math.MaxInt32 {
+		return fmt.Errorf("bad shard %d/%d of %d samples", row.Shard, row.Shards, row.Samples)
+	}
+	s := byKey[k]
+	if s == nil {
+		index, count := int(row.Shard)-1, int(row.Shards)
+		n := 0
+		if int64(index) < row.Samples {
+			n = int((row.Samples - int64(index) + int64(count) - 1) / int64(count))
+		}
+		s = &inference.CUGShard{Statistic: row.Statistic, Null: row.Null, Observed: row.Observed, Seed: row.Seed,
+			Samples: int(row.Samples), Shard: inference.Shard{Index: index, Count: count}, Values: make([]float64, n)}
+		byKey[k] = s
+		*order = append(*order, s)
+		filled[s] = make([]bool, n)
+	}
+	switch {
+	case row.Null != s.Null || math.Float64bits(row.Observed) != math.Float64bits(s.Observed) ||
+		row.Seed != s.Seed || row.Samples != int64(s.Samples) || int(row.Shards) != s.Shard.Count:
+		return fmt.Errorf("statistic %s, shard %d/%d: settings differ from its first row", s.Statistic, row.Shard, row.Shards)
+	case row.Replicate < 0 || row.Replicate >= row.Samples || int(row.Replicate%int64(row.Shards)) != s.Shard.Index:
+		return fmt.Errorf("replicate %d is not in shard %d/%d of %d samples", row.Replicate, row.Shard, row.Shards, row.Samples)
+	}
+	j := int(row.Replicate) / s.Shard.Count
+	if filled[s][j] {
+		return fmt.Errorf("statistic %s: replicate %d repeated", s.Statistic, row.Replicate)
+	}
+	filled[s][j] = true
+	s.Values[j] = math.NaN()
+	if row.Value != nil {
+		s.Values[j] = *row.Value
+	}
+	return nil
+}

@@ -1,0 +1,86 @@
+package report_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ecosys-sna/ecosys/internal/svgnorm"
+	"github.com/ecosys-sna/ecosys/plots"
+	"github.com/ecosys-sna/ecosys/report"
+)
+
+// TestGeometryGolden compares the normalised SVG (svgnorm.Normalize) of
+// every figure of the catalogue, drawn from the embedded ledger and case
+// data in English and Chinese, with testdata/geometry/<figure>_<lang>.txt.
+// It tests the shapes, paths, positions, colours and texts of the figures
+// the report draws, as the geometry goldens of package plots do for the
+// figure functions on small data.
+//
+// Regenerate them, after looking at the figures, with
+//
+//	go test ./report -run TestGeometryGolden -update
+//
+// (go test ./plots ./report -update regenerates every golden of both
+// packages). The zh files name their CJK font on their first line and are
+// skipped on a machine with another.
+func TestGeometryGolden(t *testing.T) {
+	if testing.Short() {
+		t.Skip("draws every figure twice")
+	}
+	r, opts := fixture(t)
+	font, hasFont := plots.FindCJKFont()
+	fontName := "none"
+	if hasFont {
+		fontName = filepath.Base(font)
+	}
+	for _, lang := range []plots.Lang{plots.LangEN, plots.LangZH} {
+		for _, spec := range report.Catalogue() {
+			t.Run(spec.Name+"_"+string(lang), func(t *testing.T) {
+				path := filepath.Join("testdata", "geometry", spec.Name+"_"+string(lang)+".txt")
+				head := "lang en\n"
+				if lang == plots.LangZH {
+					if !hasFont {
+						t.Skip("no CJK font")
+					}
+					head = "lang zh, font " + fontName + "\n"
+					if want, err := os.ReadFile(path); err == nil && !*update && !bytes.HasPrefix(want, []byte(head)) {
+						first, _, _ := strings.Cut(string(want), "\n")
+						t.Skipf("golden drawn with another font (%s); this machine has %s", first, fontName)
+					}
+				}
+				f, err := spec.Draw(r, report.FigureParams{Options: plots.Options{Lang: lang, FontPath: font, Source: opts.Source}, Seed: 1})
+				if err != nil {
+					t.Fatal(err)
+				}
+				svg, err := f.Encode("svg")
+				if err != nil {
+					t.Fatal(err)
+				}
+				norm, err := svgnorm.Normalize(svg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := head + norm
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+						t.Fatal(err)
+					}
+					return
+				}
+				want, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatalf("%v (go test ./report -run TestGeometryGolden -update writes it)", err)
+				}
+				if got != string(want) {
+					t.Errorf("%s differs (go test ./report -run TestGeometryGolden -update after looking at the figure):\n%s", path, svgnorm.Diff(got, string(want)))
+				}
+			})
+		}
+	}
+}
