@@ -5,11 +5,13 @@ graph, ecosys against igraph on the same file (not part of CI).
 Usage: large.py ECOSYS FILE [--reps N] [--approx]
 
 FILE is an edge-list CSV (source,target) with integer ids, such as the
-1,000,000-node, 9,999,945-arc graph of
+1,000,000-node, 9,999,945-arc graph of the README (about 2 minutes):
 
-    python3 -c 'import igraph, random; random.seed(1); ...'
+    python3 -c 'import igraph, random, sys; random.seed(1)
+    g = igraph.Graph.Barabasi(1000000, 10, directed=True)
+    sys.stdout.write("source,target\n" + "".join("%d,%d\n" % e for e in g.get_edgelist()))' > ba1m.csv
 
-(see bench/README in the repository's benchmark section). Each repetition
+(python-igraph draws from Python's random module). Each repetition
 runs one ecosys process (metrics --directed --only pagerank,degree,core
 --timings) and one igraph process (pyworkload.py igraph large), in turn,
 so that the machine's load falls on both alike. For each process: the
