@@ -8,6 +8,9 @@ Graphs (NetworkX 2.8.8 generators, seed 1):
   er20000                   Erdos-Renyi G(n, m), n = 20000, mean degree 8
   ba20000d, ba5000d         ba20000 and ba5000 with each edge oriented at random (directed)
   ba5000w                   ba5000 with lengths uniform in [1, 10) (weighted)
+  ba200000d                 Barabasi-Albert, n = 200000, m = 3, each edge oriented
+                            at random (directed): the PageRank graph, large
+                            enough that its time is not noise (issue 20)
 """
 import os
 import random
@@ -45,6 +48,10 @@ def main():
         rnd = random.Random(2)
         write(os.path.join(out, "ba20000d.csv"),
               [(u, v) if rnd.random() < 0.5 else (v, u) for u, v in sorted(g.edges())])
+    g = nx.barabasi_albert_graph(200000, 3, seed=1)
+    rnd = random.Random(2)
+    write(os.path.join(out, "ba200000d.csv"),
+          [(u, v) if rnd.random() < 0.5 else (v, u) for u, v in sorted(g.edges())])
     g = nx.barabasi_albert_graph(5000, 3, seed=1)
     rnd = random.Random(2)
     write(os.path.join(out, "ba5000d.csv"),

@@ -60,6 +60,13 @@ def main():
     t0 = time.perf_counter()
     if work == "load":
         pass
+    elif work == "large" and tool == "igraph":
+        ks = {}
+        for name, f in (("pagerank", g.pagerank), ("degree", g.degree), ("core", g.coreness)):
+            t1 = time.perf_counter()
+            f()
+            ks[name] = time.perf_counter() - t1
+        out["kernels"] = ks
     elif tool == "igraph":
         if work == "betweenness":
             g.betweenness(weights=w)

@@ -2,8 +2,12 @@
 # Side-by-side benchmark of ecosys, igraph and NetworkX on seeded graphs.
 # Not part of CI. Usage, from the repository root:
 #
-#   sh bench/run.sh            # full run (about 13 minutes on 2 cores)
-#   sh bench/run.sh --quick    # graphs up to 5,000 nodes (about 4 minutes)
+#   sh bench/run.sh            # full run (about 15 minutes on 2 cores)
+#   sh bench/run.sh --quick    # graphs up to 5,000 nodes, PageRank on
+#                              # 200,000 (about 6 minutes)
+#
+# The ensemble benchmarks are sh bench/ensemble.sh, the 1,000,000-node
+# graph python3 bench/large.py (see their headers).
 #
 # Installs python3-networkx and python3-igraph from Debian when missing
 # (needs root), builds the ecosys command and the BFS ceiling, writes the

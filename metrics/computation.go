@@ -171,6 +171,10 @@ func (c *computation) degrees() *degreeCounts {
 	if c.deg != nil {
 		return c.deg
 	}
+	if d, ok := compactDegreeCounts(c.g); ok {
+		c.deg = d
+		return d
+	}
 	n := len(c.nodes())
 	d := &degreeCounts{total: make([]int, n), in: make([]int, n), out: make([]int, n)}
 	dg, _ := c.g.(graph.Directed)

@@ -59,3 +59,56 @@ func Degrees(g graph.Directed) map[int64]Degree {
 	}
 	return out
 }
+
+// compactDegreeCounts returns the degrees of the nodes of a CompactGraph
+// in id order, read from the row offsets, or ok false if g is not one or
+// its offsets are not those of n rows. On a compact graph (such as a graph
+// read by graphio.ReadEdgeList) this takes milliseconds on 10⁶ nodes,
+// where iterating the neighbours of every node through gonum's interface
+// allocates two iterators a node. Only the offsets are checked (O(n)),
+// not the rows (compact.View, O(m)): the degrees need no more, and the
+// contract of CompactGraph says that the rows agree with From and To.
+func compactDegreeCounts(g graph.Graph) (*degreeCounts, bool) {
+	cg, ok := g.(CompactGraph)
+	if !ok {
+		return nil, false
+	}
+	_, directed := g.(graph.Directed)
+	ids, off, adj, _ := cg.CompactRows(false)
+	if !offsetsValid(len(ids), off, len(adj)) {
+		return nil, false
+	}
+	inOff := off
+	if directed {
+		_, in, inAdj, _ := cg.CompactRows(true)
+		if !offsetsValid(len(ids), in, len(inAdj)) {
+			return nil, false
+		}
+		inOff = in
+	}
+	n := len(ids)
+	d := &degreeCounts{total: make([]int, n), in: make([]int, n), out: make([]int, n)}
+	for i := range n {
+		d.out[i] = int(off[i+1] - off[i])
+		d.total[i] = d.out[i]
+		if directed {
+			d.in[i] = int(inOff[i+1] - inOff[i])
+			d.total[i] += d.in[i]
+		}
+	}
+	return d, true
+}
+
+// offsetsValid reports whether off are the offsets of n rows of an array
+// of length m: n+1 non-decreasing values from 0 to m.
+func offsetsValid(n int, off []int32, m int) bool {
+	if len(off) != n+1 || off[0] != 0 || int(off[n]) != m {
+		return false
+	}
+	for i := range n {
+		if off[i+1] < off[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -107,7 +107,7 @@ var nodeMeasures = []NodeMeasure{
 	{Name: "authority", Doc: "HITS authority score (Kleinberg 1999)", Weights: Strengths,
 		compute: func(c *computation) ([]Value, error) { _, a, err := c.hits(); return c.column(a), err }},
 	{Name: "core", Doc: "core number: the largest k of a k-core holding the node (Seidman 1983)",
-		compute: func(c *computation) ([]Value, error) { return c.column(intScores(CoreNumber(c.g))), nil }},
+		compute: func(c *computation) ([]Value, error) { return c.coreColumn(), nil }},
 	{Name: "clustering", Doc: "local clustering coefficient: share of pairs of neighbours that are tied (Watts and Strogatz 1998)",
 		compute: func(c *computation) ([]Value, error) { return c.column(Clustering(c.g)), nil }},
 	{Name: "constraint", Doc: "Burt's network constraint (Burt 1992)", Weights: Strengths,
