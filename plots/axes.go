@@ -128,6 +128,13 @@ func amountUnit(vals []float64) (scale float64, suffix string) {
 // 600 → "600".
 func formatAmount(v float64) string {
 	scale, suffix := amountUnit([]float64{v})
+	return formatScaled(v, scale, suffix)
+}
+
+// formatScaled writes v/scale with three significant digits (two
+// decimals below 10, one below 100, none above; none for a whole number
+// without a unit) followed by suffix.
+func formatScaled(v, scale float64, suffix string) string {
 	x := v / scale
 	digits := 2
 	switch {
@@ -183,16 +190,5 @@ func amountUnitZH(vals []float64) (scale float64, suffix string) {
 // "9.40万", 3.2e8 → "3.20亿", 600 → "600".
 func formatAmountZH(v float64) string {
 	scale, suffix := amountUnitZH([]float64{v})
-	x := v / scale
-	digits := 2
-	switch {
-	case x >= 100:
-		digits = 0
-	case x >= 10:
-		digits = 1
-	}
-	if suffix == "" && x == math.Trunc(x) {
-		digits = 0
-	}
-	return strconv.FormatFloat(x, 'f', digits, 64) + suffix
+	return formatScaled(v, scale, suffix)
 }

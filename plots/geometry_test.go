@@ -71,23 +71,7 @@ func TestGeometryGolden(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				got := head + norm
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (go test ./plots -run TestGeometryGolden -update writes it)", err)
-				}
-				if got != string(want) {
-					t.Errorf("%s differs (go test ./plots -run TestGeometryGolden -update after looking at the figure):\n%s", path, svgnorm.Diff(got, string(want)))
-				}
+				svgnorm.CheckGolden(t, path, head+norm, *update, "go test ./plots -run TestGeometryGolden -update")
 			})
 		}
 	}
