@@ -98,3 +98,26 @@ func TestExportParquet(t *testing.T) {
 		t.Errorf("export over existing tables succeeded: %s", errOut)
 	}
 }
+
+// TestReplicatesShardPlaceholder: {shard} in --replicates names the
+// shard's file; --emit refuses a name without it, where every task would
+// write the same file.
+func TestReplicatesShardPlaceholder(t *testing.T) {
+	dir := t.TempDir()
+	args := []string{"test", "ledger", "--stat", "gini.strength", "--null", "gnm", "--samples", "10"}
+	io, _, errOut := Test()
+	if code := Run(append(args, "--shard", "2/3", "--replicates", filepath.Join(dir, "part-{shard}.parquet")), &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "part-2.parquet")); err != nil {
+		t.Errorf("shard 2/3 did not write part-2.parquet: %v", err)
+	}
+	io, _, errOut = Test()
+	if code := Run(append(args, "--emit", "slurm", "--shards", "3", "--replicates", "r.parquet"), &Factory{IO: io}); code != ExitUsage || !strings.Contains(errOut.String(), "{shard}") {
+		t.Errorf("--emit with a fixed --replicates name: exit %d, %s", code, errOut)
+	}
+	io, out, errOut := Test()
+	if code := Run(append(args, "--emit", "slurm", "--shards", "3", "--replicates", "part-{shard}.parquet"), &Factory{IO: io}); code != ExitOK || !strings.Contains(out.String(), "part-{shard}.parquet") {
+		t.Errorf("--emit with {shard}: exit %d, %s\n%s", code, errOut, out)
+	}
+}

@@ -129,8 +129,14 @@ and the time left; --quiet leaves it out.`,
 				}
 				opts.Shard = s
 			}
-			if err := checkNewFile(opts.Replicates, "--replicates"); err != nil {
-				return err
+			if opts.Emit.Kind != "" && opts.Replicates != "" && !strings.Contains(opts.Replicates, shardPlaceholder) {
+				return FlagErrorf("--replicates with --emit needs %s in the file name (such as part-%s.parquet), so that every task writes its own file", shardPlaceholder, shardPlaceholder)
+			}
+			if opts.Emit.Kind == "" {
+				opts.Replicates = expandShard(opts.Replicates, opts.Shard)
+				if err := checkNewFile(opts.Replicates, "--replicates"); err != nil {
+					return err
+				}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -148,7 +154,7 @@ and the time left; --quiet leaves it out.`,
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
 	fl.StringVar(&shard, "shard", "", "Run only shard `i/k` (or auto: of a Slurm array task; auto/N: of a Kubernetes Indexed Job) of the replicates and print them as JSON for 'ecosys test merge'")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "No progress bar")
-	fl.StringVar(&opts.Replicates, "replicates", "", "Also write every replicate's value, with statistic, seed, shard and replicate index, to `FILE.parquet` (Apache Parquet; a new file)")
+	fl.StringVar(&opts.Replicates, "replicates", "", "Also write every replicate's value, with statistic, seed, shard and replicate index, to `FILE.parquet` (Apache Parquet; a new file; {shard} in the name becomes the shard's number)")
 	addEmitFlags(cmd, &opts.Emit)
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	cmd.AddCommand(NewCmdTestMerge(f, nil), NewCmdTestEcosystem(f, nil), NewCmdTestQAP(f, nil), NewCmdTestDecentralization(f, nil), NewCmdTestCompare(f, nil), NewCmdTestSensitivity(f, nil))
@@ -248,6 +254,16 @@ func readReplicates(name string) ([]*inference.CUGShard, error) {
 		return nil, err
 	}
 	return replicates.Read(name, f, fi.Size())
+}
+
+// shardPlaceholder in a --replicates file name stands for the shard's
+// number (1-based; 1 for an unsharded run), so that the tasks of an array
+// job, which run one command, write one file each.
+const shardPlaceholder = "{shard}"
+
+// expandShard replaces shardPlaceholder in name by the number of shard s.
+func expandShard(name string, s inference.Shard) string {
+	return strings.ReplaceAll(name, shardPlaceholder, strconv.Itoa(s.Index+1))
 }
 
 // checkNewFile returns an error if path, given by flag, exists: files that
