@@ -1,10 +1,7 @@
 package plots_test
 
 import (
-	"bytes"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/ecosys-sna/ecosys/internal/svgnorm"
@@ -40,7 +37,7 @@ func geometryCases() map[string]func(plots.Options) (*plots.Figure, error) {
 // English and in Chinese, with testdata/geometry (-update rewrites them).
 func TestGeometryGolden(t *testing.T) {
 	font, hasFont := plots.FindCJKFont()
-	fontName := "none"
+	fontName := ""
 	if hasFont {
 		fontName = filepath.Base(font)
 	}
@@ -48,30 +45,13 @@ func TestGeometryGolden(t *testing.T) {
 		for _, lang := range []plots.Lang{plots.LangEN, plots.LangZH} {
 			t.Run(name+"_"+string(lang), func(t *testing.T) {
 				path := filepath.Join("testdata", "geometry", name+"_"+string(lang)+".txt")
-				head := "lang en\n"
-				if lang == plots.LangZH {
-					if !hasFont {
-						t.Skip("no CJK font")
+				svgnorm.FigureGolden(t, path, string(lang), fontName, *update, "go test ./plots -run TestGeometryGolden -update", func() ([]byte, error) {
+					f, err := build(plots.Options{Source: source, Lang: lang, FontPath: font})
+					if err != nil {
+						return nil, err
 					}
-					head = "lang zh, font " + fontName + "\n"
-					if want, err := os.ReadFile(path); err == nil && !*update && !bytes.HasPrefix(want, []byte(head)) {
-						first, _, _ := strings.Cut(string(want), "\n")
-						t.Skipf("golden drawn with another font (%s); this machine has %s", first, fontName)
-					}
-				}
-				f, err := build(plots.Options{Source: source, Lang: lang, FontPath: font})
-				if err != nil {
-					t.Fatal(err)
-				}
-				svg, err := f.Encode("svg")
-				if err != nil {
-					t.Fatal(err)
-				}
-				norm, err := svgnorm.Normalize(svg)
-				if err != nil {
-					t.Fatal(err)
-				}
-				svgnorm.CheckGolden(t, path, head+norm, *update, "go test ./plots -run TestGeometryGolden -update")
+					return f.Encode("svg")
+				})
 			})
 		}
 	}

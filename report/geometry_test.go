@@ -1,10 +1,7 @@
 package report_test
 
 import (
-	"bytes"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/ecosys-sna/ecosys/internal/svgnorm"
@@ -32,7 +29,7 @@ func TestGeometryGolden(t *testing.T) {
 	}
 	r, opts := fixture(t)
 	font, hasFont := plots.FindCJKFont()
-	fontName := "none"
+	fontName := ""
 	if hasFont {
 		fontName = filepath.Base(font)
 	}
@@ -40,30 +37,13 @@ func TestGeometryGolden(t *testing.T) {
 		for _, spec := range report.Catalogue() {
 			t.Run(spec.Name+"_"+string(lang), func(t *testing.T) {
 				path := filepath.Join("testdata", "geometry", spec.Name+"_"+string(lang)+".txt")
-				head := "lang en\n"
-				if lang == plots.LangZH {
-					if !hasFont {
-						t.Skip("no CJK font")
+				svgnorm.FigureGolden(t, path, string(lang), fontName, *update, "go test ./report -run TestGeometryGolden -update", func() ([]byte, error) {
+					f, err := spec.Draw(r, report.FigureParams{Options: plots.Options{Lang: lang, FontPath: font, Source: opts.Source}, Seed: 1})
+					if err != nil {
+						return nil, err
 					}
-					head = "lang zh, font " + fontName + "\n"
-					if want, err := os.ReadFile(path); err == nil && !*update && !bytes.HasPrefix(want, []byte(head)) {
-						first, _, _ := strings.Cut(string(want), "\n")
-						t.Skipf("golden drawn with another font (%s); this machine has %s", first, fontName)
-					}
-				}
-				f, err := spec.Draw(r, report.FigureParams{Options: plots.Options{Lang: lang, FontPath: font, Source: opts.Source}, Seed: 1})
-				if err != nil {
-					t.Fatal(err)
-				}
-				svg, err := f.Encode("svg")
-				if err != nil {
-					t.Fatal(err)
-				}
-				norm, err := svgnorm.Normalize(svg)
-				if err != nil {
-					t.Fatal(err)
-				}
-				svgnorm.CheckGolden(t, path, head+norm, *update, "go test ./report -run TestGeometryGolden -update")
+					return f.Encode("svg")
+				})
 			})
 		}
 	}

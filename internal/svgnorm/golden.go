@@ -1,8 +1,10 @@
 package svgnorm
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -29,4 +31,34 @@ func CheckGolden(t testing.TB, path, got string, update bool, regen string) {
 	if got != string(want) {
 		t.Errorf("%s differs (%s after looking at the figure):\n%s", path, regen, Diff(got, string(want)))
 	}
+}
+
+// FigureGolden checks the drawing that svg returns, normalised, against
+// the golden file path (CheckGolden). The file starts with a line naming
+// the language, and for a language other than English the CJK font
+// (its base name; "" means none was found): without a font the check is
+// skipped, and so is a golden drawn with another font, whose glyphs
+// differ.
+func FigureGolden(t testing.TB, path, lang, font string, update bool, regen string, svg func() ([]byte, error)) {
+	t.Helper()
+	head := "lang " + lang + "\n"
+	if lang != "en" {
+		if font == "" {
+			t.Skip("no CJK font")
+		}
+		head = "lang " + lang + ", font " + font + "\n"
+		if want, err := os.ReadFile(path); err == nil && !update && !bytes.HasPrefix(want, []byte(head)) {
+			first, _, _ := strings.Cut(string(want), "\n")
+			t.Skipf("golden drawn with another font (%s); this machine has %s", first, font)
+		}
+	}
+	b, err := svg()
+	if err != nil {
+		t.Fatal(err)
+	}
+	norm, err := Normalize(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	CheckGolden(t, path, head+norm, update, regen)
 }
