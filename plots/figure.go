@@ -303,3 +303,24 @@ func writeFileAtomic(path string, data []byte) (err error) {
 	}
 	return nil
 }
+
+// panelGrid returns a figure of n panels in rows of cols, each row rowH
+// high, and the number of columns it has: at a single-column width (under
+// 120 mm) one panel a row, the rows shortened where needed to stay within
+// MaxHeight. The figure's Panels are allocated, nil.
+func panelGrid(title string, opts Options, fs *fontSet, n, cols int, rowH vg.Length) (*Figure, int, error) {
+	if opts.Width > 0 && opts.Width < 120*vg.Millimeter {
+		cols = 1
+		rowH = min(rowH, (MaxHeight-12*vg.Millimeter)/vg.Length(n))
+	}
+	rows := (n + cols - 1) / cols
+	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(rows)*rowH+12*vg.Millimeter)
+	if err != nil {
+		return nil, 0, err
+	}
+	fig.Panels = make([][]*plot.Plot, rows)
+	for r := range fig.Panels {
+		fig.Panels[r] = make([]*plot.Plot, cols)
+	}
+	return fig, cols, nil
+}

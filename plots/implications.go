@@ -80,22 +80,11 @@ func implications(title string, panels []ImplicationPanel, opts Options) (*Figur
 	if err != nil {
 		return nil, err
 	}
-	// Two panels a row; one at a single-column width, where two would
-	// be too narrow for their notes, with shorter rows to stay within
-	// MaxHeight.
-	cols, rowH := min(2, len(panels)), 60*vg.Millimeter
-	if opts.Width > 0 && opts.Width < 120*vg.Millimeter {
-		cols = 1
-		rowH = min(rowH, (MaxHeight-12*vg.Millimeter)/vg.Length(len(panels)))
-	}
-	rows := (len(panels) + cols - 1) / cols
-	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(rows)*rowH+12*vg.Millimeter)
+	// Two panels a row (one at a single-column width, where two would
+	// be too narrow for their notes).
+	fig, cols, err := panelGrid(title, opts, fs, len(panels), min(2, len(panels)), 60*vg.Millimeter)
 	if err != nil {
 		return nil, err
-	}
-	fig.Panels = make([][]*plot.Plot, rows)
-	for r := range fig.Panels {
-		fig.Panels[r] = make([]*plot.Plot, cols)
 	}
 	for i, d := range panels {
 		var p *plot.Plot

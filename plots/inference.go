@@ -251,22 +251,13 @@ func sensitivityCurves(title string, curves []SensitivityCurve, opts Options) (*
 	if err != nil {
 		return nil, err
 	}
-	cols, rowH := min(2, len(curves)), 65*vg.Millimeter
+	cols := min(2, len(curves))
 	if len(curves) == 3 {
 		cols = 3
 	}
-	if opts.Width > 0 && opts.Width < 120*vg.Millimeter { // a single column: one panel a row
-		cols = 1
-		rowH = min(rowH, (MaxHeight-12*vg.Millimeter)/vg.Length(len(curves)))
-	}
-	rows := (len(curves) + cols - 1) / cols
-	fig, err := newFigure(title, opts, fs, DoubleColumn, vg.Length(rows)*rowH+12*vg.Millimeter)
+	fig, cols, err := panelGrid(title, opts, fs, len(curves), cols, 65*vg.Millimeter)
 	if err != nil {
 		return nil, err
-	}
-	fig.Panels = make([][]*plot.Plot, rows)
-	for r := range fig.Panels {
-		fig.Panels[r] = make([]*plot.Plot, cols)
 	}
 	for i, c := range curves {
 		stat := fs.pick(cmp.Or(c.Label, c.Statistic), cmp.Or(c.LabelZH, c.StatisticZH), "\n")
