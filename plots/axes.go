@@ -110,15 +110,20 @@ func (u unitTicks) Ticks(min, max float64) []plot.Tick {
 // amountUnit returns the tick unit for amounts: millions if the largest is
 // at least one million, thousands if at least one thousand, else units.
 func amountUnit(vals []float64) (scale float64, suffix string) {
+	return largestUnit(vals, []float64{1e6, 1e3}, []string{" M", " k"})
+}
+
+// largestUnit returns the first of scales (in decreasing order) that the
+// largest of vals reaches, with its suffix; 1 and "" if none.
+func largestUnit(vals, scales []float64, suffixes []string) (float64, string) {
 	max := 0.0
 	for _, v := range vals {
 		max = math.Max(max, v)
 	}
-	switch {
-	case max >= 1e6:
-		return 1e6, " M"
-	case max >= 1e3:
-		return 1e3, " k"
+	for i, sc := range scales {
+		if max >= sc {
+			return sc, suffixes[i]
+		}
 	}
 	return 1, ""
 }
@@ -172,17 +177,7 @@ func (fs *fontSet) formatAmount(v float64) string {
 // amountUnitZH returns the Chinese tick unit for amounts: 亿 (10⁸) if the
 // largest is at least 10⁸, 万 (10⁴) if at least 10⁴, else units.
 func amountUnitZH(vals []float64) (scale float64, suffix string) {
-	max := 0.0
-	for _, v := range vals {
-		max = math.Max(max, v)
-	}
-	switch {
-	case max >= 1e8:
-		return 1e8, "亿"
-	case max >= 1e4:
-		return 1e4, "万"
-	}
-	return 1, ""
+	return largestUnit(vals, []float64{1e8, 1e4}, []string{"亿", "万"})
 }
 
 // formatAmountZH formats an amount with three significant digits in 万
