@@ -1,8 +1,10 @@
 package graphio_test
 
 import (
+	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -172,6 +174,37 @@ func TestReadGraphFileMulti(t *testing.T) {
 		}
 		if w, _ := g.G.Weight(0, 1); w != tt.w || g.Edges != 1 || g.Merged != 1 || strings.Join(warns, "|") != tt.warn {
 			t.Errorf("%q: weight %v, %d edges, merged %d, warnings %q; want %v, 1, 1, %q", tt.multi, w, g.Edges, g.Merged, warns, tt.w, tt.warn)
+		}
+	}
+}
+
+// Node-link JSON declares no attributes, so an edge attribute that only a
+// merged parallel link or a dropped self-loop used is not one of the
+// graph's: WriteNodeLink could not write it, and the round trip lost it
+// (found by FuzzReadNodeLink in CI). GraphML keeps a declared key.
+func TestReadNodeLinkUnusedEdgeAttr(t *testing.T) {
+	file := `{"nodes": [{"id": "a"}, {"id": "b"}], "links": [
+{"source": "a", "target": "b", "label": "x"},
+{"source": "a", "target": "b", "weight": 2, "only_parallel": 1},
+{"source": "a", "target": "a", "only_loop": "y"}]}`
+	for _, multi := range []graphio.MultiEdges{graphio.MultiSum, graphio.MultiCount, graphio.MultiFirst} {
+		g, err := graphio.ReadWith("g.json", strings.NewReader(file), graphio.ReadOptions{Multi: multi})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(g.EdgeAttrNames, []string{"label"}) {
+			t.Errorf("%s: edge attributes %q, want [label]", multi, g.EdgeAttrNames)
+		}
+		var b bytes.Buffer
+		if err := graphio.WriteNodeLink(&b, g); err != nil {
+			t.Fatal(err)
+		}
+		back, err := graphio.ReadNodeLink("back.json", &b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(back.EdgeAttrNames, g.EdgeAttrNames) {
+			t.Errorf("%s: read back %q, want %q", multi, back.EdgeAttrNames, g.EdgeAttrNames)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/ecosys-sna/ecosys/network"
 )
@@ -113,7 +114,8 @@ func jsonString(s string) []byte {
 // every other key of a link but "source" and "target" is an edge attribute
 // in Graph.EdgeAttrs, read as node attributes are (a multigraph's "key"
 // too, as NetworkX reads it into a graph that is not a multigraph), and
-// Graph.EdgeAttrNames lists them in order of first appearance.
+// Graph.EdgeAttrNames lists them in order of first appearance, leaving
+// out a name that only merged parallel links or dropped self-loops used.
 //
 // Parallel links and self-loops are treated as ReadGraphML treats them,
 // and exact companions folded back. The errors are those of ReadGraphML
@@ -181,7 +183,23 @@ func ReadNodeLinkWith(name string, r io.Reader, opt ReadOptions) (*network.Graph
 	if !seen["nodes"] {
 		return nil, b.fatal(filePos{1, 1}, "nodes", "", fmt.Errorf("%w: no \"nodes\" list", ErrFormat))
 	}
-	return b.graph(directed)
+	g, err := b.graph(directed)
+	if err != nil {
+		return nil, err
+	}
+	// Node-link JSON declares no attributes: a name is one that a link
+	// uses. A name used only by links that were merged into an earlier
+	// parallel link, or by dropped self-loops, is used by none of the
+	// graph's edges, and is left out as a writer could not write it.
+	g.EdgeAttrNames = slices.DeleteFunc(g.EdgeAttrNames, func(a string) bool {
+		for _, m := range g.EdgeAttrs {
+			if _, ok := m[a]; ok {
+				return false
+			}
+		}
+		return true
+	})
+	return g, nil
 }
 
 // jsonReader reads node-link JSON token by token, so that the order of
