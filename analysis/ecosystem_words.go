@@ -27,7 +27,11 @@ func summarize(v *EcosystemVerdict, main variantRun) string {
 	case "mixed":
 		fmt.Fprintf(&s, "Reading: mixed. %s of the %d implications bear on the reading and they disagree", count(len(bear)), len(v.Implications))
 	default:
-		fmt.Fprintf(&s, "Reading: %s. %s of the %d implications bear on the reading, all in that direction", v.Reading, count(len(bear)), len(v.Implications))
+		all := "all"
+		if len(bear) == 2 {
+			all = "both"
+		}
+		fmt.Fprintf(&s, "Reading: %s. %s of the %d implications bear on the reading, %s in that direction", v.Reading, count(len(bear)), len(v.Implications), all)
 	}
 	if len(bear) > 0 {
 		fmt.Fprintf(&s, ": %s.", strings.Join(bear, "; "))
@@ -144,6 +148,14 @@ func whyNot(r ImplicationResult) string {
 	w := r.Why
 	if i := strings.Index(w, ":"); i > 0 {
 		w = w[:i]
+	}
+	// A share's reason repeats its estimate and interval, which the
+	// clause before it already gives: "low (0.07, interval [0.00,
+	// 0.31]), which …" becomes "low, which …".
+	if word, rest, ok := strings.Cut(w, " ("); ok && !strings.Contains(word, " ") {
+		if _, after, ok := strings.Cut(rest, ")"); ok {
+			w = word + after
+		}
 	}
 	return w
 }
