@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 
 	"gonum.org/v1/gonum/graph"
 
@@ -29,6 +28,15 @@ func (s Shard) normalize() (Shard, error) {
 		return s, fmt.Errorf("inference: bad shard index %d of %d (want 0 ≤ index < count)", s.Index, s.Count)
 	}
 	return s, nil
+}
+
+// size returns the number of replicates of the shard among samples,
+// len(s.indices(samples)) without listing them.
+func (s Shard) size(samples int) int {
+	if s.Index >= samples {
+		return 0
+	}
+	return (samples - s.Index + s.Count - 1) / s.Count
 }
 
 // indices returns the replicates of the shard among samples, ascending.
@@ -225,7 +233,10 @@ func Merge(parts []*CUGShard) (*CUGResult, error) {
 	}
 	first := parts[0]
 	count := max(first.Shard.Count, 1)
-	seen := make([]bool, count)
+	// The shards' own numbers (count, samples) come from files: nothing is
+	// allocated by them until every shard has been checked to hold its
+	// values, so a file that declares 2³¹ samples or shards costs nothing.
+	seen := make(map[int]bool, len(parts))
 	for _, p := range parts {
 		switch {
 		case p.Statistic != first.Statistic:
@@ -234,6 +245,8 @@ func Merge(parts []*CUGShard) (*CUGResult, error) {
 			return nil, fmt.Errorf("inference: shards of different null models %q and %q", first.Null, p.Null)
 		case p.Seed != first.Seed:
 			return nil, fmt.Errorf("inference: shards of different seeds %d and %d", first.Seed, p.Seed)
+		case p.Samples < 1:
+			return nil, fmt.Errorf("inference: a shard of a run with %d samples (want 1 or more)", p.Samples)
 		case p.Samples != first.Samples:
 			return nil, fmt.Errorf("inference: shards of runs with %d and %d samples", first.Samples, p.Samples)
 		case math.Float64bits(p.Observed) != math.Float64bits(first.Observed):
@@ -250,12 +263,14 @@ func Merge(parts []*CUGShard) (*CUGResult, error) {
 			return nil, fmt.Errorf("inference: duplicate shard %d/%d", s.Index+1, count)
 		}
 		seen[s.Index] = true
-		if want := len(s.indices(p.Samples)); len(p.Values) != want {
+		if want := s.size(p.Samples); len(p.Values) != want {
 			return nil, fmt.Errorf("inference: shard %d/%d has %d values, want %d", s.Index+1, count, len(p.Values), want)
 		}
 	}
-	if i := slices.Index(seen, false); i >= 0 {
-		return nil, fmt.Errorf("inference: missing shard %d/%d", i+1, count)
+	for i := range min(count, len(parts)+1) {
+		if !seen[i] {
+			return nil, fmt.Errorf("inference: missing shard %d/%d", i+1, count)
+		}
 	}
 	vals := make([]float64, first.Samples)
 	for _, p := range parts {

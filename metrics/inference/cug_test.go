@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -189,6 +190,16 @@ func TestMergeErrors(t *testing.T) {
 	trunc.Values = trunc.Values[1:]
 	nullModel := *c
 	nullModel.Null = "degree"
+	// Shards read from files: their numbers must not size an allocation
+	// before the values are checked (a file can declare 2³¹ of either).
+	hugeSamples := *a
+	hugeSamples.Samples = math.MaxInt32
+	hugeCount := *a
+	hugeCount.Shard.Count = math.MaxInt32
+	hugeCount.Samples = 1
+	hugeCount.Values = hugeCount.Values[:1]
+	negative := *a
+	negative.Samples, negative.Values = -1, nil
 	for _, tc := range []struct {
 		name  string
 		parts []*inference.CUGShard
@@ -205,8 +216,17 @@ func TestMergeErrors(t *testing.T) {
 		{"observed", []*inference.CUGShard{a, b, &other}, "observed"},
 		{"split", []*inference.CUGShard{a, b, shard(1, 2, 1, 10, "x")}, "splits"},
 		{"values", []*inference.CUGShard{a, b, &trunc}, "values"},
+		{"huge samples", []*inference.CUGShard{&hugeSamples}, "has 4 values, want 715827883"},
+		{"huge count", []*inference.CUGShard{&hugeCount}, "missing shard 2/2147483647"},
+		{"negative samples", []*inference.CUGShard{&negative}, "-1 samples"},
 	} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
 		_, err := inference.Merge(tc.parts)
+		runtime.ReadMemStats(&after)
+		if a := after.TotalAlloc - before.TotalAlloc; a > 1<<20 {
+			t.Errorf("%s: %d bytes allocated", tc.name, a)
+		}
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "inference: ") {
 			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
 		}

@@ -25,6 +25,7 @@
 package replicates
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -132,16 +133,24 @@ func Read(name string, r io.ReaderAt, size int64) ([]*inference.CUGShard, error)
 		stat  string
 		shard int32
 	}
-	byKey := map[key]*inference.CUGShard{}
-	var order []*inference.CUGShard
-	filled := map[*inference.CUGShard][]bool{}
+	byKey := map[key]*shardRows{}
+	var order []*shardRows
 	buf := make([]Row, 4096)
 	line := int64(0)
 	for {
 		n, err := pr.Read(buf)
 		for _, row := range buf[:n] {
 			line++
-			if err := add(byKey, &order, filled, key{row.Statistic, row.Shard}, row); err != nil {
+			k := key{row.Statistic, row.Shard}
+			sr := byKey[k]
+			if sr == nil {
+				if sr, err = newShardRows(row); err != nil {
+					return nil, fmt.Errorf("%s: row %d: %w", name, line, err)
+				}
+				byKey[k] = sr
+				order = append(order, sr)
+			}
+			if err := sr.add(row); err != nil {
 				return nil, fmt.Errorf("%s: row %d: %w", name, line, err)
 			}
 		}
@@ -155,33 +164,50 @@ func Read(name string, r io.ReaderAt, size int64) ([]*inference.CUGShard, error)
 	if len(order) == 0 {
 		return nil, fmt.Errorf("%s: no replicates", name)
 	}
-	for _, s := range order {
-		if i := slices.Index(filled[s], false); i >= 0 {
-			return nil, fmt.Errorf("%s: statistic %s, shard %d/%d: replicate %d missing", name, s.Statistic,
-				s.Shard.Index+1, s.Shard.Count, s.Shard.Index+i*s.Shard.Count)
+	out := make([]*inference.CUGShard, len(order))
+	for i, sr := range order {
+		if err := sr.finish(); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
 		}
+		out[i] = sr.s
 	}
-	return order, nil
+	return out, nil
 }
 
-// add puts row into the shard of k, making it on its first row.
-func add[K comparable](byKey map[K]*inference.CUGShard, order *[]*inference.CUGShard, filled map[*inference.CUGShard][]bool, k K, row Row) error {
+// shardRows gathers the rows of one statistic's shard. Its memory follows
+// the rows read, never the number of samples the rows declare (a file of
+// a few bytes can declare 2³¹ samples): rows in replicate order, as Write
+// writes them, are appended to s.Values; any other row waits in later
+// until finish places it.
+type shardRows struct {
+	s     *inference.CUGShard
+	n     int // replicates of the shard
+	later []placed
+}
+
+// placed is a value at its place j in the shard's values.
+type placed struct {
+	j int
+	v float64
+}
+
+// newShardRows starts the shard of row, checking its settings.
+func newShardRows(row Row) (*shardRows, error) {
 	if row.Shards < 1 || row.Shard < 1 || row.Shard > row.Shards || row.Samples < 1 || row.Samples > math.MaxInt32 {
-		return fmt.Errorf("bad shard %d/%d of %d samples", row.Shard, row.Shards, row.Samples)
+		return nil, fmt.Errorf("bad shard %d/%d of %d samples", row.Shard, row.Shards, row.Samples)
 	}
-	s := byKey[k]
-	if s == nil {
-		index, count := int(row.Shard)-1, int(row.Shards)
-		n := 0
-		if int64(index) < row.Samples {
-			n = int((row.Samples - int64(index) + int64(count) - 1) / int64(count))
-		}
-		s = &inference.CUGShard{Statistic: row.Statistic, Null: row.Null, Observed: row.Observed, Seed: row.Seed,
-			Samples: int(row.Samples), Shard: inference.Shard{Index: index, Count: count}, Values: make([]float64, n)}
-		byKey[k] = s
-		*order = append(*order, s)
-		filled[s] = make([]bool, n)
+	index, count := int(row.Shard)-1, int(row.Shards)
+	n := 0
+	if int64(index) < row.Samples {
+		n = int((row.Samples - int64(index) + int64(count) - 1) / int64(count))
 	}
+	return &shardRows{n: n, s: &inference.CUGShard{Statistic: row.Statistic, Null: row.Null, Observed: row.Observed, Seed: row.Seed,
+		Samples: int(row.Samples), Shard: inference.Shard{Index: index, Count: count}}}, nil
+}
+
+// add adds row's value to the shard.
+func (sr *shardRows) add(row Row) error {
+	s := sr.s
 	switch {
 	case row.Null != s.Null || math.Float64bits(row.Observed) != math.Float64bits(s.Observed) ||
 		row.Seed != s.Seed || row.Samples != int64(s.Samples) || int(row.Shards) != s.Shard.Count:
@@ -189,14 +215,51 @@ func add[K comparable](byKey map[K]*inference.CUGShard, order *[]*inference.CUGS
 	case row.Replicate < 0 || row.Replicate >= row.Samples || int(row.Replicate%int64(row.Shards)) != s.Shard.Index:
 		return fmt.Errorf("replicate %d is not in shard %d/%d of %d samples", row.Replicate, row.Shard, row.Shards, row.Samples)
 	}
-	j := int(row.Replicate) / s.Shard.Count
-	if filled[s][j] {
+	if len(s.Values)+len(sr.later) == sr.n {
+		// Every place is taken or claimed, so this one is a repeat.
 		return fmt.Errorf("statistic %s: replicate %d repeated", s.Statistic, row.Replicate)
 	}
-	filled[s][j] = true
-	s.Values[j] = math.NaN()
+	v := math.NaN()
 	if row.Value != nil {
-		s.Values[j] = *row.Value
+		v = *row.Value
+	}
+	j := int(row.Replicate) / s.Shard.Count
+	switch {
+	case j == len(s.Values) && len(sr.later) == 0:
+		s.Values = append(s.Values, v)
+	case j < len(s.Values) && len(sr.later) == 0:
+		return fmt.Errorf("statistic %s: replicate %d repeated", s.Statistic, row.Replicate)
+	default:
+		sr.later = append(sr.later, placed{j, v})
 	}
 	return nil
+}
+
+// finish places the rows that came out of order and checks that every
+// replicate of the shard is there once. It allocates nothing beyond the
+// rows read: the values that waited are sorted by place, and the first
+// place that is not the next one names the replicate missing or repeated.
+func (sr *shardRows) finish() error {
+	s := sr.s
+	slices.SortStableFunc(sr.later, func(a, b placed) int { return cmp.Compare(a.j, b.j) })
+	for _, p := range sr.later {
+		switch next := len(s.Values); {
+		case p.j < next:
+			return fmt.Errorf("statistic %s: replicate %d repeated", s.Statistic, s.Shard.Index+p.j*s.Shard.Count)
+		case p.j > next:
+			return sr.missing(next)
+		}
+		s.Values = append(s.Values, p.v)
+	}
+	sr.later = nil
+	if len(s.Values) < sr.n {
+		return sr.missing(len(s.Values))
+	}
+	return nil
+}
+
+// missing is the error for the shard's value at place j.
+func (sr *shardRows) missing(j int) error {
+	s := sr.s
+	return fmt.Errorf("statistic %s, shard %d/%d: replicate %d missing", s.Statistic, s.Shard.Index+1, s.Shard.Count, s.Shard.Index+j*s.Shard.Count)
 }

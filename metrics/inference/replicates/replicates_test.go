@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -144,6 +146,25 @@ func TestReadErrors(t *testing.T) {
 		{"other shard", func(r []Row) []Row { r[1].Replicate = 3; return r }, "not in shard 1/2"},
 		{"bad shard", func(r []Row) []Row { r[0].Shard = 3; return r }, "bad shard 3/2"},
 		{"settings", func(r []Row) []Row { r[2].Seed = 8; return r }, "settings differ"},
+		{"missing, out of order", func(r []Row) []Row { slices.Reverse(r); return slices.Delete(r, 1, 2) }, "replicate 6 missing"},
+		{"repeated, out of order", func(r []Row) []Row { slices.Reverse(r); r[0] = r[3]; return r }, "replicate 2 repeated"},
+		{"repeated, one too many", func(r []Row) []Row { slices.Reverse(r); return append(r, r[2]) }, "replicate 4 repeated"},
+		// Found by FuzzRead: a file of a few bytes can declare 2³¹−1
+		// samples, and the reader allocated their values (16 GiB a
+		// shard) before reading a second row.
+		{"huge, out of order", func(r []Row) []Row {
+			for i := range r {
+				r[i].Samples = math.MaxInt32
+			}
+			slices.Reverse(r)
+			return r
+		}, "replicate 10 missing"},
+		{"huge, in order", func(r []Row) []Row {
+			for i := range r {
+				r[i].Samples = math.MaxInt32
+			}
+			return r
+		}, "replicate 10 missing"},
 	} {
 		var rows []Row
 		for j, v := range s.Values {
@@ -160,9 +181,15 @@ func TestReadErrors(t *testing.T) {
 		if err := pw.Close(); err != nil {
 			t.Fatal(err)
 		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
 		_, err := Read("x.parquet", bytes.NewReader(b.Bytes()), int64(b.Len()))
+		runtime.ReadMemStats(&after)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want %q", c.name, err, c.want)
+		}
+		if a := after.TotalAlloc - before.TotalAlloc; a > 64<<20 {
+			t.Errorf("%s: %d bytes allocated to read %d rows", c.name, a, len(rows))
 		}
 	}
 }
@@ -186,4 +213,42 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Rows in any order read as rows in replicate order.
+func TestReadOutOfOrder(t *testing.T) {
+	s := cugShards(t, 9, 2)
+	var rows []Row
+	for _, sh := range s {
+		for j, v := range sh.Values {
+			v := v
+			rows = append(rows, Row{Statistic: sh.Statistic, Null: sh.Null, Observed: sh.Observed, Seed: sh.Seed,
+				Samples: int64(sh.Samples), Shard: int32(sh.Shard.Index + 1), Shards: 2, Replicate: int64(sh.Shard.Index + 2*j), Value: &v})
+		}
+	}
+	slices.Reverse(rows)
+	rows[1], rows[4] = rows[4], rows[1]
+	var b bytes.Buffer
+	pw := newWriter(&b)
+	if _, err := pw.Write(rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := pw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read("x.parquet", bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(s) {
+		t.Fatalf("%d shards, want %d", len(got), len(s))
+	}
+	for _, g := range got {
+		i := slices.IndexFunc(s, func(x *inference.CUGShard) bool { return x.Statistic == g.Statistic && x.Shard == g.Shard })
+		if i < 0 {
+			t.Errorf("%s shard %d: not written", g.Statistic, g.Shard.Index+1)
+		} else if !slices.EqualFunc(g.Values, s[i].Values, func(a, b float64) bool { return a == b || a != a && b != b }) {
+			t.Errorf("%s shard %d: values %v, want %v", g.Statistic, g.Shard.Index+1, g.Values, s[i].Values)
+		}
+	}
 }
