@@ -10,6 +10,7 @@ import (
 	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/explore"
 	"github.com/ecosys-sna/ecosys/network"
+	"github.com/ecosys-sna/ecosys/plots"
 )
 
 // ExploreOptions are the options of "ecosys explore".
@@ -22,6 +23,8 @@ type ExploreOptions struct {
 	Seed  uint64
 	Out   string
 	Force bool
+	// Lang is the language of the page's interface: en, zh or both.
+	Lang string
 }
 
 // NewCmdExplore returns the "explore" command. If runF is not nil, it is
@@ -54,10 +57,13 @@ force-directed (seeded by --seed) for the others. A network of more than
 1,000 nodes or 5,000 ties is cut to the nodes of highest degree, and the
 page says so. The same input and seed give the same bytes. Names and
 citations are shown as text, never run as HTML; only http(s) URLs become
-links.`,
+links. With --lang zh every word the page writes itself (buttons, filters,
+the citation panel's field names, notes) is Chinese, with --lang both
+English and Chinese; names and citations stay as recorded.`,
 		Example: `  ecosys explore --out explorer.html
   ecosys explore ledger --ledger my-ledger.csv --entities my-entities.csv --out my-explorer.html
-  ecosys explore --graph-file case-network.graphml --group kind --out graph.html`,
+  ecosys explore --graph-file case-network.graphml --group kind --out graph.html
+  ecosys explore --lang zh --out explorer-zh.html`,
 		Args: maxArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			in := &opts.Input
@@ -74,6 +80,9 @@ links.`,
 			if opts.Out == "" {
 				return FlagErrorf("--out FILE is required (the HTML file to write)")
 			}
+			if _, err := plots.ParseLang(opts.Lang); err != nil {
+				return FlagErrorf("invalid argument %q for \"--lang\" flag: want en, zh or both", opts.Lang)
+			}
 			if err := opts.refuseInputAsOutput(); err != nil {
 				return err
 			}
@@ -88,6 +97,7 @@ links.`,
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 1, "Seed of the force-directed layout (as ecosys report --seed)")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "Output HTML `file`")
 	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "Replace the output file if it exists")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "en", "Interface language: {en|zh|both}")
 	return cmd
 }
 
@@ -131,7 +141,8 @@ func exploreRun(opts *ExploreOptions) error {
 // data builds the explorer data of the input.
 func (opts *ExploreOptions) data() (explore.Data, error) {
 	in := opts.Input
-	eo := explore.Options{Seed: opts.Seed}
+	lang, _ := plots.ParseLang(opts.Lang)
+	eo := explore.Options{Seed: opts.Seed, Lang: lang}
 	if in.Network == "" {
 		g, err := in.readFile()
 		if err != nil {
@@ -145,11 +156,11 @@ func (opts *ExploreOptions) data() (explore.Data, error) {
 		if title == "" {
 			title = in.EdgesPath
 		}
-		n, err := explore.GraphNetwork("graph", "Network", g, group, eo)
+		n, err := explore.GraphNetwork("graph", explore.Say(lang, "net.graph"), g, group, eo)
 		if err != nil {
 			return explore.Data{}, err
 		}
-		return explore.Data{Title: title, Networks: []explore.Network{n}}, nil
+		return explore.Data{Title: title, Lang: lang, Networks: []explore.Network{n}}, nil
 	}
 	// The ledger, with the embedded case data for the embedded ledger.
 	var l *network.Ledger
@@ -176,7 +187,7 @@ func (opts *ExploreOptions) data() (explore.Data, error) {
 		if err != nil {
 			return explore.Data{}, err
 		}
-		data := explore.Data{Title: title, Networks: []explore.Network{n}}
+		data := explore.Data{Title: title, Lang: lang, Networks: []explore.Network{n}}
 		data.AddReferences(d)
 		return data, nil
 	}
@@ -198,9 +209,9 @@ func (opts *ExploreOptions) data() (explore.Data, error) {
 			g.Attrs = append(g.Attrs, map[string]string{"mode": part.mode, "name_en": e.Name(), "name_zh": e.NameZH})
 		}
 	}
-	n, err := explore.GraphNetwork("two-mode", "Two-mode network (signatories × end users)", g, "mode", eo)
+	n, err := explore.GraphNetwork("two-mode", explore.Say(lang, "net.two-mode"), g, "mode", eo)
 	if err != nil {
 		return explore.Data{}, err
 	}
-	return explore.Data{Title: title, Networks: []explore.Network{n}}, nil
+	return explore.Data{Title: title, Lang: lang, Networks: []explore.Network{n}}, nil
 }

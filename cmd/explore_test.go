@@ -15,8 +15,10 @@ func TestNewCmdExplore(t *testing.T) {
 		wantErr string
 	}{
 		{argv: "--out x.html", check: func(o *ExploreOptions) bool {
-			return o.All && o.Input.Network == netLedger && o.Out == "x.html" && !o.Force && o.Seed == 1
+			return o.All && o.Input.Network == netLedger && o.Out == "x.html" && !o.Force && o.Seed == 1 && o.Lang == "en"
 		}},
+		{argv: "--out x.html --lang both", check: func(o *ExploreOptions) bool { return o.Lang == "both" }},
+		{argv: "--out x.html --lang de", wantErr: `invalid argument "de" for "--lang" flag: want en, zh or both`},
 		{argv: "ledger -o x.html -f --seed 7 --weight contracts", check: func(o *ExploreOptions) bool {
 			return !o.All && o.Input.Network == netLedger && o.Force && o.Seed == 7 && o.Input.Weight == "contracts"
 		}},
@@ -79,6 +81,17 @@ func TestExploreRun(t *testing.T) {
 	for _, want := range []string{`"type":"tasked_by","family":"direction"`, `"grade":"B2"`, `"start_year":2019`} {
 		if !bytes.Contains(page, []byte(want)) {
 			t.Errorf("edge-list explorer lacks %s", want)
+		}
+	}
+	// In Chinese: the page, and the title ecosys gives the network.
+	zout := filepath.Join(dir, "g-zh.html")
+	if msg, code := run("--edges", edges, "--directed", "--lang", "zh", "--out", zout); code != ExitOK || !strings.Contains(msg, "网络: 3 nodes, 2 ties") {
+		t.Fatalf("edge list, --lang zh: exit %d: %s", code, msg)
+	}
+	page, _ = os.ReadFile(zout)
+	for _, want := range []string{`<html lang="zh-Hans">`, "<legend>可靠性等级不低于</legend>", `"title":"网络"`, `"size_label":"邻居数"`, `"label":"节点"`} {
+		if !bytes.Contains(page, []byte(want)) {
+			t.Errorf("edge-list explorer in Chinese lacks %s", want)
 		}
 	}
 }

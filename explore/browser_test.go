@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -18,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/ecosys-sna/ecosys/explore"
+	"github.com/ecosys-sna/ecosys/plots"
 )
 
 // chromium returns the path of a Chromium or Chrome binary, or "".
@@ -132,16 +134,7 @@ func eval[T any](expr string, v *T) chromedp.Action[chromedp.Void] {
 // is found, unless ECOSYS_BROWSER_TEST=require (set by .ci/run, so that
 // CI cannot skip it silently).
 func TestBrowser(t *testing.T) {
-	path := chromium()
-	if path == "" && os.Getenv("ECOSYS_BROWSER_TEST") == "require" {
-		t.Fatal("no chromium binary found, and ECOSYS_BROWSER_TEST=require (as in .ci/run, after scripts/browser-check.sh installed it)")
-	}
-	if path == "" {
-		t.Skip("no chromium binary found (install Debian's chromium: scripts/browser-check.sh does when run as root); skipping the browser test")
-	}
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
+	ctx, bl := newBrowser(t)
 	data := withHostile(t, embeddedData(t), "tianjin-ssb")
 	page := writeTemp(t, write(t, data))
 	url := "file://" + page
@@ -189,19 +182,6 @@ func TestBrowser(t *testing.T) {
 	}
 	var byCase, byDate, byDateUndated, byFamily [3]bool
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox,
-		chromedp.WindowSize(1400, 900), chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true))
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelA()
-	var bl browserLog
-	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(bl.listen))
-	defer cancel()
-	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
-	defer cancelT()
-
-	text := func(sel string, s *string) chromedp.Action[chromedp.Void] {
-		return eval(`document.querySelector("`+sel+`").textContent`, s)
-	}
 	var (
 		results, nodeDetails, tieDetails, hostileDetails string
 		before, after                                    int
@@ -305,20 +285,139 @@ func TestBrowser(t *testing.T) {
 	if xss != "undefined" || images != 0 || badLinks != 0 {
 		t.Errorf("hostile data ran or became markup: window.__xss = %s, %d images, %d links not http(s)", xss, images, badLinks)
 	}
-	bl.mu.Lock()
-	defer bl.mu.Unlock()
-	if len(bl.console) > 0 {
-		t.Errorf("console not clean:\n%s", strings.Join(bl.console, "\n"))
+	bl.check(t, url)
+	t.Logf("grade filter A: %d → %d visible ties", before, after)
+}
+
+// newBrowser starts headless Chromium for a test, listened to by the
+// returned log, and stops it when the test ends (a 60 s limit). It skips
+// the test where no chromium binary is found, unless
+// ECOSYS_BROWSER_TEST=require (set by .ci/run, so that CI cannot skip it
+// silently), and in -short mode.
+func newBrowser(t *testing.T) (context.Context, *browserLog) {
+	t.Helper()
+	path := chromium()
+	if path == "" && os.Getenv("ECOSYS_BROWSER_TEST") == "require" {
+		t.Fatal("no chromium binary found, and ECOSYS_BROWSER_TEST=require (as in .ci/run, after scripts/browser-check.sh installed it)")
 	}
-	for _, r := range bl.requests {
+	if path == "" {
+		t.Skip("no chromium binary found (install Debian's chromium: scripts/browser-check.sh does when run as root); skipping the browser test")
+	}
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(path), chromedp.NoSandbox,
+		chromedp.WindowSize(1400, 900), chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true))
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancelA)
+	bl := &browserLog{}
+	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(bl.listen))
+	t.Cleanup(cancel)
+	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(cancelT)
+	return ctx, bl
+}
+
+// check fails the test if the console was not clean or the page at url
+// requested anything but itself.
+func (b *browserLog) check(t *testing.T, url string) {
+	t.Helper()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.console) > 0 {
+		t.Errorf("console not clean:\n%s", strings.Join(b.console, "\n"))
+	}
+	for _, r := range b.requests {
 		if r != url {
 			t.Errorf("request other than the page itself: %s", r)
 		}
 	}
-	t.Logf("requests %v; grade filter A: %d → %d visible ties", bl.requests, before, after)
-	if len(bl.requests) == 0 {
+	t.Logf("requests %v", b.requests)
+	if len(b.requests) == 0 {
 		t.Error("no request seen at all: the network listener did not work")
 	}
+}
+
+// text reads the text content of the element sel into *s.
+func text(sel string, s *string) chromedp.Action[chromedp.Void] {
+	return eval(`document.querySelector("`+sel+`").textContent`, s)
+}
+
+// TestBrowserChinese opens the Chinese explorer page of the embedded
+// data in headless Chromium, as TestBrowser does the English one: the
+// page is marked zh-Hans, shows its labels, counts, legend and network
+// switch in Chinese with no English word of Phrases, finds 天津市安全局,
+// and a click on the node and then on its ledger tie shows the citation
+// with Chinese field names (来源, 等级) and the locator as recorded; the
+// console stays clean and the page requests nothing but itself.
+func TestBrowserChinese(t *testing.T) {
+	ctx, bl := newBrowser(t)
+	data := langData(t, plots.LangZH, 0)
+	url := "file://" + writeTemp(t, write(t, data))
+	cn := data.Networks[0]
+	node, ledgerTie := -1, -1
+	for i, v := range cn.Nodes {
+		if v.ID == "tianjin-ssb" {
+			node = i
+		}
+	}
+	for i, tie := range cn.Ties {
+		if (tie.From == node || tie.To == node) && slices.ContainsFunc(tie.Citations, func(c explore.Citation) bool { return c.Layer == "ledger" }) {
+			ledgerTie = i
+		}
+	}
+	if node < 0 || ledgerTie < 0 {
+		t.Fatalf("test data: node %d, ledger tie %d", node, ledgerTie)
+	}
+	var lang, gradeLegend, counts, legend, buttons, results, nodeDetails, tieDetails, labels string
+	err := chromedp.Do(ctx,
+		enable(),
+		chromedp.Navigate(url),
+		chromedp.WaitReady(chromedp.CSS(`body[data-ready="true"]`)),
+		eval(`document.documentElement.lang`, &lang),
+		text("#f-grade legend", &gradeLegend),
+		text("#counts", &counts),
+		eval(`document.getElementById("legend").innerText`, &legend),
+		eval(`document.getElementById("networks").innerText`, &buttons),
+		// The labels of the controls, as shown.
+		eval(`Array.prototype.map.call(document.querySelectorAll("aside legend, aside > label, aside fieldset > label, #reset, #zoom-fit"), function(e){ return e.innerText; }).join("\n") +
+			"\n" + document.getElementById("search").placeholder + "\n" + document.getElementById("zoom-in").getAttribute("aria-label") +
+			"\n" + document.getElementById("details").innerText`, &labels),
+		chromedp.SendKeys(chromedp.CSS("#search"), "天津市安全局"),
+		chromedp.WaitVisible(chromedp.CSS("#results li button")),
+		text("#results", &results),
+		chromedp.Click(chromedp.CSS("#results li button")),
+		clickOn(fmt.Sprintf(`path.node[data-node="%d"]`, node)),
+		text("#details", &nodeDetails),
+		clickOn(fmt.Sprintf(`line.hit[data-tie="%d"]`, ledgerTie)),
+		text("#details", &tieDetails),
+	)
+	if err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+	if lang != "zh-Hans" || gradeLegend != "可靠性等级不低于" || !strings.HasPrefix(counts, "显示 ") || !strings.Contains(legend, "节点面积：邻居数") ||
+		!strings.Contains(buttons, "案件网络（") || !strings.Contains(buttons, "账本网络（") {
+		t.Errorf("Chinese page: lang %q, grade legend %q, counts %q, legend %q, networks %q", lang, gradeLegend, counts, legend, buttons)
+	}
+	for _, s := range []string{gradeLegend, counts, legend, buttons, labels} {
+		if found := englishIn(s); len(found) > 0 {
+			t.Errorf("English interface words shown %v in:\n%s", found, s)
+		}
+	}
+	if !strings.Contains(results, "天津市安全局") {
+		t.Errorf("search for 天津市安全局: results %q", results)
+	}
+	for _, want := range []string{"天津市安全局", "中文名", "类型国家安全机关", "关系（"} {
+		if !strings.Contains(nodeDetails, want) {
+			t.Errorf("node click: details lack %q:\n%s", want, nodeDetails)
+		}
+	}
+	for _, want := range []string{"等级 B2", "来源：", "Figure 2, rows 11", "2017-11-25", "份合同"} {
+		if !strings.Contains(tieDetails, want) {
+			t.Errorf("tie click: details lack %q:\n%s", want, tieDetails)
+		}
+	}
+	bl.check(t, url)
 }
 
 // neighbours counts the nodes tied to node i.

@@ -30,10 +30,14 @@ const (
 // documents and cases their citations refer to. The builders return them
 // sorted, so that Write gives the same bytes for the same data.
 type Data struct {
-	Title    string    `json:"title"`
-	Networks []Network `json:"networks"`
-	Sources  []Source  `json:"sources"` // the documents cited, by id
-	Cases    []Case    `json:"cases"`   // the cases cited, by id
+	Title string `json:"title"`
+	// Lang is the language of the page's interface (plots.LangEN, the
+	// default, LangZH or LangBoth): Write writes every word of Phrases
+	// in it. Build sets it to Options.Lang.
+	Lang     plots.Lang `json:"-"`
+	Networks []Network  `json:"networks"`
+	Sources  []Source   `json:"sources"` // the documents cited, by id
+	Cases    []Case     `json:"cases"`   // the cases cited, by id
 }
 
 // Source is a cited document.
@@ -185,6 +189,12 @@ type Options struct {
 	// MaxNodes and MaxTies override the size limit (0: MaxNodes and
 	// MaxTies).
 	MaxNodes, MaxTies int
+	// Lang is the language of the words the builders write (network
+	// titles, what node area shows, kinds, the names of a node's fields,
+	// the ledger ties' basis, the size-limit note; see Phrases):
+	// plots.LangEN (the default), LangZH or LangBoth. Names and citations
+	// stay as recorded.
+	Lang plots.Lang
 }
 
 func (o Options) limits() (int, int) {
@@ -196,7 +206,7 @@ func (o Options) limits() (int, int) {
 // ledger network (LedgerNetwork) when l is, with the sources and cases
 // their citations name.
 func Build(title string, l *network.Ledger, d *cases.Data, opt Options) (Data, error) {
-	data := Data{Title: title}
+	data := Data{Title: title, Lang: opt.Lang}
 	if d != nil {
 		n, err := CaseNetwork(l, d, opt)
 		if err != nil {
@@ -267,7 +277,7 @@ func CaseNetwork(l *network.Ledger, d *cases.Data, opt Options) (Network, error)
 	if err != nil {
 		return Network{}, fmt.Errorf("explore: %w", err)
 	}
-	n := Network{ID: "cases", Title: "Case network", SizeLabel: "number of neighbours"}
+	n := Network{ID: "cases", Title: say(opt.Lang, "net.cases"), SizeLabel: say(opt.Lang, "size.neighbours")}
 	var order []string
 	for _, k := range cases.OrganizationKinds {
 		order = append(order, string(k))
@@ -281,7 +291,7 @@ func CaseNetwork(l *network.Ledger, d *cases.Data, opt Options) (Network, error)
 			node.LabelZH = "" // individuals are shown by their label only, as in the figures
 		}
 		node.Names = otherNames(node, names[v.ID], individual)
-		node.Attrs = metaAttrs(v, d)
+		node.Attrs = metaAttrs(v, d, opt.Lang)
 		n.Nodes = append(n.Nodes, node)
 	}
 	index := map[string]int{}
@@ -297,7 +307,7 @@ func CaseNetwork(l *network.Ledger, d *cases.Data, opt Options) (Network, error)
 			t = &Tie{From: a, To: b, Directed: true}
 			ties[key] = t
 		}
-		c := metaCitation(e)
+		c := metaCitation(e, opt.Lang)
 		c.Reversed = a != t.From
 		if c.Reversed {
 			t.Directed = false
@@ -332,7 +342,7 @@ func LedgerNetwork(l *network.Ledger, d *cases.Data, opt Options) (Network, erro
 	if err != nil {
 		return Network{}, fmt.Errorf("explore: %w", err)
 	}
-	n := Network{ID: "ledger", Title: "Ledger network", SizeLabel: "number of contracts"}
+	n := Network{ID: "ledger", Title: say(opt.Lang, "net.ledger"), SizeLabel: say(opt.Lang, "size.contracts")}
 	var order []string
 	for _, k := range network.Kinds {
 		order = append(order, string(k))
@@ -358,7 +368,7 @@ func LedgerNetwork(l *network.Ledger, d *cases.Data, opt Options) (Network, erro
 			own = e.Variants
 		}
 		node.Names = otherNames(node, append(slices.Clone(own), names[e.ID]...), individual)
-		node.Attrs = append([]Attr{{"role", strings.ReplaceAll(string(v.Role), "_", " ")}, {"kind", kindLabel(string(e.Kind))}}, entityAttrs(e, "")...)
+		node.Attrs = append([]Attr{{say(opt.Lang, "attr.role"), roleLabel(string(v.Role), opt.Lang)}, {say(opt.Lang, "attr.kind"), kindLabel(string(e.Kind), opt.Lang)}}, entityAttrs(e, "", opt.Lang)...)
 		n.Nodes = append(n.Nodes, node)
 		layers[i] = v.Layer()
 	}
@@ -371,17 +381,21 @@ func LedgerNetwork(l *network.Ledger, d *cases.Data, opt Options) (Network, erro
 		byRow[c.Row] = c
 	}
 	for _, e := range m.Edges {
-		c := metaCitation(e)
+		c := metaCitation(e, opt.Lang)
 		var rows []string
 		for _, r := range e.Rows {
 			k := byRow[r]
-			row := fmt.Sprintf("row %d: %s, %s CNY", r, cmp.Or(k.Date.String(), "no date"), groupDigits(k.Amount.String()))
+			row := say(opt.Lang, "basis.row", strconv.Itoa(r), cmp.Or(k.Date.String(), say(opt.Lang, "basis.no_date")), groupDigits(k.Amount.String()))
 			if t := strings.TrimSpace(strings.Join(nonEmpty(k.TitleEN, k.Title), " / ")); t != "" {
-				row += ", " + t
+				row += say(opt.Lang, "basis.title_sep") + t
 			}
 			rows = append(rows, row)
 		}
-		c.Basis = fmt.Sprintf("%d contract(s), %s CNY. %s", e.Contracts, groupDigits(e.Amount.String()), strings.Join(rows, "; "))
+		sep := " " // none after a Chinese full stop
+		if opt.Lang == plots.LangZH {
+			sep = ""
+		}
+		c.Basis = say(opt.Lang, "basis.ledger", strconv.Itoa(e.Contracts), groupDigits(e.Amount.String())) + sep + strings.Join(rows, say(opt.Lang, "basis.sep"))
 		w := e.Amount.Yuan()
 		if opt.ByContracts {
 			w = float64(e.Contracts)
@@ -405,7 +419,7 @@ func LedgerNetwork(l *network.Ledger, d *cases.Data, opt Options) (Network, erro
 // there is no directed cycle, else force-directed with opt.Seed). Node
 // area shows the number of distinct neighbours.
 func GraphNetwork(id, title string, g *network.Graph, group string, opt Options) (Network, error) {
-	n := Network{ID: id, Title: title, SizeLabel: "number of neighbours"}
+	n := Network{ID: id, Title: title, SizeLabel: say(opt.Lang, "size.neighbours")}
 	kinds := map[string]bool{}
 	for i, name := range g.Names {
 		var a map[string]string
@@ -519,6 +533,9 @@ func finish(n Network, order []string, layered bool, layers []int, opt Options) 
 	maxN, maxT := opt.limits()
 	var keep []int
 	n, keep = Limit(n, maxN, maxT)
+	if n.Note != "" {
+		n.Note = limitNote(opt.Lang, n.TotalNodes, n.TotalTies, maxN, maxT, len(n.Nodes), len(n.Ties))
+	}
 	if len(n.Nodes) == 0 {
 		return Network{}, fmt.Errorf("explore: %s has no nodes", strings.ToLower(n.Title))
 	}
@@ -579,7 +596,7 @@ func finish(n Network, order []string, layered bool, layers []int, opt Options) 
 	k := 0
 	for _, id := range order {
 		if present[id] {
-			n.Kinds = append(n.Kinds, Kind{ID: id, Label: kindLabel(id), Color: hexColor(plots.DataColor(k)), Shape: k % 6})
+			n.Kinds = append(n.Kinds, Kind{ID: id, Label: kindLabel(id, opt.Lang), Color: hexColor(plots.DataColor(k)), Shape: k % 6})
 		}
 		k++
 	}
@@ -758,10 +775,14 @@ func Limit(n Network, maxNodes, maxTies int) (Network, []int) {
 			out.Ties = append(out.Ties, t)
 		}
 	}
-	out.Note = fmt.Sprintf("This network has %s nodes and %s ties, more than the explorer draws (%s nodes, %s ties): shown are the %s nodes of highest degree and the %s ties among them.",
-		groupDigits(strconv.Itoa(len(n.Nodes))), groupDigits(strconv.Itoa(len(n.Ties))), groupDigits(strconv.Itoa(maxNodes)), groupDigits(strconv.Itoa(maxTies)),
-		groupDigits(strconv.Itoa(len(out.Nodes))), groupDigits(strconv.Itoa(len(out.Ties))))
+	out.Note = limitNote(plots.LangEN, len(n.Nodes), len(n.Ties), maxNodes, maxTies, len(out.Nodes), len(out.Ties))
 	return out, keep
+}
+
+// limitNote says in lang what a network cut to the size limit shows.
+func limitNote(lang plots.Lang, nodes, ties, maxNodes, maxTies, keptNodes, keptTies int) string {
+	d := func(i int) string { return groupDigits(strconv.Itoa(i)) }
+	return say(lang, "limit", d(nodes), d(ties), d(maxNodes), d(maxTies), d(keptNodes), d(keptTies))
 }
 
 // sortTies orders ties by their ends.
@@ -769,11 +790,15 @@ func sortTies(ts []Tie) {
 	slices.SortFunc(ts, func(a, b Tie) int { return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To)) })
 }
 
-// metaCitation returns the citation of a meta-network edge.
-func metaCitation(e cases.MetaEdge) Citation {
+// metaCitation returns the citation of a meta-network edge, the basis
+// of a ledger tie (which cases.BuildMeta writes in English) in lang.
+func metaCitation(e cases.MetaEdge, lang plots.Lang) Citation {
 	c := Citation{ID: e.ID, Type: string(e.Type), Family: FamilyOf(e.Type), Layer: e.Layer, Source: e.Source, Locator: e.Locator,
 		Evidence: string(e.Evidence), Grade: e.Reliability.String(), Allegation: e.Allegation, Start: e.Start.String(), End: e.End.String(),
 		Case: e.Case, Basis: e.Basis}
+	if e.Layer == cases.LayerLedger {
+		c.Basis = say(lang, "basis.meta_ledger", strconv.Itoa(e.Contracts))
+	}
 	if !e.Start.IsZero() {
 		c.StartYear = e.Start.Start.Year()
 	}
@@ -813,38 +838,38 @@ func otherNames(v Node, names []string, individual bool) []string {
 }
 
 // metaAttrs returns what the panel shows of a meta-network node.
-func metaAttrs(v cases.MetaNode, d *cases.Data) []Attr {
+func metaAttrs(v cases.MetaNode, d *cases.Data, lang plots.Lang) []Attr {
 	var a []Attr
 	add := func(k, val string) {
 		if val != "" && val != "unknown" {
-			a = append(a, Attr{k, val})
+			a = append(a, Attr{say(lang, "attr."+k), val})
 		}
 	}
-	a = append(a, Attr{"kind", kindLabel(string(v.Kind))})
+	a = append(a, Attr{say(lang, "attr.kind"), kindLabel(string(v.Kind), lang)})
 	if o, ok := d.Organization(v.ID); ok {
-		a = append(a, entityAttrs(o.Entity, o.Country)...)
+		a = append(a, entityAttrs(o.Entity, o.Country, lang)...)
 	} else if p, ok := d.Person(v.ID); ok {
 		add("nationality", p.Nationality)
 		add("notes", p.Notes)
 	} else if c, ok := d.Case(v.ID); ok {
 		add("title", c.Title)
-		add("case kind", c.Kind)
+		add("case_kind", c.Kind)
 		add("court", c.Court)
 		add("docket", c.Docket)
 		add("date", c.Date().String())
 		add("charges", strings.Join(c.Charges, "; "))
 		add("summary", c.Summary)
 	}
-	add("data sets", strings.Join(v.Datasets, ", "))
+	add("datasets", strings.Join(v.Datasets, ", "))
 	return a
 }
 
 // entityAttrs returns what the panel shows of an entity besides its kind.
-func entityAttrs(e network.Entity, country string) []Attr {
+func entityAttrs(e network.Entity, country string, lang plots.Lang) []Attr {
 	var a []Attr
 	add := func(k, val string) {
 		if val != "" && val != "unknown" {
-			a = append(a, Attr{k, val})
+			a = append(a, Attr{say(lang, "attr."+k), val})
 		}
 	}
 	add("ministry", string(e.Ministry))
@@ -858,13 +883,27 @@ func entityAttrs(e network.Entity, country string) []Attr {
 	return a
 }
 
-// kindLabel writes a kind id as words: "state_security_organ" → "state
-// security organ".
-func kindLabel(k string) string {
+// kindLabel writes a kind id as words in lang: "state_security_organ" →
+// "state security organ" (国家安全机关 in Chinese). A kind that Phrases
+// do not name (a group of a graph of one's own) is written as recorded,
+// with spaces for underscores.
+func kindLabel(k string, lang plots.Lang) string {
 	if k == "" {
-		return "unknown"
+		k = "unknown"
+	}
+	if _, ok := phraseIndex["kind."+k]; ok {
+		return say(lang, "kind."+k)
 	}
 	return strings.ReplaceAll(k, "_", " ")
+}
+
+// roleLabel writes a ledger role in lang: "end_user" → "end user"
+// (最终用户).
+func roleLabel(r string, lang plots.Lang) string {
+	if _, ok := phraseIndex["role."+r]; ok {
+		return say(lang, "role."+r)
+	}
+	return strings.ReplaceAll(r, "_", " ")
 }
 
 func hexColor(c color.Color) string {

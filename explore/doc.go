@@ -14,6 +14,12 @@
 // A network larger than MaxNodes nodes or MaxTies ties is cut to the nodes
 // of highest degree (Limit), and the page says so.
 //
+// The page speaks English, Chinese or both (Data.Lang, Options.Lang):
+// every word ecosys writes itself — the interface, network titles, kinds,
+// field names, notes — comes from one table, Phrases; names, grades,
+// relation types and families, case labels and citations are shown as
+// recorded.
+//
 // Package explore imports network, cases and plots; report and cmd
 // import it.
 package explore

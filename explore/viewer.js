@@ -25,6 +25,13 @@
   function clear(e) { while (e.firstChild) e.removeChild(e.firstChild); }
   function fmt(n) { return Number(n).toLocaleString("en-US"); }
   function words(s) { return String(s || "").replace(/_/g, " "); }
+  // say returns the interface text of key in the page's language (data.text,
+  // from the phrase table in Go) with {0}, {1}, … replaced by the args.
+  var text = data.text || {};
+  function say(key) {
+    var s = Object.prototype.hasOwnProperty.call(text, key) ? String(text[key]) : key, args = arguments;
+    return s.replace(/\{(\d)\}/g, function (m, d) { return args.length > +d + 1 ? String(args[+d + 1]) : m; });
+  }
 
   // safeURL returns the URL if its scheme is http or https, else "".
   function safeURL(u) {
@@ -54,9 +61,9 @@
   }
 
   // ---- networks ----
-  $("title").textContent = data.title + " — evidence explorer";
+  $("title").textContent = data.title + " — " + say("explorer");
   data.networks.forEach(function (n, i) {
-    var b = el("button", "", n.title + " (" + fmt(n.nodes.length) + " nodes, " + fmt(n.ties.length) + " ties)");
+    var b = el("button", "", say("network.button", n.title, fmt(n.nodes.length), fmt(n.ties.length)));
     b.type = "button";
     b.setAttribute("role", "tab");
     b.id = "net-" + i;
@@ -170,7 +177,7 @@
     });
     // Legend.
     clear($("legend"));
-    $("legend").appendChild(el("p", "note", "Node area: " + (net.size_label || "degree") + ". Colour and shape: kind."));
+    $("legend").appendChild(el("p", "note", say("legend.area", net.size_label || "degree")));
     net.kinds.forEach(function (k) {
       var row = el("div", "kind");
       var s = sel("svg", { width: 16, height: 16, "aria-hidden": "true" });
@@ -195,9 +202,9 @@
     $("f-grade").hidden = !graded;
     var gl = $("grade-letter"), gd = $("grade-digit");
     clear(gl); clear(gd);
-    option(gl, "", "any");
+    option(gl, "", say("any"));
     "ABCDEF".split("").forEach(function (l) { option(gl, l, l); });
-    option(gd, "", "any");
+    option(gd, "", say("any"));
     "123456".split("").forEach(function (d) { option(gd, d, d); });
     var cs = {};
     cites.forEach(function (c) { if (c.case) cs[c.case] = true; });
@@ -205,7 +212,7 @@
     $("f-case").hidden = ids.length === 0;
     var cSel = $("case");
     clear(cSel);
-    option(cSel, "", "all cases");
+    option(cSel, "", say("case.all"));
     ids.forEach(function (id) {
       var c = cases[id];
       option(cSel, id, c ? c.label + (c.date ? " (" + c.date + ")" : "") : id);
@@ -293,7 +300,7 @@
       if (visibleNode[i]) nn++;
       nodeEls[i].classList.toggle("hidden", !visibleNode[i]);
     });
-    $("counts").textContent = "Showing " + fmt(nn) + " of " + fmt(net.nodes.length) + " nodes and " + fmt(nt) + " of " + fmt(net.ties.length) + " ties.";
+    $("counts").textContent = say("counts", fmt(nn), fmt(net.nodes.length), fmt(nt), fmt(net.ties.length));
     labels();
     if (state.selected) details(state.selected);
   }
@@ -379,17 +386,17 @@
     var a = net.nodes[c.rev ? t.to : t.from], b = net.nodes[c.rev ? t.from : t.to];
     box.appendChild(el("p", "", a.label + " — " + words(c.type) + " → " + b.label));
     var meta = el("p");
-    var g = el("span", "grade", c.grade ? "grade " + c.grade : "ungraded");
+    var g = el("span", "grade", c.grade ? say("grade", c.grade) : say("ungraded"));
     meta.appendChild(g);
     meta.appendChild(document.createTextNode(
       (c.evidence ? " · " + words(c.evidence) : "") +
-      (c.allegation ? " · allegation (as stated by the source)" : "") +
-      (c.start || c.end ? " · " + (c.start === c.end || !c.end ? c.start : (c.start || "…") + " – " + c.end) : " · undated") +
-      (c.case ? " · case: " + (cases[c.case] ? cases[c.case].label : c.case) : "")));
+      (c.allegation ? " · " + say("allegation") : "") +
+      " · " + (c.start || c.end ? (c.start === c.end || !c.end ? c.start : (c.start || "…") + " – " + c.end) : say("undated")) +
+      (c.case ? " · " + say("case", cases[c.case] ? cases[c.case].label : c.case) : "")));
     box.appendChild(meta);
     var s = sources[c.source];
     var src = el("p");
-    src.appendChild(document.createTextNode("Source: " + (s ? s.title + (s.publisher ? ", " + s.publisher : "") + (s.date ? ", " + s.date : "") : (c.source || "none"))));
+    src.appendChild(document.createTextNode(say("source", s ? s.title + (s.publisher ? ", " + s.publisher : "") + (s.date ? ", " + s.date : "") : (c.source || say("source.none")))));
     if (c.locator) src.appendChild(document.createTextNode(" — " + c.locator));
     box.appendChild(src);
     if (s && s.url) {
@@ -400,15 +407,15 @@
         link.rel = "noopener noreferrer";
         up.appendChild(link);
       } else {
-        up.textContent = "URL: " + (s.url === "none" ? "no public URL" : s.url);
+        up.textContent = say("url", s.url === "none" ? say("url.none") : s.url);
       }
       box.appendChild(up);
     }
     if (c.basis) box.appendChild(el("p", "", c.basis));
     if (c.corroboration && c.corroboration.length) {
-      box.appendChild(el("p", "note", "Corroborated by: " + c.corroboration.map(function (id) { return sources[id] ? sources[id].title : id; }).join("; ")));
+      box.appendChild(el("p", "note", say("corroborated", c.corroboration.map(function (id) { return sources[id] ? sources[id].title : id; }).join("; "))));
     }
-    if (c.id) box.appendChild(el("p", "note", "relation " + c.id));
+    if (c.id) box.appendChild(el("p", "note", say("relation", c.id)));
     return box;
   }
 
@@ -416,20 +423,20 @@
     var t = net.ties[ti];
     var vis = visibleCitations(t);
     if (!t.citations || t.citations.length === 0) {
-      parent.appendChild(attrList([["weight", String(t.weight)]].concat(t.attrs || [])));
+      parent.appendChild(attrList([[say("weight"), String(t.weight)]].concat(t.attrs || [])));
       return;
     }
     vis.forEach(function (c) { parent.appendChild(citation(t, c)); });
     var hidden = t.citations.length - vis.length;
-    if (hidden > 0) parent.appendChild(el("p", "note", fmt(hidden) + " more citation(s) hidden by the filters."));
-    if (t.attrs && t.attrs.length) parent.appendChild(attrList([["weight", String(t.weight)]].concat(t.attrs)));
+    if (hidden > 0) parent.appendChild(el("p", "note", say("hidden", fmt(hidden))));
+    if (t.attrs && t.attrs.length) parent.appendChild(attrList([[say("weight"), String(t.weight)]].concat(t.attrs)));
   }
 
   function details(s) {
     var d = $("details");
     clear(d);
     if (!s) {
-      d.appendChild(el("p", "note", "Click a node or a tie to see its citations. Drag to pan, scroll to zoom; search by Chinese, English or alias name."));
+      d.appendChild(el("p", "note", say("help")));
       return;
     }
     if (s.tie !== undefined) {
@@ -441,13 +448,13 @@
     var i = s.node, n = net.nodes[i];
     d.appendChild(el("h2", "", n.label));
     var pairs = [];
-    if (n.label_zh) pairs.push(["Chinese", n.label_zh]);
-    pairs.push(["id", n.id]);
-    if (n.names && n.names.length) pairs.push(["also", n.names.join("; ")]);
+    if (n.label_zh) pairs.push([say("chinese"), n.label_zh]);
+    pairs.push([say("id"), n.id]);
+    if (n.names && n.names.length) pairs.push([say("also"), n.names.join("; ")]);
     (n.attrs || []).forEach(function (a) { pairs.push(a); });
     d.appendChild(attrList(pairs));
     var ties = adj[i].filter(function (ti) { return visibleTie[ti]; });
-    d.appendChild(el("h3", "", "Ties (" + fmt(ties.length) + ")"));
+    d.appendChild(el("h3", "", say("ties", fmt(ties.length))));
     ties.forEach(function (ti) {
       var t = net.ties[ti], o = t.from === i ? t.to : t.from;
       var det = el("details");
@@ -455,7 +462,7 @@
       var n2 = visibleCitations(t).length;
       sum.textContent = (t.from === i ? "→ " : "← ") + nodeName(o) + (t.citations && t.citations.length ? " (" + n2 + ")" : "");
       det.appendChild(sum);
-      var go = el("button", "linkish", "show this tie");
+      var go = el("button", "linkish", say("show.tie"));
       go.type = "button";
       go.addEventListener("click", function () { select({ tie: ti }); });
       det.appendChild(go);
@@ -487,12 +494,12 @@
       li.appendChild(b);
       out.appendChild(li);
     });
-    if (found.length === 0) out.appendChild(el("li", "note", "not in this network"));
+    if (found.length === 0) out.appendChild(el("li", "note", say("not.found")));
     data.networks.forEach(function (other, j) {
       if (other === net) return;
       var c = other.nodes.filter(function (n) { return matches(n, q) !== null; }).length;
       if (c > 0) {
-        var li = el("li", "note"), b = el("button", "linkish", fmt(c) + " in the " + other.title.toLowerCase());
+        var li = el("li", "note"), b = el("button", "linkish", say("found.elsewhere", fmt(c), other.title.toLowerCase()));
         b.type = "button";
         b.addEventListener("click", function () { var v = $("search").value; show(j); $("search").value = v; search(v); });
         li.appendChild(b);

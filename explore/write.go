@@ -10,7 +10,10 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"regexp"
 	"strings"
+
+	"github.com/ecosys-sna/ecosys/plots"
 )
 
 // The viewer: a script and a style sheet written for ecosys (no
@@ -33,6 +36,12 @@ var (
 // of a node's or tie's relations on click, filters by reliability grade,
 // case, relation family and date, a search over every name and alias,
 // and a switch between networks.
+//
+// The interface is in the language data.Lang (plots.LangEN for "" or an
+// unknown value): the static part of the page is written in it here, and
+// the phrases the script needs (Phrases, resolved for the language) go
+// into the JSON data element as "text", which the script inserts as
+// text. The page is marked lang="zh-Hans" in Chinese, "en" otherwise.
 //
 // Data are untrusted: the script inserts every name, alias and citation
 // as text (textContent, never as HTML), and shows a URL as a link only if
@@ -61,7 +70,16 @@ func Write(w io.Writer, data Data) error {
 	if data.Cases == nil {
 		data.Cases = []Case{}
 	}
-	js, err := json.Marshal(data)
+	lang := data.Lang
+	if lang != plots.LangZH && lang != plots.LangBoth {
+		lang = plots.LangEN
+	}
+	// The interface text goes with the data, in the same element: the
+	// script reads it from there and inserts it as text.
+	js, err := json.Marshal(struct {
+		Data
+		Text map[string]string `json:"text"`
+	}{data, pageText(lang)})
 	if err != nil {
 		return fmt.Errorf("explore: %w", err)
 	}
@@ -69,13 +87,17 @@ func Write(w io.Writer, data Data) error {
 	if title == "" {
 		title = "ecosys"
 	}
+	htmlLang := "en"
+	if lang == plots.LangZH {
+		htmlLang = "zh-Hans"
+	}
 	var b bytes.Buffer
-	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", htmlLang)
 	fmt.Fprintf(&b, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src '%s'; style-src '%s'\">\n", hash(viewerJS), hash(viewerCSS))
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-	fmt.Fprintf(&b, "<title>%s — evidence explorer</title>\n", html.EscapeString(title))
+	fmt.Fprintf(&b, "<title>%s — %s</title>\n", html.EscapeString(title), html.EscapeString(say(lang, "explorer")))
 	b.WriteString("<style>" + viewerCSS + "</style>\n</head>\n<body>\n")
-	b.WriteString(skeleton)
+	b.WriteString(skeleton(lang))
 	b.WriteString("<script type=\"application/json\" id=\"explorer-data\">")
 	b.Write(js)
 	b.WriteString("</script>\n<script>" + viewerJS + "</script>\n</body>\n</html>\n")
@@ -89,30 +111,41 @@ func hash(s string) string {
 	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
 }
 
-// skeleton is the static part of the page; the script fills it.
-var skeleton = strings.TrimLeft(`
-<noscript><p>The evidence explorer needs JavaScript.</p></noscript>
+// skeleton returns the static part of the page in the language lang;
+// the script fills it.
+func skeleton(lang plots.Lang) string {
+	return skeletonRe.ReplaceAllStringFunc(skeletonText, func(m string) string {
+		return html.EscapeString(say(lang, m[2:len(m)-2]))
+	})
+}
+
+// skeletonRe matches the {{key}} places of skeletonText, filled with the
+// phrase of key (Phrases).
+var skeletonRe = regexp.MustCompile(`\{\{[a-z.]+\}\}`)
+
+var skeletonText = strings.TrimLeft(`
+<noscript><p>{{noscript}}</p></noscript>
 <div id="app">
-<header><h1 id="title"></h1><div id="networks" role="tablist" aria-label="Network"></div><p id="note" class="note"></p></header>
+<header><h1 id="title"></h1><div id="networks" role="tablist" aria-label="{{network}}"></div><p id="note" class="note"></p></header>
 <aside id="controls">
-<label for="search">Search (Chinese, English, alias)</label>
-<input id="search" type="search" autocomplete="off" placeholder="天津市安全局, i-SOON, APT…">
+<label for="search">{{search}}</label>
+<input id="search" type="search" autocomplete="off" placeholder="{{search.placeholder}}">
 <ol id="results"></ol>
-<fieldset id="f-grade"><legend>Reliability grade at least</legend>
-<label>source <select id="grade-letter"></select></label>
-<label>information <select id="grade-digit"></select></label></fieldset>
-<fieldset id="f-case"><legend>Case</legend><select id="case"></select></fieldset>
-<fieldset id="f-family"><legend>Relation family</legend><div id="families"></div></fieldset>
-<fieldset id="f-date"><legend>Date (years)</legend>
-<label>from <input id="date-from" type="number" step="1"></label>
-<label>to <input id="date-to" type="number" step="1"></label>
-<label><input id="undated" type="checkbox" checked> undated ties</label></fieldset>
-<button id="reset" type="button">Reset filters and view</button>
+<fieldset id="f-grade"><legend>{{grade.legend}}</legend>
+<label>{{grade.source}} <select id="grade-letter"></select></label>
+<label>{{grade.information}} <select id="grade-digit"></select></label></fieldset>
+<fieldset id="f-case"><legend>{{case.legend}}</legend><select id="case"></select></fieldset>
+<fieldset id="f-family"><legend>{{family.legend}}</legend><div id="families"></div></fieldset>
+<fieldset id="f-date"><legend>{{date.legend}}</legend>
+<label>{{date.from}} <input id="date-from" type="number" step="1"></label>
+<label>{{date.to}} <input id="date-to" type="number" step="1"></label>
+<label><input id="undated" type="checkbox" checked> {{date.undated}}</label></fieldset>
+<button id="reset" type="button">{{reset}}</button>
 <p id="counts" class="note"></p>
 <div id="legend"></div>
 </aside>
-<main id="stage"><svg id="svg" role="img" aria-label="Network"><g id="viewport"><g id="ties"></g><g id="nodes"></g><g id="labels"></g></g></svg>
-<div id="zoom"><button id="zoom-in" type="button" aria-label="Zoom in">+</button><button id="zoom-out" type="button" aria-label="Zoom out">−</button><button id="zoom-fit" type="button">fit</button></div></main>
-<section id="details" aria-live="polite"><p class="note">Click a node or a tie to see its citations. Drag to pan, scroll to zoom.</p></section>
+<main id="stage"><svg id="svg" role="img" aria-label="{{network}}"><g id="viewport"><g id="ties"></g><g id="nodes"></g><g id="labels"></g></g></svg>
+<div id="zoom"><button id="zoom-in" type="button" aria-label="{{zoom.in}}">+</button><button id="zoom-out" type="button" aria-label="{{zoom.out}}">−</button><button id="zoom-fit" type="button">{{zoom.fit}}</button></div></main>
+<section id="details" aria-live="polite"><p class="note">{{help.start}}</p></section>
 </div>
 `, "\n")

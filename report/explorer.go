@@ -16,9 +16,11 @@ const explorerFile = "explorer.html"
 // r has case data, and the ledger network. The ledger's ties cite NIDS
 // Commentary No. 371, Figure 2 (cases.ISOONLedgerCitation) when r holds
 // the embedded ledger, as analysis.ISOONResultsOptions says; a ledger of
-// your own is cited by its file, ungraded.
+// your own is cited by its file, ungraded. The page's interface is in
+// the report's language (Options.Lang), whether or not a CJK font was
+// found for the figures: the browser draws the Chinese.
 func explorerPage(r *analysis.Results, opts Options) ([]byte, error) {
-	eo := explore.Options{Seed: opts.Seed}
+	eo := explore.Options{Seed: opts.Seed, Lang: opts.Lang}
 	if ed := r.Options().EcosystemData; ed.LedgerGrade == analysis.ISOONLedgerData.LedgerGrade && ed.LedgerSelection == analysis.ISOONLedgerData.LedgerSelection {
 		eo.LedgerCitation = cases.ISOONLedgerCitation
 	}
