@@ -369,12 +369,13 @@ func TestBrowserChinese(t *testing.T) {
 	if node < 0 || ledgerTie < 0 {
 		t.Fatalf("test data: node %d, ledger tie %d", node, ledgerTie)
 	}
-	var lang, gradeLegend, counts, legend, buttons, results, nodeDetails, tieDetails, labels string
+	var lang, gradeLegend, counts, legend, buttons, results, nodeDetails, tieDetails, labels, families string
 	err := chromedp.Do(ctx,
 		enable(),
 		chromedp.Navigate(url),
 		chromedp.WaitReady(chromedp.CSS(`body[data-ready="true"]`)),
 		eval(`document.documentElement.lang`, &lang),
+		text("#families", &families),
 		text("#f-grade legend", &gradeLegend),
 		text("#counts", &counts),
 		eval(`document.getElementById("legend").innerText`, &legend),
@@ -403,6 +404,9 @@ func TestBrowserChinese(t *testing.T) {
 		if found := englishIn(s); len(found) > 0 {
 			t.Errorf("English interface words shown %v in:\n%s", found, s)
 		}
+	}
+	if !strings.Contains(families, "合同") || !strings.Contains(families, "法律行动") {
+		t.Errorf("families of relation: %q, want 合同 and 法律行动 among them", families)
 	}
 	if !strings.Contains(results, "天津市安全局") {
 		t.Errorf("search for 天津市安全局: results %q", results)

@@ -45,9 +45,10 @@ func (p Phrase) In(lang plots.Lang) string {
 // English and Chinese: the interface of the page (passed into the page
 // as data, resolved for its language, see Write) and the words the
 // builders write into the data (network titles, what node area shows,
-// kinds of node, the names of a node's fields, the ledger ties' basis
-// and the size-limit note). Names, grades, relation types and families,
-// case labels and citations recorded in the data are shown as recorded.
+// kinds of node, the names of a node's fields, the ledger ties' basis,
+// the size-limit note) and the families of relation. Names, grades,
+// relation types, case labels and citations recorded in the data are
+// shown as recorded.
 // The Chinese terms are those of the report's figures (report.LegendZH,
 // report/figtext.go): 来源, 关系, 节点, 合同数, 最终用户, 中介, 不详.
 var Phrases = []Phrase{
@@ -113,6 +114,15 @@ var Phrases = []Phrase{
 		Both: "Two-mode network (signatories × end users) / 二模网络（签约方 × 最终用户）"},
 	{Key: "size.neighbours", EN: "number of neighbours", ZH: "邻居数"},
 	{Key: "size.contracts", EN: "number of contracts", ZH: "合同数"},
+	// The families of relation (Families): ecosys's own grouping of the
+	// relation types, so its words are translated (the types are not).
+	{Key: "family.contract", EN: "contract", ZH: "合同"},
+	{Key: "family.direction", EN: "direction", ZH: "指派与关联"},
+	{Key: "family.personnel", EN: "personnel", ZH: "人员"},
+	{Key: "family.hierarchy", EN: "hierarchy", ZH: "隶属"},
+	{Key: "family.corporate", EN: "corporate", ZH: "股权"},
+	{Key: "family.legal", EN: "legal", ZH: "法律行动"},
+	{Key: "family.tie", EN: "tie", ZH: "其他关系"},
 	{Key: "kind.public_security_organ", EN: "public security organ", ZH: "公安机关"},
 	{Key: "kind.state_security_organ", EN: "state security organ", ZH: "国家安全机关"},
 	{Key: "kind.government_office", EN: "government office", ZH: "政府机关"},

@@ -232,7 +232,7 @@
       cb.id = "family-" + f;
       cb.addEventListener("change", function () { state.families[f] = cb.checked; apply(); });
       lab.appendChild(cb);
-      lab.appendChild(document.createTextNode(" " + f));
+      lab.appendChild(document.createTextNode(" " + (Object.prototype.hasOwnProperty.call(text, "family." + f) ? say("family." + f) : f)));
       $("families").appendChild(lab);
     });
     var lo = Infinity, hi = -Infinity;
