@@ -152,7 +152,7 @@ func TestExportEdgeListWeightsAndMulti(t *testing.T) {
 			t.Errorf("export lacks %s:\n%s", want, out)
 		}
 	}
-	if want := "ecosys: warning: " + e + ": 1 parallel edge summed into 1 edge; 1 self-loop dropped (line 5), as no measure takes loops\n"; errOut != want {
+	if want := "ecosys: warning: " + e + ": 1 parallel edge summed into 1 edge; 1 self-loop dropped (line 5)\n"; errOut != want {
 		t.Errorf("stderr %q, want %q", errOut, want)
 	}
 	code, out, _ = runEcosys("export", "--edges", e, "--directed", "--format", "json", "--multi", "first")
