@@ -60,7 +60,8 @@ func orList(words []string) string {
 func NewCmdExport(f *Factory, runF func(*ExportOptions) error) *cobra.Command {
 	// An edge list's weight column is written as such whether or not
 	// --weighted is given (KeepWeights): the file must not lose it.
-	opts := &ExportOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)}, KeepWeights: true}}
+	opts := &ExportOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)}, KeepWeights: true,
+		LoopsUse: "written as edges from a node to itself"}}
 	formats := graphFormats(true)
 	var titles []string
 	for _, f := range graphio.Formats() {
@@ -81,8 +82,9 @@ JSON numbers): contracts long, amount_cny double (with its exact decimal
 in amount_cny_exact), allegation boolean, and for other columns the type
 all their values fit (long, double, boolean, else string). An edge list's
 weight column is written as the weight whether or not --weighted is
-given; parallel edges and self-loops are merged or dropped by --multi and
---loops, with a warning. GEXF labels and DOT labels are the nodes' names
+given; parallel edges are merged (or refused) by --multi, and self-loops
+dropped, refused or, with --loops keep, kept and written as edges from a
+node to itself (with their weights and attributes), with a warning. GEXF labels and DOT labels are the nodes' names
 (label, name or name_en), not their ids. The table formats (csv,
 parquet) write two files, PREFIX.nodes.EXT (id and the node attributes)
 and PREFIX.edges.EXT (source, target, weight and the edge attributes),
@@ -94,7 +96,8 @@ existing file is replaced only with --force, and never if it is an input.`,
 		Example: `  ecosys export ledger --format graphml --out isoon.graphml
   ecosys export ledger --format gexf --weight contracts > isoon.gexf
   ecosys export --edges e.csv --nodes n.csv --directed --format json --out g.json
-  ecosys export ledger --format parquet --out isoon`,
+  ecosys export ledger --format parquet --out isoon
+  ecosys export --edges e.csv --weighted --loops keep --format graphml --out g.graphml`,
 		Args: maxArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if err := opts.Input.validate(args); err != nil {
@@ -178,15 +181,25 @@ func exportRun(opts *ExportOptions) error {
 		if err := writeTables(f, nt, et, nodes, edges, opts.Force); err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%d nodes) and %s (%d edges)\n", nodes, len(nt)-1, edges, len(et)-1)
+		fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%d nodes) and %s (%s)\n", nodes, len(nt)-1, edges, edgeCount(g.Edges, len(g.Loops)))
 		return nil
 	}
 	wrote, err := writeGraph(opts.IO, g, opts.Format, opts.Out, opts.Force)
 	if err != nil || !wrote {
 		return err
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%d nodes, %d edges)\n", opts.Out, len(g.Names), g.Edges)
+	fmt.Fprintf(opts.IO.ErrOut, "Wrote %s (%d nodes, %s)\n", opts.Out, len(g.Names), edgeCount(g.Edges, len(g.Loops)))
 	return nil
+}
+
+// edgeCount says "5 edges", or "5 edges and 2 self-loops" when there are
+// loops.
+func edgeCount(edges, loops int) string {
+	s := fmt.Sprintf("%d edges", edges)
+	if loops > 0 {
+		s += fmt.Sprintf(" and %d self-loops", loops)
+	}
+	return s
 }
 
 // writeTables writes a node table and an edge table in the table format f

@@ -152,7 +152,7 @@ func TestExportEdgeListWeightsAndMulti(t *testing.T) {
 			t.Errorf("export lacks %s:\n%s", want, out)
 		}
 	}
-	if want := "ecosys: warning: " + e + ": 1 parallel edge summed into 1 edge; 1 self-loop dropped (line 5), as no measure takes loops\n"; errOut != want {
+	if want := "ecosys: warning: " + e + ": 1 parallel edge summed into 1 edge; 1 self-loop dropped (line 5)\n"; errOut != want {
 		t.Errorf("stderr %q, want %q", errOut, want)
 	}
 	code, out, _ = runEcosys("export", "--edges", e, "--directed", "--format", "json", "--multi", "first")
@@ -203,5 +203,78 @@ func TestBuildCSVReadsBack(t *testing.T) {
 	}
 	if !strings.Contains(errOut, "parallel edges summed into") {
 		t.Errorf("no warning about the relations merged per pair: %q", errOut)
+	}
+}
+
+// Issue 18: self-loops could only be dropped or refused. With --loops
+// keep, export writes them in every format and reads them back (ecosys
+// export of its own GraphML gives the same file), metrics counts them in
+// degree and strength, and every command says once what it does with them.
+func TestLoopsKeep(t *testing.T) {
+	dir := t.TempDir()
+	e := filepath.Join(dir, "e.csv")
+	os.WriteFile(e, []byte("source,target,weight,note\nValjean,Javert,4,x\nFantine,Fantine,2,loop\nJavert,Javert,1,\nFantine,Fantine,3,again\n"), 0o644)
+	g1 := filepath.Join(dir, "g1.graphml")
+	code, _, errOut := runEcosys("export", "--edges", e, "--loops", "keep", "--format", "graphml", "--out", g1)
+	wantErr := "ecosys: warning: " + e + ": 1 parallel edge summed into 1 edge; 2 self-loops kept (line 3, line 4)\n" +
+		"ecosys: warning: self-loops kept (2): written as edges from a node to itself\n" +
+		"Wrote " + g1 + " (3 nodes, 1 edges and 2 self-loops)\n"
+	if code != ExitOK || errOut != wantErr {
+		t.Fatalf("exit %d, stderr %q, want %q", code, errOut, wantErr)
+	}
+	b1, _ := os.ReadFile(g1)
+	for _, want := range []string{"<edge source=\"Fantine\" target=\"Fantine\">\n      <data key=\"d0\">5</data>\n      <data key=\"d1\">loop</data>",
+		"<edge source=\"Javert\" target=\"Javert\">\n      <data key=\"d0\">1</data>\n      <data key=\"d1\"></data>"} {
+		if !strings.Contains(string(b1), want) {
+			t.Errorf("GraphML lacks %q:\n%s", want, b1)
+		}
+	}
+	// Round trip: GraphML -> every format -> GraphML gives the same file.
+	for _, format := range []string{"gexf", "json", "graphml"} {
+		mid := filepath.Join(dir, "mid."+format)
+		if format == "graphml" {
+			mid = filepath.Join(dir, "mid.xml")
+		}
+		back := filepath.Join(dir, "back-"+format+".graphml")
+		if code, _, errOut := runEcosys("export", "--graph-file", g1, "--loops", "keep", "--format", format, "--out", mid); code != ExitOK {
+			t.Fatalf("%s: exit %d: %s", format, code, errOut)
+		}
+		if code, _, errOut := runEcosys("export", "--graph-file", mid, "--loops", "keep", "--format", "graphml", "--out", back); code != ExitOK {
+			t.Fatalf("%s back: exit %d: %s", format, code, errOut)
+		}
+		if b, _ := os.ReadFile(back); string(b) != string(b1) {
+			t.Errorf("GraphML -> %s -> GraphML differs:\n%s\nwant\n%s", format, b, b1)
+		}
+	}
+	// The CSV tables read back with --loops keep.
+	prefix := filepath.Join(dir, "t")
+	if code, _, errOut := runEcosys("export", "--graph-file", g1, "--loops", "keep", "--format", "csv", "--out", prefix); code != ExitOK {
+		t.Fatalf("csv: exit %d: %s", code, errOut)
+	}
+	g2 := filepath.Join(dir, "g2.graphml")
+	if code, _, errOut := runEcosys("export", "--edges", prefix+".edges.csv", "--nodes", prefix+".nodes.csv", "--loops", "keep", "--format", "graphml", "--out", g2); code != ExitOK {
+		t.Fatalf("csv back: exit %d: %s", code, errOut)
+	}
+	if b, _ := os.ReadFile(g2); string(b) != string(b1) {
+		t.Errorf("GraphML -> CSV -> GraphML differs:\n%s\nwant\n%s", b, b1)
+	}
+	// metrics counts the loops in degree and strength only.
+	code, out, errOut := runEcosys("metrics", "--edges", e, "--weighted", "--loops", "keep", "--only", "degree,strength,harmonic", "--format", "csv")
+	if want := "id,degree,strength,harmonic\nValjean,1,4,1\nJavert,3,6,1\nFantine,2,10,0\n"; code != ExitOK || out != want {
+		t.Errorf("metrics: exit %d\n%s\nwant\n%s\n%s", code, out, want, errOut)
+	}
+	if !strings.Contains(errOut, "ecosys: warning: self-loops kept (2): degree, in_degree, out_degree, strength count them") ||
+		!strings.Contains(errOut, "the other measures ignore them") {
+		t.Errorf("metrics: stderr %q", errOut)
+	}
+	// Without --loops keep they are dropped, and the degree does not count them.
+	code, out, _ = runEcosys("metrics", "--edges", e, "--weighted", "--only", "degree,strength", "--format", "csv")
+	if want := "id,degree,strength\nValjean,1,4\nJavert,1,4\nFantine,0,0\n"; code != ExitOK || out != want {
+		t.Errorf("metrics, loops dropped: exit %d\n%s\nwant\n%s", code, out, want)
+	}
+	// test ignores them, and says so.
+	code, _, errOut = runEcosys("test", "--edges", e, "--loops", "keep", "--null", "gnm", "--samples", "10", "--stat", "density")
+	if code != ExitOK || !strings.Contains(errOut, "self-loops kept (2): the statistics and the null models ignore them") {
+		t.Errorf("test: exit %d, stderr %q", code, errOut)
 	}
 }

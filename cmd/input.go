@@ -146,7 +146,7 @@ func (p *edgePolicy) addFlags(fl *pflag.FlagSet) {
 	fl.Var(NewFormatFlag(&p.Multi, multi[0], multi...), "multi",
 		"Parallel edges (a→b twice; a→b and b→a if undirected): {"+strings.Join(multi, "|")+"}: sum the weights (without weights: count them), weight by their number, keep the first, or refuse")
 	fl.Var(NewFormatFlag(&p.Loops, loops[0], loops...), "loops",
-		"Self-loops (a→a), which no measure takes: {"+strings.Join(loops, "|")+"}")
+		"Self-loops (a→a): {"+strings.Join(loops, "|")+"}: drop them, refuse the file, or keep them (export writes them, degree and strength count them, the other measures ignore them; parallel loops are merged by --multi)")
 }
 
 // options returns the policy as graphio.ReadOptions warning on warn.

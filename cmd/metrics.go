@@ -41,7 +41,14 @@ type graphInput struct {
 	// KeepWeights reads an edge list's weight column without --weighted,
 	// for the writers (export).
 	KeepWeights bool
+	// LoopsUse says what the command does with the self-loops of
+	// --loops keep, for the warning that readFile gives when the file
+	// has some ("" means that the command ignores them).
+	LoopsUse string
 }
+
+// loopsUseMetrics is what ecosys metrics does with kept self-loops.
+var loopsUseMetrics = strings.Join(metrics.LoopMeasures(), ", ") + " count them (as NetworkX does: 2 a loop, or 1 in and 1 out on a directed graph; 2 × its weight in strength); the other measures ignore them"
 
 // MetricsOptions are the options of "ecosys metrics".
 type MetricsOptions struct {
@@ -80,7 +87,7 @@ func (opts *MetricsOptions) iterHint() string {
 // NewCmdMetrics returns the "metrics" command. If runF is not nil, it is
 // called with the parsed options instead of running the command.
 func NewCmdMetrics(f *Factory, runF func(*MetricsOptions) error) *cobra.Command {
-	opts := &MetricsOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)}}}
+	opts := &MetricsOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)}, LoopsUse: loopsUseMetrics}}
 	cmd := &cobra.Command{
 		Use:   "metrics [ledger|ledger-two-mode]",
 		Short: "Compute centralities, centralization, hierarchy and structure of a network",
@@ -99,6 +106,12 @@ view "ledger-two-mode", signatories × end users; --ledger and
 the network "ledger" of that ledger), or your own edge list:
 --edges FILE with header source,target[,weight], and optionally --nodes
 FILE with header id[,attributes] to bring in isolates and attributes.
+
+Self-loops (a→a) are dropped by default; --loops keep keeps them, and
+then degree, in_degree, out_degree and strength count them as NetworkX
+does (a loop adds 2 to the degree, or 1 in and 1 out on a directed graph,
+and twice its weight to the strength), while every other measure ignores
+them; a warning says so.
 
 Weights are tie strengths (contracts, amounts): they weight strength,
 eigenvector, PageRank, HITS and constraint. Shortest paths count edges
@@ -129,6 +142,7 @@ says how many iterations ran.
   ecosys metrics ledger --graph
   ecosys metrics ledger-two-mode --graph --format markdown
   ecosys metrics --edges edges.csv --nodes nodes.csv --directed --weighted
+  ecosys metrics --edges edges.csv --loops keep --only degree,strength
   ecosys metrics --edges davis.csv --nodes davis-nodes.csv --two-mode --mode-column mode --graph
   ecosys metrics --edges big.csv --only betweenness --timings
   ecosys metrics --edges big.csv --only betweenness --approx-epsilon 0.01 --seed 7`,
@@ -209,6 +223,7 @@ type metricsGraph struct {
 	mode      func(int64) int
 	modeNames [2]string // the value of each mode, for the notes
 	group     map[int64]string
+	loops     map[int64]float64 // self-loops kept (--loops keep), for metrics.Options.Loops
 }
 
 func metricsRun(opts *MetricsOptions) error {
@@ -218,7 +233,7 @@ func metricsRun(opts *MetricsOptions) error {
 	}
 	rep, err := metrics.Compute(mg.g, func(id int64) string { return mg.names[id] }, metrics.Options{
 		Weighted: opts.Input.weighted(), Distances: opts.Distances, Workers: opts.Workers, Mode: mg.mode,
-		ModeNames: mg.modeNames, Group: mg.group, Seed: opts.Seed, Iter: opts.iter()})
+		ModeNames: mg.modeNames, Group: mg.group, Seed: opts.Seed, Iter: opts.iter(), Loops: mg.loops})
 	if err != nil {
 		return err
 	}
@@ -365,7 +380,7 @@ func (opts *graphInput) load() (*metricsGraph, error) {
 // fileGraph returns the graph read from --edges or --graph-file with the
 // groups of --group and the modes of --two-mode.
 func (opts *graphInput) fileGraph(g *network.Graph) (*metricsGraph, error) {
-	mg := &metricsGraph{g: g.G, names: g.Names}
+	mg := &metricsGraph{g: g.G, names: g.Names, loops: g.Loops}
 	if opts.Group != "" {
 		if !slices.Contains(g.AttrNames, opts.Group) {
 			return nil, &network.InputError{File: opts.attrFile(), Line: 1, Field: opts.Group, Err: network.ErrMissingColumn}
@@ -405,8 +420,23 @@ func (in *graphInput) attrFile() string {
 }
 
 // readFile reads the graph of --edges (with --nodes) or of --graph-file,
-// whose extension names its format (graphio.Read).
+// whose extension names its format (graphio.Read). When self-loops are
+// kept (--loops keep) and the graph has some, it warns once what the
+// command does with them (LoopsUse).
 func (in *graphInput) readFile() (*network.Graph, error) {
+	g, err := in.readGraph()
+	if err == nil && len(g.Loops) > 0 && in.Ledger.Warn != nil {
+		use := in.LoopsUse
+		if use == "" {
+			use = "every measure and figure of this command ignores them (ecosys export writes them; ecosys metrics counts them in degree and strength)"
+		}
+		in.Ledger.Warn(fmt.Sprintf("self-loops kept (%d): %s", len(g.Loops), use))
+	}
+	return g, err
+}
+
+// readGraph reads the graph of readFile.
+func (in *graphInput) readGraph() (*network.Graph, error) {
 	if in.GraphPath != "" {
 		f, err := os.Open(in.GraphPath)
 		if err != nil {
@@ -552,7 +582,7 @@ func metricsOnlyRun(opts *MetricsOptions) error {
 	if err != nil {
 		return err
 	}
-	mo := metrics.Options{Weighted: opts.Input.weighted(), Distances: opts.Distances, Workers: opts.Workers, Seed: opts.Seed, Iter: opts.iter()}
+	mo := metrics.Options{Weighted: opts.Input.weighted(), Distances: opts.Distances, Workers: opts.Workers, Seed: opts.Seed, Iter: opts.iter(), Loops: mg.loops}
 	if opts.ApproxEpsilon > 0 {
 		mo.Approx = metrics.ApproxOptions{Epsilon: opts.ApproxEpsilon, Delta: opts.ApproxDelta, Seed: opts.Seed}
 	}

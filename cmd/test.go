@@ -42,7 +42,8 @@ type TestOptions struct {
 // not nil, it is called with the parsed options instead of running the
 // command.
 func NewCmdTest(f *Factory, runF func(*TestOptions) error) *cobra.Command {
-	opts := &TestOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)}}}
+	opts := &TestOptions{IO: f.IO, Input: graphInput{Ledger: ledgerInput{Warn: warner(f.IO)},
+		LoopsUse: "the statistics and the null models ignore them"}}
 	var shard string
 	cmd := &cobra.Command{
 		Use:   "test [ledger|ledger-two-mode] --stat LIST --null MODEL",

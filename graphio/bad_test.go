@@ -162,9 +162,9 @@ func TestReadGraphFileMulti(t *testing.T) {
 		w     float64
 		warn  string
 	}{
-		{"", 5, "g.graphml: 1 parallel edge summed into 1 edge; 1 self-loop dropped (line 6), as no measure takes loops"},
-		{graphio.MultiCount, 2, "g.graphml: 1 parallel edge merged into 1 edge weighted by their multiplicity; 1 self-loop dropped (line 6), as no measure takes loops"},
-		{graphio.MultiFirst, 2, "g.graphml: 1 parallel edge dropped, keeping the first row of 1 edge; 1 self-loop dropped (line 6), as no measure takes loops"},
+		{"", 5, "g.graphml: 1 parallel edge summed into 1 edge; 1 self-loop dropped (line 6)"},
+		{graphio.MultiCount, 2, "g.graphml: 1 parallel edge merged into 1 edge weighted by their multiplicity; 1 self-loop dropped (line 6)"},
+		{graphio.MultiFirst, 2, "g.graphml: 1 parallel edge dropped, keeping the first row of 1 edge; 1 self-loop dropped (line 6)"},
 	} {
 		var warns []string
 		g, err := graphio.ReadWith("g.graphml", strings.NewReader(graphML(body)),

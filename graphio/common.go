@@ -222,8 +222,8 @@ func (b *graphBuilder) addEdge(source, target, weight string, hasWeight bool, at
 	return nil
 }
 
-// graph checks the edges, merges parallel edges and drops self-loops by
-// b.opt, and returns the graph, or the errors in file order.
+// graph checks the edges, merges parallel edges and drops or keeps
+// self-loops by b.opt, and returns the graph, or the errors in file order.
 func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 	if err := b.opt.check(); err != nil {
 		return nil, err
@@ -250,9 +250,15 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 			continue
 		}
 		if s == d {
-			if b.opt.Loops == LoopsRefuse {
+			switch b.opt.Loops {
+			case LoopsRefuse:
 				b.fail(e.at, "target", e.target, ErrSelfLoop)
-			} else {
+			case LoopsKeep:
+				if j, isNew := p.keepLoop(s, e.weight, i, "line "+strconv.Itoa(e.at.line)); !isNew && b.opt.Multi == MultiRefuse {
+					err := b.fail(e.at, "", "", fmt.Errorf("self-loop %q%s%q: %w", e.source, arrow, e.target, ErrDuplicateEdge))
+					err.Other = fmt.Sprintf("%s:%s", b.file, b.edges[p.kept[j].first].at)
+				}
+			default:
 				p.loop("line " + strconv.Itoa(e.at.line))
 			}
 			continue
@@ -283,7 +289,8 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 			}
 		}
 	})
-	g := &network.Graph{Directed: directed, Names: b.names, Attrs: b.attrs, AttrNames: attrNames, Edges: len(p.list), Merged: p.parallel, EdgeAttrNames: edgeNames}
+	g := &network.Graph{Directed: directed, Names: b.names, Attrs: b.attrs, AttrNames: attrNames, Edges: len(p.list), Merged: p.parallel, EdgeAttrNames: edgeNames,
+		Loops: p.loopWeights()}
 	var add func(u, v int64, w float64)
 	if directed {
 		dg := simple.NewWeightedDirectedGraph(0, math.Inf(1))
@@ -308,6 +315,14 @@ func (b *graphBuilder) graph(directed bool) (*network.Graph, error) {
 				g.EdgeAttrs = map[[2]int64]map[string]string{}
 			}
 			g.EdgeAttrs[k] = e.attrs
+		}
+	}
+	for _, l := range p.kept {
+		if e := b.edges[l.first]; e.attrs != nil {
+			if g.EdgeAttrs == nil {
+				g.EdgeAttrs = map[[2]int64]map[string]string{}
+			}
+			g.EdgeAttrs[[2]int64{l.node, l.node}] = e.attrs
 		}
 	}
 	return g, nil
@@ -353,7 +368,8 @@ func (b *graphBuilder) readError(err error, at filePos) error {
 	return b.fatal(at, "", "", err)
 }
 
-// A writable graph is a Graph checked for writing, with its edges sorted.
+// A writable graph is a Graph checked for writing, with its edges sorted
+// by (from, to), the self-loops of Loops among them (from = to).
 type writable struct {
 	*network.Graph
 	attrNames     []string // AttrNames, then attributes used but not declared, sorted
@@ -480,8 +496,9 @@ func (g *writable) attrs(i int) [][2]string {
 }
 
 // forWriting checks that g can be written and read back: node ids are
-// 0..len(Names)-1, names are unique and not empty, weights are positive
-// and finite, EdgeAttrs has only edges of G (from < to if undirected),
+// 0..len(Names)-1, names are unique and not empty, weights (of the edges
+// and of the self-loops of g.Loops) are positive and finite, EdgeAttrs has
+// only edges of G (from < to if undirected) and loops of g.Loops,
 // no edge attribute is called "weight" or one of reserved, and all text is
 // valid UTF-8 (and, for XML, has only characters XML allows).
 func forWriting(g *network.Graph, xmlText bool, reserved ...string) (*writable, error) {
@@ -566,9 +583,11 @@ func forWriting(g *network.Graph, xmlText bool, reserved ...string) (*writable, 
 		if len(attrs) == 0 {
 			continue
 		}
+		_, isLoop := g.Loops[k[0]]
+		isLoop = isLoop && k[0] == k[1]
 		isEdge := k[0] >= 0 && k[0] < int64(n) && k[1] >= 0 && k[1] < int64(n) && (g.Directed || k[0] < k[1]) && g.G.Edge(k[0], k[1]) != nil
-		if !isEdge {
-			return nil, bad("edge attributes for (%d, %d), which is not an edge (from < to on an undirected graph)", k[0], k[1])
+		if !isEdge && !isLoop {
+			return nil, bad("edge attributes for (%d, %d), which is neither an edge (from < to on an undirected graph) nor a self-loop of Loops", k[0], k[1])
 		}
 		for _, kv := range ordered(attrs, w.edgeAttrNames) {
 			if err := text("edge attribute value", kv[1]); err != nil {
@@ -576,14 +595,28 @@ func forWriting(g *network.Graph, xmlText bool, reserved ...string) (*writable, 
 			}
 		}
 	}
+	for u, wt := range g.Loops {
+		if u < 0 || u >= int64(n) {
+			return nil, bad("self-loop at node id %d out of range 0..%d", u, n-1)
+		}
+		if !(wt > 0) || math.IsInf(wt, 0) {
+			return nil, bad("self-loop %q: weight %v: %v", g.Names[u], wt, ErrBadWeight)
+		}
+	}
 	for u := range int64(n) {
 		to := graph.NodesOf(g.G.From(u))
+		if _, ok := g.Loops[u]; ok {
+			to = append(to, simple.Node(u))
+		}
 		slices.SortFunc(to, func(a, b graph.Node) int { return cmp.Compare(a.ID(), b.ID()) })
 		for _, v := range to {
 			if !g.Directed && v.ID() < u {
 				continue
 			}
 			wt, _ := g.G.Weight(u, v.ID())
+			if v.ID() == u {
+				wt = g.Loops[u]
+			}
 			if !(wt > 0) || math.IsInf(wt, 0) {
 				return nil, bad("edge %q -> %q: weight %v: %v", g.Names[u], g.Names[v.ID()], wt, ErrBadWeight)
 			}

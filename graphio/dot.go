@@ -18,7 +18,7 @@ import (
 // names and values are all quoted, with " and \ escaped as \" and \\ and
 // line breaks written as \n, so any name is safe. The file is the same for
 // the same graph, with the order of nodes, edges and attributes and the
-// checks of WriteGraphML (but any Unicode text is allowed). There is no
+// checks and the self-loops (g.Loops) of WriteGraphML (but any Unicode text is allowed). There is no
 // DOT reader; use GraphML to exchange graphs.
 //
 // Graphviz takes weight as an integer for dot's layout (a fractional

@@ -76,8 +76,9 @@ type EdgeListOptions struct {
 // later rows are dropped. On an undirected graph, a file that lists every
 // edge in both directions with the same weight (a symmetric listing) is
 // read once per edge, so that its weights are not doubled. Self-loops are
-// dropped (the node stays) or refused by opt.Loops. opt.Warn is told what
-// was done, in one line. Weights that are not positive finite numbers are
+// dropped (the node stays), refused, or kept in Graph.Loops (merged by
+// opt.Multi, with the attributes of their first row in EdgeAttrs under
+// (n, n)) by opt.Loops. opt.Warn is told what was done, in one line. Weights that are not positive finite numbers are
 // refused (a weight may be used as a length:
 // metrics.PathOptions.Distances). Errors are collected up to
 // network.MaxErrors and name file, line, column and field.
@@ -220,9 +221,24 @@ func (r *edgeListReader) readRows(t *csvio.Table) error {
 			continue
 		}
 		if s == d {
-			if opt.Loops == LoopsRefuse {
+			switch opt.Loops {
+			case LoopsRefuse:
 				t.Fail("target", d, ErrSelfLoop)
-			} else {
+			case LoopsKeep:
+				if opt.Strict && r.nodeFile {
+					if id, ok := r.index[s]; !ok || id >= int64(r.fromNodeFile) {
+						t.Fail("source", s, ErrUnknownRef)
+					}
+				}
+				n := r.add(s)
+				i, isNew := r.pairs.keepLoop(n, w, t.Line(), fmt.Sprintf("line %d", t.Line()))
+				switch {
+				case isNew:
+					r.edgeAttrs(t, edgeKey{n, n})
+				case opt.Multi == MultiRefuse:
+					t.Fail("", "", fmt.Errorf("self-loop %q: %w", s, ErrDuplicateEdge)).Other = fmt.Sprintf("%s:%d", t.Name(), r.pairs.kept[i].first)
+				}
+			default:
 				r.add(s)
 				r.pairs.loop(fmt.Sprintf("line %d", t.Line()))
 			}
@@ -370,6 +386,7 @@ func (r *edgeListReader) graph(edgesName string) (*network.Graph, error) {
 		r.opt.Warn(msg)
 	}
 	g.Merged = r.pairs.parallel
+	g.Loops = r.pairs.loopWeights()
 	order := r.pairs.list
 	g.Edges = len(order)
 	if int64(len(g.Names)) >= math.MaxInt32 || 2*int64(len(order)) >= math.MaxInt32 {

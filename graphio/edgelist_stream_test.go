@@ -34,7 +34,7 @@ func readBoth(t *testing.T, b []byte, opt EdgeListOptions) (stream, buffered str
 		}
 		var d bytes.Buffer
 		fmt.Fprintf(&d, "names %q attrs %q merged %d edges %d warnings %q\n", g.Names, g.EdgeAttrNames, g.Merged, g.Edges, warns)
-		fmt.Fprintf(&d, "%v\n", g.EdgeAttrs)
+		fmt.Fprintf(&d, "%v\nloops %v\n", g.EdgeAttrs, g.Loops)
 		for u := range g.Names {
 			for _, v := range sortedFrom(g, int64(u)) {
 				w, _ := g.G.(interface {

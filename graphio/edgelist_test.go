@@ -122,12 +122,14 @@ func FuzzReadEdgeList(f *testing.F) {
 	f.Add("source\ttarget\ra\tb\r", "id\n\xb0\xb2\xe4\xad\n", false, false)
 	f.Add("source,note,target,weight,k\na,\"x,y\",b,1,z\nb,,a,2,\n", "", true, false)
 	f.Add("source,target,weight\na,b,1\nb,a,1\na,a,2\n", "", true, false)
+	f.Add("source,target,weight,k\na,a,1,x\na,a,2,y\nb,b,3,\na,b,1,z\n", "id\na\n", true, true)
+	f.Add("source,target\na,a\nb,b\na,a\n", "", false, false)
 	f.Fuzz(func(t *testing.T, edges, nodes string, weighted, directed bool) {
 		var g *network.Graph
 		var err error
 		// The policies vary with the input, so that every one is fuzzed.
 		opt := EdgeListOptions{Weighted: weighted, Directed: directed, KeepWeights: !weighted,
-			Multi: MultiEdgesValues[len(edges)%len(MultiEdgesValues)], Loops: SelfLoopsValues[len(nodes)%len(SelfLoopsValues)]}
+			Multi: MultiEdgesValues[len(edges)%len(MultiEdgesValues)], Loops: SelfLoopsValues[(len(nodes)+len(edges)/len(MultiEdgesValues))%len(SelfLoopsValues)]}
 		if nodes == "" {
 			g, err = ReadEdgeList("e.csv", strings.NewReader(edges), "", nil, opt)
 			// The streaming reader must agree with the buffering one.
@@ -143,11 +145,21 @@ func FuzzReadEdgeList(f *testing.F) {
 		if g.G.Nodes().Len() != len(g.Names) {
 			t.Fatalf("%d nodes, %d names", g.G.Nodes().Len(), len(g.Names))
 		}
-		if len(g.EdgeAttrNames) > 0 && len(g.EdgeAttrs) != g.Edges {
-			t.Fatalf("%d edges, %d with attributes", g.Edges, len(g.EdgeAttrs))
+		if len(g.EdgeAttrNames) > 0 && len(g.EdgeAttrs) != g.Edges+len(g.Loops) {
+			t.Fatalf("%d edges and %d loops, %d with attributes", g.Edges, len(g.Loops), len(g.EdgeAttrs))
+		}
+		if len(g.Loops) > 0 && opt.Loops != LoopsKeep {
+			t.Fatalf("loops %v kept under --loops %s", g.Loops, opt.Loops)
+		}
+		for u, w := range g.Loops {
+			if u < 0 || u >= int64(len(g.Names)) || !(w > 0) {
+				t.Fatalf("loop at %d weight %v", u, w)
+			}
 		}
 		for k, a := range g.EdgeAttrs {
-			if !g.G.HasEdgeBetween(k[0], k[1]) || !directed && k[0] > k[1] || len(a) != len(g.EdgeAttrNames) {
+			_, loop := g.Loops[k[0]]
+			loop = loop && k[0] == k[1]
+			if !loop && !g.G.HasEdgeBetween(k[0], k[1]) || !directed && k[0] > k[1] || len(a) != len(g.EdgeAttrNames) {
 				t.Fatalf("edge attributes %v %q of a non-edge or incomplete", k, a)
 			}
 		}
@@ -166,11 +178,11 @@ func TestReadEdgeListMulti(t *testing.T) {
 		merged   int
 		warn     string
 	}{
-		{"", true, 10, 2, 2, "e.csv: 2 parallel edges summed into 1 edge; 1 self-loop dropped (line 5), as no measure takes loops"},
-		{MultiSum, false, 12, 12, 3, "e.csv: 3 parallel edges summed into 1 edge; 1 self-loop dropped (line 5), as no measure takes loops"},
-		{MultiCount, true, 3, 1, 2, "e.csv: 2 parallel edges merged into 1 edge weighted by their multiplicity; 1 self-loop dropped (line 5), as no measure takes loops"},
-		{MultiCount, false, 4, 4, 3, "e.csv: 3 parallel edges merged into 1 edge weighted by their multiplicity; 1 self-loop dropped (line 5), as no measure takes loops"},
-		{MultiFirst, true, 4, 2, 2, "e.csv: 2 parallel edges dropped, keeping the first row of 1 edge; 1 self-loop dropped (line 5), as no measure takes loops"},
+		{"", true, 10, 2, 2, "e.csv: 2 parallel edges summed into 1 edge; 1 self-loop dropped (line 5)"},
+		{MultiSum, false, 12, 12, 3, "e.csv: 3 parallel edges summed into 1 edge; 1 self-loop dropped (line 5)"},
+		{MultiCount, true, 3, 1, 2, "e.csv: 2 parallel edges merged into 1 edge weighted by their multiplicity; 1 self-loop dropped (line 5)"},
+		{MultiCount, false, 4, 4, 3, "e.csv: 3 parallel edges merged into 1 edge weighted by their multiplicity; 1 self-loop dropped (line 5)"},
+		{MultiFirst, true, 4, 2, 2, "e.csv: 2 parallel edges dropped, keeping the first row of 1 edge; 1 self-loop dropped (line 5)"},
 	} {
 		var warns []string
 		g, err := ReadEdgeList("e.csv", strings.NewReader(edges), "", nil,

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -85,6 +86,13 @@ func describe(g *network.Graph) string {
 			described[k] = true
 			b.WriteByte('\n')
 		}
+	}
+	for _, u := range slices.Sorted(maps.Keys(g.Loops)) {
+		fmt.Fprintf(&b, "loop %q %v", g.Names[u], g.Loops[u])
+		k := [2]int64{u, u}
+		sorted(g.EdgeAttrs[k])
+		described[k] = true
+		b.WriteByte('\n')
 	}
 	var stray [][2]int64
 	for k, m := range g.EdgeAttrs {
@@ -324,7 +332,7 @@ func TestWriteRefuses(t *testing.T) {
 		{"undeclared edge attribute weight", bad(func(g *network.Graph) { g.EdgeAttrs[[2]int64{1, 2}]["weight"] = "2" }),
 			`graphio: cannot write graph: edge attribute "weight": the format has no room for it`},
 		{"edge attributes of a non-edge", bad(func(g *network.Graph) { g.EdgeAttrs[[2]int64{3, 4}] = map[string]string{"label": "x"} }),
-			`graphio: cannot write graph: edge attributes for (3, 4), which is not an edge (from < to on an undirected graph)`},
+			`graphio: cannot write graph: edge attributes for (3, 4), which is neither an edge (from < to on an undirected graph) nor a self-loop of Loops`},
 		{"edge attribute bad UTF-8", bad(func(g *network.Graph) { g.EdgeAttrs[[2]int64{1, 2}]["备注"] = "\xfe" }),
 			`graphio: cannot write graph: edge attribute value "\xfe" is not valid UTF-8`},
 	} {
@@ -367,7 +375,7 @@ func TestWriteRefuses(t *testing.T) {
 	g = smallGraph(false)
 	g.EdgeAttrs[[2]int64{1, 0}] = g.EdgeAttrs[[2]int64{0, 1}]
 	delete(g.EdgeAttrs, [2]int64{0, 1})
-	const wantKey = `graphio: cannot write graph: edge attributes for (1, 0), which is not an edge (from < to on an undirected graph)`
+	const wantKey = `graphio: cannot write graph: edge attributes for (1, 0), which is neither an edge (from < to on an undirected graph) nor a self-loop of Loops`
 	for _, f := range formats {
 		if err := f.write(io.Discard, g); err == nil || err.Error() != wantKey {
 			t.Errorf("reversed key, %s: got %v, want %s", f.name, err, wantKey)

@@ -30,7 +30,7 @@ func fuzzRead(f *testing.F, ext string, readWith func(string, io.Reader, graphio
 		}
 		f.Add(b)
 	}
-	for _, g := range []*network.Graph{smallGraph(true), smallGraph(false)} {
+	for _, g := range []*network.Graph{smallGraph(true), smallGraph(false), withLoops(true), withLoops(false)} {
 		var b bytes.Buffer
 		if err := write(&b, g); err != nil {
 			f.Fatal(err)

@@ -37,7 +37,7 @@ const (
 // an attvalue, which ReadGEXF reads back as such.
 //
 // The file is the same for the same graph, with the order of nodes, edges
-// and attributes and the checks of WriteGraphML.
+// and attributes and the checks and the self-loops (g.Loops) of WriteGraphML.
 //
 // [GEXF]: https://gexf.net/
 func WriteGEXF(w io.Writer, g *network.Graph) error {

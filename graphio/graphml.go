@@ -27,6 +27,9 @@ const graphMLSpace = "http://graphml.graphdrawing.org/xmlns"
 // that turn the double into a float64 keep the exact decimal too;
 // ReadGraphML folds it back.
 //
+// The self-loops of g.Loops are written as edges from a node to itself,
+// with their weights and attributes, among the other edges.
+//
 // The file is the same for the same graph: nodes come in id order, edges
 // in (from, to) order (from < to on an undirected graph), and attributes
 // in the order of g.AttrNames (g.EdgeAttrNames for edges) followed by any
@@ -130,7 +133,7 @@ type graphMLKey struct {
 // one (as in NetworkX). Parallel edges (also in reverse on an undirected
 // graph) are summed into one edge and self-loops dropped, as ReadEdgeList
 // does by default; ReadGraphMLWith offers the other choices (counting,
-// keeping the first, refusing). It is an error if an edge's "directed"
+// keeping the first, refusing; keeping or refusing self-loops). It is an error if an edge's "directed"
 // attribute disagrees with edgedefault, and for a weight that is not a
 // positive finite number, an edge to an undeclared node, or a node id
 // declared twice. Nested graphs, hyperedges

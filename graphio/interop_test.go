@@ -8,9 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/simple"
 
 	"github.com/ecosys-sna/ecosys/cases"
 	"github.com/ecosys-sna/ecosys/datasets"
@@ -85,12 +87,18 @@ func expect(t *testing.T, g *network.Graph) expectation {
 	}
 	for u := range int64(len(g.Names)) {
 		to := graph.NodesOf(g.G.From(u))
+		if _, ok := g.Loops[u]; ok {
+			to = append(to, simple.Node(u))
+		}
 		slices.SortFunc(to, func(a, b graph.Node) int { return cmp.Compare(a.ID(), b.ID()) })
 		for _, v := range to {
 			if !g.Directed && v.ID() < u {
 				continue
 			}
 			w, _ := g.G.Weight(u, v.ID())
+			if v.ID() == u {
+				w = g.Loops[u]
+			}
 			x.Edges = append(x.Edges, expectedEdge{g.Names[u], g.Names[v.ID()], w, typed(g.EdgeAttrs[[2]int64{u, v.ID()}], edge)})
 		}
 	}
@@ -99,7 +107,8 @@ func expect(t *testing.T, g *network.Graph) expectation {
 
 // TestWriteInteropTyped writes, for scripts/interop/check.py, the i-SOON
 // ledger network and the embedded meta-network (every layer) in every
-// one-file format, the meta-network's CSV tables, and expect.json: every
+// one-file format, a small graph with self-loops too, the meta-network's
+// CSV tables, and expect.json: every
 // node, label, edge, weight and typed attribute value that NetworkX,
 // igraph and Graphviz must read back. It runs only with -interop-dir.
 // In Go, the same files read back into ecosys: TestFormatRoundTrip,
@@ -109,7 +118,14 @@ func TestWriteInteropTyped(t *testing.T) {
 		t.Skip("no -interop-dir")
 	}
 	m := embeddedMeta(t)
-	graphs := map[string]*network.Graph{"isoon": ledgerGraph(t, network.ByAmount), "meta": m.Graph()}
+	// A graph with self-loops (--loops keep), one with attributes, one a
+	// loop at a node without other edges (issue 18).
+	loops, err := graphio.ReadEdgeList("loops.csv", strings.NewReader("source,target,weight,contracts,note\na,b,2,1,x\na,a,3,4,loop\nc,c,1.5,,\n"), "", nil,
+		graphio.EdgeListOptions{Weighted: true, Loops: graphio.LoopsKeep})
+	if err != nil {
+		t.Fatal(err)
+	}
+	graphs := map[string]*network.Graph{"isoon": ledgerGraph(t, network.ByAmount), "meta": m.Graph(), "loops": loops}
 	all := map[string]expectation{}
 	for name, g := range graphs {
 		for ext, write := range map[string]func(io.Writer, *network.Graph) error{

@@ -38,9 +38,11 @@ var MultiEdgesValues = []MultiEdges{MultiSum, MultiCount, MultiFirst, MultiRefus
 
 // SelfLoops says what a reader does with a self-loop, an edge from a node
 // to itself. The graphs of ecosys (gonum's simple graphs and the compact
-// graph of ReadEdgeList) hold no loops, and no measure of package metrics
-// takes them, so a loop is dropped or refused; the node stays. The empty
-// value is LoopsDrop.
+// graph of ReadEdgeList) hold no loops, so a loop is dropped, refused, or
+// kept beside the graph in network.Graph.Loops, where the writers find it
+// and the degree and strength of package metrics can count it
+// (metrics.Options.Loops); the node stays in every case. The empty value
+// is LoopsDrop.
 type SelfLoops string
 
 // The policies for self-loops.
@@ -50,10 +52,17 @@ const (
 	LoopsDrop SelfLoops = "drop"
 	// LoopsRefuse makes a self-loop an error (ErrSelfLoop).
 	LoopsRefuse SelfLoops = "refuse"
+	// LoopsKeep keeps self-loops in network.Graph.Loops, one a node:
+	// parallel loops (several rows from a node to itself) are merged or
+	// refused by the MultiEdges policy, as parallel edges are, and the
+	// loop keeps the attributes of its first row (in Graph.EdgeAttrs under
+	// the key (n, n)). The reader's warning counts the loops kept and
+	// names the first lines.
+	LoopsKeep SelfLoops = "keep"
 )
 
 // SelfLoopsValues lists the policies, the default first.
-var SelfLoopsValues = []SelfLoops{LoopsDrop, LoopsRefuse}
+var SelfLoopsValues = []SelfLoops{LoopsDrop, LoopsRefuse, LoopsKeep}
 
 // ReadOptions say how the graph file readers (ReadGraphMLWith,
 // ReadGEXFWith, ReadNodeLinkWith, ReadWith) treat parallel edges and
@@ -102,9 +111,24 @@ type pairs struct {
 	directed bool
 	index    map[edgeKey]int
 	list     []pair
-	parallel int // rows merged into an earlier one (or refused)
+	parallel int // rows merged into an earlier one (or refused), loops too
 	loops    int // self-loops dropped
 	loopAt   []string
+	// kept are the self-loops kept (LoopsKeep), one a node, in order of
+	// first row, merged by multi as the pairs are; keptAt is their index
+	// by node and keptLines the places of the first few.
+	kept      []loop
+	keptAt    map[int64]int
+	keptLines []string
+}
+
+// loop is a self-loop being merged: its node, its first row, its weight by
+// the policy and its number of rows.
+type loop struct {
+	node   int64
+	first  int
+	weight float64
+	rows   int
 }
 
 // pair is an edge being merged: its key (ids in increasing order if
@@ -166,6 +190,53 @@ func (p *pairs) add(s, d int64, w float64, row int) (int, bool) {
 	return i, false
 }
 
+// keepLoop adds a self-loop at node n of weight w, the row number row of
+// the caller, at the place where. It returns the index of the loop in
+// p.kept and whether it is new; a loop that is not new is merged into the
+// earlier one by the policy (under MultiRefuse nothing is added).
+func (p *pairs) keepLoop(n int64, w float64, row int, where string) (int, bool) {
+	if i, dup := p.keptAt[n]; dup {
+		p.parallel++
+		if p.multi == MultiRefuse {
+			return i, false
+		}
+		l := &p.kept[i]
+		l.rows++
+		switch p.multi {
+		case MultiSum:
+			l.weight += w
+		case MultiCount:
+			l.weight++
+		}
+		return i, false
+	}
+	if p.keptAt == nil {
+		p.keptAt = map[int64]int{}
+	}
+	p.keptAt[n] = len(p.kept)
+	weight := w
+	if p.multi == MultiCount {
+		weight = 1
+	}
+	p.kept = append(p.kept, loop{node: n, first: row, weight: weight, rows: 1})
+	if len(p.keptLines) < 3 {
+		p.keptLines = append(p.keptLines, where)
+	}
+	return len(p.kept) - 1, true
+}
+
+// loopWeights returns the kept loops as network.Graph.Loops, nil if none.
+func (p *pairs) loopWeights() map[int64]float64 {
+	if len(p.kept) == 0 {
+		return nil
+	}
+	m := make(map[int64]float64, len(p.kept))
+	for _, l := range p.kept {
+		m[l.node] = l.weight
+	}
+	return m
+}
+
 // loop counts a dropped self-loop at the place where (a line, say).
 func (p *pairs) loop(where string) {
 	p.loops++
@@ -214,6 +285,11 @@ func (p *pairs) finish(file string) string {
 				merged++
 			}
 		}
+		for _, l := range p.kept {
+			if l.rows > 1 {
+				merged++
+			}
+		}
 		switch p.multi {
 		case MultiSum:
 			msgs = append(msgs, fmt.Sprintf("%s summed into %s", count(p.parallel, "parallel edge"), count(merged, "edge")))
@@ -228,7 +304,14 @@ func (p *pairs) finish(file string) string {
 		if p.loops > len(p.loopAt) {
 			at += ", …"
 		}
-		msgs = append(msgs, fmt.Sprintf("%s dropped (%s), as no measure takes loops", count(p.loops, "self-loop"), at))
+		msgs = append(msgs, fmt.Sprintf("%s dropped (%s)", count(p.loops, "self-loop"), at))
+	}
+	if len(p.kept) > 0 {
+		at := strings.Join(p.keptLines, ", ")
+		if len(p.kept) > len(p.keptLines) {
+			at += ", …"
+		}
+		msgs = append(msgs, fmt.Sprintf("%s kept (%s)", count(len(p.kept), "self-loop"), at))
 	}
 	if len(msgs) == 0 {
 		return ""

@@ -31,7 +31,7 @@ import (
 // unchanged. NetworkX reads the file
 // with json.load and json_graph.node_link_graph. The file is the same for
 // the same graph, with the order of nodes, edges and attributes and the
-// checks of WriteGraphML (but any Unicode text is allowed); a node
+// checks and the self-loops (g.Loops) of WriteGraphML (but any Unicode text is allowed); a node
 // attribute may not be called "id", nor an edge attribute "source",
 // "target" or "weight".
 func WriteNodeLink(w io.Writer, g *network.Graph) error {

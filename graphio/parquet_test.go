@@ -2,6 +2,7 @@ package graphio
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -175,4 +176,31 @@ func equalTables(a, b [][]string) bool {
 		}
 	}
 	return true
+}
+
+// Issue 18: the Parquet edge table has a row per self-loop kept, with its
+// weight and attributes typed as the other rows'.
+func TestParquetLoops(t *testing.T) {
+	g, err := ReadEdgeList("e.csv", strings.NewReader("source,target,weight,contracts\na,b,2,1\na,a,3,4\nc,c,0.5,\n"), "", nil,
+		EdgeListOptions{Weighted: true, Loops: LoopsKeep})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, et, err := Tables(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := writeParquetTable(&b, et); err != nil {
+		t.Fatal(err)
+	}
+	types, rows := readParquet(t, b.Bytes())
+	var got []string
+	for _, r := range rows {
+		got = append(got, fmt.Sprint(r["source"], "-", r["target"], " ", r["weight"], " ", r["contracts"]))
+	}
+	want := []string{"a-a 3 4", "a-b 2 1", "c-c 0.5 <nil>"}
+	if strings.Join(got, "|") != strings.Join(want, "|") || types["contracts"] != "optional INT(64,true)" {
+		t.Errorf("rows %q (contracts %s), want %q (optional INT(64,true))", got, types["contracts"], want)
+	}
 }

@@ -16,7 +16,9 @@ import (
 // edge attributes. Attributes come in the order of g.AttrNames and
 // g.EdgeAttrNames, followed by those used but not declared, sorted. Edges
 // are in the order of their source's and then their target's node id; on
-// an undirected graph each edge appears once, from its lower id. The
+// an undirected graph each edge appears once, from its lower id. A
+// self-loop of g.Loops is a row whose source and target are its node,
+// which ReadEdgeList keeps with LoopsKeep. The
 // weight is written in full precision (strconv 'g', -1). An attribute
 // named like a key column (id; source, target or weight) cannot be
 // written and is an error, as are the names and values that the other

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -35,6 +36,8 @@ type computation struct {
 
 	deg        *degreeCounts
 	str        []float64
+	loopDeg    *degreeCounts // deg with Options.Loops counted
+	loopStr    []float64     // str with Options.Loops counted
 	ps         *PathStats
 	psErr      error
 	single     map[string]map[int64]float64
@@ -197,6 +200,69 @@ func (c *computation) strengths() []float64 {
 		c.str = nodeValues(c.g, c.weighted)
 	}
 	return c.str
+}
+
+// LoopMeasures names the node measures that count the self-loops of
+// Options.Loops; every other measure ignores them.
+func LoopMeasures() []string { return []string{"degree", "in_degree", "out_degree", "strength"} }
+
+// checkLoops makes a loop of Options.Loops at a node that the graph does
+// not have, or with a weight that is not positive and finite, invalid
+// input. It reports whether the loops are valid.
+func (c *computation) checkLoops() bool {
+	for _, id := range slices.Sorted(maps.Keys(c.opt.Loops)) {
+		if w := c.opt.Loops[id]; c.g.Node(id) == nil || !(w > 0) || math.IsInf(w, 0) {
+			c.fatal = fmt.Errorf("metrics: self-loop at node %d (weight %v): not a node of the graph, or not a positive finite weight", id, w)
+			return false
+		}
+	}
+	return true
+}
+
+// loopDegrees are the degrees with the self-loops of Options.Loops
+// counted (Options.Loops says how): those of the node measures degree,
+// in_degree and out_degree.
+func (c *computation) loopDegrees() *degreeCounts {
+	d := c.degrees()
+	if len(c.opt.Loops) == 0 || !c.checkLoops() {
+		return d
+	}
+	if c.loopDeg == nil {
+		l := &degreeCounts{total: slices.Clone(d.total), in: slices.Clone(d.in), out: slices.Clone(d.out)}
+		for i, u := range c.nodes() {
+			if _, ok := c.opt.Loops[u.ID()]; ok {
+				l.total[i] += 2
+				if c.directed {
+					l.in[i]++
+					l.out[i]++
+				}
+			}
+		}
+		c.loopDeg = l
+	}
+	return c.loopDeg
+}
+
+// loopStrengths are the strengths with the self-loops of Options.Loops
+// counted, 2w each (2 unweighted): the node measure strength.
+func (c *computation) loopStrengths() []float64 {
+	s := c.strengths()
+	if len(c.opt.Loops) == 0 || !c.checkLoops() {
+		return s
+	}
+	if c.loopStr == nil {
+		l := slices.Clone(s)
+		for i, u := range c.nodes() {
+			if w, ok := c.opt.Loops[u.ID()]; ok {
+				if !c.weighted {
+					w = 1
+				}
+				l[i] += 2 * w
+			}
+		}
+		c.loopStr = l
+	}
+	return c.loopStr
 }
 
 func (c *computation) pathOptions() PathOptions {

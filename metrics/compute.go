@@ -51,6 +51,21 @@ type Options struct {
 	// shortest paths (ApproxBetweenness) with Approx.Delta and Approx.Seed;
 	// its Weighted and Workers are taken from these Options.
 	Approx ApproxOptions
+	// Loops are self-loops, which g (a simple graph) cannot hold: the
+	// weight of the loop at each node that has one, by node id (as
+	// network.Graph.Loops holds them). The node measures degree,
+	// in_degree, out_degree and strength count them as NetworkX's
+	// Graph.degree and DiGraph.in_degree/out_degree/degree do: on an
+	// undirected graph a loop adds 2 to the degree and 2w to the strength,
+	// on a directed graph 1 to the in-degree and 1 to the out-degree (so 2
+	// to the degree) and 2w to the strength (in plus out), where w is the
+	// loop's weight, or 1 unless Weighted. Every other measure, node or
+	// graph (the centralizations and concentrations of degree and
+	// strength, density, paths, eigenvector, PageRank, HITS, k-core,
+	// clustering, constraint, communities, …), ignores them: LoopMeasures
+	// lists those that count them. A loop at a node that g does not have,
+	// or whose weight is not a positive finite number, is invalid input.
+	Loops map[int64]float64
 	// Timer, if not nil, is called after each measure with its name and
 	// the time it took (shared work, such as the shortest-path pass, is
 	// timed with the first measure that needs it).

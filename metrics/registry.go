@@ -82,14 +82,14 @@ type GraphMeasure struct {
 // nodeMeasures lists the node measures in the order of the columns of
 // the node table and of the keys of the JSON.
 var nodeMeasures = []NodeMeasure{
-	{Name: "degree", Doc: "number of ties (in plus out on directed graphs)", Size: true,
-		compute: func(c *computation) ([]Value, error) { return counts(c.degrees().total), nil }},
-	{Name: "in_degree", Doc: "number of ties received (directed graphs; undefined on undirected ones)",
-		compute: func(c *computation) ([]Value, error) { return c.directedCounts(c.degrees().in), nil }},
-	{Name: "out_degree", Doc: "number of ties sent (directed graphs; undefined on undirected ones)",
-		compute: func(c *computation) ([]Value, error) { return c.directedCounts(c.degrees().out), nil }},
-	{Name: "strength", Doc: "sum of the weights of a node's ties, in plus out on directed graphs (Barrat et al. 2004); the degree when unweighted", Weights: Strengths, Size: true,
-		compute: func(c *computation) ([]Value, error) { return floats(c.strengths()), nil }},
+	{Name: "degree", Doc: "number of ties (in plus out on directed graphs); a self-loop, when kept, counts twice", Size: true,
+		compute: func(c *computation) ([]Value, error) { return counts(c.loopDegrees().total), nil }},
+	{Name: "in_degree", Doc: "number of ties received (directed graphs; undefined on undirected ones); a self-loop, when kept, counts once",
+		compute: func(c *computation) ([]Value, error) { return c.directedCounts(c.loopDegrees().in), nil }},
+	{Name: "out_degree", Doc: "number of ties sent (directed graphs; undefined on undirected ones); a self-loop, when kept, counts once",
+		compute: func(c *computation) ([]Value, error) { return c.directedCounts(c.loopDegrees().out), nil }},
+	{Name: "strength", Doc: "sum of the weights of a node's ties, in plus out on directed graphs (Barrat et al. 2004); the degree when unweighted; a self-loop, when kept, counts twice its weight", Weights: Strengths, Size: true,
+		compute: func(c *computation) ([]Value, error) { return floats(c.loopStrengths()), nil }},
 	{Name: "betweenness", Doc: "raw Freeman betweenness: sum over pairs of the share of shortest paths through the node (Freeman 1977; Brandes 2001)", Weights: Lengths, Size: true,
 		compute: func(c *computation) ([]Value, error) { return c.pathColumn("betweenness") }},
 	{Name: "betweenness_normalized", Doc: "betweenness over its maximum, (n−1)(n−2) on directed graphs and half that on undirected ones", Weights: Lengths, Size: true,

@@ -24,17 +24,28 @@ import (
 // an empty value. EdgeAttrNames lists the edge attribute names in a stable
 // order (the columns of the edge file, the declarations of a graph file);
 // an edge attribute may not be called "weight".
+//
+// Self-loops (edges from a node to itself) cannot be held by G, which is
+// a simple graph. A reader told to keep them (graphio.LoopsKeep) puts
+// them in Loops: node id → the loop's weight, one loop per node (parallel
+// loops merged as parallel edges are), with the loop's attributes in
+// EdgeAttrs under the key (n, n). Loops is nil when the graph has none or
+// they were dropped. Writers write the loops with the edges. Measures of
+// package metrics read only G unless given the loops (metrics.Options.Loops).
 type Graph struct {
 	G         graph.Weighted // node ids 0..len(Names)-1; see graphio.ReadEdgeList for the graphs it reads
 	Directed  bool
 	Names     []string
 	Attrs     []map[string]string
 	AttrNames []string // node attribute names, in a stable order
-	Edges     int      // number of edges (after merging)
-	Merged    int      // duplicate edges graphio.ReadEdgeList merged into one (weights added)
+	Edges     int      // number of edges of G (after merging), not counting Loops
+	Merged    int      // duplicate edges (and loops) graphio.ReadEdgeList merged into one (weights added)
 
 	EdgeAttrNames []string                       // edge attribute names other than the weight, in a stable order
-	EdgeAttrs     map[[2]int64]map[string]string // attributes by (from, to) node ids, from < to if undirected
+	EdgeAttrs     map[[2]int64]map[string]string // attributes by (from, to) node ids, from < to if undirected; (n, n) for the loop at n
+
+	// Loops are the self-loops kept: the loop weight by node id (see above).
+	Loops map[int64]float64
 }
 
 // ID returns the node id of a name.

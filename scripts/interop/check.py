@@ -14,8 +14,10 @@ see the edge attributes contracts and amount_cny on every edge, and their
 sums (amount_cny exactly, as decimals) must match the manifest's
 total_contracts and total_amount_cny.
 
-Then, value by value (issue 18): the i-SOON network and the embedded
-meta-network (every layer) written by
+Then, value by value (issue 18): the i-SOON network, the embedded
+meta-network (every layer) and a small graph with self-loops (kept with
+--loops keep: a loop with attributes, a loop at a node without other
+edges) written by
 
     go test ./graphio -run TestWriteInteropTyped -count=1 -args -interop-dir DIR
 
@@ -336,7 +338,7 @@ def values(d):
         x = json.load(f)
     p = lambda name: os.path.join(d, name)
     checks = []
-    for name in ("isoon", "meta"):
+    for name in ("isoon", "meta", "loops"):
         g = x["graphs"][name]
 
         def nx_graphml(name=name, g=g):
