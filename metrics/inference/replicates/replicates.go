@@ -26,6 +26,7 @@ package replicates
 
 import (
 	"cmp"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -118,7 +119,10 @@ func newWriter(w io.Writer) *parquet.GenericWriter[Row] {
 // shards (a replicate missing, repeated, outside the run or of another
 // shard; settings that differ within a statistic's shard).
 func Read(name string, r io.ReaderAt, size int64) ([]*inference.CUGShard, error) {
-	f, err := parquet.OpenFile(r, size)
+	if err := checkFooter(r, size); err != nil {
+		return nil, fmt.Errorf("%s: not a Parquet file: %w", name, err)
+	}
+	f, err := openFile(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a Parquet file: %w", name, err)
 	}
@@ -127,7 +131,10 @@ func Read(name string, r io.ReaderAt, size int64) ([]*inference.CUGShard, error)
 			return nil, fmt.Errorf("%s: not a replicates file: no column %q", name, col)
 		}
 	}
-	pr := parquet.NewGenericReader[Row](f)
+	pr, err := newReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a replicates file: %w", name, err)
+	}
 	defer pr.Close()
 	type key struct {
 		stat  string
@@ -138,7 +145,7 @@ func Read(name string, r io.ReaderAt, size int64) ([]*inference.CUGShard, error)
 	buf := make([]Row, 4096)
 	line := int64(0)
 	for {
-		n, err := pr.Read(buf)
+		n, err := readRows(pr, buf)
 		for _, row := range buf[:n] {
 			line++
 			k := key{row.Statistic, row.Shard}
@@ -172,6 +179,62 @@ func Read(name string, r io.ReaderAt, size int64) ([]*inference.CUGShard, error)
 		out[i] = sr.s
 	}
 	return out, nil
+}
+
+// openFile opens a Parquet file as parquet.OpenFile does, without its
+// page index and bloom filters (Read needs neither), and with a panic of
+// the library on a malformed file (v0.32.0 slices out of range in
+// ReadPageIndex, found by FuzzRead) returned as an error.
+func openFile(r io.ReaderAt, size int64) (f *parquet.File, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			f, err = nil, fmt.Errorf("malformed: %v", p)
+		}
+	}()
+	return parquet.OpenFile(r, size, parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
+}
+
+// newReader returns the reader of Row of f, with a panic of the library
+// on a column of another type than Row's (v0.32.0 panics comparing a MAP
+// column with a leaf, found by FuzzRead) returned as an error.
+func newReader(f *parquet.File) (pr *parquet.GenericReader[Row], err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			pr, err = nil, fmt.Errorf("columns of other types: %v", p)
+		}
+	}()
+	return parquet.NewGenericReader[Row](f), nil
+}
+
+// readRows reads rows into buf as pr.Read does, with a panic of the
+// library on a malformed page returned as an error.
+func readRows(pr *parquet.GenericReader[Row], buf []Row) (n int, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			n, err = 0, fmt.Errorf("malformed data: %v", p)
+		}
+	}()
+	return pr.Read(buf)
+}
+
+// checkFooter checks that the footer length a Parquet file declares in
+// its last 8 bytes fits in the file. parquet.OpenFile (v0.32.0) allocates
+// the declared length, up to 4 GiB, before it reads the footer: a file of
+// a few bytes made FuzzRead's worker run out of memory.
+func checkFooter(r io.ReaderAt, size int64) error {
+	if size < 12 {
+		return fmt.Errorf("%d bytes, fewer than the 12 of the smallest Parquet file", size)
+	}
+	var tail [8]byte
+	if n, err := r.ReadAt(tail[:], size-8); n < len(tail) {
+		return err // io.ReaderAt may return io.EOF with all 8 bytes
+	}
+	if magic := string(tail[4:]); magic == "PAR1" || magic == "PARE" {
+		if n := int64(binary.LittleEndian.Uint32(tail[:4])); n > size-12 {
+			return fmt.Errorf("its footer of %d bytes is longer than the file (%d bytes)", n, size)
+		}
+	}
+	return nil
 }
 
 // shardRows gathers the rows of one statistic's shard. Its memory follows

@@ -128,6 +128,11 @@ func TestReadErrors(t *testing.T) {
 		{"empty", nil, "not a Parquet file"},
 		{"json", []byte(`{"shards": []}`), "not a Parquet file"},
 		{"truncated", good[:len(good)/2], "not a Parquet file"},
+		// parquet.OpenFile allocated a footer of the declared length (up
+		// to 4 GiB) before reading it (found by FuzzRead; its corpus
+		// holds this and two inputs that made the library panic).
+		{"footer longer than the file", append(slices.Clone(good[:len(good)-8]), 0xf0, 0xff, 0xff, 0xff, 'P', 'A', 'R', '1'), "footer of 4294967280 bytes is longer than the file"},
+		{"short", []byte("PAR1PAR1"), "fewer than the 12"},
 	} {
 		_, err := Read("x.parquet", bytes.NewReader(c.b), int64(len(c.b)))
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "x.parquet: ") {
