@@ -123,11 +123,10 @@ func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings
 	return files, warnings, nil
 }
 
-// drawFigure draws the figure f with Draw and adds its SVG and PNG to
-// files; the caption is the figure's caption for the ledger l (nil: the
-// plain caption).
-func drawFigure(f FigureSpec, r *analysis.Results, params FigureParams, files map[string][]byte, caption string) (*figure, []string, error) {
-	fig, err := f.Draw(r, params)
+// drawFigure draws the figure f with draw (f.Draw, or a figure drawn
+// already) and adds its SVG and PNG to files, with caption.
+func drawFigure(f FigureSpec, r *analysis.Results, params FigureParams, files map[string][]byte, caption string, draw func() (*plots.Figure, error)) (*figure, []string, error) {
+	fig, err := draw()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -243,7 +242,7 @@ func buildLedger(r *analysis.Results, opts *Options, files map[string][]byte) (p
 			page.Skipped = append(page.Skipped, f.Name+": left out (no replicates asked for: --samples 0)")
 			continue
 		}
-		fg, w, err := drawFigure(f, r, params, files, f.caption(l))
+		fg, w, err := drawFigure(f, r, params, files, f.caption(l), func() (*plots.Figure, error) { return f.Draw(r, params) })
 		if err != nil {
 			var ee *encodeError
 			if errors.As(err, &ee) {
