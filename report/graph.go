@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"cmp"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -527,17 +526,13 @@ func buildGraph(r *analysis.Results, opts *Options, files map[string][]byte) (pa
 			}
 			draw = func() (*plots.Figure, error) { return fig, err }
 		}
-		fg, w, err := drawFigure(f, r, params, files, caption, draw)
+		fg, err := addFigure(&page, &warnings, f, r, params, files, caption, draw)
 		if err != nil {
-			var ee *encodeError
-			if errors.As(err, &ee) {
-				return page, nil, err
-			}
-			page.Skipped = append(page.Skipped, fmt.Sprintf("%s: not drawn: %v", f.Name, strings.TrimPrefix(err.Error(), "report: figure "+f.Name+": ")))
-			continue
+			return page, nil, err
 		}
-		warnings = append(warnings, w...)
-		page.Figures = append(page.Figures, *fg)
+		if fg != nil {
+			page.Figures = append(page.Figures, *fg)
+		}
 	}
 	page.Skipped = append(page.Skipped,
 		"tables of contracts and amounts (by client type, ministry, level, province, year, end user, signatory) and of parties: they count a contract ledger's rows",
