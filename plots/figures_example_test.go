@@ -22,12 +22,13 @@ func ExampleNetworkGraph() {
 			{From: "jietongyi", To: "chengdu-psb", Weight: 1445000, Directed: true, Kind: "contract"},
 			{From: "wu", To: "isoon", Weight: 1, Directed: false, Kind: "officer"},
 		},
-		KindOrder:   []string{"company", "psb", "person"},
-		KindLabels:  map[string]string{"company": "Company", "psb": "Public security", "person": "Person"},
-		SizeLabel:   "betweenness",
-		WeightLabel: "amount (CNY)",
-		Layout:      plots.LayoutForce, // or LayoutLayered, or LayoutAuto
-		Seed:        1,
+		KindOrder:    []string{"company", "psb", "person"},
+		KindLabels:   map[string]string{"company": "Company", "psb": "Public security", "person": "Person"},
+		SizeLabel:    "betweenness",
+		WeightLabel:  "amount (CNY)",
+		WeightAmount: true,              // the key writes 1.45 M, not 1,445,000
+		Layout:       plots.LayoutForce, // or LayoutLayered, or LayoutAuto
+		Seed:         1,
 	}
 	f, err := plots.NetworkGraph("Case network", g, plots.Options{Source: exampleSource})
 	if err != nil {

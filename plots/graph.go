@@ -67,7 +67,10 @@ type Graph struct {
 	WeightLabel string
 	// WeightAmount says that the weights are amounts in CNY: the
 	// edge-width key writes them as the amount axes do (M and k; 万 and
-	// 亿 in Chinese).
+	// 亿 in Chinese). Other weights, and the values of the node-size
+	// key, are written as tables write numbers: four significant
+	// digits, the integral part whole and grouped in thousands ("1,090",
+	// not "1.09 k"); in Chinese in 万 and 亿 from 10⁴.
 	WeightAmount bool
 	// LabelsZH gives the Chinese of the legend's words: of the kind and
 	// edge-kind labels, SizeLabel and WeightLabel, by their English. A

@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"strconv"
 	"strings"
+
+	"github.com/ecosys-sna/ecosys/internal/numfmt"
 
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -70,14 +71,23 @@ func niceFloor(x float64) float64 {
 	return p
 }
 
-// keyText formats a key value: amounts and other large numbers with a
-// k or M suffix (formatAmount), small ones with up to three significant
-// digits.
-func keyText(v float64) string {
-	if v >= 1000 {
-		return formatAmount(v)
+// keyText formats a key value. An amount in CNY (amount true) is written
+// as the amount axes write it (fontSet.formatAmount: "1.09 k", "2.50 M";
+// in Chinese figures "12.3万", "250万"). Any other value, such as a degree,
+// a betweenness, a count or a weight without a unit, is written as the
+// tables write it (numfmt.Readable: four significant digits, the integral
+// part whole and grouped in thousands: "1,090", "123,456"); in Chinese
+// figures (LangZH) from 10⁴ in 万 and 亿 (numfmt.Wan: "12.35万"), as the
+// claims chart does. With LangBoth both are written as in English, as the
+// amount axes are.
+func (fs *fontSet) keyText(v float64, amount bool) string {
+	switch {
+	case amount:
+		return fs.formatAmount(v)
+	case fs.lang == LangZH:
+		return numfmt.Wan(v)
 	}
-	return strconv.FormatFloat(v, 'g', 3, 64)
+	return numfmt.Readable(v)
 }
 
 // allIntegers reports whether every x is a whole number.
@@ -106,7 +116,7 @@ func sizeKey(fs *fontSet, g Graph, radius func(v float64) vg.Length, maxR vg.Len
 	}
 	k.vals = keyValues(top, allIntegers(sizes))
 	for _, v := range k.vals {
-		k.texts = append(k.texts, keyText(v))
+		k.texts = append(k.texts, fs.keyText(v, false))
 	}
 	k.title = fs.pick("Node area", "节点面积", " / ") + ": " + fs.pick(g.SizeLabel, g.LabelsZH[g.SizeLabel], " / ")
 	return k
@@ -126,11 +136,7 @@ func widthKey(fs *fontSet, g Graph) netKey {
 	}
 	k.vals = keyValues(top, allIntegers(ws))
 	for _, v := range k.vals {
-		if g.WeightAmount {
-			k.texts = append(k.texts, fs.formatAmount(v))
-		} else {
-			k.texts = append(k.texts, keyText(v))
-		}
+		k.texts = append(k.texts, fs.keyText(v, g.WeightAmount))
 	}
 	k.size = func(v float64) vg.Length { return edgeWidth(v, top) }
 	k.title = fs.pick("Edge width", "连线宽度", " / ") + ": " + fs.pick(g.WeightLabel, g.LabelsZH[g.WeightLabel], " / ")

@@ -21,7 +21,7 @@ const testSource = "Source: test"
 // ring, some neighbours with leaves of their own: too many labels for
 // the room, so that some are left out. The hub has the largest Size.
 func crowdedGraph(n int) Graph {
-	g := Graph{KindOrder: []string{"hub", "spoke", "leaf"}, SizeLabel: "degree", WeightLabel: "amount (CNY)", Seed: 3}
+	g := Graph{KindOrder: []string{"hub", "spoke", "leaf"}, SizeLabel: "degree", WeightLabel: "amount (CNY)", WeightAmount: true, Seed: 3}
 	g.Nodes = append(g.Nodes, GraphNode{ID: "hub", Label: "Sichuan Anxun (i-SOON)", LabelZH: "四川安洵", Kind: "hub", Size: float64(n)})
 	for i := range n {
 		id := fmt.Sprintf("s%02d", i)
@@ -42,7 +42,7 @@ func crowdedGraph(n int) Graph {
 // treeNet is a contractor → intermediaries → end users tree in layers,
 // with long names.
 func treeNet(users int) Graph {
-	g := Graph{KindOrder: []string{"company", "psb"}, SizeLabel: "contracts", WeightLabel: "amount (CNY)"}
+	g := Graph{KindOrder: []string{"company", "psb"}, SizeLabel: "contracts", WeightLabel: "amount (CNY)", WeightAmount: true}
 	g.Nodes = append(g.Nodes, GraphNode{ID: "c", Label: "Sichuan Anxun (i-SOON)", LabelZH: "四川安洵", Kind: "company", Size: float64(users)})
 	for i := range 4 {
 		id := fmt.Sprintf("m%d", i)
@@ -250,6 +250,89 @@ func TestKeyValues(t *testing.T) {
 	for _, tt := range tests {
 		if got := keyValues(tt.top, tt.integer); !slices.Equal(got, tt.want) {
 			t.Errorf("keyValues(%v, %v) = %v, want %v", tt.top, tt.integer, got, tt.want)
+		}
+	}
+}
+
+// TestKeyText checks the numbers of the node-size and edge-width keys:
+// amounts in CNY as the amount axes write them (k and M; 万 and 亿 in
+// Chinese), any other value (degree, betweenness, counts, weights) as
+// the tables do, grouped in thousands rather than "1.09 k" (issue 18).
+func TestKeyText(t *testing.T) {
+	tests := []struct {
+		lang   Lang
+		amount bool
+		v      float64
+		want   string
+	}{
+		{LangEN, false, 999, "999"},
+		{LangEN, false, 1000, "1,000"},
+		{LangEN, false, 1090, "1,090"},
+		{LangEN, false, 123456, "123,456"},
+		{LangEN, false, 2.5e6, "2,500,000"},
+		{LangEN, false, 0.4567, "0.4567"},
+		{LangEN, false, 46.00000000000004, "46"},
+		{LangEN, true, 999, "999"},
+		{LangEN, true, 1000, "1.00 k"},
+		{LangEN, true, 1090, "1.09 k"},
+		{LangEN, true, 123456, "123 k"},
+		{LangEN, true, 2.5e6, "2.50 M"},
+		{LangZH, false, 999, "999"},
+		{LangZH, false, 1000, "1,000"},
+		{LangZH, false, 1090, "1,090"},
+		{LangZH, false, 123456, "12.35万"},
+		{LangZH, false, 2.5e6, "250万"},
+		{LangZH, true, 999, "999"},
+		{LangZH, true, 1000, "1000"},
+		{LangZH, true, 1090, "1090"},
+		{LangZH, true, 123456, "12.3万"},
+		{LangZH, true, 2.5e6, "250万"},
+		// Both languages: as in English, as the amount axes are.
+		{LangBoth, false, 123456, "123,456"},
+		{LangBoth, true, 123456, "123 k"},
+	}
+	for _, tt := range tests {
+		fs := &fontSet{lang: tt.lang}
+		if got := fs.keyText(tt.v, tt.amount); got != tt.want {
+			t.Errorf("%s, amount %v: keyText(%v) = %q, want %q", tt.lang, tt.amount, tt.v, got, tt.want)
+		}
+	}
+}
+
+// TestKeysReadable checks the keys that a Graph gets: a node size or an
+// edge weight of up to 1090 that is not an amount is keyed "1,090" in
+// English and Chinese, an amount "1.09 k" (万 from 10⁴ in Chinese).
+func TestKeysReadable(t *testing.T) {
+	g := Graph{SizeLabel: "degree", WeightLabel: "weight",
+		Nodes: []GraphNode{{ID: "a", Size: 1090}, {ID: "b", Size: 3}},
+		Edges: []GraphEdge{{From: "a", To: "b", Weight: 1090}, {From: "b", To: "a", Weight: 7}}}
+	radius := func(float64) vg.Length { return 1 }
+	tests := []struct {
+		lang        Lang
+		amount      bool
+		size, width []string
+	}{
+		{LangEN, false, []string{"100", "200", "1,090"}, []string{"100", "200", "1,090"}},
+		{LangEN, true, []string{"100", "200", "1,090"}, []string{"100", "200", "1.09 k"}},
+		{LangZH, false, []string{"100", "200", "1,090"}, []string{"100", "200", "1,090"}},
+		{LangZH, true, []string{"100", "200", "1,090"}, []string{"100", "200", "1090"}},
+	}
+	font, hasCJK := FindCJKFont()
+	for _, tt := range tests {
+		if tt.lang != LangEN && !hasCJK {
+			t.Logf("no CJK font installed: %s keys not checked", tt.lang)
+			continue
+		}
+		fs, err := newFontSet(Options{Source: testSource, Lang: tt.lang, FontPath: font})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g.WeightAmount = tt.amount
+		if got := sizeKey(fs, g, radius, 1).texts; !slices.Equal(got, tt.size) {
+			t.Errorf("%s, amount weights %v: size key %q, want %q", tt.lang, tt.amount, got, tt.size)
+		}
+		if got := widthKey(fs, g).texts; !slices.Equal(got, tt.width) {
+			t.Errorf("%s, amount weights %v: width key %q, want %q", tt.lang, tt.amount, got, tt.width)
 		}
 	}
 }

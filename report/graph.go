@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"cmp"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -68,12 +67,7 @@ func drawPlain(f FigureSpec, r *analysis.Results, p FigureParams) (*plots.Figure
 	var fig *plots.Figure
 	switch f.Name {
 	case "graph":
-		var g plots.Graph
-		var sel analysis.DrawSelection
-		if g, sel, err = PlainGraph(r, m, p); err == nil {
-			o := withNote(p.Options, sel.Note)
-			fig, err = plots.NetworkGraph(plainTitle(r, "Network"), g, o)
-		}
+		fig, _, err = plainGraphFigure(r, m, p)
 	case "ranking":
 		fig, err = plainRanking(r, m, p)
 	case "degree":
@@ -83,6 +77,20 @@ func drawPlain(f FigureSpec, r *analysis.Results, p FigureParams) (*plots.Figure
 		return nil, fmt.Errorf("report: figure %s: %w", f.Name, err)
 	}
 	return fig, nil
+}
+
+// plainGraphFigure draws the network of one's own (PlainGraph) with
+// plots.NetworkGraph and returns the figure with the part of the network
+// drawn (its note, if any, ends the figure's source line). The report
+// takes the note for the caption from sel rather than select the part
+// again.
+func plainGraphFigure(r *analysis.Results, m *metrics.Report, p FigureParams) (*plots.Figure, analysis.DrawSelection, error) {
+	g, sel, err := PlainGraph(r, m, p)
+	if err != nil {
+		return nil, sel, err
+	}
+	fig, err := plots.NetworkGraph(plainTitle(r, "Network"), g, withNote(p.Options, sel.Note))
+	return fig, sel, err
 }
 
 // plainTitle names the figure after the network's source.
@@ -509,22 +517,22 @@ func buildGraph(r *analysis.Results, opts *Options, files map[string][]byte) (pa
 			continue
 		}
 		caption := plainCaption(f.Name, in)
+		draw := func() (*plots.Figure, error) { return f.Draw(r, params) }
 		if f.Name == "graph" {
-			if _, sel, err := PlainGraph(r, m, params); err == nil && sel.Note != "" {
+			// Drawn here, once: the caption names the part drawn.
+			fig, sel, err := plainGraphFigure(r, m, params)
+			if err == nil && sel.Note != "" {
 				caption += " " + sel.Note
 			}
+			draw = func() (*plots.Figure, error) { return fig, err }
 		}
-		fg, w, err := drawFigure(f, r, params, files, caption)
+		fg, err := addFigure(&page, &warnings, f, r, params, files, caption, draw)
 		if err != nil {
-			var ee *encodeError
-			if errors.As(err, &ee) {
-				return page, nil, err
-			}
-			page.Skipped = append(page.Skipped, fmt.Sprintf("%s: not drawn: %v", f.Name, strings.TrimPrefix(err.Error(), "report: figure "+f.Name+": ")))
-			continue
+			return page, nil, err
 		}
-		warnings = append(warnings, w...)
-		page.Figures = append(page.Figures, *fg)
+		if fg != nil {
+			page.Figures = append(page.Figures, *fg)
+		}
 	}
 	page.Skipped = append(page.Skipped,
 		"tables of contracts and amounts (by client type, ministry, level, province, year, end user, signatory) and of parties: they count a contract ledger's rows",

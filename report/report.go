@@ -123,13 +123,22 @@ func Build(r *analysis.Results, opts Options) (files map[string][]byte, warnings
 	return files, warnings, nil
 }
 
-// drawFigure draws the figure f with Draw and adds its SVG and PNG to
-// files; the caption is the figure's caption for the ledger l (nil: the
-// plain caption).
-func drawFigure(f FigureSpec, r *analysis.Results, params FigureParams, files map[string][]byte, caption string) (*figure, []string, error) {
-	fig, err := f.Draw(r, params)
+// addFigure draws the figure f with draw (f.Draw, or a figure drawn
+// already), adds its SVG and PNG to files (figures/NAME.svg, .png) and
+// its warnings to warnings, and returns its entry for the page, with
+// caption. Both reports, of a ledger and of a network of one's own, place
+// their figures through it.
+//
+// A figure that cannot be drawn (one that does not apply to these data:
+// no dates, no intermediaries) is left out and says why: "NAME: not
+// drawn: reason" is added to page.Skipped and the entry is nil. The error
+// is that of a figure drawn that could not be encoded, a failure of the
+// report, not a figure that does not apply.
+func addFigure(page *pageData, warnings *[]string, f FigureSpec, r *analysis.Results, params FigureParams, files map[string][]byte, caption string, draw func() (*plots.Figure, error)) (*figure, error) {
+	fig, err := draw()
 	if err != nil {
-		return nil, nil, err
+		page.Skipped = append(page.Skipped, fmt.Sprintf("%s: not drawn: %v", f.Name, strings.TrimPrefix(err.Error(), "report: figure "+f.Name+": ")))
+		return nil, nil
 	}
 	fg := &figure{Name: f.Name, Title: fig.Title, Caption: caption, SVG: "figures/" + f.Name + ".svg", PNG: "figures/" + f.Name + ".png"}
 	if fg.Alt = f.Alt(r, params.lang()); fg.Alt == "" {
@@ -138,21 +147,16 @@ func drawFigure(f FigureSpec, r *analysis.Results, params FigureParams, files ma
 	for _, ext := range []string{"svg", "png"} {
 		b, err := fig.Encode(ext)
 		if err != nil {
-			return nil, nil, &encodeError{fmt.Errorf("report: figure %s.%s: %w", f.Name, ext, err)}
+			return nil, fmt.Errorf("report: figure %s.%s: %w", f.Name, ext, err)
 		}
 		files["figures/"+f.Name+"."+ext] = b
 		if ext == "svg" {
 			fg.DataURI = template.URL("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(b))
 		}
 	}
-	return fg, fig.Warnings, nil
+	*warnings = append(*warnings, fig.Warnings...)
+	return fg, nil
 }
-
-// encodeError is a figure drawn that could not be encoded: a failure of
-// the report, not a figure that does not apply.
-type encodeError struct{ err error }
-
-func (e *encodeError) Error() string { return e.err.Error() }
 
 // figureAlt is the text alternative of a figure's image when its
 // FigureSpec has no Alt of the data: its title, then its caption.
@@ -243,23 +247,16 @@ func buildLedger(r *analysis.Results, opts *Options, files map[string][]byte) (p
 			page.Skipped = append(page.Skipped, f.Name+": left out (no replicates asked for: --samples 0)")
 			continue
 		}
-		fg, w, err := drawFigure(f, r, params, files, f.caption(l))
-		if err != nil {
-			var ee *encodeError
-			if errors.As(err, &ee) {
-				return page, nil, err
-			}
-			// A figure that does not apply to these data (no dates, no
-			// intermediaries) is left out and says why.
-			page.Skipped = append(page.Skipped, fmt.Sprintf("%s: not drawn: %v", f.Name, strings.TrimPrefix(err.Error(), "report: figure "+f.Name+": ")))
-			continue
-		}
-		warnings = append(warnings, w...)
-		if f.Name == implicationsFigure.Name {
+		fg, err := addFigure(&page, &warnings, f, r, params, files, f.caption(l), func() (*plots.Figure, error) { return f.Draw(r, params) })
+		switch {
+		case err != nil:
+			return page, nil, err
+		case fg == nil: // left out, in page.Skipped
+		case f.Name == implicationsFigure.Name:
 			page.VerdictFigure = fg
-			continue
+		default:
+			page.Figures = append(page.Figures, *fg)
 		}
-		page.Figures = append(page.Figures, *fg)
 	}
 	if m, err := r.Measures(); err == nil {
 		mt := metricsTable(m, l)
