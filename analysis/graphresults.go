@@ -32,8 +32,9 @@ type GraphInput struct {
 }
 
 // NewGraphResults returns the results of a network of one's own: its
-// measures (Measures, metrics.Compute with the input's weights, modes and
-// groups, Louvain seeded by opt.Seed) and what figures draw from them.
+// measures (Measures, metrics.Compute with the input's weights, modes,
+// groups and kept self-loops, Louvain seeded by opt.Seed) and what figures
+// draw from them.
 // Everything that needs a contract ledger — Tally, Description,
 // Ecosystem, Sensitivity, CaseMeta, Claims — returns ErrNoLedger, and
 // Ledger and Network return nil. Only opt.Seed and opt.Workers are used.
@@ -52,5 +53,5 @@ func (r *Results) graphMeasures() (*metrics.Report, error) {
 	g := r.gin.Graph
 	return metrics.Compute(g.G, func(id int64) string { return g.Names[id] }, metrics.Options{
 		Weighted: r.gin.Weighted, Distances: r.gin.Distances, Mode: r.gin.Mode, Group: r.gin.Group,
-		Seed: r.opt.Seed, Workers: r.opt.Workers})
+		Loops: g.Loops, Seed: r.opt.Seed, Workers: r.opt.Workers})
 }

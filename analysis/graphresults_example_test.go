@@ -33,3 +33,26 @@ func ExampleNewGraphResults() {
 	// true
 	// true
 }
+
+// A self-loop kept by the reader (graphio.LoopsKeep) counts in the degree
+// of the results' measures, as in ecosys metrics: 2 at its node.
+func ExampleNewGraphResults_loops() {
+	g, err := graphio.ReadEdgeList("e.csv", strings.NewReader("source,target\na,b\nb,c\nc,c\n"), "", nil, graphio.EdgeListOptions{Loops: graphio.LoopsKeep})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	m, err := analysis.NewGraphResults(analysis.GraphInput{Graph: g, Source: "e.csv"}, analysis.ResultsOptions{Seed: 1}).Measures()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	deg := m.Nodes.Column("degree")
+	for i, name := range m.Nodes.Names {
+		fmt.Println(name, deg[i].V)
+	}
+	// Output:
+	// a 1
+	// b 2
+	// c 3
+}

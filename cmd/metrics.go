@@ -50,6 +50,10 @@ type graphInput struct {
 // loopsUseMetrics is what ecosys metrics does with kept self-loops.
 var loopsUseMetrics = strings.Join(metrics.LoopMeasures(), ", ") + " count them (as NetworkX does: 2 a loop, or 1 in and 1 out on a directed graph; 2 × its weight in strength); the other measures ignore them"
 
+// loopsUseDrawings says what plot and report do with kept self-loops:
+// their measures are those of metrics (analysis.NewGraphResults).
+var loopsUseDrawings = strings.Join(metrics.LoopMeasures(), ", ") + " count them in the tables and node sizes, as ecosys metrics does; the other measures ignore them, and no loop is drawn"
+
 // MetricsOptions are the options of "ecosys metrics".
 type MetricsOptions struct {
 	IO        *IOStreams

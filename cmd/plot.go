@@ -51,7 +51,7 @@ var plotFormats = []string{"svg", "png", "pdf"}
 // NewCmdPlot returns the "plot" command. If runF is not nil, it is called
 // with the parsed options instead of running the command.
 func NewCmdPlot(f *Factory, runF func(*PlotOptions) error) *cobra.Command {
-	opts := &PlotOptions{IO: f.IO, Input: ledgerInput{Warn: warner(f.IO)}, Net: graphInput{Weight: "amount", Ledger: ledgerInput{Warn: warner(f.IO)}}}
+	opts := &PlotOptions{IO: f.IO, Input: ledgerInput{Warn: warner(f.IO)}, Net: graphInput{Weight: "amount", Ledger: ledgerInput{Warn: warner(f.IO)}, LoopsUse: loopsUseDrawings}}
 	var names []string
 	for _, s := range report.Catalogue() {
 		names = append(names, s.Name)

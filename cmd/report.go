@@ -34,7 +34,7 @@ type ReportOptions struct {
 // NewCmdReport returns the "report" command. If runF is not nil, it is
 // called with the parsed options instead of running the command.
 func NewCmdReport(f *Factory, runF func(*ReportOptions) error) *cobra.Command {
-	opts := &ReportOptions{IO: f.IO, Version: f.Version, Input: ledgerInput{Warn: warner(f.IO)}, Net: graphInput{Weight: "amount", Ledger: ledgerInput{Warn: warner(f.IO)}}}
+	opts := &ReportOptions{IO: f.IO, Version: f.Version, Input: ledgerInput{Warn: warner(f.IO)}, Net: graphInput{Weight: "amount", Ledger: ledgerInput{Warn: warner(f.IO)}, LoopsUse: loopsUseDrawings}}
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "Write an HTML report with figures and tables",
