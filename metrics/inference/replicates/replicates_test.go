@@ -178,17 +178,10 @@ func TestReadErrors(t *testing.T) {
 				Samples: int64(s.Samples), Shard: 1, Shards: 2, Replicate: int64(2 * j), Value: &v})
 		}
 		rows = c.rows(rows)
-		var b bytes.Buffer
-		pw := newWriter(&b)
-		if _, err := pw.Write(rows); err != nil {
-			t.Fatal(err)
-		}
-		if err := pw.Close(); err != nil {
-			t.Fatal(err)
-		}
+		b := writeRows(t, rows)
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		_, err := Read("x.parquet", bytes.NewReader(b.Bytes()), int64(b.Len()))
+		_, err := Read("x.parquet", bytes.NewReader(b), int64(len(b)))
 		runtime.ReadMemStats(&after)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: error %v, want %q", c.name, err, c.want)
@@ -233,15 +226,8 @@ func TestReadOutOfOrder(t *testing.T) {
 	}
 	slices.Reverse(rows)
 	rows[1], rows[4] = rows[4], rows[1]
-	var b bytes.Buffer
-	pw := newWriter(&b)
-	if _, err := pw.Write(rows); err != nil {
-		t.Fatal(err)
-	}
-	if err := pw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	got, err := Read("x.parquet", bytes.NewReader(b.Bytes()), int64(b.Len()))
+	b := writeRows(t, rows)
+	got, err := Read("x.parquet", bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,4 +242,18 @@ func TestReadOutOfOrder(t *testing.T) {
 			t.Errorf("%s shard %d: values %v, want %v", g.Statistic, g.Shard.Index+1, g.Values, s[i].Values)
 		}
 	}
+}
+
+// writeRows writes rows as a replicates file, as Write's writer does.
+func writeRows(t *testing.T, rows []Row) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	pw := newWriter(&b)
+	if _, err := pw.Write(rows); err != nil {
+		t.Fatal(err)
+	}
+	if err := pw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
