@@ -7,7 +7,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -32,8 +31,9 @@ type EcosystemOptions struct {
 	// not depend on it.
 	Workers int
 	// Shard, when Shard.Count > 1, computes only the Shard.Index-th of
-	// Shard.Count parts of every ensemble (1-based); MergeEcosystem joins
-	// the parts into exactly the unsharded verdict.
+	// Shard.Count parts of every ensemble (1-based): the replicates r with
+	// r mod Shard.Count = Shard.Index−1. MergeEcosystem joins the parts
+	// into exactly the unsharded verdict.
 	Shard Shard
 	// MinGrade keeps only ties whose Admiralty grade is at least this
 	// ("B3": letters A–B, digits 1–3); "" keeps all. Ungraded ties (a
@@ -190,12 +190,17 @@ type implRun struct {
 	AltWhat   string  `json:"alt_what,omitempty"`
 }
 
-// ensembleRun holds replicates Start … Start+len(Values)−1 of an
-// ensemble of Size replicates; a value is one row per replicate, NaN
-// (null in JSON) when undefined.
+// ensembleRun holds replicates Start, Start+Stride, Start+2·Stride, …
+// (len(Values) of them) of an ensemble of Size replicates; Stride 0 means
+// 1. A value is one row per replicate, NaN (null in JSON) when undefined.
+// Shard i of k holds the replicates r with r mod k = i−1 (Start i−1,
+// Stride k), as inference.Shard splits a CUG run, so that a shard's values
+// are a CUG shard (EcosystemRun.Replicates). Shards written before Stride
+// existed hold blocks (Stride 0); MergeEcosystem joins either.
 type ensembleRun struct {
 	Size   int         `json:"size"`
 	Start  int         `json:"start"`
+	Stride int         `json:"stride,omitempty"`
 	Values [][]jsonNum `json:"values"`
 }
 
@@ -324,13 +329,19 @@ func workerCount(w int) (int, error) {
 	return w, nil
 }
 
-// block returns the replicates [lo, hi) of an ensemble of size n that
-// shard s computes.
-func (s Shard) block(n int) (lo, hi int) {
+// replicates returns the first replicate and the stride of the
+// replicates of an ensemble of size n that shard s computes, and their
+// number: replicate r belongs to shard 1 + r mod s.Count, as in
+// inference.Shard.
+func (s Shard) replicates(n int) (start, stride, count int) {
 	if s.Count <= 1 {
-		return 0, n
+		return 0, 1, n
 	}
-	return (s.Index - 1) * n / s.Count, s.Index * n / s.Count
+	start, stride = s.Index-1, s.Count
+	if start < n {
+		count = (n - start + stride - 1) / stride
+	}
+	return start, stride, count
 }
 
 // streamSeed derives the seed of one ensemble of one variant, so that
@@ -509,13 +520,16 @@ func calibrate(g graph.Graph, mode func(int64) int, a alternative, cal calibrati
 // ensemble computes the shard's replicates of an ensemble of size n:
 // replicate i draws from rand.NewPCG(seed, i), on workers goroutines.
 func ensemble(n int, s Shard, seed uint64, workers int, f func(rand.Source) ([]jsonNum, error)) (ensembleRun, error) {
-	lo, hi := s.block(n)
-	out := ensembleRun{Size: n, Start: lo, Values: make([][]jsonNum, hi-lo)}
+	start, stride, count := s.replicates(n)
+	out := ensembleRun{Size: n, Start: start, Values: make([][]jsonNum, count)}
+	if stride > 1 {
+		out.Stride = stride
+	}
 	var (
 		wg    sync.WaitGroup
 		mu    sync.Mutex
 		first error
-		next  = lo
+		next  = 0
 	)
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -523,18 +537,18 @@ func ensemble(n int, s Shard, seed uint64, workers int, f func(rand.Source) ([]j
 			defer wg.Done()
 			for {
 				mu.Lock()
-				i := next
+				j := next
 				next++
 				mu.Unlock()
-				if i >= hi {
+				if j >= count {
 					return
 				}
-				row, err := f(rand.NewPCG(seed, uint64(i)))
+				row, err := f(rand.NewPCG(seed, uint64(start+j*stride)))
 				mu.Lock()
 				if err != nil && first == nil {
 					first = err
 				}
-				out.Values[i-lo] = row
+				out.Values[j] = row
 				mu.Unlock()
 			}
 		}()
@@ -607,26 +621,42 @@ func sameSettings(a, b EcosystemSettings) bool {
 		slices.Equal(a.Thetas, b.Thetas) && a.ScenarioReps == b.ScenarioReps
 }
 
-// joinEnsemble concatenates the parts of an ensemble in replicate order,
-// checking that they cover it exactly once.
+// joinEnsemble puts the parts of an ensemble (each Start, Stride and
+// Values; blocks or strided shards alike) together in replicate order,
+// checking that they cover it exactly once. Nothing is allocated by the
+// Size a part declares until the parts are seen to hold that many values.
 func joinEnsemble(parts []ensembleRun) (ensembleRun, error) {
-	parts = slices.Clone(parts)
-	sort.SliceStable(parts, func(i, j int) bool { return parts[i].Start < parts[j].Start })
-	out := ensembleRun{}
+	size, total := 0, 0
 	for _, p := range parts {
 		if p.Size == 0 && len(p.Values) == 0 {
 			continue
 		}
-		if out.Size == 0 {
-			out.Size = p.Size
+		if size == 0 {
+			size = p.Size
 		}
-		if p.Size != out.Size || p.Start != len(out.Values) {
-			return ensembleRun{}, fmt.Errorf("replicates %d to %d do not follow %d (size %d)", p.Start, p.Start+len(p.Values), len(out.Values), out.Size)
+		if p.Size != size {
+			return ensembleRun{}, fmt.Errorf("parts of ensembles of %d and %d replicates", size, p.Size)
 		}
-		out.Values = append(out.Values, p.Values...)
+		total += len(p.Values)
 	}
-	if len(out.Values) != out.Size {
-		return ensembleRun{}, fmt.Errorf("%d of %d replicates", len(out.Values), out.Size)
+	if total != size {
+		return ensembleRun{}, fmt.Errorf("%d of %d replicates", total, size)
+	}
+	out := ensembleRun{Size: size, Values: make([][]jsonNum, size)}
+	seen := make([]bool, size)
+	for _, p := range parts {
+		stride := max(p.Stride, 1)
+		for j, row := range p.Values {
+			i := p.Start + j*stride
+			switch {
+			case i < 0 || i >= size:
+				return ensembleRun{}, fmt.Errorf("replicate %d outside the ensemble of %d", i, size)
+			case seen[i]:
+				return ensembleRun{}, fmt.Errorf("replicate %d repeated", i)
+			}
+			seen[i] = true
+			out.Values[i] = row
+		}
 	}
 	return out, nil
 }

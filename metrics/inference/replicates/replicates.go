@@ -30,6 +30,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"slices"
 
@@ -61,6 +62,14 @@ type Row struct {
 // values (NaN) are written as null. The file is the same bytes for the
 // same shards.
 func Write(w io.Writer, shards []*inference.CUGShard) error {
+	return WriteSeq(w, slices.Values(shards))
+}
+
+// WriteSeq is Write for shards that a sequence makes one at a time (as
+// analysis.EcosystemRun.Replicates does), so that only the shard being
+// written and one row group are in memory: the file is the same bytes as
+// Write's of the shards collected in a slice.
+func WriteSeq(w io.Writer, shards iter.Seq[*inference.CUGShard]) error {
 	pw := newWriter(w)
 	buf := make([]Row, 0, 4096)
 	vals := make([]float64, cap(buf)) // the values buf points to
@@ -74,7 +83,7 @@ func Write(w io.Writer, shards []*inference.CUGShard) error {
 		buf = buf[:0]
 		return nil
 	}
-	for _, s := range shards {
+	for s := range shards {
 		if s == nil {
 			return errors.New("replicates: nil shard")
 		}
