@@ -14,6 +14,7 @@ import (
 	"github.com/ecosys-sna/ecosys/datasets"
 	"github.com/ecosys-sna/ecosys/internal/numfmt"
 	"github.com/ecosys-sna/ecosys/metrics/inference"
+	"github.com/ecosys-sna/ecosys/metrics/inference/replicates"
 	"github.com/ecosys-sna/ecosys/network"
 )
 
@@ -37,6 +38,10 @@ type TestEcosystemOptions struct {
 	Warn          func(string)
 	Quiet         bool        // no progress bar and no notes
 	Emit          emitOptions // --emit: print an array job instead of running
+	// Replicates, if set, names a Parquet file to write the replicate
+	// values of every ensemble to (analysis.EcosystemRun.Replicates,
+	// package replicates); it must not exist.
+	Replicates string
 }
 
 // NewCmdTestEcosystem returns the "test ecosystem" command.
@@ -76,6 +81,18 @@ auto/N (a Kubernetes Indexed Job of N) take i/k from the scheduler, and
 --emit slurm|k8s --shards N prints the array job that runs them and the
 merge.
 
+--replicates FILE.parquet also writes every replicate's value (of the
+shard, with --shard) as Apache Parquet, in the columns of 'ecosys test
+--replicates': for each tested implication of the main analysis and of
+every robustness variant computed (not those with the main analysis's
+ties), its null ensemble as statistic VARIANT/IMPLICATION (VARIANT is
+"main" or "CHECK/VARIANT" of the robustness table, such as
+main/locality or reliability/A–B only/locality), and the draws from its
+alternative that give its power as VARIANT/IMPLICATION/alternative. The
+replicate column is the index in the whole ensemble, so the files of
+the shards read together (DuckDB: FROM 'part-*.parquet') are the
+unsharded run's; {shard} in the name becomes the shard's number.
+
 On a terminal, a bar on standard error shows the analyses done, their rate
 and the time left; --quiet leaves out the bar and the notes.`,
 		Example: `  ecosys test ecosystem
@@ -83,6 +100,7 @@ and the time left; --quiet leaves out the bar and the notes.`,
   ecosys test ecosystem --min-reliability B3 --attribution as-central
   ecosys test ecosystem --ledger firm-a.csv --ledger firm-b.csv --entities parties.csv --population 60
   ecosys test ecosystem --shard 2/4 > part2.json && ecosys test merge part*.json
+  ecosys test ecosystem --format json --replicates verdict-replicates.parquet
   ecosys test ecosystem --samples 100000 --emit k8s --shards 20 --out verdict.yaml`,
 		Args: exactArgs(0, ""),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -90,6 +108,9 @@ and the time left; --quiet leaves out the bar and the notes.`,
 				return err
 			}
 			if err := opts.Emit.prepare(c, args, shard, opts.Workers); err != nil {
+				return err
+			}
+			if err := opts.checkReplicates(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -113,6 +134,7 @@ and the time left; --quiet leaves out the bar and the notes.`,
 	fl.IntVar(&opts.Workers, "workers", 0, "Goroutines (0: all cores); results do not depend on it")
 	fl.StringVar(&shard, "shard", "", "Run only shard `i/k` (or auto: of a Slurm array task; auto/N: of a Kubernetes Indexed Job) of every ensemble and print it as JSON for 'ecosys test merge'")
 	fl.BoolVarP(&opts.Quiet, "quiet", "q", false, "No progress bar and no notes")
+	fl.StringVar(&opts.Replicates, "replicates", "", "Also write every null and alternative replicate's value, keyed VARIANT/IMPLICATION[/alternative], to `FILE.parquet` (Apache Parquet; a new file; {shard} in the name becomes the shard's number)")
 	addEmitFlags(cmd, &opts.Emit)
 	addFormatFlag(cmd, &opts.Format, FormatTable, tableFormats...)
 	return cmd
@@ -163,6 +185,25 @@ func (opts *TestEcosystemOptions) validate(shard string, env inference.LookupEnv
 		opts.Shard = analysis.Shard{Index: s.Index + 1, Count: s.Count}
 	}
 	return nil
+}
+
+// checkReplicates checks --replicates as ecosys test does: with --emit
+// the name must hold {shard}, so that every task writes its own file;
+// otherwise {shard} becomes the shard's number and the file must not
+// exist, checked before the long run.
+func (opts *TestEcosystemOptions) checkReplicates() error {
+	if opts.Emit.Kind != "" {
+		if opts.Replicates != "" && !strings.Contains(opts.Replicates, shardPlaceholder) {
+			return FlagErrorf("--replicates with --emit needs %s in the file name (such as part-%s.parquet), so that every task writes its own file", shardPlaceholder, shardPlaceholder)
+		}
+		return nil
+	}
+	s := inference.Shard{}
+	if opts.Shard.Count > 0 {
+		s = inference.Shard{Index: opts.Shard.Index - 1, Count: opts.Shard.Count}
+	}
+	opts.Replicates = expandShard(opts.Replicates, s)
+	return checkNewFile(opts.Replicates, "--replicates")
 }
 
 // load builds the ecosystem of the inputs.
@@ -251,6 +292,15 @@ func testEcosystemRun(opts *TestEcosystemOptions) error {
 	bar.finish()
 	if err != nil {
 		return err
+	}
+	if opts.Replicates != "" {
+		seq, err := run.Replicates()
+		if err != nil {
+			return err
+		}
+		if err := writeAtomic(opts.Replicates, false, func(w io.Writer) error { return replicates.WriteSeq(w, seq) }); err != nil {
+			return err
+		}
 	}
 	if opts.Shard.Count > 0 {
 		return writeJSON(opts.IO.Out, run)

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -152,5 +153,101 @@ func TestTestEcosystemCSVFullPrecision(t *testing.T) {
 		if !strings.Contains(csvOut.String(), im.Name+","+full+",") {
 			t.Errorf("CSV row of %s lacks the observed value %s in full:\n%s", im.Name, full, csvOut)
 		}
+	}
+}
+
+// TestTestEcosystemReplicates checks --replicates of ecosys test
+// ecosystem: the whole run's file holds the null ensembles of the main
+// analysis and of the robustness variants, keyed VARIANT/IMPLICATION, and
+// the alternatives' draws; the files of 2 shards ({shard} in the name)
+// hold between them the same replicates, at the same indices, with the
+// same values; the verdict printed is the one without --replicates; and an
+// existing file is refused before the run, unchanged.
+func TestTestEcosystemReplicates(t *testing.T) {
+	args := append([]string{"test", "ecosystem", "--format", "json", "--no-cases"}, ecoQuick...)
+	dir := t.TempDir()
+	whole := filepath.Join(dir, "whole.parquet")
+	io, out, errOut := Test()
+	if code := Run(append(slicesClone(args), "--replicates", whole), &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	io, plain, errOut := Test()
+	if code := Run(args, &Factory{IO: io}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if out.String() != plain.String() {
+		t.Error("the verdict with --replicates differs from the one without")
+	}
+	all, err := readReplicates(whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats := map[string]bool{}
+	for _, s := range all {
+		stats[s.Statistic] = true
+		if s.Shard.Count != 1 || len(s.Values) != s.Samples {
+			t.Errorf("%s: shard %+v, %d values of %d", s.Statistic, s.Shard, len(s.Values), s.Samples)
+		}
+	}
+	for _, want := range []string{"main/principal_concentration", "main/locality", "main/principal_concentration/alternative", "date window/year 2017/locality", "unobserved bureaus/θ = 1, augmentation 10/locality/alternative"} {
+		if !stats[want] {
+			t.Errorf("no statistic %s among the %d", want, len(stats))
+		}
+	}
+	for i := 1; i <= 2; i++ {
+		io, _, errOut := Test()
+		if code := Run(append(slicesClone(args), "--shard", strconv.Itoa(i)+"/2", "--replicates", filepath.Join(dir, "part-{shard}.parquet")), &Factory{IO: io}); code != ExitOK {
+			t.Fatalf("shard %d: exit %d: %s", i, code, errOut)
+		}
+	}
+	vals := map[string][]float64{}
+	for i := 1; i <= 2; i++ {
+		part, err := readReplicates(filepath.Join(dir, "part-"+strconv.Itoa(i)+".parquet"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(part) != len(all) {
+			t.Fatalf("shard %d: %d statistics, want %d", i, len(part), len(all))
+		}
+		for _, s := range part {
+			if s.Shard.Index != i-1 || s.Shard.Count != 2 {
+				t.Errorf("%s in file %d: shard %+v", s.Statistic, i, s.Shard)
+			}
+			if vals[s.Statistic] == nil {
+				vals[s.Statistic] = make([]float64, s.Samples)
+			}
+			for j, v := range s.Values {
+				vals[s.Statistic][s.Shard.Index+j*s.Shard.Count] = v
+			}
+		}
+	}
+	for _, s := range all {
+		if fmt.Sprint(vals[s.Statistic]) != fmt.Sprint(s.Values) {
+			t.Errorf("%s: the shards' values differ from the whole run's", s.Statistic)
+		}
+	}
+
+	before, _ := os.ReadFile(whole)
+	io, _, errOut = Test()
+	if code := Run(append(slicesClone(args), "--replicates", whole), &Factory{IO: io}); code == ExitOK || !strings.Contains(errOut.String(), "exists") {
+		t.Errorf("--replicates over an existing file: exit %d, %s", code, errOut)
+	}
+	if after, _ := os.ReadFile(whole); string(after) != string(before) {
+		t.Error("the existing replicates file was changed")
+	}
+}
+
+// TestTestEcosystemReplicatesEmit: --emit refuses a --replicates name
+// without {shard} (every task would write the same file) and passes one
+// with it to the tasks' command.
+func TestTestEcosystemReplicatesEmit(t *testing.T) {
+	args := []string{"test", "ecosystem", "--emit", "slurm", "--shards", "3", "--replicates"}
+	io, _, errOut := Test()
+	if code := Run(append(slicesClone(args), "r.parquet"), &Factory{IO: io}); code != ExitUsage || !strings.Contains(errOut.String(), "{shard}") {
+		t.Errorf("--emit with a fixed --replicates name: exit %d, %s", code, errOut)
+	}
+	io, out, errOut := Test()
+	if code := Run(append(slicesClone(args), "part-{shard}.parquet"), &Factory{IO: io}); code != ExitOK || !strings.Contains(out.String(), "part-{shard}.parquet") {
+		t.Errorf("--emit with {shard}: exit %d, %s\n%s", code, errOut, out)
 	}
 }
