@@ -87,5 +87,27 @@ for (const r of rows) {
   ok(`replicates ${r.statistic}: ${n} rows over the shards, mean ${r.mean} and sd ${r.sd} as ecosys test merge gives them`);
 }
 if (rows.length !== merged.length) fail(`replicates: ${rows.length} statistics, want ${merged.length}`);
+// 4. The verdict's replicates: a query over its 3 shards gives each main
+// null distribution's mean and 95% range (type 7) as the verdict does.
+const verdict = JSON.parse(readFileSync(`${dir}/verdict.json`, 'utf8'));
+const vrows = await q(`SELECT statistic, count(*) AS n, count(DISTINCT replicate) AS distinct_replicates,
+    avg(value) AS mean, quantile_cont(value, [0.025, 0.975]) AS q
+  FROM '${dir}/verdict-*.parquet' WHERE statistic LIKE 'main/%' AND statistic NOT LIKE '%/alternative'
+  GROUP BY statistic ORDER BY statistic`);
+const tested = verdict.implications.filter((im) => im.null_model === 'bipartite-sampled');
+if (tested.length === 0 || vrows.length !== tested.length) fail(`verdict replicates: ${vrows.length} main null ensembles, want ${tested.length}`);
+const near = (a, b) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
+for (const im of tested) {
+  const r = vrows.find((x) => x.statistic === 'main/' + im.name);
+  if (!r) { fail(`verdict replicates: no statistic main/${im.name}`); continue; }
+  const n = Number(r.n);
+  if (n !== verdict.settings.samples || Number(r.distinct_replicates) !== n) fail(`verdict replicates main/${im.name}: ${n} rows, want ${verdict.settings.samples}`);
+  if (im.null_mean === null) continue;
+  if (!near(r.mean, im.null_mean) || !near(r.q[0], im.null_q025) || !near(r.q[1], im.null_q975)) {
+    fail(`verdict replicates main/${im.name}: DuckDB mean ${r.mean}, q ${r.q}; verdict ${im.null_mean}, [${im.null_q025}, ${im.null_q975}]`);
+  } else {
+    ok(`verdict replicates main/${im.name}: ${n} rows over 3 shards, null mean ${r.mean} and 95% range [${r.q}] as the verdict gives them`);
+  }
+}
 if (failures) { console.log(`duckdb-check: ${failures} failure(s)`); process.exit(1); }
 console.log('duckdb-check: DuckDB reads every file with the right types and values');

@@ -4,7 +4,10 @@
 # ecosys build --format parquet), compared cell by cell with their CSV
 # twins, and the replicates of a sharded test (ecosys test --replicates),
 # whose means and SDs a DuckDB query over the shards must give as
-# 'ecosys test merge' does. DuckDB is the npm package @duckdb/node-api,
+# 'ecosys test merge' does, and those of 3 shards of the ecosystem
+# verdict (ecosys test ecosystem --replicates), whose main null
+# distributions' mean and 95% range a query must give as the verdict
+# does. DuckDB is the npm package @duckdb/node-api,
 # pinned in package-lock.json and installed into a temporary directory.
 # It skips (exit 0, with a message) where node or npm is missing or the
 # package cannot be installed. About 15 s, 10 of them the install.
@@ -39,4 +42,9 @@ done
 "$e" "${args[@]}" --format json >"$d/whole.json" 2>/dev/null
 cmp "$d/merged.json" "$d/whole.json"
 echo "duckdb-check: the 4 Parquet shards merge to the unsharded result, byte for byte"
+eargs=(test ecosystem --no-cases --samples 199 --power-samples 20 --robust-samples 199 --seed 3 --quiet)
+for i in 1 2 3; do
+	"$e" "${eargs[@]}" --shard $i/3 --replicates "$d/verdict-{shard}.parquet" >"$d/verdict-$i.json"
+done
+"$e" test merge "$d"/verdict-[123].json --format json >"$d/verdict.json"
 (cd "$work" && node check.mjs "$d")
