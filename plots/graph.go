@@ -749,7 +749,16 @@ func (gp *graphPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 	bounds := vg.Rectangle{Min: c.Min, Max: vg.Point{X: c.Max.X, Y: area.Max.Y}}
 	gp.omitted, gp.omittedIdx = nil, nil
 	for _, i := range labelOrder(g, gp.ends) {
-		box, leader, ok := placeLabel(gp.labelStyle, gp.labels[i], pts[i], radius[i], i, bounds, &gp.geom)
+		lbl := gp.labels[i]
+		box, leader, ok := placeLabel(gp.labelStyle, lbl, pts[i], radius[i], i, bounds, &gp.geom)
+		// A label that finds no place beside its node on one line is tried
+		// on two: a narrower box fits between crowded neighbours, and sits
+		// by its node instead of at the end of a leader line.
+		if w := wrapLabel(lbl); w != "" && (!ok || leader != nil) {
+			if wb, wl, wok := placeLabel(gp.labelStyle, w, pts[i], radius[i], i, bounds, &gp.geom); wok && wl == nil {
+				lbl, box, leader, ok = w, wb, nil, true
+			}
+		}
 		if !ok {
 			gp.omitted = append(gp.omitted, gp.labels[i])
 			gp.omittedIdx = append(gp.omittedIdx, i)
@@ -762,7 +771,7 @@ func (gp *graphPlot) Plot(c draw.Canvas, _ *plot.Plot) {
 		s.XAlign, s.YAlign = text.XLeft, text.YBottom
 		c.SetColor(labelHalo)
 		c.Fill(box.Path())
-		c.FillText(s, box.Min, gp.labels[i])
+		c.FillText(s, box.Min, lbl)
 		gp.geom.labels = append(gp.geom.labels, box)
 		gp.geom.owner = append(gp.geom.owner, i)
 	}
@@ -787,6 +796,34 @@ func boundsOf(pts []vg.Point) vg.Rectangle {
 		r.Max.X, r.Max.Y = max(r.Max.X, p.X), max(r.Max.Y, p.Y)
 	}
 	return r
+}
+
+// wrapLabel returns the one-line label lbl on two lines, broken at the
+// space nearest its middle (the earlier of two as near), or "" if lbl
+// has no space inside it or is on two lines already (a bilingual label).
+func wrapLabel(lbl string) string {
+	if strings.Contains(lbl, "\n") {
+		return ""
+	}
+	r := []rune(lbl)
+	best, mid := -1, len(r)/2
+	for i, c := range r {
+		if c == ' ' && i > 0 && i < len(r)-1 && (best < 0 || absInt(i-mid) < absInt(best-mid)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return string(r[:best]) + "\n" + string(r[best+1:])
+}
+
+// absInt returns |x|.
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // Label placement of the force-directed drawing.

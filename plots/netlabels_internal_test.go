@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -463,5 +464,50 @@ func TestPDFHaloWhite(t *testing.T) {
 		if bytes.Contains(svg, []byte("fill-opacity:0.85")) {
 			t.Errorf("%s: the SVG halo is translucent", name)
 		}
+	}
+}
+
+func TestWrapLabel(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Sichuan Anxun (i-SOON)", "Sichuan Anxun\n(i-SOON)"},
+		{"Hainan Provincial Public Security Department", "Hainan Provincial Public\nSecurity Department"},
+		{"a b", "a\nb"},
+		{"i-SOON", ""},
+		{" padded", ""},
+		{"English\n中文", ""}, // a bilingual label is on two lines already
+		{"四川安洵 (i-SOON)", "四川安洵\n(i-SOON)"},
+		{"", ""},
+	} {
+		if got := wrapLabel(tt.in); got != tt.want {
+			t.Errorf("wrapLabel(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestWrappedLabelsBesideNode: in a crowded drawing, labels that find no
+// place beside their node on one line are drawn on two lines, beside it
+// (no leader line), rather than far away or left out.
+func TestWrappedLabelsBesideNode(t *testing.T) {
+	f, gp, err := networkGraph("Crowded", crowdedGraph(40), Options{Source: testSource, Width: SingleColumn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	drawGeom(f)
+	line := gp.labelStyle.Height("x")
+	wrapped := 0
+	for j, b := range gp.geom.labels {
+		if b.Max.Y-b.Min.Y < 1.5*line {
+			continue
+		}
+		wrapped++
+		n := gp.geom.nodes[gp.geom.owner[j]]
+		gx := max(n.Min.X-b.Max.X, b.Min.X-n.Max.X, 0)
+		gy := max(n.Min.Y-b.Max.Y, b.Min.Y-n.Max.Y, 0)
+		if gap := math.Hypot(float64(gx), float64(gy)); gap > float64(labelRings[0])+0.01 {
+			t.Errorf("label %q on two lines %.1f pt from its node, beyond the inner ring (%v pt)", gp.labels[gp.geom.owner[j]], gap, labelRings[0])
+		}
+	}
+	if wrapped == 0 {
+		t.Errorf("no label on two lines among %d drawn, %d left out", len(gp.geom.labels), len(gp.omitted))
 	}
 }
