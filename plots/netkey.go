@@ -108,17 +108,11 @@ func sizeKey(fs *fontSet, g Graph, radius func(v float64) vg.Length, maxR vg.Len
 	if g.SizeLabel == "" {
 		return k
 	}
-	var top float64
 	sizes := make([]float64, len(g.Nodes))
 	for i, v := range g.Nodes {
-		top = math.Max(top, v.Size)
 		sizes[i] = v.Size
 	}
-	k.vals = keyValues(top, allIntegers(sizes))
-	for _, v := range k.vals {
-		k.texts = append(k.texts, fs.keyText(v, false))
-	}
-	k.title = fs.pick("Node area", "节点面积", " / ") + ": " + fs.pick(g.SizeLabel, g.LabelsZH[g.SizeLabel], " / ")
+	k.fill(fs, g, sizes, false, "Node area", "节点面积", g.SizeLabel)
 	return k
 }
 
@@ -128,19 +122,30 @@ func widthKey(fs *fontSet, g Graph) netKey {
 	if g.WeightLabel == "" {
 		return k
 	}
-	var top float64
 	ws := make([]float64, len(g.Edges))
 	for i, e := range g.Edges {
-		top = math.Max(top, e.Weight)
 		ws[i] = e.Weight
 	}
-	k.vals = keyValues(top, allIntegers(ws))
-	for _, v := range k.vals {
-		k.texts = append(k.texts, fs.keyText(v, g.WeightAmount))
-	}
+	top := k.fill(fs, g, ws, g.WeightAmount, "Edge width", "连线宽度", g.WeightLabel)
 	k.size = func(v float64) vg.Length { return edgeWidth(v, top) }
-	k.title = fs.pick("Edge width", "连线宽度", " / ") + ": " + fs.pick(g.WeightLabel, g.LabelsZH[g.WeightLabel], " / ")
 	return k
+}
+
+// fill sets the reference values of k from the values xs drawn (amounts
+// in CNY if amount), their texts and the title "what: label" (what in
+// English and Chinese, label translated by g.LabelsZH), and returns the
+// largest of xs (0 if none is positive).
+func (k *netKey) fill(fs *fontSet, g Graph, xs []float64, amount bool, whatEN, whatZH, label string) float64 {
+	var top float64
+	for _, x := range xs {
+		top = math.Max(top, x)
+	}
+	k.vals = keyValues(top, allIntegers(xs))
+	for _, v := range k.vals {
+		k.texts = append(k.texts, fs.keyText(v, amount))
+	}
+	k.title = fs.pick(whatEN, whatZH, " / ") + ": " + fs.pick(label, g.LabelsZH[label], " / ")
+	return top
 }
 
 // edgeWidth is the line width of an edge of weight w when the largest
