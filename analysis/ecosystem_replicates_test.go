@@ -124,22 +124,7 @@ func TestEcosystemReplicates(t *testing.T) {
 			parts := map[string][]*inference.CUGShard{}
 			var order []string
 			for i := 1; i <= k; i++ {
-				o := opt
-				o.Shard = Shard{Index: i, Count: k}
-				r, err := RunEcosystem(e, o)
-				if err != nil {
-					t.Fatal(err)
-				}
-				// Through JSON, as a shard's file is read back.
-				b, err := json.Marshal(r)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var back EcosystemRun
-				if err := json.Unmarshal(b, &back); err != nil {
-					t.Fatal(err)
-				}
-				for _, s := range replicateFile(t, &back) {
+				for _, s := range replicateFile(t, shardRun(t, e, opt, i, k)) {
 					if parts[s.Statistic] == nil {
 						order = append(order, s.Statistic)
 					}

@@ -85,22 +85,7 @@ func TestEcosystemShardsAndWorkers(t *testing.T) {
 	}
 	var runs []*EcosystemRun
 	for i := 1; i <= 3; i++ {
-		o := opt
-		o.Shard = Shard{Index: i, Count: 3}
-		r, err := RunEcosystem(e, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Through JSON, as ecosys test merge reads shard files.
-		b, err := json.Marshal(r)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var back EcosystemRun
-		if err := json.Unmarshal(b, &back); err != nil {
-			t.Fatal(err)
-		}
-		runs = append(runs, &back)
+		runs = append(runs, shardRun(t, e, opt, i, 3))
 	}
 	merged, err := MergeEcosystem([]*EcosystemRun{runs[2], runs[0], runs[1]})
 	if err != nil {
@@ -357,4 +342,24 @@ func TestDesignNullCalibration(t *testing.T) {
 	if rate[null.BipartiteGNM] <= alpha+tol {
 		t.Logf("bipartite-gnm is calibrated on this draw (%.3f): the design effect did not show", rate[null.BipartiteGNM])
 	}
+}
+
+// shardRun runs shard i of k of the verdict and reads it back through
+// JSON, as ecosys test merge reads a shard's file.
+func shardRun(t *testing.T, e *Ecosystem, opt EcosystemOptions, i, k int) *EcosystemRun {
+	t.Helper()
+	opt.Shard = Shard{Index: i, Count: k}
+	r, err := RunEcosystem(e, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back EcosystemRun
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	return &back
 }
