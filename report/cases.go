@@ -192,7 +192,7 @@ var caseNetworkFigure = FigureSpec{Name: "case-network", Title: "The ecosystem i
 		g.Layout = plots.LayoutForce
 		g.Seed = p.Seed
 		if p.Options.Source != "" {
-			p.Options.Source += p.tr(caseDataSource, caseDataSourceZH)
+			p.Options.Source += p.sourceMore(caseDataSource, caseDataSourceZH)
 		}
 		if p.Layout != "" {
 			if g.Layout, err = plots.ParseLayout(p.Layout); err != nil {

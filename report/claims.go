@@ -109,7 +109,7 @@ var claimsFigure = FigureSpec{Name: "claims", Title: "Claims checked against the
 		}
 		if p.Options.Source != "" {
 			n := claimSources(rep, vals)
-			p.Options.Source += p.tr(fmt.Sprintf("; claims: %d sources, case data: court documents, designations and advisories (ecosys claims)", n),
+			p.Options.Source += p.sourceMore(fmt.Sprintf("; claims: %d sources, case data: court documents, designations and advisories (ecosys claims)", n),
 				fmt.Sprintf("；声称：%d 个来源，案件数据：法院文件、制裁认定与通报（ecosys claims）", n))
 		}
 		return plots.ClaimsChart(title, vals, p.Options)

@@ -34,6 +34,18 @@ func (p FigureParams) lang() plots.Lang {
 // the figures' language says.
 func (p FigureParams) tr(en, zh string) string { return trLang(p.lang(), en, zh, " / ") }
 
+// sourceMore returns a clause that a figure adds to its source line, en
+// ("; case data: …") or zh ("；案件数据：…") in the figures' language. In
+// both languages the Chinese clause follows the English one after " / ",
+// without its leading "；": the source line reads "Source / 来源：A; case
+// data: B / 案件数据：B′", not "… B / ；案件数据：B′".
+func (p FigureParams) sourceMore(en, zh string) string {
+	if p.lang() == plots.LangBoth {
+		return en + " / " + strings.TrimPrefix(zh, "；")
+	}
+	return p.tr(en, zh)
+}
+
 func trLang(l plots.Lang, en, zh, sep string) string {
 	switch l {
 	case plots.LangZH:

@@ -700,7 +700,7 @@ var implicationsFigure = FigureSpec{Name: "implications", Title: "Ecosystem verd
 			}
 		}
 		if p.Options.Source != "" && r.Cases() != nil {
-			p.Options.Source += p.tr(caseDataSource, caseDataSourceZH)
+			p.Options.Source += p.sourceMore(caseDataSource, caseDataSourceZH)
 		}
 		return plots.Implications(fmt.Sprintf(title, v.Reading, cmpOr(readingZH[v.Reading], v.Reading)), panels, p.Options)
 	}}

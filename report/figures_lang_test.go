@@ -317,3 +317,28 @@ func TestNetworkFiguresChineseLegend(t *testing.T) {
 		}
 	}
 }
+
+// TestBilingualSourceLine: in both languages a clause a figure adds to
+// its source line reads "…; case data: B / 案件数据：B′": the Chinese
+// clause lost its leading "；" ("… / ；案件数据" before).
+func TestBilingualSourceLine(t *testing.T) {
+	path := cjkFontOrSkip(t)
+	r, opts := fixture(t)
+	clauses := 0
+	for _, spec := range report.Catalogue() {
+		p := report.FigureParams{Options: plots.Options{Lang: plots.LangBoth, FontPath: path, Source: opts.Source}, Seed: 1}
+		f, err := spec.Draw(r, p)
+		if err != nil {
+			t.Fatalf("%s: %v", spec.Name, err)
+		}
+		if strings.Contains(f.Source, "/ ；") {
+			t.Errorf("%s: source line %q", spec.Name, f.Source)
+		}
+		if strings.Contains(f.Source, " / 案件数据：") || strings.Contains(f.Source, " / 声称：") {
+			clauses++
+		}
+	}
+	if clauses < 3 {
+		t.Errorf("%d figures add a bilingual clause to their source line, want the 3 with case data or claims", clauses)
+	}
+}
