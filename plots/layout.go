@@ -15,11 +15,17 @@ func LayeredLayout(g Graph) ([][2]float64, error) {
 	if err := validateGraph(g, true); err != nil {
 		return nil, err
 	}
+	return layeredPositions(g, layersOf(g)), nil
+}
+
+// layersOf returns the column of each node of g, its Layer, in the order
+// of g.Nodes.
+func layersOf(g Graph) []int {
 	layers := make([]int, len(g.Nodes))
 	for i, v := range g.Nodes {
 		layers[i] = v.Layer
 	}
-	return layeredPositions(g, layers), nil
+	return layers
 }
 
 // layeredPositions returns the positions of LayeredLayout for the valid

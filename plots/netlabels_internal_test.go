@@ -138,10 +138,7 @@ func TestLayeredLabelsNoOverlap(t *testing.T) {
 	for _, lang := range langs {
 		for _, users := range []int{12, 200} {
 			g := treeNet(users)
-			layers := make([]int, len(g.Nodes))
-			for i, v := range g.Nodes {
-				layers[i] = v.Layer
-			}
+			layers := layersOf(g)
 			f, np, err := layeredNetworkPlot("Tree", g, layers, Options{Source: testSource, Lang: lang, FontPath: font})
 			if err != nil {
 				t.Fatal(err)
@@ -209,10 +206,7 @@ func TestOmittedLabelsListed(t *testing.T) {
 // and edge width, with reference values.
 func TestNetworkKeys(t *testing.T) {
 	g := treeNet(12)
-	layers := make([]int, len(g.Nodes))
-	for i, v := range g.Nodes {
-		layers[i] = v.Layer
-	}
+	layers := layersOf(g)
 	lf, _, err := layeredNetworkPlot("Tree", g, layers, Options{Source: testSource})
 	if err != nil {
 		t.Fatal(err)
@@ -361,10 +355,7 @@ func TestAggregateFitsPage(t *testing.T) {
 		t.Errorf("no grouped node or no note:\n%s", all)
 	}
 	// The end users grouped are the smallest.
-	layers := make([]int, len(g.Nodes))
-	for i, v := range g.Nodes {
-		layers[i] = v.Layer
-	}
+	layers := layersOf(g)
 	h, _, n := aggregateNet(g, layers, 40)
 	if n == 0 {
 		t.Fatal("nothing grouped")
@@ -394,14 +385,6 @@ func TestAggregateFitsPage(t *testing.T) {
 	}
 }
 
-func layersOf(g Graph) []int {
-	l := make([]int, len(g.Nodes))
-	for i, v := range g.Nodes {
-		l[i] = v.Layer
-	}
-	return l
-}
-
 // pdfFillColours returns the fill colours ("r g b rg") set in the PDF's
 // content streams.
 func pdfFillColours(t *testing.T, pdf []byte) map[string]int {
@@ -429,10 +412,7 @@ func pdfFillColours(t *testing.T, pdf []byte) map[string]int {
 // premultiplied components, which turned the halo grey.
 func TestPDFHaloWhite(t *testing.T) {
 	g := treeNet(12)
-	layers := make([]int, len(g.Nodes))
-	for i, v := range g.Nodes {
-		layers[i] = v.Layer
-	}
+	layers := layersOf(g)
 	lf, _, err := layeredNetworkPlot("Tree", g, layers, Options{Source: testSource})
 	if err != nil {
 		t.Fatal(err)

@@ -68,10 +68,7 @@ func LayeredNetwork(title string, g Graph, opts Options) (*Figure, error) {
 	if err := validateGraph(g, true); err != nil {
 		return nil, err
 	}
-	layers := make([]int, len(g.Nodes))
-	for i, v := range g.Nodes {
-		layers[i] = v.Layer
-	}
+	layers := layersOf(g)
 	return withEnglishFallback(opts, func(o Options) (*Figure, error) { return layeredNetwork(title, g, layers, o) })
 }
 

@@ -34,11 +34,7 @@ func longEdgeNet() Graph {
 
 // layout lays g out in the layers of its nodes, as LayeredNetwork does.
 func layout(g Graph) *netLayout {
-	layers := make([]int, len(g.Nodes))
-	for i, v := range g.Nodes {
-		layers[i] = v.Layer
-	}
-	return layoutNet(g, layers, g.ends())
+	return layoutNet(g, layersOf(g), g.ends())
 }
 
 func TestLayoutLongEdgeNoCrossings(t *testing.T) {
